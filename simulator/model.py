@@ -237,7 +237,8 @@ def simulate(
     place_units = np.minimum(sales_place, units)
     place_sales = place_units * unit_output * p["sales_place_uplift"] / 100.0
     demand = normal_output * online_lift + place_sales
-    sales = np.minimum(demand, capacity)
+    utilisation_share = np.minimum(demand / capacity, 1.0)  # of capacity, at most all of it
+    sales = capacity * utilisation_share
     production = sales  # no stock change: what is made in a year is sold in it
     online_sales = sales * online_share * (1.0 + uplift) / (1.0 + online_share * uplift)
 
@@ -273,9 +274,9 @@ def simulate(
         "jobs": jobs,
         "exports_usd_mn": exports_usd_mn,
         "capacity_rp_tn": capacity,
-        "utilisation_pct": 100.0 * sales / capacity,
+        "utilisation_pct": 100.0 * utilisation_share,
         "demand_rp_tn": demand,
-        "unmet_demand_rp_tn": demand - sales,
+        "unmet_demand_rp_tn": np.maximum(demand - capacity, 0.0),
         "investment_rp_tn": investment_total,
         "online_share_pct": 100.0 * online_share,
     }

@@ -11,7 +11,13 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
-from simulator.params import DATA_DIR, ParameterFileError, ParameterTable, load_parameters, path_label
+from simulator.params import (
+    DATA_DIR,
+    ParameterFileError,
+    ParameterTable,
+    load_parameters,
+    path_label,
+)
 from simulator.scenario import Scenario, ScenarioError
 
 PRESETS_CSV = DATA_DIR / "presets.csv"

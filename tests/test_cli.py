@@ -1,0 +1,110 @@
+"""The command line: results, tables, formats and one-line errors with exit status 2."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from contextlib import redirect_stderr, redirect_stdout
+
+import pandas as pd
+import pytest
+
+from simulator.cli import main
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    """Call the CLI in-process; return (status, stdout, stderr)."""
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        try:
+            status = main(list(argv))
+        except SystemExit as stop:
+            status = int(stop.code or 0)
+    return status, out.getvalue(), err.getvalue()
+
+
+def test_module_entry_reproduces_calibration():
+    """`python -m simulator run` prints 22.98 for 2016 and 24.25 for 2017."""
+    completed = subprocess.run(
+        [sys.executable, "-m", "simulator", "run"], capture_output=True, text=True, check=True
+    )
+    frame = pd.read_csv(io.StringIO(completed.stdout)).set_index("year")
+    assert frame.loc[2016, "production_rp_tn"] == pytest.approx(22.98, abs=0.005)
+    assert frame.loc[2017, "production_rp_tn"] == pytest.approx(24.25, abs=0.005)
+    assert list(frame.index) == list(range(2016, 2031))
+
+
+def test_required_columns_present():
+    """The yearly and regional tables carry the documented column names."""
+    status, out, _ = run("run")
+    assert status == 0
+    columns = pd.read_csv(io.StringIO(out)).columns
+    for name in (
+        "year",
+        "units",
+        "online_units",
+        "production_rp_tn",
+        "sales_rp_tn",
+        "online_sales_rp_tn",
+        "value_added_rp_tn",
+        "jobs",
+        "exports_usd_mn",
+        "capacity_rp_tn",
+        "utilisation_pct",
+    ):
+        assert name in columns
+    status, out, _ = run("run", "--table", "regions")
+    frame = pd.read_csv(io.StringIO(out))
+    assert list(frame.columns) == ["year", "region", "units", "production_rp_tn", "jobs"]
+    assert set(frame["region"]) == {"jawa_barat", "jawa_timur", "lainnya"}
+
+
+def test_set_and_preset_combine():
+    """--set applies on top of --preset and changes the end year and the numbers."""
+    _, base, _ = run("run", "--format", "json")
+    status, out, _ = run(
+        "run", "--preset", "investasi_ganda", "--set", "end_year=2035", "--format", "json"
+    )
+    assert status == 0
+    rows = json.loads(out)
+    assert rows[-1]["year"] == 2035
+    assert rows[-5]["production_rp_tn"] > json.loads(base)[-1]["production_rp_tn"]
+
+
+def test_params_table_in_both_formats():
+    """`params` prints every row as CSV and as JSON."""
+    status, out, _ = run("params")
+    assert status == 0
+    frame = pd.read_csv(io.StringIO(out))
+    assert "investment" in set(frame["name"])
+    status, out, _ = run("params", "--format", "json")
+    assert {row["name"] for row in json.loads(out)} == set(frame["name"])
+
+
+@pytest.mark.parametrize(
+    ("argv", "fragment"),
+    [
+        (("run", "--set", "nope=1"), "unknown parameter 'nope'"),
+        (
+            ("run", "--set", "investment=abc"),
+            "investment: 'abc' is not a number; allowed range [0, 15]",
+        ),
+        (
+            ("run", "--set", "investment=99"),
+            "investment: 99.0 is outside the allowed range [0, 15]",
+        ),
+        (("run", "--set", "online_adoption=-1"), "online_adoption"),
+        (("run", "--set", "end_year=2030.5"), "end_year"),
+        (("run", "--preset", "nope"), "unknown preset 'nope'"),
+        (("run", "--format", "xml"), "invalid choice"),
+    ],
+)
+def test_bad_input_exits_2_with_one_line(argv, fragment):
+    """Bad input: status 2, one line on stderr naming the problem, nothing on stdout."""
+    status, out, err = run(*argv)
+    assert status == 2
+    assert out == ""
+    assert fragment in err
+    assert err.count("\n") == 1
