@@ -1,0 +1,327 @@
+"""Altair chart specifications for the page (and, later, for image exports).
+
+Each function takes a paired result (row 0 scenario, row 1 baseline) and a language and
+returns an Altair chart whose data holds only the rows it draws. Axis numbers follow the
+language through Vega's ``config.locale``; tooltips carry Babel-formatted text. Scenario
+and baseline differ by colour (Okabe-Ito blue against grey, safe for colour-blind readers)
+and by line style (solid against dashed).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any
+
+import altair as alt
+import numpy as np
+import pandas as pd
+
+from simulator import formatting as fmt
+from simulator.i18n import tr
+from simulator.model import REGIONS, Result
+from simulator.report import BASELINE, SCENARIO
+
+SCENARIO_COLOUR = "#0072B2"  # Okabe-Ito blue
+BASELINE_COLOUR = "#8C8C8C"
+PUBLISHED_COLOUR = "#D55E00"  # Okabe-Ito vermilion
+ONLINE_COLOUR = "#009E73"  # Okabe-Ito bluish green
+OFFLINE_COLOUR = "#56B4E9"  # Okabe-Ito sky blue
+UNMET_COLOUR = "#CC79A7"  # Okabe-Ito reddish purple
+FONT_SIZES = {"title": 18, "label": 13, "axis_title": 14}
+
+# Published calibration points (Kemenperin, source article): year -> Rp trillion.
+PUBLISHED_PRODUCTION = {2016: 22.98, 2017: 24.25}
+
+
+def _configure(chart: alt.TopLevelMixin, lang: str) -> alt.TopLevelMixin:
+    """Fonts large enough for a projector and the language's number locale."""
+    return (
+        chart.configure(
+            locale={"number": fmt.vega_locale(lang)},
+            font="Source Sans Pro, DejaVu Sans, sans-serif",
+        )
+        .configure_axis(
+            labelFontSize=FONT_SIZES["label"],
+            titleFontSize=FONT_SIZES["axis_title"],
+            grid=True,
+        )
+        .configure_title(
+            fontSize=FONT_SIZES["title"], anchor="start", subtitleFontSize=FONT_SIZES["label"]
+        )
+        .configure_legend(
+            labelFontSize=FONT_SIZES["label"], titleFontSize=FONT_SIZES["label"], orient="bottom"
+        )
+    )
+
+
+Formatter = Callable[[float, str], str]
+
+LINE_OUTPUTS: dict[str, tuple[str, str, str, Formatter]] = {
+    # output: (title key, axis key, d3 axis format, tooltip formatter)
+    "production_rp_tn": ("chart_production", "axis_rp_tn", ",.0f", fmt.rp_tn),
+    "value_added_rp_tn": ("chart_value_added", "axis_rp_tn", ",.0f", fmt.rp_tn),
+    "jobs": ("chart_jobs", "axis_persons", ",.0f", lambda x, lang: fmt.count(x, lang, "jobs")),
+    "exports_usd_mn": ("chart_exports", "axis_usd_mn", ",.0f", fmt.usd_mn),
+}
+
+
+def line_frame(result: Result, output: str, lang: str) -> pd.DataFrame:
+    """Scenario and baseline of one output by year, with formatted tooltip text."""
+    show = LINE_OUTPUTS[output][3]
+    years = result.years
+    scenario_label, baseline_label = tr("series_scenario", lang), tr("series_baseline", lang)
+    values = np.concatenate([result[output][SCENARIO], result[output][BASELINE]])
+    return pd.DataFrame(
+        {
+            "year": np.concatenate([years, years]),
+            "series": [scenario_label] * len(years) + [baseline_label] * len(years),
+            "value": values,
+            "text": [show(float(v), lang) for v in values],
+        }
+    )
+
+
+def _series_scale(lang: str) -> tuple[list[str], list[str]]:
+    return [tr("series_scenario", lang), tr("series_baseline", lang)], [
+        SCENARIO_COLOUR,
+        BASELINE_COLOUR,
+    ]
+
+
+def _year_axis(lang: str) -> alt.X:
+    return alt.X(
+        "year:Q",
+        title=tr("axis_year", lang),
+        axis=alt.Axis(format="d", tickMinStep=1),
+        scale=alt.Scale(nice=False),
+    )
+
+
+def _tooltip(lang: str, series_field: str = "series") -> list[alt.Tooltip]:
+    return [
+        alt.Tooltip(f"{series_field}:N", title=tr("tooltip_series", lang)),
+        alt.Tooltip("year:Q", title=tr("axis_year", lang), format="d"),
+        alt.Tooltip("text:N", title=tr("tooltip_value", lang)),
+    ]
+
+
+@functools.lru_cache(maxsize=64)
+def _line_template(output: str, lang: str, height: int) -> dict[str, Any]:
+    """The validated spec of a scenario-against-baseline line chart, data left out."""
+    title_key, axis_key, axis_format, _ = LINE_OUTPUTS[output]
+    domain, colours = _series_scale(lang)
+    legend = alt.Legend(symbolType="stroke", symbolStrokeWidth=3, symbolSize=500)
+    colour = alt.Color(
+        "series:N", title=None, scale=alt.Scale(domain=domain, range=colours), legend=legend
+    )
+    dash = alt.StrokeDash(
+        "series:N",
+        title=None,
+        scale=alt.Scale(domain=domain, range=[[1, 0], [6, 4]]),
+        legend=legend,
+    )
+    x = _year_axis(lang)
+    y = alt.Y("value:Q", title=tr(axis_key, lang), axis=alt.Axis(format=axis_format))
+    main = alt.Chart(alt.NamedData(name="main"))
+    lines = main.mark_line(strokeWidth=3).encode(x=x, y=y, color=colour, strokeDash=dash)
+    # Invisible points give the tooltip a target at each year.
+    points = main.mark_point(size=80, filled=True, opacity=0.001).encode(
+        x=x, y=y, tooltip=_tooltip(lang)
+    )
+    marker = alt.Chart(alt.NamedData(name="policy"))
+    rule = marker.mark_rule(color="#555555", strokeDash=[2, 3]).encode(x="year:Q")
+    label = marker.mark_text(
+        align="right", dx=-4, dy=4, fontSize=12, color="#444444", baseline="top"
+    ).encode(x="year:Q", y=alt.value(0), text="label:N")
+    layers = [lines, points, rule, label]
+    if output == "production_rp_tn":
+        layers.append(
+            alt.Chart(alt.NamedData(name="published"))
+            .mark_point(shape="diamond", size=160, filled=True, color=PUBLISHED_COLOUR, opacity=1)
+            .encode(x="year:Q", y="value:Q", tooltip=_tooltip(lang))
+        )
+    title = (
+        alt.TitleParams(tr(title_key, lang), subtitle=tr("published_note", lang))
+        if output == "production_rp_tn"
+        else alt.TitleParams(tr(title_key, lang), subtitle=tr("line_subtitle", lang))
+    )
+    chart = alt.layer(*layers).properties(title=title, height=height, width="container")
+    return _configure(chart, lang).to_dict()
+
+
+def _policy_frame(result: Result, policy_start: int | None, lang: str) -> pd.DataFrame:
+    inside = policy_start is not None and result.years[0] < policy_start <= result.years[-1]
+    return pd.DataFrame(
+        {
+            "year": [policy_start] if inside else [],
+            "label": [tr("policy_start_mark", lang)] if inside else [],
+        }
+    )
+
+
+def line_chart(
+    result: Result, output: str, lang: str, policy_start: int | None = None, height: int = 300
+) -> dict[str, Any]:
+    """Scenario (solid, blue) against baseline (dashed, grey) over the years, as a spec."""
+    datasets: dict[str, Any] = {
+        "main": line_frame(result, output, lang),
+        "policy": _policy_frame(result, policy_start, lang),
+    }
+    if output == "production_rp_tn":
+        datasets["published"] = pd.DataFrame(
+            {
+                "year": list(PUBLISHED_PRODUCTION),
+                "value": list(PUBLISHED_PRODUCTION.values()),
+                "series": [tr("series_published", lang)] * len(PUBLISHED_PRODUCTION),
+                "text": [fmt.rp_tn(v, lang) for v in PUBLISHED_PRODUCTION.values()],
+            }
+        )
+    return {**_line_template(output, lang, height), "datasets": datasets}
+
+
+def _sales_parts(lang: str) -> list[str]:
+    return [tr("sales_offline", lang), tr("sales_online", lang), tr("sales_unmet", lang)]
+
+
+@functools.lru_cache(maxsize=16)
+def _sales_template(lang: str, height: int) -> dict[str, Any]:
+    names = _sales_parts(lang)
+    x = _year_axis(lang)
+    area = (
+        alt.Chart(alt.NamedData(name="parts"))
+        .mark_area(opacity=0.85)
+        .encode(
+            x=x,
+            y=alt.Y(
+                "value:Q", stack="zero", title=tr("axis_rp_tn", lang), axis=alt.Axis(format=",.0f")
+            ),
+            color=alt.Color(
+                "part:N",
+                title=None,
+                scale=alt.Scale(domain=names, range=[OFFLINE_COLOUR, ONLINE_COLOUR, UNMET_COLOUR]),
+                sort=names,
+            ),
+            order="order:Q",
+            tooltip=_tooltip(lang, "part"),
+        )
+    )
+    capacity = alt.Chart(alt.NamedData(name="capacity"))
+    line = capacity.mark_line(color="#222222", strokeWidth=3, strokeDash=[8, 4]).encode(
+        x=x, y="value:Q", tooltip=_tooltip(lang)
+    )
+    label = (
+        capacity.transform_filter("datum.last")
+        .mark_text(align="right", dy=-12, fontSize=13, color="#222222")
+        .encode(x=x, y="value:Q", text="series:N")
+    )
+    chart = alt.layer(area, line, label).properties(
+        title=alt.TitleParams(
+            tr("chart_sales_split", lang), subtitle=tr("chart_sales_split_sub", lang)
+        ),
+        height=height,
+        width="container",
+    )
+    return _configure(chart, lang).to_dict()
+
+
+def sales_split_chart(result: Result, lang: str, height: int = 300) -> dict[str, Any]:
+    """The scenario's offline, online and unmet demand stacked, with the capacity line."""
+    years = result.years
+    offline = result["sales_rp_tn"][SCENARIO] - result["online_sales_rp_tn"][SCENARIO]
+    online = result["online_sales_rp_tn"][SCENARIO]
+    unmet = result["unmet_demand_rp_tn"][SCENARIO]
+    values = np.concatenate([offline, online, unmet])
+    parts = pd.DataFrame(
+        {
+            "year": np.tile(years, 3),
+            "part": np.repeat(_sales_parts(lang), len(years)),
+            "order": np.repeat([0, 1, 2], len(years)),
+            "value": values,
+            "text": [fmt.rp_tn(float(v), lang) for v in values],
+        }
+    )
+    capacity_values = result["capacity_rp_tn"][SCENARIO]
+    capacity = pd.DataFrame(
+        {
+            "year": years,
+            "value": capacity_values,
+            "series": tr("capacity_line", lang),
+            "text": [fmt.rp_tn(float(v), lang) for v in capacity_values],
+            "last": years == years[-1],
+        }
+    )
+    return {**_sales_template(lang, height), "datasets": {"parts": parts, "capacity": capacity}}
+
+
+REGION_MEASURES: dict[str, tuple[str, str, Formatter]] = {
+    "units": ("r_units", "axis_units", lambda x, lang: fmt.count(x, lang, "units")),
+    "production_rp_tn": ("r_production", "axis_rp_tn", fmt.rp_tn),
+    "jobs": ("r_jobs", "axis_persons", lambda x, lang: fmt.count(x, lang, "jobs")),
+}
+
+
+@functools.lru_cache(maxsize=32)
+def _region_template(measure: str, lang: str, year: int, height: int) -> dict[str, Any]:
+    what_key, axis_key, _ = REGION_MEASURES[measure]
+    domain, colours = _series_scale(lang)
+    region_names = [tr(f"region_{r}", lang) for r in REGIONS]
+    chart = (
+        alt.Chart(alt.NamedData(name="main"))
+        .mark_bar()
+        .encode(
+            x=alt.X("region:N", title=None, sort=region_names, axis=alt.Axis(labelAngle=0)),
+            xOffset=alt.XOffset("series:N", sort=domain),
+            y=alt.Y("value:Q", title=tr(axis_key, lang), axis=alt.Axis(format=",.0f")),
+            color=alt.Color("series:N", title=None, scale=alt.Scale(domain=domain, range=colours)),
+            # Baseline bars are also lighter, so the pair reads without colour.
+            opacity=alt.Opacity(
+                "series:N", scale=alt.Scale(domain=domain, range=[1.0, 0.55]), legend=None
+            ),
+            tooltip=[
+                alt.Tooltip("region:N", title=tr("tooltip_region", lang)),
+                alt.Tooltip("series:N", title=tr("tooltip_series", lang)),
+                alt.Tooltip("text:N", title=tr("tooltip_value", lang)),
+            ],
+        )
+        .properties(
+            title=alt.TitleParams(
+                tr("chart_regions", lang, what=tr(what_key, lang), year=year),
+                subtitle=tr("chart_regions_sub", lang),
+            ),
+            height=height,
+            width="container",
+        )
+    )
+    return _configure(chart, lang).to_dict()
+
+
+def region_chart(result: Result, measure: str, lang: str, height: int = 260) -> dict[str, Any]:
+    """End-year scenario and baseline side by side for West Java, East Java and the rest."""
+    show = REGION_MEASURES[measure][2]
+    year = int(result.years[-1])
+    domain, _ = _series_scale(lang)
+    values = result.regions[measure][:, :, -1]  # (2 rows, 3 regions)
+    frame = pd.DataFrame(
+        {
+            "region": [tr(f"region_{r}", lang) for r in REGIONS] * 2,
+            "series": [domain[0]] * 3 + [domain[1]] * 3,
+            "value": np.concatenate([values[SCENARIO], values[BASELINE]]),
+        }
+    )
+    frame["text"] = [show(float(v), lang) for v in frame["value"]]
+    return {**_region_template(measure, lang, year, height), "datasets": {"main": frame}}
+
+
+def chart_alt_text(result: Result, output: str, lang: str) -> str:
+    """A sentence with a line chart's end-year numbers, for screen readers."""
+    title_key, _, _, show = LINE_OUTPUTS[output]
+    year = int(result.years[-1])
+    return tr(
+        "chart_alt",
+        lang,
+        title=tr(title_key, lang),
+        last_s=show(float(result[output][SCENARIO, -1]), lang),
+        last_b=show(float(result[output][BASELINE, -1]), lang),
+        year=year,
+    )

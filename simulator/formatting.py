@@ -1,0 +1,121 @@
+"""Numbers as a reader of each language expects them, built on Babel.
+
+Indonesian: "Rp 22,98 triliun", "1.234 unit", "12,4%". English: "Rp 22.98 trillion",
+"1,234 units", "12.4%". Charts use :func:`vega_locale` so their axes follow the same rules.
+Every number a person reads goes through this module.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+
+from babel.numbers import format_decimal
+
+from simulator.i18n import unit_template
+
+BABEL_LOCALE = {"id": "id_ID", "en": "en_US"}
+
+
+@functools.lru_cache(maxsize=64)
+def _pattern(decimals: int, optional: bool) -> str:
+    if decimals <= 0:
+        return "#,##0"
+    return "#,##0." + ("#" if optional else "0") * decimals
+
+
+def number(x: float, lang: str, decimals: int = 0, *, optional: bool = False) -> str:
+    """``x`` with grouping and ``decimals`` places; ``optional`` drops trailing zeros."""
+    if not math.isfinite(x):
+        return "–"
+    # Avoid "-0" after rounding.
+    if round(x, decimals) == 0:
+        x = 0.0
+    return format_decimal(
+        x,
+        _pattern(decimals, optional),
+        locale=BABEL_LOCALE.get(lang, "id_ID"),
+        group_separator=True,
+    )
+
+
+def signed(x: float, lang: str, decimals: int = 0) -> str:
+    """``x`` with an explicit sign: "+1.234" or "-5,6" (ASCII minus, as st.metric expects)."""
+    text = number(abs(x), lang, decimals)
+    if round(x, decimals) == 0:
+        return text
+    return ("+" if x > 0 else "-") + text
+
+
+def rp_tn(x: float, lang: str, decimals: int = 2) -> str:
+    """Rupiah trillions: "Rp 22,98 triliun" / "Rp 22.98 trillion"."""
+    unit = "triliun" if lang == "id" else "trillion"
+    return f"Rp {number(x, lang, decimals)} {unit}"
+
+
+def rp_tn_signed(x: float, lang: str, decimals: int = 2) -> str:
+    """A change in rupiah trillions: "+Rp 5,39 triliun"."""
+    sign = "" if round(x, decimals) == 0 else ("+" if x > 0 else "-")
+    return sign + rp_tn(abs(x), lang, decimals)
+
+
+def usd_mn(x: float, lang: str, decimals: int = 1) -> str:
+    """US dollar millions: "USD 261,0 juta" / "USD 261.0 million"."""
+    unit = "juta" if lang == "id" else "million"
+    return f"USD {number(x, lang, decimals)} {unit}"
+
+
+def usd_mn_signed(x: float, lang: str, decimals: int = 1) -> str:
+    """A change in US dollar millions."""
+    sign = "" if round(x, decimals) == 0 else ("+" if x > 0 else "-")
+    return sign + usd_mn(abs(x), lang, decimals)
+
+
+def count(x: float, lang: str, noun: str = "units") -> str:
+    """A whole count with its noun: "1.234 unit" / "1,234 units", "5 orang" / "5 people"."""
+    nouns = {
+        "units": ("unit", "unit", "units"),
+        "jobs": ("orang", "person", "people"),
+    }[noun]
+    value = round(x)
+    if lang == "id":
+        return f"{number(value, lang)} {nouns[0]}"
+    return f"{number(value, lang)} {nouns[1] if abs(value) == 1 else nouns[2]}"
+
+
+def percent(x: float, lang: str, decimals: int = 1) -> str:
+    """A percentage given in percent units: 12.4 -> "12,4%" / "12.4%"."""
+    return f"{number(x, lang, decimals)}%"
+
+
+def percent_signed(x: float, lang: str, decimals: int = 1) -> str:
+    """A change in percent: "+12,4%"."""
+    return f"{signed(x, lang, decimals)}%"
+
+
+def points_signed(x: float, lang: str, decimals: int = 1) -> str:
+    """A change in percentage points: "+5,9 poin" / "+5.9 pts"."""
+    unit = "poin" if lang == "id" else "pts"
+    return f"{signed(x, lang, decimals)} {unit}"
+
+
+def decimals_of(step: float) -> int:
+    """How many decimal places a slider step needs (0.1 -> 1, 0.05 -> 2, 100 -> 0)."""
+    text = f"{step:.10f}".rstrip("0")
+    return len(text.split(".")[1]) if "." in text else 0
+
+
+def param_value(value: float, unit: str, lang: str, decimals: int = 4) -> str:
+    """A parameter value with its unit in ``lang``: "Rp 2,8 triliun per tahun"."""
+    if unit == "year":
+        shown = str(round(value))
+    else:
+        shown = number(value, lang, decimals, optional=True)
+    return unit_template(unit, lang).format(v=shown)
+
+
+def vega_locale(lang: str) -> dict[str, object]:
+    """d3-format number locale for Vega-Lite ``config.locale`` in ``lang``."""
+    if lang == "en":
+        return {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["Rp ", ""]}
+    return {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["Rp ", ""]}

@@ -1,0 +1,277 @@
+"""The one translation table: every string a user reads, in Indonesian and English.
+
+``tr(key, lang, **values)`` looks a key up and fills ``{placeholders}``. Indonesian is the
+default language. A test fails when a key lacks either language or when the two disagree on
+their placeholders.
+"""
+
+from __future__ import annotations
+
+LANGS = ("id", "en")
+DEFAULT_LANG = "id"
+
+# key: (Indonesian, English)
+TEXT: dict[str, tuple[str, str]] = {
+    # Page and navigation
+    "app_title": ("Simulator IKM Alas Kaki", "Footwear IKM Simulator"),
+    "app_subtitle": (
+        "Apa yang terjadi pada produksi, nilai tambah, lapangan kerja, dan ekspor industri "
+        "kecil dan menengah alas kaki bila kebijakan diubah? Geser tuas di samping.",
+        "What happens to the production, value added, jobs and exports of Indonesia's "
+        "footwear small and medium industry when policy changes? Move the levers at the side.",
+    ),
+    "language": ("Bahasa", "Language"),
+    "lang_id": ("Bahasa Indonesia", "Bahasa Indonesia"),
+    "lang_en": ("English", "English"),
+    "tab_results": ("Hasil", "Results"),
+    "tab_regions": ("Wilayah", "Regions"),
+    "tab_table": ("Tabel", "Table"),
+    "tab_method": ("Metodologi", "Methodology"),
+    # Sidebar
+    "levers": ("Tuas kebijakan", "Policy levers"),
+    "preset": ("Skenario siap pakai", "Preset scenario"),
+    "preset_help": (
+        "Memilih skenario mengisi semua tuas dengan nilainya.",
+        "Choosing a preset sets every lever to its values.",
+    ),
+    "preset_custom": ("(ubahan sendiri)", "(custom)"),
+    "reset": ("Kembalikan ke baseline", "Reset to baseline"),
+    "advanced": ("Asumsi lanjutan", "Advanced assumptions"),
+    "advanced_intro": (
+        "Asumsi di balik tuas. Baseline dihitung ulang dengan asumsi yang sama, sehingga "
+        "selisih terhadap baseline hanya berasal dari tuas kebijakan.",
+        "The assumptions behind the levers. The baseline is recomputed with the same "
+        "assumptions, so the change against the baseline comes from the policy levers only.",
+    ),
+    "group_timing": ("Waktu kebijakan", "Policy timing"),
+    "group_capacity": ("Kapasitas dan investasi", "Capacity and investment"),
+    "group_demand": ("Permintaan dan penjualan online", "Demand and online sales"),
+    "group_units_jobs": ("Unit, nilai tambah, dan tenaga kerja", "Units, value added and jobs"),
+    "group_trade": ("Ekspor", "Exports"),
+    "group_regions": ("Wilayah", "Regions"),
+    "exact_value": ("Nilai tepat: {label}", "Exact value: {label}"),
+    "exact_placeholder": ("ketik angka, mis. {example}", "type a number, e.g. {example}"),
+    "changed_mark": ("● diubah (baseline {value})", "● changed (baseline {value})"),
+    "help_template": (
+        "{note}\n\nBaseline: {value}. Rentang: {low} sampai {high}.\n\nJenis: {kind}. "
+        "Sumber: {source}",
+        "{note}\n\nBaseline: {value}. Range: {low} to {high}.\n\nKind: {kind}. Source: {source}",
+    ),
+    "kind_published": ("angka terbitan", "published figure"),
+    "kind_derived": ("turunan dari angka terbitan", "derived from published figures"),
+    "kind_assumption": ("asumsi", "assumption"),
+    # Validation notices
+    "err_not_number": (
+        "{label}: '{value}' bukan angka. Nilai tetap {current}.",
+        "{label}: '{value}' is not a number. The value stays {current}.",
+    ),
+    "err_out_of_range": (
+        "{label}: {value} di luar rentang {low} sampai {high}. Nilai tetap {current}.",
+        "{label}: {value} is outside the range {low} to {high}. The value stays {current}.",
+    ),
+    "err_not_integer": (
+        "{label}: tahun harus bilangan bulat. Nilai tetap {current}.",
+        "{label}: the year must be a whole number. The value stays {current}.",
+    ),
+    "err_shares": (
+        "Porsi Jawa Barat dan Jawa Timur ({which}) berjumlah {value}, lebih dari 100%. "
+        "Turunkan salah satunya; hasil di bawah memakai baseline untuk porsi ini.",
+        "The West and East Java shares ({which}) add up to {value}, above 100%. Lower one of "
+        "them; the results below use the baseline for these shares.",
+    ),
+    "shares_base": ("unit yang ada", "existing units"),
+    "shares_new": ("unit baru", "new units"),
+    "err_generic": (
+        "Terjadi kesalahan saat menghitung skenario. Skenario dikembalikan ke baseline.",
+        "Something went wrong while computing the scenario. It was reset to the baseline.",
+    ),
+    "policy_after_end": (
+        "Tahun mulai kebijakan ({start}) sesudah tahun akhir ({end}): tuas tidak berpengaruh.",
+        "The policy start year ({start}) is after the end year ({end}): the levers have no effect.",
+    ),
+    # Headline metrics
+    "headline": ("Hasil {year} dibanding baseline", "Results in {year} against the baseline"),
+    "m_production": ("Nilai produksi", "Production value"),
+    "m_sales": ("Penjualan", "Sales"),
+    "m_online": ("di antaranya online", "of which online"),
+    "m_value_added": ("Nilai tambah", "Value added"),
+    "m_jobs": ("Lapangan kerja langsung", "Direct jobs"),
+    "m_exports": ("Ekspor", "Exports"),
+    "m_units": ("Unit IKM aktif", "Active IKM units"),
+    "m_utilisation": ("Utilisasi kapasitas", "Capacity utilisation"),
+    "m_help": (
+        "Selisih terhadap baseline pada {year}: {delta} ({pct}).",
+        "Change against the baseline in {year}: {delta} ({pct}).",
+    ),
+    "m_ceiling": (
+        "Kapasitas penuh: permintaan {unmet} tidak terlayani pada {year}. Tambah investasi.",
+        "At full capacity: {unmet} of demand goes unmet in {year}. Add investment.",
+    ),
+    # Sentence
+    "s_intro_baseline": ("Pada baseline", "In the baseline"),
+    "s_with": ("Dengan {items}", "With {items}"),
+    "s_and": ("dan", "and"),
+    "s_investment": ("investasi {value} per tahun", "investment of {value} a year"),
+    "s_new_units": ("{value} unit baru per tahun", "{value} new units a year"),
+    "s_online": ("{value} unit berjualan online pada {year}", "{value} of units online by {year}"),
+    "s_sales_place": (
+        "{value} unit dengan tempat berjualan khusus",
+        "{value} units with a dedicated sales place",
+    ),
+    "s_assumptions": ("asumsi yang diubah", "changed assumptions"),
+    "s_production": (
+        "{intro}, nilai produksi {year} mencapai {production}",
+        "{intro}, production in {year} reaches {production}",
+    ),
+    "s_vs_baseline_up": (
+        "{delta} ({pct}) lebih tinggi dari baseline",
+        "{delta} ({pct}) above the baseline",
+    ),
+    "s_vs_baseline_down": (
+        "{delta} ({pct}) lebih rendah dari baseline",
+        "{delta} ({pct}) below the baseline",
+    ),
+    "s_vs_baseline_same": ("sama dengan baseline", "the same as the baseline"),
+    "s_jobs_up": ("tercipta {jobs} lapangan kerja baru", "{jobs} new jobs are created"),
+    "s_jobs_down": ("lapangan kerja berkurang {jobs}", "there are {jobs} fewer jobs"),
+    "s_jobs_level": (
+        "sektor ini menyerap {jobs} tenaga kerja",
+        "the sector employs {jobs} people",
+    ),
+    "s_exports": ("ekspor {exports}", "exports {exports}"),
+    "s_ceiling": (
+        "Kapasitas penuh pada {year}: investasi tambahan diperlukan agar permintaan terlayani.",
+        "Capacity is full in {year}: more investment is needed to meet demand.",
+    ),
+    # Charts
+    "series_scenario": ("Skenario", "Scenario"),
+    "series_baseline": ("Baseline", "Baseline"),
+    "series_published": ("Angka Kemenperin", "Kemenperin figure"),
+    "published_note": (
+        "◆ angka Kemenperin 2016 dan proyeksi 2017; garis putus-putus: baseline",
+        "◆ Kemenperin figures for 2016 and the 2017 projection; dashed: baseline",
+    ),
+    "line_subtitle": ("Garis putus-putus: baseline", "Dashed line: baseline"),
+    "axis_year": ("Tahun", "Year"),
+    "axis_rp_tn": ("Rp triliun", "Rp trillion"),
+    "axis_usd_mn": ("USD juta", "USD million"),
+    "axis_persons": ("orang", "persons"),
+    "axis_units": ("unit", "units"),
+    "tooltip_value": ("Nilai", "Value"),
+    "tooltip_series": ("Seri", "Series"),
+    "tooltip_region": ("Wilayah", "Region"),
+    "chart_production": ("Nilai produksi", "Production value"),
+    "chart_value_added": ("Nilai tambah", "Value added"),
+    "chart_jobs": ("Lapangan kerja langsung", "Direct jobs"),
+    "chart_exports": ("Ekspor", "Exports"),
+    "chart_sales_split": (
+        "Penjualan offline dan online terhadap kapasitas",
+        "Offline and online sales against capacity",
+    ),
+    "chart_sales_split_sub": (
+        "Skenario. Bila permintaan melebihi garis kapasitas, sisanya tidak terlayani.",
+        "Scenario. Where demand passes the capacity line, the rest goes unmet.",
+    ),
+    "sales_offline": ("Penjualan offline", "Offline sales"),
+    "sales_online": ("Penjualan online", "Online sales"),
+    "sales_unmet": ("Permintaan tak terlayani", "Unmet demand"),
+    "capacity_line": ("Kapasitas produksi", "Production capacity"),
+    "policy_start_mark": ("Kebijakan mulai", "Policy starts"),
+    "chart_regions": ("{what} per wilayah, {year}", "{what} by region, {year}"),
+    "chart_regions_sub": ("Skenario dibanding baseline", "Scenario against the baseline"),
+    "region_jawa_barat": ("Jawa Barat", "West Java"),
+    "region_jawa_timur": ("Jawa Timur", "East Java"),
+    "region_lainnya": ("Wilayah lain", "Rest of Indonesia"),
+    "r_units": ("Unit IKM", "IKM units"),
+    "r_production": ("Nilai produksi", "Production value"),
+    "r_jobs": ("Lapangan kerja", "Jobs"),
+    "chart_alt": (
+        "{title}: skenario {last_s} dan baseline {last_b} pada {year}.",
+        "{title}: scenario {last_s} and baseline {last_b} in {year}.",
+    ),
+    # Results table
+    "table_title": ("Hasil per tahun", "Results by year"),
+    "table_caption": (
+        "Skenario; angka dalam kurung adalah selisih terhadap baseline.",
+        "Scenario; figures in brackets are the change against the baseline.",
+    ),
+    "col_year": ("Tahun", "Year"),
+    "col_units": ("Unit", "Units"),
+    "col_online_units": ("Unit online", "Online units"),
+    "col_production_rp_tn": ("Produksi (Rp triliun)", "Production (Rp trillion)"),
+    "col_sales_rp_tn": ("Penjualan (Rp triliun)", "Sales (Rp trillion)"),
+    "col_online_sales_rp_tn": ("Penjualan online (Rp triliun)", "Online sales (Rp trillion)"),
+    "col_value_added_rp_tn": ("Nilai tambah (Rp triliun)", "Value added (Rp trillion)"),
+    "col_jobs": ("Lapangan kerja (orang)", "Jobs (persons)"),
+    "col_exports_usd_mn": ("Ekspor (USD juta)", "Exports (USD million)"),
+    "col_capacity_rp_tn": ("Kapasitas (Rp triliun)", "Capacity (Rp trillion)"),
+    "col_utilisation_pct": ("Utilisasi (%)", "Utilisation (%)"),
+    "col_demand_rp_tn": ("Permintaan (Rp triliun)", "Demand (Rp trillion)"),
+    "col_unmet_demand_rp_tn": (
+        "Permintaan tak terlayani (Rp triliun)",
+        "Unmet demand (Rp trillion)",
+    ),
+    "col_investment_rp_tn": ("Investasi (Rp triliun)", "Investment (Rp trillion)"),
+    "col_online_share_pct": ("Unit online (%)", "Units online (%)"),
+    "col_region": ("Wilayah", "Region"),
+    # Methodology page
+    "method_params": ("Tabel parameter", "Parameter table"),
+    "method_params_caption": (
+        "Setiap angka di aplikasi berasal dari baris-baris ini. Nilai yang ditampilkan adalah "
+        "nilai skenario saat ini.",
+        "Every number in the app comes from these rows. Values shown are the current scenario's.",
+    ),
+    "p_name": ("Nama", "Name"),
+    "p_label": ("Parameter", "Parameter"),
+    "p_value": ("Nilai", "Value"),
+    "p_baseline": ("Baseline", "Baseline"),
+    "p_range": ("Rentang", "Range"),
+    "p_kind": ("Jenis", "Kind"),
+    "p_source": ("Sumber", "Source"),
+    "p_note": ("Catatan", "Note"),
+    "data_note": (
+        "Catatan data: total sektor (Rp 22,98 triliun) dan angka per unit (Rp 14 juta per "
+        "bulan) menyiratkan sekitar 137.000 unit, padahal hitungan resmi hanya 16.000 sampai "
+        "19.000. Model dikalibrasi pada total; lihat Metodologi.",
+        "Data note: the sector total (Rp 22.98 trillion) and the per-unit figure (Rp 14 million "
+        "a month) imply about 137,000 units, while official counts are 16,000 to 19,000. The "
+        "model is calibrated to the totals; see Methodology.",
+    ),
+    "footer": (
+        "Sumber utama: Kemenperin (2017). Nilai dalam harga 2016. Proyeksi, bukan ramalan.",
+        "Main source: Kemenperin (2017). Values in 2016 prices. Projections, not forecasts.",
+    ),
+}
+
+# Unit strings of data/parameters.csv, shown beside a value: (Indonesian, English) templates.
+UNITS: dict[str, tuple[str, str]] = {
+    "Rp trillion per year": ("Rp {v} triliun per tahun", "Rp {v} trillion a year"),
+    "Rp trillion": ("Rp {v} triliun", "Rp {v} trillion"),
+    "Rp million per month": ("Rp {v} juta per bulan", "Rp {v} million a month"),
+    "Rp million": ("Rp {v} juta", "Rp {v} million"),
+    "Rp per USD": ("Rp {v} per USD", "Rp {v} per USD"),
+    "Rp per Rp of added annual output": (
+        "{v} rupiah per rupiah output tahunan",
+        "{v} rupiah per rupiah of annual output",
+    ),
+    "units per year": ("{v} unit per tahun", "{v} units a year"),
+    "units": ("{v} unit", "{v} units"),
+    "persons": ("{v} orang", "{v} persons"),
+    "%": ("{v}%", "{v}%"),
+    "% per year": ("{v}% per tahun", "{v}% a year"),
+    "year": ("{v}", "{v}"),
+    "index": ("{v}", "{v}"),
+}
+
+
+def tr(key: str, lang: str, **values: object) -> str:
+    """The text of ``key`` in ``lang`` with ``{placeholders}`` filled from ``values``."""
+    pair = TEXT[key]
+    text = pair[1] if lang == "en" else pair[0]
+    return text.format(**values) if values else text
+
+
+def unit_template(unit: str, lang: str) -> str:
+    """The '{v}'-template that shows a value with its unit in ``lang``."""
+    pair = UNITS[unit]
+    return pair[1] if lang == "en" else pair[0]
