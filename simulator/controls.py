@@ -32,7 +32,7 @@ def grid(param: Parameter) -> tuple[float, ...]:
         raw = span / (MAX_OPTIONS - 1)
         magnitude = 10 ** math.floor(math.log10(raw))
         step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
-    count = int(math.floor(span / step + 1e-9)) + 1
+    count = math.floor(span / step + 1e-9) + 1
     decimals = max(fmt.decimals_of(step), 0) + 2
     values = np.round(param.min + step * np.arange(count), decimals)
     values = np.unique(np.append(values, [param.max, param.value]))

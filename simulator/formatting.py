@@ -107,10 +107,7 @@ def decimals_of(step: float) -> int:
 
 def param_value(value: float, unit: str, lang: str, decimals: int = 4) -> str:
     """A parameter value with its unit in ``lang``: "Rp 2,8 triliun per tahun"."""
-    if unit == "year":
-        shown = str(round(value))
-    else:
-        shown = number(value, lang, decimals, optional=True)
+    shown = str(round(value)) if unit == "year" else number(value, lang, decimals, optional=True)
     return unit_template(unit, lang).format(v=shown)
 
 
