@@ -27,7 +27,6 @@ PRESETS = load_presets()
 MAIN_LEVERS = tuple(p.name for p in TABLE.in_group("lever"))
 TYPED_LEVERS = ("investment", "new_units", "online_adoption", "sales_place_units")
 ADVANCED_GROUPS = ("timing", "capacity", "demand", "units_jobs", "trade", "regions")
-CUSTOM = "_custom"
 NOTICES = "_notices"
 
 
@@ -45,6 +44,8 @@ def init_state() -> None:
     state = st.session_state
     state.setdefault("lang", DEFAULT_LANG)
     state.setdefault(NOTICES, {})
+    if state.get("preset") not in PRESETS:
+        state["preset"] = "baseline"
     for param in TABLE.values():
         state.setdefault(param.name, param.value)
     for name in TYPED_LEVERS:
@@ -54,6 +55,23 @@ def init_state() -> None:
 def current_values() -> dict[str, float]:
     """Every parameter's value as the widgets hold it."""
     return {name: float(st.session_state.get(name, TABLE[name].value)) for name in TABLE}
+
+
+TAB_KEYS = ("tab_results", "tab_regions", "tab_table", "tab_method")
+
+
+def on_language() -> None:
+    """Re-word what the session holds in the old language: typed values and the open tab."""
+    # Slider labels change with the language; re-setting each value through Session State
+    # makes Streamlit send it to the browser again, which would otherwise keep a stale thumb.
+    for name in TABLE:
+        if name in st.session_state:
+            st.session_state[name] = st.session_state[name]
+    sync_exact_fields()
+    open_tab = st.session_state.get("view")
+    for key in TAB_KEYS:
+        if open_tab in (tr(key, code) for code in LANGS):
+            st.session_state["view"] = tr(key, lang())
 
 
 def sync_exact_fields() -> None:
@@ -85,18 +103,19 @@ def on_reset() -> None:
     st.session_state["preset"] = "baseline"
 
 
-def on_typed(name: str) -> None:
-    """Take a typed value when it is valid; otherwise keep the old one and say why."""
-    param = TABLE[name]
-    parsed = controls.parse_typed(
-        param, st.session_state[f"{name}__exact"], lang(), st.session_state[name]
-    )
+def on_exact_submit() -> None:
+    """Take the typed values that are valid; keep the others and say why."""
     notices = dict(st.session_state[NOTICES])
-    notices.pop(name, None)
-    if parsed.value is None:
-        notices[name] = parsed.notice
-    else:
-        st.session_state[name] = parsed.value
+    for name in TYPED_LEVERS:
+        param = TABLE[name]
+        parsed = controls.parse_typed(
+            param, st.session_state[f"{name}__exact"], lang(), st.session_state[name]
+        )
+        notices.pop(name, None)
+        if parsed.value is None:
+            notices[name] = parsed.notice
+        else:
+            st.session_state[name] = parsed.value
     st.session_state[NOTICES] = notices
     sync_exact_fields()
 
@@ -109,12 +128,12 @@ def on_slider(name: str) -> None:
     sync_exact_fields()
 
 
-def matching_preset(values: dict[str, float]) -> str:
-    """The preset whose settings equal the current values, or CUSTOM."""
+def matching_preset(values: dict[str, float]) -> str | None:
+    """The preset whose settings equal the current values, or None."""
     for name, preset in PRESETS.items():
         if {**TABLE.defaults, **preset.scenario.as_dict()} == values:
             return name
-    return CUSTOM
+    return None
 
 
 # --- cached model run -------------------------------------------------------------------
@@ -144,6 +163,13 @@ def help_text(param: Parameter) -> str:
     )
 
 
+def unit_hint(param: Parameter, lg: str) -> str:
+    """The unit words around a value, e.g. "Rp … triliun per tahun"."""
+    return controls.value_label(param, param.value, lg).replace(
+        controls.number_text(param, param.value, lg), "…", 1
+    )
+
+
 def slider(param: Parameter, *, persist: bool = False) -> None:
     """A select-slider over the parameter's grid, labelled in the page language."""
     lg = lang()
@@ -158,8 +184,13 @@ def slider(param: Parameter, *, persist: bool = False) -> None:
         args=(param.name,) if param.name in TYPED_LEVERS else None,
         persist_state="session" if persist else None,
     )
-    if current != param.value:
-        st.caption(tr("changed_mark", lg, value=controls.value_label(param, param.value, lg)))
+    # Always an element here (empty at the baseline), so the sidebar keeps its shape and
+    # the browser does not remount the widgets below when a lever leaves the baseline.
+    st.caption(
+        tr("changed_mark", lg, value=controls.value_label(param, param.value, lg))
+        if current != param.value
+        else ""
+    )
 
 
 def sidebar() -> None:
@@ -171,37 +202,48 @@ def sidebar() -> None:
         format_func=lambda code: tr(f"lang_{code}", code),
         key="lang",
         required=True,
-        on_change=sync_exact_fields,
+        on_change=on_language,
     )
-    st.session_state["preset"] = matching_preset(current_values())
+    # The script never writes this widget's value (only callbacks do): a value written on
+    # every run would race the browser, which echoes the old one back with the next slider
+    # move and so re-applies the preset over the user's change.
     st.selectbox(
         tr("preset", lg),
-        options=[CUSTOM, *PRESETS],
-        format_func=lambda n: tr("preset_custom", lg) if n == CUSTOM else PRESETS[n].label(lg),
+        options=list(PRESETS),
+        format_func=lambda n: PRESETS[n].label(lg),
         key="preset",
         help=tr("preset_help", lg),
         on_change=on_preset,
     )
-    chosen = st.session_state["preset"]
-    if chosen in PRESETS:
-        st.caption(PRESETS[chosen].description(lg))
+    chosen = PRESETS[st.session_state["preset"]]
+    caption = chosen.description(lg)
+    if matching_preset(current_values()) != chosen.name:
+        caption = f"{tr('preset_changed', lg)} {caption}"
+    st.caption(caption)
     st.button(tr("reset", lg), on_click=on_reset, icon=":material/restart_alt:")
 
     st.subheader(tr("levers", lg))
     for name in MAIN_LEVERS:
-        param = TABLE[name]
-        slider(param)
-        if name in TYPED_LEVERS:
+        slider(TABLE[name])
+    # Typed values go through a form: its fields reach the server only on submit, so they
+    # never race the sliders (a field echoing an old value would undo a slider move).
+    with (
+        st.popover(tr("exact_values", lg), icon=":material/keyboard:", width="stretch"),
+        st.form("exact", border=False),
+    ):
+        st.caption(tr("exact_intro", lg))
+        for name in TYPED_LEVERS:
+            param = TABLE[name]
             st.text_input(
-                tr("exact_value", lg, label=param.label(lg)),
+                tr("exact_value", lg, label=param.label(lg), unit=unit_hint(param, lg)),
                 key=f"{name}__exact",
-                on_change=on_typed,
-                args=(name,),
-                label_visibility="collapsed",
                 placeholder=tr(
-                    "exact_placeholder", lg, example=controls.number_text(param, param.value, lg)
+                    "exact_placeholder",
+                    lg,
+                    example=controls.number_text(param, param.value, lg),
                 ),
             )
+        st.form_submit_button(tr("apply", lg), on_click=on_exact_submit, type="primary")
 
     advanced = st.expander(tr("advanced", lg), key="advanced", on_change="rerun")
     with advanced:
@@ -255,7 +297,7 @@ def headline_view(result, values: dict[str, float]) -> None:
 
 def escape_md(text: str) -> str:
     """Text shown as Markdown with no character taking a Markdown meaning."""
-    for char in "\\`*_{}[]<>()#+-!|$~":
+    for char in "\\`*_[]<>#|$~":
         text = text.replace(char, "\\" + char)
     return text
 
@@ -336,8 +378,9 @@ st.set_page_config(page_title="Simulator IKM Alas Kaki", page_icon="👞", layou
 # Static style only (nothing a user or a link supplies): headline values wrap instead of
 # being cut off with an ellipsis in four narrow columns.
 st.html(
-    "<style>[data-testid='stMetricValue'] {font-size: 1.9rem;}"
-    "[data-testid='stMetricValue'] > div {white-space: normal; overflow: visible;}</style>"
+    "<style>[data-testid='stMetricValue'] {font-size: 1.75rem;}"
+    "[data-testid='stMetricValue'] * {white-space: normal !important; overflow: visible "
+    "!important; text-overflow: clip !important;}</style>"
 )
 init_state()
 with st.sidebar:

@@ -34,7 +34,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "Memilih skenario mengisi semua tuas dengan nilainya.",
         "Choosing a preset sets every lever to its values.",
     ),
-    "preset_custom": ("(ubahan sendiri)", "(custom)"),
+    "preset_changed": ("● Sudah diubah dari skenario ini.", "● Changed since chosen."),
     "reset": ("Kembalikan ke baseline", "Reset to baseline"),
     "advanced": ("Asumsi lanjutan", "Advanced assumptions"),
     "advanced_intro": (
@@ -49,7 +49,13 @@ TEXT: dict[str, tuple[str, str]] = {
     "group_units_jobs": ("Unit, nilai tambah, dan tenaga kerja", "Units, value added and jobs"),
     "group_trade": ("Ekspor", "Exports"),
     "group_regions": ("Wilayah", "Regions"),
-    "exact_value": ("Nilai tepat: {label}", "Exact value: {label}"),
+    "exact_values": ("Ketik nilai tepat", "Type exact values"),
+    "exact_intro": (
+        "Desimal dengan koma (5,6); ribuan boleh dengan titik (1.250).",
+        "Decimals with a point (5.6); thousands may use a comma (1,250).",
+    ),
+    "exact_value": ("{label} ({unit})", "{label} ({unit})"),
+    "apply": ("Terapkan", "Apply"),
     "exact_placeholder": ("ketik angka, mis. {example}", "type a number, e.g. {example}"),
     "changed_mark": ("● diubah (baseline {value})", "● changed (baseline {value})"),
     "help_template": (
@@ -148,8 +154,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "series_baseline": ("Baseline", "Baseline"),
     "series_published": ("Angka Kemenperin", "Kemenperin figure"),
     "published_note": (
-        "◆ angka Kemenperin 2016 dan proyeksi 2017; garis putus-putus: baseline",
-        "◆ Kemenperin figures for 2016 and the 2017 projection; dashed: baseline",
+        "◆ angka Kemenperin 2016–2017; putus-putus: baseline",
+        "◆ Kemenperin figures 2016–2017; dashed: baseline",
     ),
     "line_subtitle": ("Garis putus-putus: baseline", "Dashed line: baseline"),
     "axis_year": ("Tahun", "Year"),

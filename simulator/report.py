@@ -110,6 +110,12 @@ def ceiling_year(result: Result, row: int = SCENARIO) -> int | None:
     return int(result.years[hits[0]]) if hits.size else None
 
 
+def _rp_tn_short(x: float, lang: str) -> str:
+    """Rupiah trillions with only the decimals the value has: "Rp 5,6 triliun"."""
+    unit = "triliun" if lang == "id" else "trillion"
+    return f"Rp {fmt.number(x, lang, 2, optional=True)} {unit}"
+
+
 def _join(items: list[str], lang: str) -> str:
     if len(items) <= 1:
         return "".join(items)
@@ -125,10 +131,15 @@ def sentence(
     items = []
     changed = {k: v for k, v in values.items() if v != table[k].value}
     if "investment" in changed:
-        items.append(tr("s_investment", lang, value=fmt.rp_tn(changed["investment"], lang, 1)))
+        items.append(tr("s_investment", lang, value=_rp_tn_short(changed["investment"], lang)))
     if "online_adoption" in changed:
         items.append(
-            tr("s_online", lang, value=fmt.percent(changed["online_adoption"], lang, 0), year=year)
+            tr(
+                "s_online",
+                lang,
+                value=fmt.number(changed["online_adoption"], lang, 1, optional=True) + "%",
+                year=year,
+            )
         )
     if "new_units" in changed:
         items.append(tr("s_new_units", lang, value=fmt.number(changed["new_units"], lang)))

@@ -1,0 +1,195 @@
+"""The page as a user drives it, through Streamlit's AppTest (no browser)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from simulator import load_presets
+from simulator.i18n import TEXT
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+RP_ID = re.compile(r"^Rp \d{1,3}(\.\d{3})*,\d{2} triliun$")
+RP_EN = re.compile(r"^Rp \d{1,3}(,\d{3})*\.\d{2} trillion$")
+
+
+def fresh(lang: str = "id") -> AppTest:
+    """A new session of the app, run once, in ``lang``."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    if lang != "id":
+        at.segmented_control(key="lang").set_value(lang)
+        at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def metric(at: AppTest, label_key: str, lang: str = "id"):
+    """The headline metric whose label is ``label_key`` in ``lang``."""
+    label = TEXT[label_key][0 if lang == "id" else 1]
+    return next(m for m in at.metric if m.label == label)
+
+
+def number(text: str, lang: str = "id") -> float:
+    """The first number in a formatted text, read in ``lang``'s convention."""
+    match = re.search(r"-?\d[\d.,]*", text)
+    assert match, text
+    raw = match.group(0).rstrip(".,")
+    raw = raw.replace(".", "").replace(",", ".") if lang == "id" else raw.replace(",", "")
+    return float(raw)
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_page_runs_in_both_languages(lang):
+    """The page runs without exception and formats rupiah in the language's convention."""
+    at = fresh(lang)
+    pattern = RP_ID if lang == "id" else RP_EN
+    production = metric(at, "m_production", lang)
+    assert pattern.match(production.value), production.value
+    assert at.title[0].value == TEXT["app_title"][0 if lang == "id" else 1]
+    labels = {m.label for m in at.metric}
+    other = 1 if lang == "id" else 0
+    assert not labels & {TEXT[k][other] for k in TEXT if TEXT[k][0] != TEXT[k][1]}
+
+
+def test_indonesian_page_shows_no_english_labels():
+    """Slider labels, tabs and metrics on the Indonesian page are the Indonesian texts."""
+    at = fresh("id")
+    tab_labels = [t.label for t in at.tabs]
+    assert tab_labels == ["Hasil", "Wilayah", "Tabel", "Metodologi"]
+    assert at.select_slider(key="investment").label == "Investasi tambahan per tahun"
+    assert at.select_slider(key="investment").format_func(2.8) == "Rp 2,8 triliun per tahun"
+
+
+@pytest.mark.parametrize(
+    ("lever", "value", "rises"),
+    [
+        ("investment", 5.6, ("m_production", "m_value_added", "m_jobs", "m_exports")),
+        ("new_units", 2000.0, ("m_units", "m_production", "m_jobs")),
+        ("online_adoption", 60.0, ("m_online", "m_sales", "m_exports", "m_utilisation")),
+        ("sales_place_units", 5000.0, ("m_sales",)),
+    ],
+)
+def test_moving_a_lever_raises_its_headlines(lever, value, rises):
+    """Raising each main lever raises the headline numbers it drives, shown with a + delta."""
+    at = fresh()
+    before = {key: number(metric(at, key).value) for key in rises}
+    at.select_slider(key=lever).set_value(value)
+    at.run()
+    assert not at.exception
+    for key in rises:
+        shown = metric(at, key)
+        assert number(shown.value) > before[key], (lever, key, shown.value)
+        assert shown.delta.startswith("+"), (lever, key, shown.delta)
+
+
+def test_lowering_investment_lowers_production():
+    """Zero added investment gives a lower production than the baseline, with a - delta."""
+    at = fresh()
+    at.select_slider(key="investment").set_value(0.0)
+    at.run()
+    shown = metric(at, "m_production")
+    assert shown.delta.startswith("-")
+
+
+def test_end_year_moves_the_headline_year():
+    """The headline speaks of the chosen end year."""
+    at = fresh()
+    at.select_slider(key="end_year").set_value(2040.0)
+    at.run()
+    assert any("2040" in h.value for h in at.subheader)
+
+
+def test_typed_value_sets_the_lever_and_bad_text_gives_notice():
+    """An exact typed value moves the slider; text that is no number leaves a notice."""
+    at = fresh()
+    at.text_input(key="investment__exact").input("7,25")
+    at.text_input(key="new_units__exact").input("1.250")
+    at.button(key="FormSubmitter:exact-Terapkan").click()
+    at.run()
+    assert at.select_slider(key="investment").value == 7.25
+    assert at.select_slider(key="new_units").value == 1250
+    at.text_input(key="investment__exact").input("banyak")
+    at.button(key="FormSubmitter:exact-Terapkan").click()
+    at.run()
+    assert at.select_slider(key="investment").value == 7.25
+    assert any("bukan angka" in w.value for w in at.warning)
+    at.text_input(key="investment__exact").input("99")
+    at.button(key="FormSubmitter:exact-Terapkan").click()
+    at.run()
+    assert any("di luar rentang" in w.value for w in at.warning)
+    assert not at.exception
+
+
+def test_preset_then_reset():
+    """Choosing a preset sets its levers; reset brings every lever back to the baseline."""
+    at = fresh()
+    preset = load_presets()["paket_lengkap"]
+    at.selectbox(key="preset").set_value("paket_lengkap")
+    at.run()
+    for name, value in preset.scenario.values:
+        assert at.session_state[name] == value, name
+    assert metric(at, "m_production").delta.startswith("+")
+    at.button[0].click()
+    at.run()
+    assert at.select_slider(key="investment").value == 2.8
+    assert metric(at, "m_production").delta == ""
+    assert at.selectbox(key="preset").value == "baseline"
+
+
+def test_sentence_names_the_policy_and_the_change():
+    """The sentence states the lever and the change against the baseline in Indonesian."""
+    at = fresh()
+    at.select_slider(key="investment").set_value(5.6)
+    at.run()
+    text = " ".join(m.value for m in at.markdown)
+    assert "Dengan investasi Rp 5,6 triliun per tahun" in text
+    assert "lebih tinggi dari baseline" in text
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_methodology_tab_renders(lang):
+    """The methodology tab shows the text and the full parameter table."""
+    at = fresh(lang)
+    at.session_state["view"] = TEXT["tab_method"][0 if lang == "id" else 1]
+    at.run()
+    assert not at.exception
+    text = " ".join(m.value for m in at.markdown)
+    assert ("Metodologi" if lang == "id" else "Methodology") in text
+    assert len(at.dataframe) >= 1
+    assert len(at.dataframe[-1].value) >= 25
+
+
+@pytest.mark.parametrize("tab", ["tab_regions", "tab_table"])
+def test_other_tabs_render(tab):
+    """The regions and table tabs render without exception and show a table."""
+    at = fresh()
+    at.session_state["view"] = TEXT[tab][0]
+    at.run()
+    assert not at.exception
+    assert len(at.dataframe) >= 1
+
+
+def test_share_conflict_gives_notice_not_traceback():
+    """West + East Java shares over 100 % give a notice and the page keeps working."""
+    at = fresh()
+    at.session_state["new_units_share_jabar"] = 90.0
+    at.run()
+    assert not at.exception
+    assert any("lebih dari 100%" in w.value for w in at.warning)
+
+
+def test_language_switch_keeps_scenario_and_open_tab():
+    """Switching language keeps the levers and the open tab."""
+    at = fresh()
+    at.select_slider(key="investment").set_value(5.6)
+    at.session_state["view"] = "Tabel"
+    at.run()
+    at.segmented_control(key="lang").set_value("en")
+    at.run()
+    assert at.session_state["view"] == "Table"
+    assert at.session_state["investment"] == 5.6
+    assert at.text_input(key="investment__exact").value == "5.6"

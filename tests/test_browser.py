@@ -1,0 +1,116 @@
+"""The app in a real browser: headless Chromium drives `streamlit run app.py`."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.browser import (
+    ARTIFACTS,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    require_chromium,
+    running_app,
+    wait_idle,
+)
+
+pytestmark = pytest.mark.browser
+RP_ID = re.compile(r"Rp \d{1,3}(\.\d{3})*,\d{2} triliun")
+RP_EN = re.compile(r"Rp \d{1,3}(,\d{3})*\.\d{2} trillion")
+
+
+@pytest.fixture(scope="module")
+def app_url():
+    """The app served by `streamlit run` for this module's tests."""
+    require_chromium()
+    ARTIFACTS.mkdir(exist_ok=True)
+    with running_app() as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Headless system Chromium through Playwright."""
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def headline(page, index: int = 0) -> str:
+    """The text of the index-th headline metric value."""
+    return page.locator("[data-testid='stMetricValue']").nth(index).inner_text()
+
+
+def test_indonesian_page_slider_keyboard_and_screenshots(app_url, browser):
+    """Indonesian numbers, no exception; a keyboard slider move changes the headline."""
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(app_url)
+    wait_idle(page)
+    assert page.locator("[data-testid='stException']").count() == 0
+    first = headline(page)
+    assert RP_ID.fullmatch(first), first
+    body = page.locator("[data-testid='stMain']").inner_text()
+    assert "Hasil 2030 dibanding baseline" in body
+    assert "trillion" not in body
+    page.screenshot(path=str(ARTIFACTS / "app-id.png"))
+
+    thumb = page.locator("[data-testid='stSidebar'] [data-testid='stSlider'] input").first
+    thumb.focus()
+    for _ in range(5):
+        page.keyboard.press("ArrowRight")
+    page.wait_for_function(
+        "(before) => document.querySelector(\"[data-testid='stMetricValue']\").innerText "
+        "!== before",
+        arg=first,
+        timeout=20_000,
+    )
+    wait_idle(page)
+    after = headline(page)
+    assert RP_ID.fullmatch(after), after
+    assert after != first
+    deltas = page.locator("[data-testid='stMetricDelta']")
+    assert deltas.count() >= 1
+    assert deltas.first.inner_text().lstrip().startswith("+")
+    assert page.locator("[data-testid='stException']").count() == 0
+    page.close()
+
+
+def test_english_page_and_screenshot(app_url, browser):
+    """Switching to English shows English number formats and labels."""
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(app_url)
+    wait_idle(page)
+    page.get_by_role("radio", name="English").click()
+    page.wait_for_function(
+        "() => document.body.innerText.includes('Results in 2030 against the baseline')",
+        timeout=20_000,
+    )
+    wait_idle(page)
+    value = headline(page)
+    assert RP_EN.fullmatch(value), value
+    assert page.locator("[data-testid='stException']").count() == 0
+    page.wait_for_timeout(500)
+    page.screenshot(path=str(ARTIFACTS / "app-en.png"))
+    page.close()
+
+
+def test_charts_render_with_marks(app_url, browser):
+    """Every chart of the results tab draws its marks (not a blank canvas)."""
+    page = browser.new_page(viewport={"width": 1400, "height": 1600})
+    page.goto(app_url)
+    wait_idle(page)
+    charts = page.locator("[data-testid='stVegaLiteChart']")
+    charts.first.wait_for(timeout=20_000)
+    assert charts.count() == 5
+    page.wait_for_timeout(1000)
+    for i in range(charts.count()):
+        marks = charts.nth(i).locator("path, .mark-symbol, .mark-line, .mark-area")
+        assert marks.count() > 0, f"chart {i} drew nothing"
+        box = charts.nth(i).bounding_box()
+        assert box["height"] > 200
+    page.close()
