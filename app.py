@@ -316,9 +316,10 @@ def results_view(result, values: dict[str, float]) -> None:
             st.vega_lite_chart(
                 spec=charts.line_chart(result, output, lg, start),
                 width="stretch",
+                theme=None,
                 alt=charts.chart_alt_text(result, output, lg),
             )
-    st.vega_lite_chart(spec=charts.sales_split_chart(result, lg), width="stretch")
+    st.vega_lite_chart(spec=charts.sales_split_chart(result, lg), width="stretch", theme=None)
     hit = ceiling_year(result)
     if hit is not None:
         unmet = fmt.rp_tn(float(result.at("unmet_demand_rp_tn", hit)[0]), lg)
@@ -331,7 +332,9 @@ def regions_view(result) -> None:
     columns = st.columns(3)
     for column, measure in zip(columns, ("units", "production_rp_tn", "jobs"), strict=True):
         with column:
-            st.vega_lite_chart(spec=charts.region_chart(result, measure, lg), width="stretch")
+            st.vega_lite_chart(
+                spec=charts.region_chart(result, measure, lg), width="stretch", theme=None
+            )
     st.dataframe(region_table(result, lg), hide_index=True, width="stretch")
 
 

@@ -270,14 +270,13 @@ def _region_template(measure: str, lang: str, year: int, height: int) -> dict[st
         alt.Chart(alt.NamedData(name="main"))
         .mark_bar()
         .encode(
-            x=alt.X("region:N", title=None, sort=region_names, axis=alt.Axis(labelAngle=0)),
-            xOffset=alt.XOffset("series:N", sort=domain),
-            y=alt.Y("value:Q", title=tr(axis_key, lang), axis=alt.Axis(format=",.0f")),
+            # Horizontal bars: region names stay readable in a narrow column.
+            y=alt.Y("region:N", title=None, sort=region_names, axis=alt.Axis(labelLimit=200)),
+            yOffset=alt.YOffset("series:N", sort=domain),
+            x=alt.X("value:Q", title=tr(axis_key, lang), axis=alt.Axis(format=",.0f", tickCount=4)),
             color=alt.Color("series:N", title=None, scale=alt.Scale(domain=domain, range=colours)),
             # Baseline bars are also lighter, so the pair reads without colour.
-            opacity=alt.Opacity(
-                "series:N", scale=alt.Scale(domain=domain, range=[1.0, 0.55]), legend=None
-            ),
+            opacity=alt.Opacity("series:N", scale=alt.Scale(domain=domain, range=[1.0, 0.55])),
             tooltip=[
                 alt.Tooltip("region:N", title=tr("tooltip_region", lang)),
                 alt.Tooltip("series:N", title=tr("tooltip_series", lang)),
@@ -286,8 +285,7 @@ def _region_template(measure: str, lang: str, year: int, height: int) -> dict[st
         )
         .properties(
             title=alt.TitleParams(
-                tr("chart_regions", lang, what=tr(what_key, lang), year=year),
-                subtitle=tr("chart_regions_sub", lang),
+                tr(what_key, lang), subtitle=tr("chart_regions_sub", lang, year=year)
             ),
             height=height,
             width="container",
@@ -296,7 +294,7 @@ def _region_template(measure: str, lang: str, year: int, height: int) -> dict[st
     return _configure(chart, lang).to_dict()
 
 
-def region_chart(result: Result, measure: str, lang: str, height: int = 260) -> dict[str, Any]:
+def region_chart(result: Result, measure: str, lang: str, height: int = 300) -> dict[str, Any]:
     """End-year scenario and baseline side by side for West Java, East Java and the rest."""
     show = REGION_MEASURES[measure][2]
     year = int(result.years[-1])

@@ -118,6 +118,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "s_with": ("Dengan {items}", "With {items}"),
     "s_and": ("dan", "and"),
     "s_investment": ("investasi {value} per tahun", "investment of {value} a year"),
+    "s_no_investment": ("investasi tambahan dihentikan", "added investment stopped"),
     "s_new_units": ("{value} unit baru per tahun", "{value} new units a year"),
     "s_online": ("{value} unit berjualan online pada {year}", "{value} of units online by {year}"),
     "s_sales_place": (
@@ -183,8 +184,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "sales_unmet": ("Permintaan tak terlayani", "Unmet demand"),
     "capacity_line": ("Kapasitas produksi", "Production capacity"),
     "policy_start_mark": ("Kebijakan mulai", "Policy starts"),
-    "chart_regions": ("{what} per wilayah, {year}", "{what} by region, {year}"),
-    "chart_regions_sub": ("Skenario dibanding baseline", "Scenario against the baseline"),
+    "chart_regions_sub": (
+        "Per wilayah, {year}",
+        "By region, {year}",
+    ),
     "region_jawa_barat": ("Jawa Barat", "West Java"),
     "region_jawa_timur": ("Jawa Timur", "East Java"),
     "region_lainnya": ("Wilayah lain", "Rest of Indonesia"),

@@ -131,7 +131,11 @@ def sentence(
     items = []
     changed = {k: v for k, v in values.items() if v != table[k].value}
     if "investment" in changed:
-        items.append(tr("s_investment", lang, value=_rp_tn_short(changed["investment"], lang)))
+        items.append(
+            tr("s_investment", lang, value=_rp_tn_short(changed["investment"], lang))
+            if changed["investment"] > 0
+            else tr("s_no_investment", lang)
+        )
     if "online_adoption" in changed:
         items.append(
             tr(
