@@ -154,12 +154,12 @@ def help_text(param: Parameter) -> str:
     return tr(
         "help_template",
         lg,
-        note=param.note,
+        note=param.note_text(lg),
         value=controls.value_label(param, param.value, lg),
         low=controls.value_label(param, param.min, lg),
         high=controls.value_label(param, param.max, lg),
         kind=tr(f"kind_{param.kind}", lg),
-        source=param.source,
+        source=param.source_text(lg),
     )
 
 
@@ -367,8 +367,8 @@ def methodology_view(values: dict[str, float]) -> None:
             tr("p_range", lg): f"{controls.value_label(p, p.min, lg)} – "
             f"{controls.value_label(p, p.max, lg)}",
             tr("p_kind", lg): tr(f"kind_{p.kind}", lg),
-            tr("p_source", lg): p.source,
-            tr("p_note", lg): p.note,
+            tr("p_source", lg): p.source_text(lg),
+            tr("p_note", lg): p.note_text(lg),
         }
         for p in TABLE.values()
     ]

@@ -95,6 +95,50 @@ TEXT: dict[str, tuple[str, str]] = {
         "Tahun mulai kebijakan ({start}) sesudah tahun akhir ({end}): tuas tidak berpengaruh.",
         "The policy start year ({start}) is after the end year ({end}): the levers have no effect.",
     ),
+    # Link notices (a tampered or stale link)
+    "link_unknown": (
+        "Tautan memuat parameter tak dikenal '{name}'; diabaikan.",
+        "The link holds an unknown parameter '{name}'; it was ignored.",
+    ),
+    "link_not_number": (
+        "{label}: '{value}' di tautan bukan angka; dipakai nilai baseline.",
+        "{label}: '{value}' in the link is not a number; the baseline value is used.",
+    ),
+    "link_empty": (
+        "{label}: nilai kosong di tautan; dipakai nilai baseline.",
+        "{label}: empty value in the link; the baseline value is used.",
+    ),
+    "link_clamped": (
+        "{label}: {value} di tautan di luar rentang {low} sampai {high}; dipakai {used}.",
+        "{label}: {value} in the link is outside the range {low} to {high}; {used} is used.",
+    ),
+    "link_repeated": (
+        "{label}: muncul lebih dari sekali di tautan; dipakai yang terakhir ({value}).",
+        "{label}: appears more than once in the link; the last one ({value}) is used.",
+    ),
+    "link_shares": (
+        "Porsi Jawa Barat dan Jawa Timur di tautan berjumlah {value}%, lebih dari 100%; "
+        "dipakai porsi baseline.",
+        "The West and East Java shares in the link add up to {value}%, above 100%; the "
+        "baseline shares are used.",
+    ),
+    "link_bad_lang": (
+        "Bahasa '{value}' di tautan tidak tersedia; dipakai Bahasa Indonesia.",
+        "Language '{value}' in the link is not available; Indonesian is used.",
+    ),
+    "link_bad_view": (
+        "Tampilan '{value}' di tautan tidak dikenal; dibuka halaman hasil.",
+        "View '{value}' in the link is unknown; the results page is shown.",
+    ),
+    "link_bad_scenario": (
+        "Skenario tersimpan '{value}' di tautan tidak terbaca; diabaikan.",
+        "The saved scenario '{value}' in the link could not be read; it was ignored.",
+    ),
+    "link_too_many": (
+        "Tautan memuat lebih dari {value} skenario tersimpan; sisanya diabaikan.",
+        "The link holds more than {value} saved scenarios; the rest were ignored.",
+    ),
+    "dismiss": ("Tutup pemberitahuan", "Dismiss notices"),
     # Headline metrics
     "headline": ("Hasil {year} dibanding baseline", "Results in {year} against the baseline"),
     "m_production": ("Nilai produksi", "Production value"),
@@ -238,6 +282,17 @@ TEXT: dict[str, tuple[str, str]] = {
     "p_kind": ("Jenis", "Kind"),
     "p_source": ("Sumber", "Source"),
     "p_note": ("Catatan", "Note"),
+    "p_unit": ("Satuan", "Unit"),
+    # Exports
+    "sheet_years": ("Hasil per tahun", "Results by year"),
+    "sheet_regions": ("Wilayah", "Regions"),
+    "sheet_params": ("Parameter", "Parameters"),
+    "pdf_title": ("Ringkasan skenario IKM alas kaki", "Footwear IKM scenario briefing"),
+    "pdf_date": ("dibuat", "made"),
+    "pdf_settings": ("Pengaturan dibanding baseline", "Settings against the baseline"),
+    "pdf_no_change": ("Semua pengaturan sama dengan baseline.", "All settings are the baseline."),
+    "pdf_assumptions": ("Asumsi utama", "Main assumptions"),
+    "pdf_link": ("Tautan yang membuka skenario ini", "Link that reopens this scenario"),
     "data_note": (
         "Catatan data: total sektor (Rp 22,98 triliun) dan angka per unit (Rp 14 juta per "
         "bulan) menyiratkan sekitar 137.000 unit, padahal hitungan resmi hanya 16.000 sampai "

@@ -32,10 +32,12 @@ COLUMNS = (
     "step",
     "kind",
     "source",
+    "source_id",
     "note",
+    "note_id",
 )
 NUMERIC_COLUMNS = ("value", "min", "max", "step")
-REQUIRED_TEXT = ("name", "group", "label_id", "label_en", "unit", "kind", "source")
+REQUIRED_TEXT = ("name", "group", "label_id", "label_en", "unit", "kind", "source", "source_id")
 KINDS = ("published", "derived", "assumption")
 GROUPS = ("lever", "timing", "capacity", "demand", "units_jobs", "trade", "regions")
 
@@ -70,7 +72,9 @@ class Parameter:
     step: float
     kind: str
     source: str
+    source_id: str
     note: str
+    note_id: str
 
     @property
     def is_integer(self) -> bool:
@@ -80,6 +84,14 @@ class Parameter:
     def label(self, lang: str) -> str:
         """The label in ``lang`` ('id' or 'en')."""
         return self.label_id if lang == "id" else self.label_en
+
+    def source_text(self, lang: str) -> str:
+        """The source in ``lang``."""
+        return self.source_id if lang == "id" else self.source
+
+    def note_text(self, lang: str) -> str:
+        """The note in ``lang``."""
+        return self.note_id if lang == "id" else self.note
 
 
 @dataclass(frozen=True)

@@ -24,8 +24,11 @@ def test_every_row_has_unit_source_and_value_in_range():
         assert p.min <= p.value <= p.max, p.name
         assert p.label_id.strip(), p.name
         assert p.label_en.strip(), p.name
+        assert p.note.strip(), p.name
+        assert p.note_id.strip(), p.name
         if p.kind == "assumption":
             assert "assumption" in p.source.lower(), f"{p.name}: say 'assumption' in source"
+            assert "asumsi" in p.source_id.lower(), f"{p.name}: say 'asumsi' in source_id"
 
 
 def test_levers_exist_with_issue_names():

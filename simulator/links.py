@@ -1,0 +1,252 @@
+"""Shareable links: the scenario, language, view and saved scenarios in a query string.
+
+The link is the scenario. Every parameter that differs from the baseline appears under its
+own name with a language-independent number (``?investment=5.6&online_adoption=50``);
+defaults are left out so a short link stays short. ``lang`` and ``view`` are left out at
+their defaults too. Saved scenarios for comparison travel as repeated ``s`` entries, each
+``name|NAME=VALUE;NAME=VALUE``.
+
+Parsing never raises: an unknown key is ignored, a non-number falls back to the baseline,
+a value out of range to the nearest bound, a repeated key keeps its last value, and each
+such repair leaves a :class:`Notice` the page shows in the reader's language. Nothing from
+a link is ever rendered as HTML.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from simulator import formatting as fmt
+from simulator.i18n import DEFAULT_LANG, LANGS, tr
+from simulator.params import SHARE_PAIRS, ParameterTable, load_parameters
+from simulator.scenario import Scenario, format_value, parse_number
+
+VIEWS = ("results", "regions", "table", "compare", "method", "present")
+DEFAULT_VIEW = "results"
+MAX_TEXT = 64  # characters of one value we read; longer is refused, not truncated
+MAX_NAME = 60  # characters of a saved scenario's name
+MAX_SAVED = 8  # scenarios in one comparison link
+MAX_KEYS = 200  # query keys looked at; a link with more is cut there
+SCENARIO_KEY = "s"
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something a link carried that had to be repaired; worded by :meth:`text`."""
+
+    code: str
+    name: str
+    value: str = ""
+    low: float | None = None
+    high: float | None = None
+    used: float | str | None = None
+
+    def text(self, lang: str, table: ParameterTable | None = None) -> str:
+        """The notice in ``lang``, naming the parameter by its label where there is one."""
+        table = table or load_parameters()
+        label = table[self.name].label(lang) if self.name in table else self.name
+        shown = self.value if len(self.value) <= 40 else self.value[:37] + "..."
+        if self.code == "shares":
+            shown = _number(float(self.value), lang)
+        return tr(
+            f"link_{self.code}",
+            lang,
+            label=label,
+            name=self.name,
+            value=shown,
+            low=_number(self.low, lang),
+            high=_number(self.high, lang),
+            used=_number(self.used, lang) if isinstance(self.used, float) else self.used or "",
+        )
+
+
+def _number(x: float | None, lang: str) -> str:
+    if x is None:
+        return ""
+    if float(x).is_integer() and abs(x) < 1e15:
+        return fmt.number(x, lang) if abs(x) >= 10_000 else str(int(x))
+    return fmt.number(x, lang, 4, optional=True)
+
+
+@dataclass(frozen=True)
+class LinkState:
+    """What a link asks for, already repaired: values differing from the baseline, etc."""
+
+    scenario: Scenario = field(default_factory=Scenario)
+    lang: str = DEFAULT_LANG
+    view: str = DEFAULT_VIEW
+    saved: tuple[Scenario, ...] = ()
+    notices: tuple[Notice, ...] = ()
+
+
+def _multi(query: Mapping[str, Iterable[str]] | Iterable[tuple[str, str]]) -> dict[str, list[str]]:
+    """Normalise a mapping of lists or a list of pairs to key -> list of values."""
+    out: dict[str, list[str]] = {}
+    items: Iterable[tuple[str, object]]
+    if isinstance(query, Mapping):
+        items = ((k, v) for k, vs in query.items() for v in _as_list(vs))
+    else:
+        items = query
+    for count, (key, value) in enumerate(items):
+        if count >= MAX_KEYS * 4:
+            break
+        out.setdefault(str(key), []).append("" if value is None else str(value))
+    return out
+
+
+def _as_list(values: object) -> list[object]:
+    if isinstance(values, str | bytes) or not isinstance(values, Iterable):
+        return [values]
+    return list(values)
+
+
+def read_value(name: str, text: str, table: ParameterTable) -> tuple[float | None, Notice | None]:
+    """One parameter from link text: (value, None), (repaired value, notice) or (None, notice)."""
+    param = table[name]
+    if not text.strip():
+        return None, Notice("empty", name)
+    if len(text) > MAX_TEXT:
+        return None, Notice("not_number", name, text, param.min, param.max)
+    try:
+        value = parse_number(text)
+    except ValueError:
+        return None, Notice("not_number", name, text, param.min, param.max)
+    if not math.isfinite(value):
+        return None, Notice("not_number", name, text, param.min, param.max)
+    repaired = min(max(value, param.min), param.max)
+    if param.is_integer:
+        repaired = float(round(repaired))
+    if repaired != value:
+        return repaired, Notice("clamped", name, text, param.min, param.max, used=repaired)
+    return value, None
+
+
+def _read_values(
+    pairs: Iterable[tuple[str, str]], table: ParameterTable, notices: list[Notice]
+) -> dict[str, float]:
+    """Parameter values from (name, text) pairs, with the shares checked as a whole."""
+    values: dict[str, float] = {}
+    for name, text in pairs:
+        if name not in table:
+            notices.append(Notice("unknown", name[:MAX_TEXT], text[:MAX_TEXT]))
+            continue
+        value, notice = read_value(name, text, table)
+        if notice is not None:
+            notices.append(notice)
+        if value is not None:
+            values[name] = value
+    for first, second in SHARE_PAIRS:
+        a = values.get(first, table[first].value)
+        b = values.get(second, table[second].value)
+        if a + b > 100 + 1e-9:
+            notices.append(Notice("shares", first, format_value(a + b), used=second))
+            values.pop(first, None)
+            values.pop(second, None)
+    return values
+
+
+def parse_query(
+    query: Mapping[str, Iterable[str]] | Iterable[tuple[str, str]],
+    table: ParameterTable | None = None,
+) -> LinkState:
+    """Read a query string (as key -> values) into a repaired :class:`LinkState`."""
+    table = table or load_parameters()
+    multi = _multi(query)
+    notices: list[Notice] = []
+    pairs: list[tuple[str, str]] = []
+    lang, view = DEFAULT_LANG, DEFAULT_VIEW
+    saved: list[Scenario] = []
+    for key, values in list(multi.items())[:MAX_KEYS]:
+        if key == "lang":
+            if values[-1] in LANGS:
+                lang = values[-1]
+            else:
+                notices.append(Notice("bad_lang", "lang", values[-1][:MAX_TEXT]))
+        elif key == "view":
+            if values[-1] in VIEWS:
+                view = values[-1]
+            else:
+                notices.append(Notice("bad_view", "view", values[-1][:MAX_TEXT]))
+        elif key == SCENARIO_KEY:
+            for text in values:
+                if len(saved) >= MAX_SAVED:
+                    notices.append(Notice("too_many", SCENARIO_KEY, str(MAX_SAVED)))
+                    break
+                scenario, problems = decode_scenario(text, table)
+                notices.extend(problems)
+                if scenario is not None:
+                    saved.append(scenario)
+        else:
+            if len(values) > 1:
+                notices.append(Notice("repeated", key[:MAX_TEXT], values[-1][:MAX_TEXT]))
+            pairs.append((key, values[-1]))
+    values = _read_values(pairs, table, notices)
+    return LinkState(
+        scenario=Scenario.from_mapping(values, table=table),
+        lang=lang,
+        view=view,
+        saved=tuple(saved),
+        notices=tuple(notices),
+    )
+
+
+def encode_scenario(scenario: Scenario) -> str:
+    """``name|NAME=VALUE;NAME=VALUE``: one saved scenario in one query value."""
+    name = clean_name(scenario.name)
+    return name + "|" + ";".join(scenario.assignments())
+
+
+def decode_scenario(
+    text: str, table: ParameterTable | None = None
+) -> tuple[Scenario | None, list[Notice]]:
+    """The scenario in one ``s=`` value, repaired like a link; None when unreadable."""
+    table = table or load_parameters()
+    if len(text) > MAX_NAME + 2 + len(table) * (MAX_TEXT + 32) or "|" not in text:
+        return None, [Notice("bad_scenario", SCENARIO_KEY, text[:MAX_TEXT])]
+    name, _, body = text.rpartition("|")
+    name = clean_name(name)
+    if not name:
+        return None, [Notice("bad_scenario", SCENARIO_KEY, text[:MAX_TEXT])]
+    notices: list[Notice] = []
+    pairs = []
+    for item in filter(None, body.split(";")):
+        key, sep, value = item.partition("=")
+        if not sep:
+            notices.append(Notice("bad_scenario", SCENARIO_KEY, item[:MAX_TEXT]))
+            continue
+        pairs.append((key.strip(), value))
+    values = _read_values(pairs, table, notices)
+    return Scenario.from_mapping(values, name=name, table=table), notices
+
+
+def clean_name(name: str) -> str:
+    """A scenario name safe to carry and show: printable, no separators, at most 60 chars."""
+    kept = "".join(ch for ch in str(name) if ch.isprintable() and ch not in "|;\n\r\t")
+    return " ".join(kept.split())[:MAX_NAME]
+
+
+def to_query(
+    scenario: Scenario,
+    *,
+    lang: str = DEFAULT_LANG,
+    view: str = DEFAULT_VIEW,
+    saved: Iterable[Scenario] = (),
+) -> list[tuple[str, str]]:
+    """The query pairs of a state, defaults left out, in a stable order."""
+    pairs = [(name, format_value(value)) for name, value in scenario.values]
+    if lang != DEFAULT_LANG:
+        pairs.append(("lang", lang))
+    if view != DEFAULT_VIEW:
+        pairs.append(("view", view))
+    pairs.extend((SCENARIO_KEY, encode_scenario(s)) for s in saved)
+    return pairs
+
+
+def as_multidict(pairs: Iterable[tuple[str, str]]) -> dict[str, list[str] | str]:
+    """Pairs as a dict for ``st.query_params.from_dict`` (repeated keys as lists)."""
+    out: dict[str, list[str]] = {}
+    for key, value in pairs:
+        out.setdefault(key, []).append(value)
+    return {k: v if len(v) > 1 else v[0] for k, v in out.items()}
