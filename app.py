@@ -1,19 +1,34 @@
-"""The what-if page: levers -> Scenario -> cached run -> headline, sentence, charts, table.
+"""The what-if page: link -> levers -> Scenario -> cached run -> views -> link.
 
-Everything that is not layout lives in ``simulator/`` (model, validation, texts, number
-formats, chart specs); this file reads top to bottom as the page does.
+Everything that is not layout lives in ``simulator/`` (model, validation, link parsing,
+texts, number formats, chart specs, exports); this file reads top to bottom as the page
+does. The scenario lives in the URL: it is read once when a session opens and written
+back after every run, so a copied link reopens exactly what its sender saw.
 """
 
 from __future__ import annotations
 
+import html
+from urllib.parse import urlencode
+
+import numpy as np
 import streamlit as st
 
-from simulator import charts, controls, load_parameters, load_presets
+from simulator import charts, controls, exports, load_parameters, load_presets, simulate
 from simulator import formatting as fmt
 from simulator.i18n import DEFAULT_LANG, LANGS, tr
+from simulator.links import (
+    DEFAULT_VIEW,
+    MAX_SAVED,
+    as_multidict,
+    clean_name,
+    parse_query,
+    to_query,
+)
 from simulator.params import DATA_DIR, Parameter
 from simulator.report import (
     ceiling_year,
+    compare_table,
     headlines,
     region_table,
     results_table,
@@ -27,10 +42,13 @@ PRESETS = load_presets()
 MAIN_LEVERS = tuple(p.name for p in TABLE.in_group("lever"))
 TYPED_LEVERS = ("investment", "new_units", "online_adoption", "sales_place_units")
 ADVANCED_GROUPS = ("timing", "capacity", "demand", "units_jobs", "trade", "regions")
-NOTICES = "_notices"
+TAB_CODES = ("results", "regions", "table", "compare", "method")
+LINE_OUTPUTS = ("production_rp_tn", "value_added_rp_tn", "jobs", "exports_usd_mn")
+NOTICES = "_notices"  # typed-value notices: parameter name -> text
+LINK_NOTICES = "_link_notices"  # repairs made to the opening link (simulator.links.Notice)
 
 
-# --- state and callbacks ----------------------------------------------------------------
+# --- state --------------------------------------------------------------------------------
 
 
 def lang() -> str:
@@ -40,38 +58,24 @@ def lang() -> str:
 
 
 def init_state() -> None:
-    """Give every parameter its baseline value on a session's first run."""
+    """On a session's first run: baseline everywhere, then whatever the link asks for."""
     state = st.session_state
-    state.setdefault("lang", DEFAULT_LANG)
-    state.setdefault(NOTICES, {})
-    if state.get("preset") not in PRESETS:
-        state["preset"] = "baseline"
-    for param in TABLE.values():
-        state.setdefault(param.name, param.value)
-    for name in TYPED_LEVERS:
-        state.setdefault(f"{name}__exact", controls.number_text(TABLE[name], state[name], lang()))
+    if "_opened" in state:
+        return
+    link = parse_query({k: st.query_params.get_all(k) for k in st.query_params}, TABLE)
+    state["_opened"] = True
+    state["lang"] = link.lang
+    state["view_code"] = link.view
+    state["saved"] = list(link.saved)
+    state[LINK_NOTICES] = list(link.notices)
+    state["preset"] = "baseline"
+    apply_values(link.scenario.as_dict())
+    state[LINK_NOTICES] = list(link.notices)
 
 
 def current_values() -> dict[str, float]:
     """Every parameter's value as the widgets hold it."""
     return {name: float(st.session_state.get(name, TABLE[name].value)) for name in TABLE}
-
-
-TAB_KEYS = ("tab_results", "tab_regions", "tab_table", "tab_method")
-
-
-def on_language() -> None:
-    """Re-word what the session holds in the old language: typed values and the open tab."""
-    # Slider labels change with the language; re-setting each value through Session State
-    # makes Streamlit send it to the browser again, which would otherwise keep a stale thumb.
-    for name in TABLE:
-        if name in st.session_state:
-            st.session_state[name] = st.session_state[name]
-    sync_exact_fields()
-    open_tab = st.session_state.get("view")
-    for key in TAB_KEYS:
-        if open_tab in (tr(key, code) for code in LANGS):
-            st.session_state["view"] = tr(key, lang())
 
 
 def sync_exact_fields() -> None:
@@ -83,11 +87,48 @@ def sync_exact_fields() -> None:
 
 
 def apply_values(values: dict[str, float]) -> None:
-    """Set every parameter (baseline where ``values`` is silent)."""
+    """Set every parameter (baseline where ``values`` is silent) and clear notices."""
     for param in TABLE.values():
         st.session_state[param.name] = values.get(param.name, param.value)
     st.session_state[NOTICES] = {}
+    st.session_state[LINK_NOTICES] = []
     sync_exact_fields()
+
+
+def matching_preset(values: dict[str, float]) -> str | None:
+    """The preset whose settings equal the current values, or None."""
+    for name, preset in PRESETS.items():
+        if {**TABLE.defaults, **preset.scenario.as_dict()} == values:
+            return name
+    return None
+
+
+def tab_label(code: str) -> str:
+    """The label of a tab in the page language."""
+    return tr(f"tab_{code}", lang())
+
+
+# --- callbacks (they run before the script, so widgets they set are drawn with it) -------
+
+
+def on_language() -> None:
+    """Re-word what the session holds in the old language: typed values and the open tab."""
+    # Slider labels change with the language; re-setting each value through Session State
+    # makes Streamlit send it to the browser again, which would otherwise keep a stale thumb.
+    for name in TABLE:
+        if name in st.session_state:
+            st.session_state[name] = st.session_state[name]
+    sync_exact_fields()
+    code = st.session_state.get("view_code", DEFAULT_VIEW)
+    if code in TAB_CODES:
+        st.session_state["view"] = tab_label(code)
+
+
+def on_tab() -> None:
+    """Remember the open tab as a language-neutral code (it goes into the link)."""
+    for code in TAB_CODES:
+        if st.session_state.get("view") in (tr(f"tab_{code}", lg) for lg in LANGS):
+            st.session_state["view_code"] = code
 
 
 def on_preset() -> None:
@@ -128,21 +169,66 @@ def on_slider(name: str) -> None:
     sync_exact_fields()
 
 
-def matching_preset(values: dict[str, float]) -> str | None:
-    """The preset whose settings equal the current values, or None."""
-    for name, preset in PRESETS.items():
-        if {**TABLE.defaults, **preset.scenario.as_dict()} == values:
-            return name
-    return None
+def on_save() -> None:
+    """Save the current scenario under the typed name (or a numbered default)."""
+    saved: list[Scenario] = list(st.session_state.get("saved", []))
+    if len(saved) >= MAX_SAVED:
+        return
+    name = clean_name(st.session_state.get("save_name", "")) or tr(
+        "save_default_name", lang(), n=len(saved) + 1
+    )
+    values, _ = validated(current_values())
+    saved.append(Scenario.from_mapping(values, name=name, table=TABLE))
+    st.session_state["saved"] = saved
+    st.session_state["save_name"] = ""
 
 
-# --- cached model run -------------------------------------------------------------------
+def on_remove(index: int) -> None:
+    """Drop one saved scenario."""
+    saved = list(st.session_state.get("saved", []))
+    if 0 <= index < len(saved):
+        saved.pop(index)
+    st.session_state["saved"] = saved
+
+
+def on_open(index: int) -> None:
+    """Load a saved scenario into the levers."""
+    saved = st.session_state.get("saved", [])
+    if 0 <= index < len(saved):
+        apply_values(saved[index].as_dict())
+
+
+def set_view(code: str) -> None:
+    """Switch to a view by code (presentation mode or a tab)."""
+    st.session_state["view_code"] = code
+    if code in TAB_CODES:
+        st.session_state["view"] = tab_label(code)
+
+
+def dismiss_notices() -> None:
+    """Hide the notices about the opening link and typed values."""
+    st.session_state[LINK_NOTICES] = []
+    st.session_state[NOTICES] = {}
+
+
+# --- cached model runs --------------------------------------------------------------------
 
 
 @st.cache_data(max_entries=512, show_spinner=False)
 def run_cached(values: tuple[tuple[str, float], ...]):
     """The scenario and its baseline, computed once per distinct scenario."""
     return run_pair(dict(values), TABLE)
+
+
+@st.cache_data(max_entries=128, show_spinner=False)
+def compare_cached(scenarios: tuple[tuple[tuple[str, float], ...], ...], end_year: int):
+    """Many scenarios in one batched model call, all to the same end year."""
+    names = sorted({name for values in scenarios for name, _ in values} | {"end_year"})
+    batch = {}
+    for name in names:
+        column = [dict(values).get(name, TABLE[name].value) for values in scenarios]
+        batch[name] = np.array(column if name != "end_year" else [end_year] * len(scenarios))
+    return simulate(batch, params=TABLE)
 
 
 # --- widgets ------------------------------------------------------------------------------
@@ -174,23 +260,19 @@ def slider(param: Parameter, *, persist: bool = False) -> None:
     """A select-slider over the parameter's grid, labelled in the page language."""
     lg = lang()
     current = float(st.session_state[param.name])
+    typed = param.name in TYPED_LEVERS
     st.select_slider(
-        f"{param.label(lg)}",
+        param.label(lg),
         options=controls.slider_options(param, current),
         format_func=lambda v, p=param, lg=lg: controls.value_label(p, v, lg),
         key=param.name,
         help=help_text(param),
-        on_change=on_slider if param.name in TYPED_LEVERS else None,
-        args=(param.name,) if param.name in TYPED_LEVERS else None,
+        on_change=on_slider if typed else None,
+        args=(param.name,) if typed else None,
         persist_state="session" if persist else None,
     )
-    # Always an element here (empty at the baseline), so the sidebar keeps its shape and
-    # the browser does not remount the widgets below when a lever leaves the baseline.
-    st.caption(
-        tr("changed_mark", lg, value=controls.value_label(param, param.value, lg))
-        if current != param.value
-        else ""
-    )
+    if current != param.value:
+        st.caption(tr("changed_mark", lg, value=controls.value_label(param, param.value, lg)))
 
 
 def sidebar() -> None:
@@ -220,7 +302,7 @@ def sidebar() -> None:
     if matching_preset(current_values()) != chosen.name:
         caption = f"{tr('preset_changed', lg)} {caption}"
     st.caption(caption)
-    st.button(tr("reset", lg), on_click=on_reset, icon=":material/restart_alt:")
+    st.button(tr("reset", lg), key="reset", on_click=on_reset, icon=":material/restart_alt:")
 
     st.subheader(tr("levers", lg))
     for name in MAIN_LEVERS:
@@ -237,10 +319,9 @@ def sidebar() -> None:
             st.text_input(
                 tr("exact_value", lg, label=param.label(lg), unit=unit_hint(param, lg)),
                 key=f"{name}__exact",
+                max_chars=40,
                 placeholder=tr(
-                    "exact_placeholder",
-                    lg,
-                    example=controls.number_text(param, param.value, lg),
+                    "exact_placeholder", lg, example=controls.number_text(param, param.value, lg)
                 ),
             )
         st.form_submit_button(tr("apply", lg), on_click=on_exact_submit, type="primary")
@@ -256,7 +337,7 @@ def sidebar() -> None:
                     slider(param, persist=True)
 
 
-# --- views --------------------------------------------------------------------------------
+# --- helpers for views --------------------------------------------------------------------
 
 
 def validated(values: dict[str, float]) -> tuple[dict[str, float], list[str]]:
@@ -276,13 +357,155 @@ def validated(values: dict[str, float]) -> tuple[dict[str, float], list[str]]:
     return values, notices
 
 
-def headline_view(result, values: dict[str, float]) -> None:
+def escape_md(text: str) -> str:
+    """Text shown through Markdown with no character taking a Markdown or HTML meaning."""
+    text = html.escape(text, quote=False)
+    for char in "\\`*_[]#|$~":
+        text = text.replace(char, "\\" + char)
+    return text
+
+
+def scenario_title(values: dict[str, float]) -> str:
+    """The preset's label when the values are a preset, else 'current scenario'."""
+    name = matching_preset(values)
+    return PRESETS[name].label(lang()) if name else tr("current_scenario", lang())
+
+
+def share_link(pairs: list[tuple[str, str]]) -> str:
+    """The full URL that reopens this state (host as the browser sees it)."""
+    base = st.context.url or "http://localhost:8501/"
+    return base + ("?" + urlencode(pairs) if pairs else "")
+
+
+def differences(values: dict[str, float]) -> str:
+    """A one-line summary of the parameters that differ from the baseline."""
+    lg = lang()
+    items = [
+        f"{TABLE[name].label(lg)} {controls.value_label(TABLE[name], value, lg)}"
+        for name, value in values.items()
+        if value != TABLE[name].value
+    ]
+    return tr("share_diff", lg, items="; ".join(items)) if items else tr("share_baseline", lg)
+
+
+def all_chart_specs(result, values: dict[str, float]) -> dict[str, dict]:
+    """Every chart of the page by a translated name, for image downloads."""
+    lg = lang()
+    start = int(values["policy_start_year"])
+    specs = {
+        tr(charts.LINE_OUTPUTS[o][0], lg): charts.line_chart(result, o, lg, start)
+        for o in LINE_OUTPUTS
+    }
+    specs[tr("chart_sales_split", lg)] = charts.sales_split_chart(result, lg)
+    for measure in charts.REGION_MEASURES:
+        what = tr(charts.REGION_MEASURES[measure][0], lg)
+        specs[f"{what} ({tr('tab_regions', lg).lower()})"] = charts.region_chart(
+            result, measure, lg
+        )
+    return specs
+
+
+# --- views --------------------------------------------------------------------------------
+
+
+def toolbar(result, values: dict[str, float], pairs: list[tuple[str, str]]) -> None:
+    """Share, download and present controls under the title."""
+    lg = lang()
+    share, download, present = st.columns([1, 1, 1])
+    with share.popover(tr("share", lg), icon=":material/share:", width="stretch"):
+        st.caption(tr("share_intro", lg))
+        st.code(share_link(pairs), language=None, wrap_lines=True)
+        st.markdown(escape_md(differences(values)))
+        saved = st.session_state.get("saved", [])
+        if saved:
+            st.caption(tr("share_saved", lg, n=len(saved)))
+    with download.popover(tr("downloads", lg), icon=":material/download:", width="stretch"):
+        downloads(result, values, pairs)
+    present.button(
+        tr("present", lg),
+        icon=":material/present_to_all:",
+        on_click=set_view,
+        args=("present",),
+        width="stretch",
+    )
+
+
+def downloads(result, values: dict[str, float], pairs: list[tuple[str, str]]) -> None:
+    """Download buttons; each file is built only when its button is clicked."""
+    lg = lang()
+    title = scenario_title(values)
+    st.caption(tr("dl_intro", lg))
+    st.download_button(
+        tr("dl_csv", lg),
+        data=lambda: exports.csv_bytes(result, lg),
+        file_name=exports.file_name(title, "hasil" if lg == "id" else "results", "csv"),
+        mime="text/csv",
+        on_click="ignore",
+        icon=":material/table:",
+    )
+    st.download_button(
+        tr("dl_xlsx", lg),
+        data=lambda: exports.xlsx_bytes(result, values, lg, TABLE),
+        file_name=exports.file_name(title, "hasil" if lg == "id" else "results", "xlsx"),
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        on_click="ignore",
+        icon=":material/grid_on:",
+    )
+    specs = all_chart_specs(result, values)
+    link = share_link(pairs)
+    st.download_button(
+        tr("dl_pdf", lg),
+        data=lambda: exports.pdf_bytes(
+            result,
+            values,
+            lg,
+            title=title,
+            link=link,
+            charts=[specs[tr("chart_production", lg)], specs[tr("chart_jobs", lg)]],
+            table=TABLE,
+        ),
+        file_name=exports.file_name(title, "ringkasan" if lg == "id" else "briefing", "pdf"),
+        mime="application/pdf",
+        on_click="ignore",
+        icon=":material/picture_as_pdf:",
+    )
+    chart_name = st.selectbox(tr("dl_chart", lg), options=list(specs), key="dl_chart_name")
+    spec = specs[chart_name]
+    png, svg = st.columns(2)
+    png.download_button(
+        tr("dl_png", lg),
+        data=lambda: exports.chart_png(spec),
+        file_name=exports.file_name(title, chart_name, "png"),
+        mime="image/png",
+        on_click="ignore",
+        icon=":material/image:",
+    )
+    svg.download_button(
+        tr("dl_svg", lg),
+        data=lambda: exports.chart_svg(spec),
+        file_name=exports.file_name(title, chart_name, "svg"),
+        mime="image/svg+xml",
+        on_click="ignore",
+        icon=":material/draw:",
+    )
+
+
+def notices_view(notices: list[str]) -> None:
+    """Every notice in the page language, and a way to dismiss them."""
+    lg = lang()
+    texts = [n.text(lg, TABLE) for n in st.session_state.get(LINK_NOTICES, [])] + notices
+    for text in texts:
+        st.warning(escape_md(text), icon=":material/warning:")
+    if st.session_state.get(LINK_NOTICES) or st.session_state.get(NOTICES):
+        st.button(tr("dismiss", lg), on_click=dismiss_notices, type="tertiary")
+
+
+def headline_view(result, values: dict[str, float], *, keys: tuple[str, ...] = ()) -> None:
     """End-year metrics against the baseline and the sentence."""
     lg = lang()
-    year = int(result.years[-1])
-    st.subheader(tr("headline", lg, year=year))
-    items = headlines(result, lg)
-    for row in (items[:4], items[4:]):
+    items = [h for h in headlines(result, lg) if not keys or h.key in keys]
+    rows = [items[i : i + 4] for i in range(0, len(items), 4)]
+    for row in rows:
         for column, item in zip(st.columns(len(row)), row, strict=True):
             column.metric(
                 item.label,
@@ -295,11 +518,9 @@ def headline_view(result, values: dict[str, float]) -> None:
     st.markdown(f"> {escape_md(sentence(values, result, lg, TABLE))}")
 
 
-def escape_md(text: str) -> str:
-    """Text shown as Markdown with no character taking a Markdown meaning."""
-    for char in "\\`*_[]<>#|$~":
-        text = text.replace(char, "\\" + char)
-    return text
+def chart(spec: dict, alt_text: str | None = None) -> None:
+    """A chart as the page draws it (no Streamlit theme, so exports look the same)."""
+    st.vega_lite_chart(spec=spec, width="stretch", theme=None, alt=alt_text)
 
 
 def results_view(result, values: dict[str, float]) -> None:
@@ -307,19 +528,13 @@ def results_view(result, values: dict[str, float]) -> None:
     lg = lang()
     start = int(values["policy_start_year"])
     left, right = st.columns(2)
-    for column, output in zip(
-        (left, right, left, right),
-        ("production_rp_tn", "value_added_rp_tn", "jobs", "exports_usd_mn"),
-        strict=True,
-    ):
+    for column, output in zip((left, right, left, right), LINE_OUTPUTS, strict=True):
         with column:
-            st.vega_lite_chart(
-                spec=charts.line_chart(result, output, lg, start),
-                width="stretch",
-                theme=None,
-                alt=charts.chart_alt_text(result, output, lg),
+            chart(
+                charts.line_chart(result, output, lg, start),
+                charts.chart_alt_text(result, output, lg),
             )
-    st.vega_lite_chart(spec=charts.sales_split_chart(result, lg), width="stretch", theme=None)
+    chart(charts.sales_split_chart(result, lg))
     hit = ceiling_year(result)
     if hit is not None:
         unmet = fmt.rp_tn(float(result.at("unmet_demand_rp_tn", hit)[0]), lg)
@@ -329,12 +544,9 @@ def results_view(result, values: dict[str, float]) -> None:
 def regions_view(result) -> None:
     """Units, production and jobs by region in the end year."""
     lg = lang()
-    columns = st.columns(3)
-    for column, measure in zip(columns, ("units", "production_rp_tn", "jobs"), strict=True):
+    for column, measure in zip(st.columns(3), charts.REGION_MEASURES, strict=True):
         with column:
-            st.vega_lite_chart(
-                spec=charts.region_chart(result, measure, lg), width="stretch", theme=None
-            )
+            chart(charts.region_chart(result, measure, lg))
     st.dataframe(region_table(result, lg), hide_index=True, width="stretch")
 
 
@@ -344,6 +556,66 @@ def table_view(result) -> None:
     st.subheader(tr("table_title", lg))
     st.caption(tr("table_caption", lg))
     st.dataframe(results_table(result, lg), hide_index=True, width="stretch")
+
+
+def compare_view(values: dict[str, float]) -> None:
+    """Save scenarios, and compare them with the baseline in one table and one chart."""
+    lg = lang()
+    saved: list[Scenario] = st.session_state.get("saved", [])
+    st.caption(tr("compare_intro", lg))
+    name_col, button_col = st.columns([3, 1], vertical_alignment="bottom")
+    name_col.text_input(
+        tr("save_name", lg), key="save_name", max_chars=60, placeholder=tr("save_placeholder", lg)
+    )
+    button_col.button(
+        tr("save", lg),
+        on_click=on_save,
+        disabled=len(saved) >= MAX_SAVED,
+        icon=":material/bookmark_add:",
+        width="stretch",
+    )
+    if len(saved) >= MAX_SAVED:
+        st.caption(tr("save_full", lg, n=MAX_SAVED))
+    if not saved:
+        st.info(tr("saved_none", lg), icon=":material/info:")
+    else:
+        st.markdown(f"**{tr('saved_list', lg)}**")
+        for index, scenario in enumerate(saved):
+            label, open_col, remove_col = st.columns([4, 1, 1], vertical_alignment="center")
+            label.markdown(escape_md(scenario.name))
+            open_col.button(
+                tr("open_saved", lg), key=f"open_{index}", on_click=on_open, args=(index,)
+            )
+            remove_col.button(
+                tr("remove_saved", lg), key=f"remove_{index}", on_click=on_remove, args=(index,)
+            )
+    end_year = int(values["end_year"])
+    current = Scenario.from_mapping(values, table=TABLE)
+    names = [tr("series_baseline", lg), tr("current_scenario", lg), *(s.name for s in saved)]
+    batch = compare_cached(
+        (Scenario().values, current.values, *(s.values for s in saved)), end_year
+    )
+    st.subheader(tr("compare_table", lg, year=end_year))
+    st.caption(tr("compare_note", lg, year=end_year))
+    st.dataframe(compare_table(batch, names, lg), hide_index=True, width="stretch")
+    output = st.selectbox(
+        tr("compare_output", lg),
+        options=list(charts.COMPARE_OUTPUTS),
+        format_func=lambda o: tr(charts.COMPARE_OUTPUTS[o][0], lg),
+        key="compare_output",
+    )
+    series = [(name, batch[output][i]) for i, name in enumerate(names)]
+    chart(charts.compare_chart(batch.years, _unique(series), output, lg))
+
+
+def _unique(series: list[tuple[str, np.ndarray]]) -> list[tuple[str, np.ndarray]]:
+    """Series with distinct names (a repeated saved name gets a number)."""
+    seen: dict[str, int] = {}
+    out = []
+    for name, values in series:
+        seen[name] = seen.get(name, 0) + 1
+        out.append((name if seen[name] == 1 else f"{name} ({seen[name]})", values))
+    return out
 
 
 @st.cache_data(show_spinner=False)
@@ -375,6 +647,59 @@ def methodology_view(values: dict[str, float]) -> None:
     st.dataframe(rows, hide_index=True, width="stretch")
 
 
+PRESENT_CSS = """<style>
+[data-testid='stSidebar'], [data-testid='stSidebarCollapsedControl'],
+[data-testid='stHeader'], [data-testid='stToolbar'] {display: none;}
+[data-testid='stMainBlockContainer'] {padding: 1rem 2.5rem 0.5rem 2.5rem; max-width: 100%;}
+[data-testid='stMetricValue'] {font-size: 2.1rem;}
+[data-testid='stMetricLabel'] p {font-size: 1.1rem;}
+[data-testid='stMarkdownContainer'] blockquote p {font-size: 1.35rem !important;
+  line-height: 1.45 !important; color: #222 !important;}
+h2 {padding: 0.2rem 0 0.4rem 0;}
+</style>"""
+
+
+def present_view(result, values: dict[str, float]) -> None:
+    """Projector view: large type, the headline, the sentence and two charts, no sidebar."""
+    lg = lang()
+    st.html(PRESENT_CSS)
+    year = int(result.years[-1])
+    head, back = st.columns([3, 1], vertical_alignment="center")
+    head.subheader(
+        escape_md(tr("present_title", lg, name=scenario_title(values), year=year)), anchor=False
+    )
+    back.button(
+        tr("back_to_edit", lg),
+        icon=":material/edit:",
+        on_click=set_view,
+        args=("results",),
+        type="primary",
+        width="stretch",
+    )
+    headline_view(
+        result,
+        values,
+        keys=("production_rp_tn", "value_added_rp_tn", "jobs", "exports_usd_mn"),
+    )
+    start = int(values["policy_start_year"])
+    left, right = st.columns(2)
+    for column, output in zip((left, right), ("production_rp_tn", "jobs"), strict=True):
+        with column:
+            chart(
+                charts.line_chart(result, output, lg, start, height=330),
+                charts.chart_alt_text(result, output, lg),
+            )
+
+
+def sync_link(pairs: list[tuple[str, str]]) -> None:
+    """Write the state into the URL when it differs (defaults left out)."""
+    want = as_multidict(pairs)
+    have = {k: st.query_params.get_all(k) for k in st.query_params}
+    have = {k: v if len(v) > 1 else v[0] for k, v in have.items()}
+    if have != want:
+        st.query_params.from_dict(want)
+
+
 # --- the page -----------------------------------------------------------------------------
 
 st.set_page_config(page_title="Simulator IKM Alas Kaki", page_icon="👞", layout="wide")
@@ -391,36 +716,38 @@ with st.sidebar:
 
 LANG = lang()
 VALUES, NOTICE_LIST = validated(current_values())
-RESULT = run_cached(Scenario.from_mapping(VALUES, table=TABLE).values)
+SCENARIO = Scenario.from_mapping(VALUES, table=TABLE)
+RESULT = run_cached(SCENARIO.values)
+VIEW = st.session_state.get("view_code", DEFAULT_VIEW)
+if VIEW in TAB_CODES and st.session_state.get("view") is None:
+    st.session_state["view"] = tab_label(VIEW)
 
-st.title(tr("app_title", LANG))
-st.caption(tr("app_subtitle", LANG))
-for notice in NOTICE_LIST:
-    st.warning(notice, icon=":material/warning:")
-headline_view(RESULT, VALUES)
-st.caption(tr("data_note", LANG))
+if VIEW == "present":
+    notices_view(NOTICE_LIST)
+    present_view(RESULT, VALUES)
+else:
+    st.title(tr("app_title", LANG), anchor=False)
+    st.caption(tr("app_subtitle", LANG))
+    LINK_PAIRS = to_query(SCENARIO, lang=LANG, view=VIEW, saved=st.session_state.get("saved", []))
+    toolbar(RESULT, VALUES, LINK_PAIRS)
+    notices_view(NOTICE_LIST)
+    st.subheader(tr("headline", LANG, year=int(RESULT.years[-1])), anchor=False)
+    headline_view(RESULT, VALUES)
+    st.caption(tr("data_note", LANG))
+    tabs = st.tabs([tab_label(code) for code in TAB_CODES], key="view", on_change=on_tab)
+    # Only the open tab is drawn: the others cost nothing until chosen.
+    views = {
+        "results": lambda: results_view(RESULT, VALUES),
+        "regions": lambda: regions_view(RESULT),
+        "table": lambda: table_view(RESULT),
+        "compare": lambda: compare_view(VALUES),
+        "method": lambda: methodology_view(VALUES),
+    }
+    for code, tab in zip(TAB_CODES, tabs, strict=True):
+        with tab:
+            if tab.open or (tab.open is None and code == "results"):
+                views[code]()
+    st.caption(tr("footer", LANG))
 
-tabs = st.tabs(
-    [
-        tr("tab_results", LANG),
-        tr("tab_regions", LANG),
-        tr("tab_table", LANG),
-        tr("tab_method", LANG),
-    ],
-    key="view",
-    on_change="rerun",
-)
-# Only the open tab is drawn: the others cost nothing until chosen.
-with tabs[0]:
-    if tabs[0].open is not False:
-        results_view(RESULT, VALUES)
-with tabs[1]:
-    if tabs[1].open:
-        regions_view(RESULT)
-with tabs[2]:
-    if tabs[2].open:
-        table_view(RESULT)
-with tabs[3]:
-    if tabs[3].open:
-        methodology_view(VALUES)
-st.caption(tr("footer", LANG))
+VIEW = st.session_state.get("view_code", DEFAULT_VIEW)
+sync_link(to_query(SCENARIO, lang=LANG, view=VIEW, saved=st.session_state.get("saved", [])))

@@ -89,11 +89,17 @@ def _series_scale(lang: str) -> tuple[list[str], list[str]]:
     ]
 
 
-def _year_axis(lang: str) -> alt.X:
+def year_ticks(end_year: int, start_year: int = 2016) -> tuple[int, ...]:
+    """Tick years counted back from the end year (always labelled), every 2 or 5 years."""
+    step = 2 if end_year - start_year <= 20 else 5
+    return tuple(range(end_year, start_year - 1, -step))[::-1]
+
+
+def _year_axis(lang: str, end_year: int) -> alt.X:
     return alt.X(
         "year:Q",
         title=tr("axis_year", lang),
-        axis=alt.Axis(format="d", tickMinStep=1),
+        axis=alt.Axis(format="d", values=list(year_ticks(end_year))),
         scale=alt.Scale(nice=False),
     )
 
@@ -107,7 +113,7 @@ def _tooltip(lang: str, series_field: str = "series") -> list[alt.Tooltip]:
 
 
 @functools.lru_cache(maxsize=64)
-def _line_template(output: str, lang: str, height: int) -> dict[str, Any]:
+def _line_template(output: str, lang: str, height: int, end_year: int) -> dict[str, Any]:
     """The validated spec of a scenario-against-baseline line chart, data left out."""
     title_key, axis_key, axis_format, _ = LINE_OUTPUTS[output]
     domain, colours = _series_scale(lang)
@@ -121,7 +127,7 @@ def _line_template(output: str, lang: str, height: int) -> dict[str, Any]:
         scale=alt.Scale(domain=domain, range=[[1, 0], [6, 4]]),
         legend=legend,
     )
-    x = _year_axis(lang)
+    x = _year_axis(lang, end_year)
     y = alt.Y("value:Q", title=tr(axis_key, lang), axis=alt.Axis(format=axis_format))
     main = alt.Chart(alt.NamedData(name="main"))
     lines = main.mark_line(strokeWidth=3).encode(x=x, y=y, color=colour, strokeDash=dash)
@@ -161,7 +167,7 @@ def _policy_frame(result: Result, policy_start: int | None, lang: str) -> pd.Dat
 
 
 def line_chart(
-    result: Result, output: str, lang: str, policy_start: int | None = None, height: int = 300
+    result: Result, output: str, lang: str, policy_start: int | None = None, height: int = 340
 ) -> dict[str, Any]:
     """Scenario (solid, blue) against baseline (dashed, grey) over the years, as a spec."""
     datasets: dict[str, Any] = {
@@ -177,7 +183,8 @@ def line_chart(
                 "text": [fmt.rp_tn(v, lang) for v in PUBLISHED_PRODUCTION.values()],
             }
         )
-    return {**_line_template(output, lang, height), "datasets": datasets}
+    end_year = int(result.years[-1])
+    return {**_line_template(output, lang, height, end_year), "datasets": datasets}
 
 
 def _sales_parts(lang: str) -> list[str]:
@@ -185,9 +192,9 @@ def _sales_parts(lang: str) -> list[str]:
 
 
 @functools.lru_cache(maxsize=16)
-def _sales_template(lang: str, height: int) -> dict[str, Any]:
+def _sales_template(lang: str, height: int, end_year: int) -> dict[str, Any]:
     names = _sales_parts(lang)
-    x = _year_axis(lang)
+    x = _year_axis(lang, end_year)
     area = (
         alt.Chart(alt.NamedData(name="parts"))
         .mark_area(opacity=0.85)
@@ -225,7 +232,7 @@ def _sales_template(lang: str, height: int) -> dict[str, Any]:
     return _configure(chart, lang).to_dict()
 
 
-def sales_split_chart(result: Result, lang: str, height: int = 300) -> dict[str, Any]:
+def sales_split_chart(result: Result, lang: str, height: int = 360) -> dict[str, Any]:
     """The scenario's offline, online and unmet demand stacked, with the capacity line."""
     years = result.years
     offline = result["sales_rp_tn"][SCENARIO] - result["online_sales_rp_tn"][SCENARIO]
@@ -251,7 +258,8 @@ def sales_split_chart(result: Result, lang: str, height: int = 300) -> dict[str,
             "last": years == years[-1],
         }
     )
-    return {**_sales_template(lang, height), "datasets": {"parts": parts, "capacity": capacity}}
+    template = _sales_template(lang, height, int(years[-1]))
+    return {**template, "datasets": {"parts": parts, "capacity": capacity}}
 
 
 REGION_MEASURES: dict[str, tuple[str, str, Formatter]] = {
@@ -294,7 +302,7 @@ def _region_template(measure: str, lang: str, year: int, height: int) -> dict[st
     return _configure(chart, lang).to_dict()
 
 
-def region_chart(result: Result, measure: str, lang: str, height: int = 300) -> dict[str, Any]:
+def region_chart(result: Result, measure: str, lang: str, height: int = 320) -> dict[str, Any]:
     """End-year scenario and baseline side by side for West Java, East Java and the rest."""
     show = REGION_MEASURES[measure][2]
     year = int(result.years[-1])
@@ -323,3 +331,79 @@ def chart_alt_text(result: Result, output: str, lang: str) -> str:
         last_b=show(float(result[output][BASELINE, -1]), lang),
         year=year,
     )
+
+
+# Okabe-Ito colours after blue, for the lines of saved scenarios in a comparison.
+COMPARE_COLOURS = (
+    "#0072B2",
+    "#E69F00",
+    "#009E73",
+    "#CC79A7",
+    "#D55E00",
+    "#56B4E9",
+    "#F0E442",
+    "#000000",
+    "#999999",
+)
+
+COMPARE_OUTPUTS: dict[str, tuple[str, str, str, Formatter]] = {
+    **LINE_OUTPUTS,
+    "units": ("m_units", "axis_units", ",.0f", lambda x, lang: fmt.count(x, lang, "units")),
+    "online_sales_rp_tn": ("m_online", "axis_rp_tn", ",.0f", fmt.rp_tn),
+}
+
+
+@functools.lru_cache(maxsize=64)
+def _compare_template(
+    output: str, lang: str, names: tuple[str, ...], height: int, end_year: int
+) -> dict[str, Any]:
+    title_key, axis_key, axis_format, _ = COMPARE_OUTPUTS[output]
+    baseline = tr("series_baseline", lang)
+    domain = [baseline, *names]
+    colours = [BASELINE_COLOUR, *COMPARE_COLOURS[: len(names)]]
+    dashes = [[6, 4]] + [[1, 0]] * len(names)
+    legend = alt.Legend(symbolType="stroke", symbolStrokeWidth=3, symbolSize=500, columns=3)
+    x = _year_axis(lang, end_year)
+    y = alt.Y("value:Q", title=tr(axis_key, lang), axis=alt.Axis(format=axis_format))
+    main = alt.Chart(alt.NamedData(name="main"))
+    lines = main.mark_line(strokeWidth=3).encode(
+        x=x,
+        y=y,
+        color=alt.Color(
+            "series:N", title=None, scale=alt.Scale(domain=domain, range=colours), legend=legend
+        ),
+        strokeDash=alt.StrokeDash(
+            "series:N", title=None, scale=alt.Scale(domain=domain, range=dashes), legend=legend
+        ),
+    )
+    points = main.mark_point(size=80, filled=True, opacity=0.001).encode(
+        x=x, y=y, tooltip=_tooltip(lang)
+    )
+    chart = alt.layer(lines, points).properties(
+        title=alt.TitleParams(tr(title_key, lang), subtitle=tr("compare_chart_sub", lang)),
+        height=height,
+        width="container",
+    )
+    return _configure(chart, lang).to_dict()
+
+
+def compare_chart(
+    years: np.ndarray,
+    series: list[tuple[str, np.ndarray]],
+    output: str,
+    lang: str,
+    height: int = 380,
+) -> dict[str, Any]:
+    """One line per scenario (baseline first, dashed grey) for one output."""
+    show = COMPARE_OUTPUTS[output][3]
+    names = tuple(name for name, _ in series[1:])
+    frame = pd.DataFrame(
+        {
+            "year": np.tile(years, len(series)),
+            "series": np.repeat([name for name, _ in series], len(years)),
+            "value": np.concatenate([values for _, values in series]),
+        }
+    )
+    frame["text"] = [show(float(v), lang) for v in frame["value"]]
+    template = _compare_template(output, lang, names, height, int(years[-1]))
+    return {**template, "datasets": {"main": frame}}

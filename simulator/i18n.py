@@ -27,6 +27,70 @@ TEXT: dict[str, tuple[str, str]] = {
     "tab_regions": ("Wilayah", "Regions"),
     "tab_table": ("Tabel", "Table"),
     "tab_method": ("Metodologi", "Methodology"),
+    "tab_compare": ("Bandingkan", "Compare"),
+    # Sharing, presenting, downloading
+    "share": ("Bagikan", "Share"),
+    "share_intro": (
+        "Tautan ini membuka skenario yang sama persis, dalam bahasa apa pun. Salin dengan tombol "
+        "di pojok kanan kotak.",
+        "This link reopens exactly this scenario, in either language. Copy it with the button "
+        "at the box's right corner.",
+    ),
+    "share_baseline": ("Skenario ini sama dengan baseline.", "This scenario is the baseline."),
+    "share_diff": ("Berbeda dari baseline: {items}.", "Differs from the baseline: {items}."),
+    "share_saved": (
+        "Tautan juga membawa {n} skenario tersimpan untuk dibandingkan.",
+        "The link also carries {n} saved scenarios for comparison.",
+    ),
+    "present": ("Mode presentasi", "Presentation mode"),
+    "back_to_edit": ("Kembali ke penyuntingan", "Back to editing"),
+    "present_title": ("{name}: hasil {year}", "{name}: results in {year}"),
+    "current_scenario": ("Skenario saat ini", "Current scenario"),
+    "downloads": ("Unduh", "Download"),
+    "dl_intro": (
+        "Berkas dibuat saat tombol diklik, dalam bahasa dan format angka halaman ini.",
+        "Files are made when a button is clicked, in this page's language and number format.",
+    ),
+    "dl_csv": ("Hasil (CSV)", "Results (CSV)"),
+    "dl_xlsx": ("Buku kerja (Excel)", "Workbook (Excel)"),
+    "dl_pdf": ("Ringkasan satu halaman (PDF)", "One-page briefing (PDF)"),
+    "dl_chart": ("Grafik", "Chart"),
+    "dl_png": ("PNG", "PNG"),
+    "dl_svg": ("SVG", "SVG"),
+    # Comparison
+    "compare_intro": (
+        "Simpan skenario saat ini dengan sebuah nama, ubah tuas, simpan lagi, lalu bandingkan. "
+        "Tautan Bagikan membawa semua skenario tersimpan.",
+        "Save the current scenario under a name, change the levers, save again, then compare. "
+        "The Share link carries every saved scenario.",
+    ),
+    "save_name": ("Nama skenario", "Scenario name"),
+    "save_placeholder": ("mis. Investasi ganda + E-Smart", "e.g. Investment doubled + E-Smart"),
+    "save": ("Simpan skenario ini", "Save this scenario"),
+    "save_default_name": ("Skenario {n}", "Scenario {n}"),
+    "save_full": (
+        "Sudah ada {n} skenario tersimpan; hapus satu dulu.",
+        "{n} scenarios are saved already; remove one first.",
+    ),
+    "saved_none": (
+        "Belum ada skenario tersimpan. Tabel di bawah membandingkan skenario saat ini dengan "
+        "baseline.",
+        "No scenario saved yet. The table below compares the current scenario with the baseline.",
+    ),
+    "saved_list": ("Skenario tersimpan", "Saved scenarios"),
+    "open_saved": ("Buka", "Open"),
+    "remove_saved": ("Hapus", "Remove"),
+    "compare_table": ("Hasil {year} per skenario", "Results in {year} by scenario"),
+    "compare_note": (
+        "Semua skenario dihitung sampai {year}, tahun akhir skenario saat ini.",
+        "All scenarios run to {year}, the current scenario's end year.",
+    ),
+    "compare_output": ("Keluaran di grafik", "Output in the chart"),
+    "compare_chart_sub": (
+        "Satu garis per skenario; putus-putus: baseline",
+        "One line per scenario; dashed: baseline",
+    ),
+    "col_scenario": ("Skenario", "Scenario"),
     # Sidebar
     "levers": ("Tuas kebijakan", "Policy levers"),
     "preset": ("Skenario siap pakai", "Preset scenario"),

@@ -253,3 +253,25 @@ def region_table(result: Result, lang: str) -> pd.DataFrame:
             row[tr(f"col_{key}", lang)] = cell
         rows.append(row)
     return pd.DataFrame(rows)
+
+
+COMPARE_COLUMNS = (
+    ("production_rp_tn", lambda x, lang: fmt.rp_tn(x, lang)),
+    ("value_added_rp_tn", lambda x, lang: fmt.rp_tn(x, lang)),
+    ("jobs", lambda x, lang: fmt.count(x, lang, "jobs")),
+    ("exports_usd_mn", lambda x, lang: fmt.usd_mn(x, lang)),
+    ("units", lambda x, lang: fmt.count(x, lang, "units")),
+    ("utilisation_pct", lambda x, lang: fmt.percent(x, lang)),
+)
+
+
+def compare_table(result: Result, names: list[str], lang: str) -> pd.DataFrame:
+    """End-year headline outputs, one row per scenario of a batched run, formatted."""
+    year = int(result.years[-1])
+    rows = []
+    for i, name in enumerate(names):
+        row = {tr("col_scenario", lang): name}
+        for key, show in COMPARE_COLUMNS:
+            row[tr(f"col_{key}", lang)] = show(float(result.at(key, year)[i]), lang)
+        rows.append(row)
+    return pd.DataFrame(rows)

@@ -16,9 +16,11 @@ RP_ID = re.compile(r"^Rp \d{1,3}(\.\d{3})*,\d{2} triliun$")
 RP_EN = re.compile(r"^Rp \d{1,3}(,\d{3})*\.\d{2} trillion$")
 
 
-def fresh(lang: str = "id") -> AppTest:
-    """A new session of the app, run once, in ``lang``."""
+def fresh(lang: str = "id", **query: str | list[str]) -> AppTest:
+    """A new session of the app opened with ``query`` as its link, run once, in ``lang``."""
     at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in query.items():
+        at.query_params[key] = value
     at.run()
     if lang != "id":
         at.segmented_control(key="lang").set_value(lang)
@@ -59,7 +61,7 @@ def test_indonesian_page_shows_no_english_labels():
     """Slider labels, tabs and metrics on the Indonesian page are the Indonesian texts."""
     at = fresh("id")
     tab_labels = [t.label for t in at.tabs]
-    assert tab_labels == ["Hasil", "Wilayah", "Tabel", "Metodologi"]
+    assert tab_labels == ["Hasil", "Wilayah", "Tabel", "Bandingkan", "Metodologi"]
     assert at.select_slider(key="investment").label == "Investasi tambahan per tahun"
     assert at.select_slider(key="investment").format_func(2.8) == "Rp 2,8 triliun per tahun"
 
@@ -133,7 +135,7 @@ def test_preset_then_reset():
     for name, value in preset.scenario.values:
         assert at.session_state[name] == value, name
     assert metric(at, "m_production").delta.startswith("+")
-    at.button[0].click()
+    at.button(key="reset").click()
     at.run()
     assert at.select_slider(key="investment").value == 2.8
     assert metric(at, "m_production").delta == ""
@@ -153,9 +155,7 @@ def test_sentence_names_the_policy_and_the_change():
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_methodology_tab_renders(lang):
     """The methodology tab shows the text and the full parameter table."""
-    at = fresh(lang)
-    at.session_state["view"] = TEXT["tab_method"][0 if lang == "id" else 1]
-    at.run()
+    at = fresh(lang, view="method")
     assert not at.exception
     text = " ".join(m.value for m in at.markdown)
     assert ("Metodologi" if lang == "id" else "Methodology") in text
@@ -163,12 +163,10 @@ def test_methodology_tab_renders(lang):
     assert len(at.dataframe[-1].value) >= 25
 
 
-@pytest.mark.parametrize("tab", ["tab_regions", "tab_table"])
-def test_other_tabs_render(tab):
-    """The regions and table tabs render without exception and show a table."""
-    at = fresh()
-    at.session_state["view"] = TEXT[tab][0]
-    at.run()
+@pytest.mark.parametrize("view", ["regions", "table", "compare"])
+def test_other_tabs_render(view):
+    """The regions, table and compare tabs render without exception and show a table."""
+    at = fresh(view=view)
     assert not at.exception
     assert len(at.dataframe) >= 1
 
@@ -184,10 +182,10 @@ def test_share_conflict_gives_notice_not_traceback():
 
 def test_language_switch_keeps_scenario_and_open_tab():
     """Switching language keeps the levers and the open tab."""
-    at = fresh()
+    at = fresh(view="table")
     at.select_slider(key="investment").set_value(5.6)
-    at.session_state["view"] = "Tabel"
     at.run()
+    assert at.session_state["view"] == "Tabel"
     at.segmented_control(key="lang").set_value("en")
     at.run()
     assert at.session_state["view"] == "Table"

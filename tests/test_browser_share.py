@@ -1,0 +1,162 @@
+"""Sharing, presenting and downloading in a real browser (headless Chromium)."""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+import pytest
+from pypdf import PdfReader
+
+from tests.browser import (
+    ARTIFACTS,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    require_chromium,
+    running_app,
+    wait_idle,
+)
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def app_url():
+    """The app served by `streamlit run` for this module's tests."""
+    require_chromium()
+    ARTIFACTS.mkdir(exist_ok=True)
+    with running_app() as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Headless system Chromium through Playwright."""
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def metrics(page) -> list[str]:
+    """All headline metric values on the page."""
+    return page.locator("[data-testid='stMetricValue']").all_inner_texts()
+
+
+def settled(page) -> tuple[str, list[str]]:
+    """URL and headline once they stop changing (no rerun in flight for half a second)."""
+    last = None
+    for _ in range(40):
+        wait_idle(page)
+        now = (page.url, metrics(page))
+        if now == last:
+            return now
+        last = now
+        page.wait_for_timeout(500)
+    raise AssertionError("the page kept changing")
+
+
+def move(page, slider_index: int, presses: int) -> None:
+    """Move the n-th sidebar slider to the right with the keyboard and wait for the rerun."""
+    before = metrics(page)
+    handle = page.locator("[data-testid='stSidebar'] [data-testid='stSlider'] input").nth(
+        slider_index
+    )
+    handle.focus()
+    for _ in range(presses):
+        page.keyboard.press("ArrowRight")
+    page.wait_for_function(
+        "(before) => JSON.stringify([...document.querySelectorAll("
+        "\"[data-testid='stMetricValue']\")].map(e => e.innerText)) !== before",
+        arg=str(before).replace("'", '"'),
+        timeout=20_000,
+    )
+    wait_idle(page)
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_copied_link_reopens_identical_numbers_in_a_fresh_browser(app_url, browser, lang):
+    """Move sliders, take the page URL, open it in a new context: the same headline."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.goto(app_url)
+    wait_idle(page)
+    if lang == "en":
+        page.get_by_role("radio", name="English").click()
+        page.wait_for_function("() => location.search.includes('lang=en')", timeout=20_000)
+        wait_idle(page)
+    move(page, 0, 7)  # investment
+    move(page, 2, 9)  # online adoption
+    page.wait_for_function("() => location.search.includes('online_adoption=')")
+    url, shown = settled(page)
+    assert "investment=" in url
+    context.close()
+
+    fresh = browser.new_context(viewport={"width": 1400, "height": 1000})
+    again = fresh.new_page()
+    again.goto(url)
+    wait_idle(again)
+    assert metrics(again) == shown
+    assert again.locator("[data-testid='stException']").count() == 0
+    fresh.close()
+
+
+def test_presentation_view_fits_a_projector(app_url, browser):
+    """view=present fits 1280 x 720 without scrolling, with four metrics and two charts."""
+    page = browser.new_page(viewport={"width": 1280, "height": 720})
+    page.goto(f"{app_url}/?view=present&investment=5.6&online_adoption=50")
+    wait_idle(page)
+    page.locator("[data-testid='stVegaLiteChart']").nth(1).wait_for(timeout=20_000)
+    page.wait_for_timeout(800)
+    assert page.locator("[data-testid='stMetricValue']").count() == 4
+    assert page.locator("[data-testid='stVegaLiteChart']").count() == 2
+    overflow = page.evaluate(
+        "() => [...document.querySelectorAll('*')].filter(e => {"
+        " const s = getComputedStyle(e);"
+        " return (s.overflowY === 'auto' || s.overflowY === 'scroll')"
+        " && e.scrollHeight > e.clientHeight + 1 && e.clientHeight > 300; }).length"
+    )
+    assert overflow == 0
+    assert page.evaluate("() => document.documentElement.scrollHeight") <= 720
+    assert not page.locator("[data-testid='stSidebar']").is_visible()
+    page.screenshot(path=str(ARTIFACTS / "present-id.png"))
+    page.get_by_role("button", name="Kembali ke penyuntingan").click()
+    page.wait_for_function("() => !location.search.includes('view=present')", timeout=20_000)
+    wait_idle(page)
+    assert page.locator("[data-testid='stSidebar']").is_visible()
+    page.close()
+
+
+def test_downloads_arrive_and_open(app_url, browser):
+    """CSV, Excel, PDF and chart PNG download and read back with the page's numbers."""
+    page = browser.new_page(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    page.goto(f"{app_url}/?investment=5.6")
+    wait_idle(page)
+    production = metrics(page)[0]
+    page.get_by_role("button", name="Unduh").click()
+    files = {}
+    for label in ("Hasil (CSV)", "Buku kerja (Excel)", "Ringkasan satu halaman (PDF)", "PNG"):
+        with page.expect_download(timeout=60_000) as info:
+            page.get_by_test_id("stPopoverBody").get_by_role(
+                "button", name=label, exact=True
+            ).click()
+        download = info.value
+        files[label] = (download.suggested_filename, download.path().read_bytes())
+    name, data = files["Hasil (CSV)"]
+    assert name.startswith("ikm-alas-kaki_")
+    assert name.endswith(".csv")
+    frame = pd.read_csv(io.BytesIO(data), sep=";", decimal=",", encoding="utf-8-sig")
+    value = frame.filter(like="Produksi").iloc[-1, 0]
+    assert f"{value:.2f}".replace(".", ",") in production
+    sheets = pd.read_excel(io.BytesIO(files["Buku kerja (Excel)"][1]), sheet_name=None)
+    assert len(sheets) == 3
+    assert files["PNG"][1][:8] == b"\x89PNG\r\n\x1a\n"
+    pdf = files["Ringkasan satu halaman (PDF)"][1]
+    assert pdf[:5] == b"%PDF-"
+    text = " ".join(PdfReader(io.BytesIO(pdf)).pages[0].extract_text().split())
+    assert production in text
+    assert "investment=5.6" in text
+    page.close()
