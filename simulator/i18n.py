@@ -321,6 +321,14 @@ TEXT: dict[str, tuple[str, str]] = {
     "col_value_added_rp_tn": ("Nilai tambah (Rp triliun)", "Value added (Rp trillion)"),
     "col_jobs": ("Lapangan kerja (orang)", "Jobs (persons)"),
     "col_exports_usd_mn": ("Ekspor (USD juta)", "Exports (USD million)"),
+    "col_jobs_indirect": (
+        "Lapangan kerja tidak langsung, perkiraan (orang)",
+        "Indirect jobs, estimate (persons)",
+    ),
+    "col_jobs_induced": (
+        "Lapangan kerja ikutan, perkiraan (orang)",
+        "Induced jobs, estimate (persons)",
+    ),
     "col_capacity_rp_tn": ("Kapasitas (Rp triliun)", "Capacity (Rp trillion)"),
     "col_utilisation_pct": ("Utilisasi (%)", "Utilisation (%)"),
     "col_demand_rp_tn": ("Permintaan (Rp triliun)", "Demand (Rp trillion)"),
@@ -389,6 +397,7 @@ UNITS: dict[str, tuple[str, str]] = {
     "% per year": ("{v}% per tahun", "{v}% a year"),
     "year": ("{v}", "{v}"),
     "index": ("{v}", "{v}"),
+    "jobs per direct job": ("{v} per pekerja langsung", "{v} per direct job"),
 }
 
 

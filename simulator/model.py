@@ -13,6 +13,7 @@ Equations (the methodology page explains and sources each one):
     sales=production  S_t = min(D_t, K_t)                                 [Rp tn/yr]
     value added       V_t = v S_t                                         [Rp tn/yr]
     jobs              J_t = S_t * (U_0 w / Y_0) / (1 + g_L)^t             [persons]
+    wider jobs        indirect = J_t r_I, induced = J_t r_D (estimates)   [persons]
     exports           X_t = ((S_t - O_t) e_off + O_t e_on) / fx           [USD mn]
 
 with a attrition, I investment, k the capital-output ratio, N new programme units and y
@@ -51,6 +52,8 @@ OUTPUTS: dict[str, str] = {
     "online_sales_rp_tn": "Rp trillion",
     "value_added_rp_tn": "Rp trillion",
     "jobs": "persons",
+    "jobs_indirect": "persons",
+    "jobs_induced": "persons",
     "exports_usd_mn": "USD million",
     "capacity_rp_tn": "Rp trillion",
     "utilisation_pct": "%",
@@ -171,6 +174,7 @@ def simulate(
     values: Mapping[str, Any] | Scenario | None = None,
     *,
     params: ParameterTable | None = None,
+    with_regions: bool = True,
 ) -> Result:
     """Run the model for one or many scenarios.
 
@@ -181,6 +185,8 @@ def simulate(
         scenarios. Missing names take their baseline value from ``params``.
     params : ParameterTable, optional
         The parameter table (default: data/parameters.csv).
+    with_regions : bool
+        Compute the regional split (skip it in large batches that only need totals).
 
     Returns
     -------
@@ -253,17 +259,6 @@ def simulate(
     exports_usd_mn = exports_rp_tn * RP_MN_PER_TN / p["exchange_rate"]
     investment_total = investment + new_units * p["unit_investment"] / RP_MN_PER_TN
 
-    # Regions: existing units (and the investment in them) follow the published split,
-    # programme units the scenario's split; output per unit is the same everywhere.
-    base_shares = _shares(p["base_share_jabar"], p["base_share_jatim"])  # (n, 3, 1)
-    new_shares = _shares(p["new_units_share_jabar"], p["new_units_share_jatim"])
-    scale = sales / normal_output  # how far demand lets units run above or below normal
-    production_r = scale[:, None, :] * (
-        output_existing[:, None, :] * base_shares + output_new[:, None, :] * new_shares
-    )
-    units_r = units_trend[:, None, :] * base_shares + units_new[:, None, :] * new_shares
-    jobs_r = production_r * labour[:, None, :]
-
     outputs = {
         "units": units,
         "online_units": units * online_share,
@@ -272,6 +267,8 @@ def simulate(
         "online_sales_rp_tn": online_sales,
         "value_added_rp_tn": value_added,
         "jobs": jobs,
+        "jobs_indirect": jobs * p["indirect_jobs_ratio"],
+        "jobs_induced": jobs * p["induced_jobs_ratio"],
         "exports_usd_mn": exports_usd_mn,
         "capacity_rp_tn": capacity,
         "utilisation_pct": 100.0 * utilisation_share,
@@ -280,8 +277,28 @@ def simulate(
         "investment_rp_tn": investment_total,
         "online_share_pct": 100.0 * online_share,
     }
-    outputs = {k: np.broadcast_to(v, (n, n_years)).copy() for k, v in outputs.items()}
-    regions = {"units": units_r, "production_rp_tn": production_r, "jobs": jobs_r}
+    regions: dict[str, np.ndarray] = {}
+    if with_regions:
+        # Regions: existing units (and the investment in them) follow the published split,
+        # programme units the scenario's split; output per unit is the same everywhere.
+        base_shares = _shares(p["base_share_jabar"], p["base_share_jatim"])  # (n, 3, 1)
+        new_shares = _shares(p["new_units_share_jabar"], p["new_units_share_jatim"])
+        scale = sales / normal_output  # how far demand lets units run above or below normal
+        production_r = scale[:, None, :] * (
+            output_existing[:, None, :] * base_shares + output_new[:, None, :] * new_shares
+        )
+        units_r = units_trend[:, None, :] * base_shares + units_new[:, None, :] * new_shares
+        regions = {
+            "units": np.broadcast_to(units_r, (n, 3, n_years)),
+            "production_rp_tn": np.broadcast_to(production_r, (n, 3, n_years)),
+            "jobs": np.broadcast_to(production_r * labour[:, None, :], (n, 3, n_years)),
+        }
+
+    # Outputs that did not vary by scenario are still (1, T): give every one shape (n, T).
+    outputs = {
+        k: v if v.shape == (n, n_years) else np.broadcast_to(v, (n, n_years)).copy()
+        for k, v in outputs.items()
+    }
     return Result(years=years, outputs=outputs, regions=regions)
 
 

@@ -208,6 +208,8 @@ TABLE_COLUMNS = (
     ("online_sales_rp_tn", 2),
     ("value_added_rp_tn", 2),
     ("jobs", 0),
+    ("jobs_indirect", 0),
+    ("jobs_induced", 0),
     ("exports_usd_mn", 1),
     ("units", 0),
     ("online_units", 0),
