@@ -14,7 +14,7 @@ from urllib.parse import urlencode
 import numpy as np
 import streamlit as st
 
-from simulator import charts, controls, exports, load_parameters, load_presets, simulate
+from simulator import analysis, charts, controls, exports, load_parameters, load_presets, simulate
 from simulator import formatting as fmt
 from simulator.i18n import DEFAULT_LANG, LANGS, tr
 from simulator.links import (
@@ -42,7 +42,7 @@ PRESETS = load_presets()
 MAIN_LEVERS = tuple(p.name for p in TABLE.in_group("lever"))
 TYPED_LEVERS = ("investment", "new_units", "online_adoption", "sales_place_units")
 ADVANCED_GROUPS = ("timing", "capacity", "demand", "units_jobs", "trade", "regions")
-TAB_CODES = ("results", "regions", "table", "compare", "method")
+TAB_CODES = ("results", "regions", "table", "compare", "analysis", "method")
 LINE_OUTPUTS = ("production_rp_tn", "value_added_rp_tn", "jobs", "exports_usd_mn")
 NOTICES = "_notices"  # typed-value notices: parameter name -> text
 LINK_NOTICES = "_link_notices"  # repairs made to the opening link (simulator.links.Notice)
@@ -198,6 +198,35 @@ def on_open(index: int) -> None:
         apply_values(saved[index].as_dict())
 
 
+def on_goal_seek() -> None:
+    """Run the goal-seek form's search and keep the answer with the scenario it holds for."""
+    lg = lang()
+    values, _ = validated(current_values())
+    text = st.session_state.get("goal_target", "")
+    target = controls.parse_amount(text, lg)
+    if target is None:
+        st.session_state["goal"] = ("bad", text)
+        return
+    found = analysis.goal_seek(
+        values,
+        output=st.session_state["goal_output"],
+        year=int(st.session_state["goal_year"]),
+        target=target,
+        lever=st.session_state["goal_lever"],
+        table=TABLE,
+    )
+    st.session_state["goal"] = (Scenario.from_mapping(values, table=TABLE).values, found)
+
+
+def on_goal_apply() -> None:
+    """Put the goal-seek answer into its lever."""
+    _, found = st.session_state.get("goal", (None, None))
+    if isinstance(found, analysis.GoalSeek) and found.value is not None:
+        st.session_state[found.lever] = found.value
+        st.session_state["goal"] = None
+        sync_exact_fields()
+
+
 def set_view(code: str) -> None:
     """Switch to a view by code (presentation mode or a tab)."""
     st.session_state["view_code"] = code
@@ -229,6 +258,18 @@ def compare_cached(scenarios: tuple[tuple[tuple[str, float], ...], ...], end_yea
         column = [dict(values).get(name, TABLE[name].value) for values in scenarios]
         batch[name] = np.array(column if name != "end_year" else [end_year] * len(scenarios))
     return simulate(batch, params=TABLE)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def uncertainty_cached(values: tuple[tuple[str, float], ...]) -> analysis.Uncertainty:
+    """The seeded Monte Carlo of a scenario and its baseline."""
+    return analysis.uncertainty(dict(values), table=TABLE)
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def sensitivity_cached(values: tuple[tuple[str, float], ...], output: str):
+    """The tornado table of one output in the end year."""
+    return analysis.sensitivity(dict(values), output, table=TABLE)
 
 
 # --- widgets ------------------------------------------------------------------------------
@@ -535,6 +576,7 @@ def results_view(result, values: dict[str, float]) -> None:
                 charts.chart_alt_text(result, output, lg),
             )
     chart(charts.sales_split_chart(result, lg))
+    chart(charts.wider_jobs_chart(result, lg))
     hit = ceiling_year(result)
     if hit is not None:
         unmet = fmt.rp_tn(float(result.at("unmet_demand_rp_tn", hit)[0]), lg)
@@ -616,6 +658,167 @@ def _unique(series: list[tuple[str, np.ndarray]]) -> list[tuple[str, np.ndarray]
         seen[name] = seen.get(name, 0) + 1
         out.append((name if seen[name] == 1 else f"{name} ({seen[name]})", values))
     return out
+
+
+def analysis_view(result, values: dict[str, float]) -> None:
+    """Uncertainty bands, the chance of beating the baseline or a target, the tornado, and
+    goal-seeking."""
+    lg = lang()
+    year = int(result.years[-1])
+    unc = uncertainty_cached(SCENARIO.values)
+    st.subheader(tr("unc_title", lg), anchor=False)
+    st.caption(tr("unc_intro", lg, draws=fmt.number(unc.draws, lg), seed=unc.seed))
+    if any(values[name] != TABLE[name].value for name in analysis.POLICY_LEVERS):
+        p = fmt.percent(100 * unc.chance_beats_baseline(), lg, 0)
+        st.markdown(f"**{escape_md(tr('chance_beats', lg, year=year, p=p))}**")
+    else:
+        st.markdown(escape_md(tr("chance_same", lg)))
+    outputs = list(analysis.UNCERTAIN_OUTPUTS)
+    pick, value_col = st.columns(2)
+    output = pick.selectbox(
+        tr("target_output", lg),
+        outputs,
+        format_func=lambda o: tr(charts.LINE_OUTPUTS[o][0], lg),
+        key="target_output",
+    )
+    median = float(unc.bands[("scenario", output)][1, -1])
+    unit = {
+        "production_rp_tn": "Rp triliun",
+        "value_added_rp_tn": "Rp triliun",
+        "jobs": tr("axis_persons", lg),
+        "exports_usd_mn": tr("axis_usd_mn", lg),
+    }[output]
+    if lg == "en" and output in ("production_rp_tn", "value_added_rp_tn"):
+        unit = "Rp trillion"
+    text = value_col.text_input(
+        tr("target_value", lg, unit=unit),
+        key=f"target_value_{output}",
+        max_chars=30,
+        placeholder=fmt.number(round(median), lg),
+    )
+    target = controls.parse_amount(text, lg) if text.strip() else float(round(median))
+    show = charts.LINE_OUTPUTS[output][3]
+    if target is None:
+        st.warning(
+            tr("target_bad", lg, value=text[:30], example=fmt.number(round(median), lg)),
+            icon=":material/warning:",
+        )
+    else:
+        p = fmt.percent(100 * unc.chance_at_least(output, target), lg, 0)
+        what = tr(charts.LINE_OUTPUTS[output][0], lg).lower()
+        line = tr("chance_target", lg, what=what, year=year, value=show(target, lg), p=p)
+        st.markdown(f"**{escape_md(line)}**")
+    left, right = st.columns(2)
+    for column, out in zip((left, right, left, right), outputs, strict=True):
+        bands = {s: unc.bands[(s, out)] for s in ("scenario", "baseline")}
+        with column:
+            chart(charts.fan_chart(unc.years, bands, out, lg))
+    with st.expander(tr("ranges_title", lg)):
+        ranges = analysis.load_ranges(table=TABLE)
+        st.dataframe(
+            [
+                {
+                    tr("p_label", lg): TABLE[r.name].label(lg),
+                    tr("r_low", lg): controls.value_label(TABLE[r.name], lo, lg),
+                    tr("r_mode", lg): controls.value_label(TABLE[r.name], mode, lg),
+                    tr("r_high", lg): controls.value_label(TABLE[r.name], hi, lg),
+                    tr("r_reason", lg): r.reason(lg),
+                }
+                for r in ranges.values()
+                for lo, mode, hi in [r.around(values[r.name])]
+            ],
+            hide_index=True,
+            width="stretch",
+        )
+
+    st.subheader(tr("sens_title", lg), anchor=False)
+    sens_output = st.selectbox(
+        tr("sens_output", lg),
+        list(charts.COMPARE_OUTPUTS),
+        format_func=lambda o: tr(charts.COMPARE_OUTPUTS[o][0], lg),
+        key="sens_output",
+    )
+    frame = sensitivity_cached(SCENARIO.values, sens_output)
+    labels = {name: TABLE[name].label(lg) for name in frame["parameter"]}
+    settings = {
+        row.parameter: (
+            controls.value_label(TABLE[row.parameter], row.low, lg),
+            controls.value_label(TABLE[row.parameter], row.high, lg),
+        )
+        for row in frame.itertuples()
+    }
+    chart(charts.tornado_chart(frame, sens_output, year, lg, labels, settings))
+
+    st.subheader(tr("goal_title", lg), anchor=False)
+    st.caption(tr("goal_intro", lg))
+    with st.form("goal_form", border=True):
+        a, b, c, d = st.columns(4)
+        a.selectbox(
+            tr("goal_output", lg),
+            outputs,
+            format_func=lambda o: tr(charts.LINE_OUTPUTS[o][0], lg),
+            key="goal_output",
+        )
+        b.selectbox(tr("goal_year", lg), list(range(year, 2016, -1)), key="goal_year")
+        c.text_input(
+            tr("target_value", lg, unit="…"),
+            key="goal_target",
+            max_chars=30,
+            placeholder=fmt.number(round(median * 1.2), lg),
+        )
+        d.selectbox(
+            tr("goal_lever", lg),
+            list(analysis.GOAL_LEVERS),
+            format_func=lambda n: TABLE[n].label(lg),
+            key="goal_lever",
+        )
+        st.form_submit_button(tr("goal_run", lg), on_click=on_goal_seek, type="primary")
+    goal = st.session_state.get("goal")
+    if goal and goal[0] == "bad":
+        st.warning(
+            tr("target_bad", lg, value=str(goal[1])[:30], example=fmt.number(60, lg)),
+            icon=":material/warning:",
+        )
+    elif goal and goal[0] == SCENARIO.values:
+        found: analysis.GoalSeek = goal[1]
+        param = TABLE[found.lever]
+        show = charts.LINE_OUTPUTS[found.output][3]
+        what = tr(charts.LINE_OUTPUTS[found.output][0], lg).lower()
+        if found.reachable:
+            st.success(
+                escape_md(
+                    tr(
+                        "goal_found",
+                        lg,
+                        lever=param.label(lg),
+                        value=controls.value_label(param, found.value, lg),
+                        what=what,
+                        reached=show(found.reached, lg),
+                        year=found.year,
+                    )
+                ),
+                icon=":material/check_circle:",
+            )
+            st.button(tr("goal_apply", lg), on_click=on_goal_apply, icon=":material/done:")
+        else:
+            above = found.target > found.range_high
+            st.warning(
+                escape_md(
+                    tr(
+                        "goal_out",
+                        lg,
+                        low=controls.value_label(param, param.min, lg),
+                        high=controls.value_label(param, param.max, lg),
+                        what=what,
+                        year=found.year,
+                        direction=tr("goal_most" if above else "goal_least", lg),
+                        closest=show(found.reached, lg),
+                        lever=param.label(lg).lower(),
+                        at=controls.value_label(param, found.closest_value, lg),
+                    )
+                ),
+                icon=":material/block:",
+            )
 
 
 @st.cache_data(show_spinner=False)
@@ -741,6 +944,7 @@ else:
         "regions": lambda: regions_view(RESULT),
         "table": lambda: table_view(RESULT),
         "compare": lambda: compare_view(VALUES),
+        "analysis": lambda: analysis_view(RESULT, VALUES),
         "method": lambda: methodology_view(VALUES),
     }
     for code, tab in zip(TAB_CODES, tabs, strict=True):

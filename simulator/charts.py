@@ -407,3 +407,205 @@ def compare_chart(
     frame["text"] = [show(float(v), lang) for v in frame["value"]]
     template = _compare_template(output, lang, names, height, int(years[-1]))
     return {**template, "datasets": {"main": frame}}
+
+
+@functools.lru_cache(maxsize=64)
+def _fan_template(output: str, lang: str, height: int, end_year: int) -> dict[str, Any]:
+    title_key, axis_key, axis_format, _ = LINE_OUTPUTS[output]
+    domain, colours = _series_scale(lang)
+    x = _year_axis(lang, end_year)
+    band = alt.Chart(alt.NamedData(name="band"))
+    area = band.mark_area(opacity=0.25).encode(
+        x=x,
+        y=alt.Y("p10:Q", title=tr(axis_key, lang), axis=alt.Axis(format=axis_format)),
+        y2="p90:Q",
+        color=alt.Color("series:N", title=None, scale=alt.Scale(domain=domain, range=colours)),
+    )
+    median = band.mark_line(strokeWidth=3).encode(
+        x=x,
+        y="p50:Q",
+        color=alt.Color("series:N", title=None, scale=alt.Scale(domain=domain, range=colours)),
+        strokeDash=alt.StrokeDash(
+            "series:N", title=None, scale=alt.Scale(domain=domain, range=[[1, 0], [6, 4]])
+        ),
+    )
+    points = band.mark_point(size=80, filled=True, opacity=0.001).encode(
+        x=x,
+        y="p50:Q",
+        tooltip=[
+            alt.Tooltip("series:N", title=tr("tooltip_series", lang)),
+            alt.Tooltip("year:Q", title=tr("axis_year", lang), format="d"),
+            alt.Tooltip("t50:N", title=tr("p50", lang)),
+            alt.Tooltip("t10:N", title=tr("p10", lang)),
+            alt.Tooltip("t90:N", title=tr("p90", lang)),
+        ],
+    )
+    chart = alt.layer(area, median, points).properties(
+        title=alt.TitleParams(tr(title_key, lang), subtitle=tr("fan_subtitle", lang)),
+        height=height,
+        width="container",
+    )
+    return _configure(chart, lang).to_dict()
+
+
+def fan_chart(
+    years: np.ndarray,
+    bands: dict[str, np.ndarray],
+    output: str,
+    lang: str,
+    height: int = 320,
+) -> dict[str, Any]:
+    """The 10th-90th percentile band and the median, scenario (blue) and baseline (grey).
+
+    ``bands`` maps "scenario" and "baseline" to arrays (3, years) of p10, p50, p90.
+    """
+    show = LINE_OUTPUTS[output][3]
+    domain, _ = _series_scale(lang)
+    frames = []
+    for label, key in zip(domain, ("scenario", "baseline"), strict=True):
+        p10, p50, p90 = bands[key]
+        frames.append(
+            pd.DataFrame(
+                {
+                    "year": years,
+                    "series": label,
+                    "p10": p10,
+                    "p50": p50,
+                    "p90": p90,
+                    "t10": [show(float(v), lang) for v in p10],
+                    "t50": [show(float(v), lang) for v in p50],
+                    "t90": [show(float(v), lang) for v in p90],
+                }
+            )
+        )
+    # Baseline first, so the scenario's band is drawn on top.
+    frame = pd.concat(frames[::-1], ignore_index=True)
+    template = _fan_template(output, lang, height, int(years[-1]))
+    return {**template, "datasets": {"band": frame}}
+
+
+@functools.lru_cache(maxsize=64)
+def _tornado_template(lang: str, axis_key: str, title: str, height: int) -> dict[str, Any]:
+    bars = alt.Chart(alt.NamedData(name="bars"))
+    low_high = [tr("tornado_low", lang), tr("tornado_high", lang)]
+    chart = bars.mark_bar().encode(
+        y=alt.Y("label:N", title=None, sort=None, axis=alt.Axis(labelLimit=260)),
+        x=alt.X("start:Q", title=tr(axis_key, lang), axis=alt.Axis(format=",.0f")),
+        x2="end:Q",
+        color=alt.Color(
+            "side:N",
+            title=None,
+            scale=alt.Scale(domain=low_high, range=[OFFLINE_COLOUR, SCENARIO_COLOUR]),
+        ),
+        tooltip=[
+            alt.Tooltip("label:N", title=tr("p_label", lang)),
+            alt.Tooltip("side:N", title=tr("tooltip_series", lang)),
+            alt.Tooltip("setting:N", title=tr("p_value", lang)),
+            alt.Tooltip("text:N", title=tr("tooltip_value", lang)),
+        ],
+    )
+    rule = (
+        alt.Chart(alt.NamedData(name="base"))
+        .mark_rule(color="#222222", strokeWidth=2)
+        .encode(x=alt.X("value:Q", scale=alt.Scale(zero=False)))
+    )
+    layered = alt.layer(chart, rule).properties(
+        title=alt.TitleParams(title, subtitle=tr("tornado_subtitle", lang)),
+        height=height,
+        width="container",
+    )
+    return _configure(layered, lang).to_dict()
+
+
+def tornado_chart(
+    frame: pd.DataFrame,
+    output: str,
+    year: int,
+    lang: str,
+    labels: dict[str, str],
+    settings: dict[str, tuple[str, str]],
+    top: int = 10,
+) -> dict[str, Any]:
+    """Bars from the scenario's value to the output at each assumption's low and high.
+
+    ``frame`` is :func:`simulator.analysis.sensitivity`'s table; ``labels`` maps parameter
+    names to labels and ``settings`` to the (low, high) settings as text.
+    """
+    title_key, axis_key, _, show = COMPARE_OUTPUTS[output]
+    rows = []
+    moving = frame[frame["swing"] > 0]  # assumptions that do not move this output are left out
+    for record in moving.head(top).itertuples():
+        for side, value, setting in (
+            (tr("tornado_low", lang), record.output_low, settings[record.parameter][0]),
+            (tr("tornado_high", lang), record.output_high, settings[record.parameter][1]),
+        ):
+            rows.append(
+                {
+                    "label": labels[record.parameter],
+                    "side": side,
+                    "start": record.base,
+                    "end": value,
+                    "setting": setting,
+                    "text": show(float(value), lang),
+                }
+            )
+    bars = pd.DataFrame(rows)
+    base = pd.DataFrame({"value": [float(frame["base"].iloc[0])]})
+    title = tr("tornado_title", lang, what=tr(title_key, lang), year=year)
+    height = 44 * max(1, min(top, len(moving))) + 150
+    return {
+        **_tornado_template(lang, axis_key, title, height),
+        "datasets": {"bars": bars, "base": base},
+    }
+
+
+@functools.lru_cache(maxsize=16)
+def _jobs_template(lang: str, height: int, end_year: int) -> dict[str, Any]:
+    names = [tr("jobs_direct", lang), tr("jobs_indirect", lang), tr("jobs_induced", lang)]
+    chart = (
+        alt.Chart(alt.NamedData(name="jobs"))
+        .mark_area(opacity=0.85)
+        .encode(
+            x=_year_axis(lang, end_year),
+            y=alt.Y(
+                "value:Q",
+                stack="zero",
+                title=tr("axis_persons", lang),
+                axis=alt.Axis(format=",.0f"),
+            ),
+            color=alt.Color(
+                "kind:N",
+                title=None,
+                sort=names,
+                scale=alt.Scale(domain=names, range=[SCENARIO_COLOUR, ONLINE_COLOUR, "#E69F00"]),
+            ),
+            order="order:Q",
+            tooltip=_tooltip(lang, "kind"),
+        )
+        .properties(
+            title=alt.TitleParams(
+                tr("jobs_wider_title", lang), subtitle=tr("jobs_wider_sub", lang)
+            ),
+            height=height,
+            width="container",
+        )
+    )
+    return _configure(chart, lang).to_dict()
+
+
+def wider_jobs_chart(result: Result, lang: str, height: int = 320) -> dict[str, Any]:
+    """Direct, indirect and induced jobs of the scenario, stacked; the latter two estimates."""
+    years = result.years
+    names = [tr("jobs_direct", lang), tr("jobs_indirect", lang), tr("jobs_induced", lang)]
+    parts = [result[k][SCENARIO] for k in ("jobs", "jobs_indirect", "jobs_induced")]
+    values = np.concatenate(parts)
+    frame = pd.DataFrame(
+        {
+            "year": np.tile(years, 3),
+            "kind": np.repeat(names, len(years)),
+            "order": np.repeat([0, 1, 2], len(years)),
+            "value": values,
+            "text": [fmt.count(float(v), lang, "jobs") for v in values],
+        }
+    )
+    return {**_jobs_template(lang, height, int(years[-1])), "datasets": {"jobs": frame}}

@@ -1,4 +1,4 @@
-"""Command line: ``python -m simulator params|run``.
+"""Command line: ``python -m simulator params|run|uncertainty|sensitivity|goal-seek``.
 
 Errors in what the user typed (an unknown parameter or preset, a non-number, a value outside
 its range) exit with status 2 and one line on stderr naming the parameter and its allowed
@@ -14,12 +14,21 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from simulator.model import simulate
+from simulator.analysis import (
+    DEFAULT_DRAWS,
+    DEFAULT_SEED,
+    GOAL_LEVERS,
+    goal_seek,
+    sensitivity,
+    uncertainty,
+)
+from simulator.model import OUTPUTS, simulate
 from simulator.params import ParameterFileError, load_parameters
 from simulator.presets import load_presets
-from simulator.scenario import Scenario, ScenarioError
+from simulator.scenario import Scenario, ScenarioError, format_value, parse_number
 
 EXIT_USAGE = 2
+EXIT_OUT_OF_REACH = 3
 
 
 class _Parser(argparse.ArgumentParser):
@@ -42,7 +51,32 @@ def build_parser() -> argparse.ArgumentParser:
     add_scenario_arguments(run)
     run.add_argument("--table", choices=("years", "regions"), default="years")
     run.add_argument("--format", choices=("csv", "json"), default="csv")
+
+    unc = commands.add_parser("uncertainty", help="Monte Carlo percentiles per year and output")
+    add_scenario_arguments(unc)
+    unc.add_argument("--draws", type=_positive_int, default=DEFAULT_DRAWS)
+    unc.add_argument("--seed", type=int, default=DEFAULT_SEED)
+    unc.add_argument("--format", choices=("csv", "json"), default="csv")
+
+    sens = commands.add_parser("sensitivity", help="each assumption at its low and high")
+    add_scenario_arguments(sens)
+    sens.add_argument("--output", required=True, choices=tuple(OUTPUTS))
+    sens.add_argument("--year", type=int, default=None)
+    sens.add_argument("--format", choices=("csv", "json"), default="csv")
+
+    goal = commands.add_parser("goal-seek", help="the lever value that reaches a target")
+    add_scenario_arguments(goal)
+    goal.add_argument("--target", required=True, metavar="OUTPUT=VALUE")
+    goal.add_argument("--year", type=int, required=True)
+    goal.add_argument("--lever", required=True, choices=GOAL_LEVERS)
     return parser
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if not 1 <= value <= 1_000_000:
+        raise argparse.ArgumentTypeError("must be between 1 and 1,000,000")
+    return value
 
 
 def add_scenario_arguments(parser: argparse.ArgumentParser) -> None:
@@ -94,7 +128,51 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ParameterFileError as error:
         sys.stderr.write(f"error: {error}\n")
         return 1
+    values = scenario.as_dict()
+    if args.command == "uncertainty":
+        emit(uncertainty(values, draws=args.draws, seed=args.seed).table(), args.format)
+        return 0
+    if args.command == "sensitivity":
+        end_year = int(scenario.value("end_year"))
+        if args.year is not None and not 2016 <= args.year <= end_year:
+            sys.stderr.write(f"error: --year must be within 2016-{end_year}\n")
+            return EXIT_USAGE
+        emit(sensitivity(values, args.output, args.year), args.format)
+        return 0
+    if args.command == "goal-seek":
+        return _goal_seek(args, scenario)
     result = simulate(scenario)
     frame = result.table() if args.table == "years" else result.region_table()
     emit(frame.drop(columns="scenario"), args.format)
+    return 0
+
+
+def _goal_seek(args: argparse.Namespace, scenario: Scenario) -> int:
+    """Print the lever value that reaches the target; exit 3 when it is out of reach."""
+    output, sep, text = args.target.partition("=")
+    if not sep or output not in OUTPUTS:
+        sys.stderr.write(
+            f"error: --target must be OUTPUT=VALUE with OUTPUT one of {', '.join(OUTPUTS)}\n"
+        )
+        return EXIT_USAGE
+    try:
+        target = parse_number(text)
+    except ValueError:
+        sys.stderr.write(f"error: --target value {text!r} is not a number\n")
+        return EXIT_USAGE
+    end_year = int(scenario.value("end_year"))
+    if not 2016 <= args.year <= end_year:
+        sys.stderr.write(f"error: --year must be within 2016-{end_year}\n")
+        return EXIT_USAGE
+    found = goal_seek(
+        scenario.as_dict(), output=output, year=args.year, target=target, lever=args.lever
+    )
+    if not found.reachable:
+        sys.stderr.write(
+            f"out of reach: {output} in {args.year} spans {found.range_low:.6g} to "
+            f"{found.range_high:.6g} over the range of {args.lever}; the closest is "
+            f"{found.reached:.6g} at {args.lever}={found.closest_value:.6g}\n"
+        )
+        return EXIT_OUT_OF_REACH
+    sys.stdout.write(f"{format_value(found.value)}\n")
     return 0

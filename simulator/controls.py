@@ -81,15 +81,8 @@ def parse_typed(param: Parameter, text: str, lang: str, current: float) -> Parse
     """
     label = param.label(lang)
     shown_current = value_label(param, current, lang)
-    cleaned = text.strip().replace(" ", "").replace("\u00a0", "")
-    for unit_word in ("%", "Rp", "rp"):
-        cleaned = cleaned.replace(unit_word, "")
-    group, decimal = (".", ",") if lang == "id" else (",", ".")
-    if cleaned.count(decimal) <= 1 and (group not in cleaned or _grouped(cleaned, group)):
-        cleaned = cleaned.replace(group, "").replace(decimal, ".")
-    try:
-        value = parse_number(cleaned)
-    except ValueError:
+    value = parse_amount(text, lang)
+    if value is None:
         return Parsed(
             None, tr("err_not_number", lang, label=label, value=text[:40], current=shown_current)
         )
@@ -109,6 +102,24 @@ def parse_typed(param: Parameter, text: str, lang: str, current: float) -> Parse
     if param.is_integer and value != round(value):
         return Parsed(None, tr("err_not_integer", lang, label=label, current=shown_current))
     return Parsed(float(value), None)
+
+
+def parse_amount(text: str, lang: str) -> float | None:
+    """A number typed in ``lang``'s convention ("1.250,5" / "1,250.5"), or None.
+
+    A lone separator followed by other than three digits is read as the decimal mark, so
+    "5.6" and "5,6" both mean 5.6 in either language.
+    """
+    cleaned = str(text).strip().replace(" ", "").replace("\u00a0", "")
+    for unit_word in ("%", "Rp", "rp"):
+        cleaned = cleaned.replace(unit_word, "")
+    group, decimal = (".", ",") if lang == "id" else (",", ".")
+    if cleaned.count(decimal) <= 1 and (group not in cleaned or _grouped(cleaned, group)):
+        cleaned = cleaned.replace(group, "").replace(decimal, ".")
+    try:
+        return parse_number(cleaned)
+    except ValueError:
+        return None
 
 
 def _grouped(text: str, group: str) -> bool:

@@ -91,6 +91,96 @@ TEXT: dict[str, tuple[str, str]] = {
         "One line per scenario; dashed: baseline",
     ),
     "col_scenario": ("Skenario", "Scenario"),
+    # Analysis: uncertainty, sensitivity, goal-seeking, wider jobs
+    "tab_analysis": ("Analisis", "Analysis"),
+    "unc_title": ("Seberapa pasti?", "How sure is it?"),
+    "unc_intro": (
+        "{draws} simulasi dengan asumsi yang diambil acak dari rentang ketidakpastiannya "
+        "(benih {seed}; hasil sama setiap kali). Pita: persentil ke-10 sampai ke-90; garis: "
+        "median.",
+        "{draws} runs with the assumptions drawn at random from their uncertainty ranges (seed "
+        "{seed}; the same numbers every time). Band: 10th to 90th percentile; line: median.",
+    ),
+    "fan_subtitle": (
+        "Pita 10–90%; biru: skenario, abu-abu putus-putus: baseline",
+        "10–90% band; blue: scenario, grey dashed: baseline",
+    ),
+    "p10": ("Persentil ke-10", "10th percentile"),
+    "p50": ("Median", "Median"),
+    "p90": ("Persentil ke-90", "90th percentile"),
+    "chance_beats": (
+        "Peluang nilai produksi {year} skenario lebih tinggi dari baseline: {p}",
+        "Chance that production in {year} is higher than the baseline: {p}",
+    ),
+    "chance_same": (
+        "Skenario sama dengan baseline, jadi tidak ada peluang melampauinya.",
+        "The scenario is the baseline, so it cannot beat it.",
+    ),
+    "target_output": ("Target untuk", "Target for"),
+    "target_value": ("Nilai target ({unit})", "Target value ({unit})"),
+    "chance_target": (
+        "Peluang {what} {year} ≥ {value}: {p}",
+        "Chance that {what} in {year} ≥ {value}: {p}",
+    ),
+    "target_bad": (
+        "'{value}' bukan angka; ketik mis. {example}.",
+        "'{value}' is not a number; type e.g. {example}.",
+    ),
+    "ranges_title": ("Rentang ketidakpastian", "Uncertainty ranges"),
+    "r_low": ("Rendah", "Low"),
+    "r_mode": ("Paling mungkin", "Most likely"),
+    "r_high": ("Tinggi", "High"),
+    "r_reason": ("Alasan", "Reason"),
+    "sens_title": ("Asumsi mana yang paling menentukan?", "Which assumption matters most?"),
+    "sens_output": ("Keluaran", "Output"),
+    "tornado_title": (
+        "{what} {year}: tiap asumsi pada batas rendah dan tingginya",
+        "{what} in {year}: each assumption at its low and high",
+    ),
+    "tornado_subtitle": (
+        "Garis hitam: skenario; asumsi lain tetap",
+        "Black line: the scenario; the other assumptions held",
+    ),
+    "tornado_low": ("Asumsi rendah", "Assumption low"),
+    "tornado_high": ("Asumsi tinggi", "Assumption high"),
+    "goal_title": ("Apa yang dibutuhkan?", "What does it take?"),
+    "goal_intro": (
+        "Pilih target dan satu tuas; alat mencari nilai tuas yang mencapainya, pengaturan lain "
+        "tetap.",
+        "Choose a target and one lever; the tool finds the lever value that reaches it, with "
+        "the other settings held.",
+    ),
+    "goal_output": ("Keluaran", "Output"),
+    "goal_year": ("Tahun", "Year"),
+    "goal_lever": ("Tuas", "Lever"),
+    "goal_run": ("Cari", "Find"),
+    "goal_found": (
+        "{lever} {value} mencapai {what} {reached} pada {year}.",
+        "{lever} at {value} reaches {what} of {reached} in {year}.",
+    ),
+    "goal_out": (
+        "Tidak tercapai dalam rentang tuas ({low} sampai {high}): {what} {year} paling "
+        "{direction} {closest}, pada {lever} {at}.",
+        "Out of reach within the lever's range ({low} to {high}): {what} in {year} gets "
+        "{direction} {closest}, at {lever} {at}.",
+    ),
+    "goal_most": ("tinggi", "at most"),
+    "goal_least": ("rendah", "at least"),
+    "goal_apply": ("Terapkan ke skenario", "Apply to the scenario"),
+    "jobs_direct": ("Langsung", "Direct"),
+    "jobs_indirect": ("Tidak langsung (perkiraan)", "Indirect (estimate)"),
+    "jobs_induced": ("Ikutan (perkiraan)", "Induced (estimate)"),
+    "jobs_wider_title": ("Lapangan kerja lebih luas", "Wider job effects"),
+    "jobs_wider_sub": (
+        "Skenario. Tidak langsung (pemasok) dan ikutan (belanja rumah tangga) adalah perkiraan "
+        "dari pengganda asumsi.",
+        "Scenario. Indirect (suppliers) and induced (household spending) are estimates from "
+        "assumed multipliers.",
+    ),
+    "m_jobs_wider": (
+        "Termasuk perkiraan tidak langsung dan ikutan: {total} ({indirect} + {induced}).",
+        "With indirect and induced estimates: {total} ({indirect} + {induced}).",
+    ),
     # Sidebar
     "levers": ("Tuas kebijakan", "Policy levers"),
     "preset": ("Skenario siap pakai", "Preset scenario"),

@@ -61,7 +61,7 @@ def test_indonesian_page_shows_no_english_labels():
     """Slider labels, tabs and metrics on the Indonesian page are the Indonesian texts."""
     at = fresh("id")
     tab_labels = [t.label for t in at.tabs]
-    assert tab_labels == ["Hasil", "Wilayah", "Tabel", "Bandingkan", "Metodologi"]
+    assert tab_labels == ["Hasil", "Wilayah", "Tabel", "Bandingkan", "Analisis", "Metodologi"]
     assert at.select_slider(key="investment").label == "Investasi tambahan per tahun"
     assert at.select_slider(key="investment").format_func(2.8) == "Rp 2,8 triliun per tahun"
 
@@ -191,3 +191,36 @@ def test_language_switch_keeps_scenario_and_open_tab():
     assert at.session_state["view"] == "Table"
     assert at.session_state["investment"] == 5.6
     assert at.text_input(key="investment__exact").value == "5.6"
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_analysis_tab_shows_bands_chance_tornado_and_goal_seek(lang):
+    """The analysis tab shows fan charts, chances, the tornado and a working goal-seek."""
+    at = fresh(lang, view="analysis", investment="5.6")
+    assert not at.exception, [e.value for e in at.exception]
+    text = " ".join(m.value for m in at.markdown)
+    assert ("Peluang" if lang == "id" else "Chance") in text
+    assert "100%" in text
+    at.text_input(key="goal_target").input("60,0" if lang == "id" else "60.0")
+    submit = next(b for b in at.button if b.label in ("Cari", "Find"))
+    submit.click()
+    at.run()
+    assert not at.exception
+    assert len(at.success) == 1
+    apply = next(
+        b for b in at.button if b.label in ("Terapkan ke skenario", "Apply to the scenario")
+    )
+    apply.click()
+    at.run()
+    production = metric(at, "m_production", lang)
+    assert number(production.value, lang) == pytest.approx(60, rel=0.005)
+
+
+def test_goal_seek_out_of_reach_is_said_plainly():
+    """A target the lever cannot reach gives a warning naming the closest value."""
+    at = fresh(view="analysis")
+    at.text_input(key="goal_target").input("600")
+    next(b for b in at.button if b.label == "Cari").click()
+    at.run()
+    assert not at.exception
+    assert any("Tidak tercapai" in w.value for w in at.warning)

@@ -114,3 +114,21 @@ def test_charts_render_with_marks(app_url, browser):
         box = charts.nth(i).bounding_box()
         assert box["height"] > 200
     page.close()
+
+
+def test_analysis_tab_draws_fan_charts_and_tornado(app_url, browser):
+    """The analysis tab draws four fan charts and the tornado; screenshot for a human look."""
+    page = browser.new_page(viewport={"width": 1400, "height": 2600})
+    page.goto(f"{app_url}/?view=analysis&investment=5.6&online_adoption=50")
+    wait_idle(page)
+    charts = page.locator("[data-testid='stVegaLiteChart']")
+    charts.nth(4).wait_for(timeout=30_000)
+    page.wait_for_timeout(1000)
+    assert charts.count() == 5
+    for i in range(5):
+        assert charts.nth(i).locator("path").count() > 0, f"chart {i} drew nothing"
+    body = page.locator("[data-testid='stMain']").inner_text()
+    assert "Peluang nilai produksi 2030 skenario lebih tinggi dari baseline: 100%" in body
+    assert page.locator("[data-testid='stException']").count() == 0
+    page.screenshot(path=str(ARTIFACTS / "analysis-id.png"))
+    page.close()
