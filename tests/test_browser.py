@@ -106,7 +106,7 @@ def test_charts_render_with_marks(app_url, browser):
     wait_idle(page)
     charts = page.locator("[data-testid='stVegaLiteChart']")
     charts.first.wait_for(timeout=20_000)
-    assert charts.count() == 5
+    assert charts.count() == 6  # four lines, sales against capacity, wider jobs
     page.wait_for_timeout(1000)
     for i in range(charts.count()):
         marks = charts.nth(i).locator("path, .mark-symbol, .mark-line, .mark-area")
