@@ -429,21 +429,23 @@ def differences(values: dict[str, float]) -> str:
     return tr("share_diff", lg, items="; ".join(items)) if items else tr("share_baseline", lg)
 
 
-def all_chart_specs(result, values: dict[str, float]) -> dict[str, dict]:
-    """Every chart of the page by a translated name, for image downloads."""
+def chart_builders(result, values: dict[str, float]) -> dict[str, object]:
+    """Every chart of the page by a translated name, as a function that builds its spec
+    (so a download builds only the chart it needs, and only when clicked)."""
     lg = lang()
     start = int(values["policy_start_year"])
-    specs = {
-        tr(charts.LINE_OUTPUTS[o][0], lg): charts.line_chart(result, o, lg, start)
+    builders: dict[str, object] = {
+        tr(charts.LINE_OUTPUTS[o][0], lg): (lambda o=o: charts.line_chart(result, o, lg, start))
         for o in LINE_OUTPUTS
     }
-    specs[tr("chart_sales_split", lg)] = charts.sales_split_chart(result, lg)
+    builders[tr("chart_sales_split", lg)] = lambda: charts.sales_split_chart(result, lg)
+    builders[tr("jobs_wider_title", lg)] = lambda: charts.wider_jobs_chart(result, lg)
     for measure in charts.REGION_MEASURES:
         what = tr(charts.REGION_MEASURES[measure][0], lg)
-        specs[f"{what} ({tr('tab_regions', lg).lower()})"] = charts.region_chart(
-            result, measure, lg
+        builders[f"{what} ({tr('tab_regions', lg).lower()})"] = lambda m=measure: (
+            charts.region_chart(result, m, lg)
         )
-    return specs
+    return builders
 
 
 # --- views --------------------------------------------------------------------------------
@@ -492,7 +494,7 @@ def downloads(result, values: dict[str, float], pairs: list[tuple[str, str]]) ->
         on_click="ignore",
         icon=":material/grid_on:",
     )
-    specs = all_chart_specs(result, values)
+    builders = chart_builders(result, values)
     link = share_link(pairs)
     st.download_button(
         tr("dl_pdf", lg),
@@ -502,7 +504,10 @@ def downloads(result, values: dict[str, float], pairs: list[tuple[str, str]]) ->
             lg,
             title=title,
             link=link,
-            charts=[specs[tr("chart_production", lg)], specs[tr("chart_jobs", lg)]],
+            charts=[
+                charts.line_chart(result, "production_rp_tn", lg, int(values["policy_start_year"])),
+                charts.line_chart(result, "jobs", lg, int(values["policy_start_year"])),
+            ],
             table=TABLE,
         ),
         file_name=exports.file_name(title, "ringkasan" if lg == "id" else "briefing", "pdf"),
@@ -510,12 +515,12 @@ def downloads(result, values: dict[str, float], pairs: list[tuple[str, str]]) ->
         on_click="ignore",
         icon=":material/picture_as_pdf:",
     )
-    chart_name = st.selectbox(tr("dl_chart", lg), options=list(specs), key="dl_chart_name")
-    spec = specs[chart_name]
+    chart_name = st.selectbox(tr("dl_chart", lg), options=list(builders), key="dl_chart_name")
+    build = builders[chart_name]
     png, svg = st.columns(2)
     png.download_button(
         tr("dl_png", lg),
-        data=lambda: exports.chart_png(spec),
+        data=lambda: exports.chart_png(build()),
         file_name=exports.file_name(title, chart_name, "png"),
         mime="image/png",
         on_click="ignore",
@@ -523,7 +528,7 @@ def downloads(result, values: dict[str, float], pairs: list[tuple[str, str]]) ->
     )
     svg.download_button(
         tr("dl_svg", lg),
-        data=lambda: exports.chart_svg(spec),
+        data=lambda: exports.chart_svg(build()),
         file_name=exports.file_name(title, chart_name, "svg"),
         mime="image/svg+xml",
         on_click="ignore",

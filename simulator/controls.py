@@ -52,8 +52,10 @@ def display_decimals(param: Parameter) -> int:
     return max(fmt.decimals_of(param.step), fmt.decimals_of(param.value))
 
 
+@functools.lru_cache(maxsize=32_768)
 def value_label(param: Parameter, value: float, lang: str) -> str:
-    """A slider label: the value with its unit, in ``lang``."""
+    """A slider label: the value with its unit, in ``lang`` (cached: sliders ask for every
+    grid point on every rerun)."""
     return fmt.param_value(value, param.unit, lang, decimals=max(display_decimals(param), 2))
 
 
