@@ -581,7 +581,6 @@ def results_view(result, values: dict[str, float]) -> None:
                 charts.chart_alt_text(result, output, lg),
             )
     chart(charts.sales_split_chart(result, lg))
-    chart(charts.wider_jobs_chart(result, lg))
     hit = ceiling_year(result)
     if hit is not None:
         unmet = fmt.rp_tn(float(result.at("unmet_demand_rp_tn", hit)[0]), lg)
@@ -735,6 +734,8 @@ def analysis_view(result, values: dict[str, float]) -> None:
             hide_index=True,
             width="stretch",
         )
+
+    chart(charts.wider_jobs_chart(result, lg))
 
     st.subheader(tr("sens_title", lg), anchor=False)
     sens_output = st.selectbox(
@@ -919,10 +920,10 @@ st.html(
     "!important; text-overflow: clip !important;}</style>"
 )
 init_state()
-with st.sidebar:
-    sidebar()
-
 LANG = lang()
+# Widget values are in Session State before the script starts, so the model runs first and
+# the headline is sent to the browser before the sidebar: a slider move shows its effect as
+# soon as possible (Streamlit streams elements in the order the script makes them).
 VALUES, NOTICE_LIST = validated(current_values())
 SCENARIO = Scenario.from_mapping(VALUES, table=TABLE)
 RESULT = run_cached(SCENARIO.values)
@@ -933,14 +934,23 @@ if VIEW in TAB_CODES and st.session_state.get("view") is None:
 if VIEW == "present":
     notices_view(NOTICE_LIST)
     present_view(RESULT, VALUES)
+    with st.sidebar:  # hidden in this view, but drawn so the levers keep their state
+        sidebar()
 else:
     st.title(tr("app_title", LANG), anchor=False)
     st.caption(tr("app_subtitle", LANG))
-    LINK_PAIRS = to_query(SCENARIO, lang=LANG, view=VIEW, saved=st.session_state.get("saved", []))
-    toolbar(RESULT, VALUES, LINK_PAIRS)
+    toolbar_slot = st.container()
     notices_view(NOTICE_LIST)
     st.subheader(tr("headline", LANG, year=int(RESULT.years[-1])), anchor=False)
     headline_view(RESULT, VALUES)
+    with st.sidebar:
+        sidebar()
+    with toolbar_slot:
+        toolbar(
+            RESULT,
+            VALUES,
+            to_query(SCENARIO, lang=LANG, view=VIEW, saved=st.session_state.get("saved", [])),
+        )
     st.caption(tr("data_note", LANG))
     tabs = st.tabs([tab_label(code) for code in TAB_CODES], key="view", on_change=on_tab)
     # Only the open tab is drawn: the others cost nothing until chosen.

@@ -106,7 +106,7 @@ def test_charts_render_with_marks(app_url, browser):
     wait_idle(page)
     charts = page.locator("[data-testid='stVegaLiteChart']")
     charts.first.wait_for(timeout=20_000)
-    assert charts.count() == 6  # four lines, sales against capacity, wider jobs
+    assert charts.count() == 5  # four lines and sales against capacity
     page.wait_for_timeout(1000)
     for i in range(charts.count()):
         marks = charts.nth(i).locator("path, .mark-symbol, .mark-line, .mark-area")
@@ -122,10 +122,10 @@ def test_analysis_tab_draws_fan_charts_and_tornado(app_url, browser):
     page.goto(f"{app_url}/?view=analysis&investment=5.6&online_adoption=50")
     wait_idle(page)
     charts = page.locator("[data-testid='stVegaLiteChart']")
-    charts.nth(4).wait_for(timeout=30_000)
+    charts.nth(5).wait_for(timeout=30_000)
     page.wait_for_timeout(1000)
-    assert charts.count() == 5
-    for i in range(5):
+    assert charts.count() == 6  # four fan charts, wider jobs, tornado
+    for i in range(6):
         assert charts.nth(i).locator("path").count() > 0, f"chart {i} drew nothing"
     body = page.locator("[data-testid='stMain']").inner_text()
     assert "Peluang nilai produksi 2030 skenario lebih tinggi dari baseline: 100%" in body
