@@ -561,10 +561,11 @@ def headline_view(result, values: dict[str, float], *, keys: tuple[str, ...] = (
                 help=item.help,
                 border=True,
             )
-    st.markdown(f"> {escape_md(sentence(values, result, lg, TABLE))}")
+    with st.container(border=True):
+        st.markdown(escape_md(sentence(values, result, lg, TABLE)))
 
 
-def chart(spec: dict, alt_text: str | None = None) -> None:
+def chart(spec: dict, alt_text: str) -> None:
     """A chart as the page draws it (no Streamlit theme, so exports look the same)."""
     st.vega_lite_chart(spec=spec, width="stretch", theme=None, alt=alt_text)
 
@@ -580,7 +581,7 @@ def results_view(result, values: dict[str, float]) -> None:
                 charts.line_chart(result, output, lg, start),
                 charts.chart_alt_text(result, output, lg),
             )
-    chart(charts.sales_split_chart(result, lg))
+    chart(charts.sales_split_chart(result, lg), charts.alt_sales(result, lg))
     hit = ceiling_year(result)
     if hit is not None:
         unmet = fmt.rp_tn(float(result.at("unmet_demand_rp_tn", hit)[0]), lg)
@@ -592,7 +593,7 @@ def regions_view(result) -> None:
     lg = lang()
     for column, measure in zip(st.columns(3), charts.REGION_MEASURES, strict=True):
         with column:
-            chart(charts.region_chart(result, measure, lg))
+            chart(charts.region_chart(result, measure, lg), charts.alt_region(result, measure, lg))
     st.dataframe(region_table(result, lg), hide_index=True, width="stretch")
 
 
@@ -650,8 +651,15 @@ def compare_view(values: dict[str, float]) -> None:
         format_func=lambda o: tr(charts.COMPARE_OUTPUTS[o][0], lg),
         key="compare_output",
     )
-    series = [(name, batch[output][i]) for i, name in enumerate(names)]
-    chart(charts.compare_chart(batch.years, _unique(series), output, lg))
+    series = _unique([(name, batch[output][i]) for i, name in enumerate(names)])
+    show = charts.COMPARE_OUTPUTS[output][3]
+    chart(
+        charts.compare_chart(batch.years, series, output, lg),
+        charts.alt_list(
+            tr(charts.COMPARE_OUTPUTS[output][0], lg),
+            [f"{name} {show(float(values[-1]), lg)}" for name, values in series],
+        ),
+    )
 
 
 def _unique(series: list[tuple[str, np.ndarray]]) -> list[tuple[str, np.ndarray]]:
@@ -716,7 +724,10 @@ def analysis_view(result, values: dict[str, float]) -> None:
     for column, out in zip((left, right, left, right), outputs, strict=True):
         bands = {s: unc.bands[(s, out)] for s in ("scenario", "baseline")}
         with column:
-            chart(charts.fan_chart(unc.years, bands, out, lg))
+            chart(
+                charts.fan_chart(unc.years, bands, out, lg),
+                charts.alt_fan(unc.years, bands, out, lg),
+            )
     with st.expander(tr("ranges_title", lg)):
         ranges = analysis.load_ranges(table=TABLE)
         st.dataframe(
@@ -735,7 +746,20 @@ def analysis_view(result, values: dict[str, float]) -> None:
             width="stretch",
         )
 
-    chart(charts.wider_jobs_chart(result, lg))
+    chart(
+        charts.wider_jobs_chart(result, lg),
+        charts.alt_list(
+            tr("jobs_wider_title", lg),
+            [
+                f"{tr(key, lg)} {fmt.count(float(result[out][0, -1]), lg, 'jobs')}"
+                for key, out in (
+                    ("jobs_direct", "jobs"),
+                    ("jobs_indirect", "jobs_indirect"),
+                    ("jobs_induced", "jobs_induced"),
+                )
+            ],
+        ),
+    )
 
     st.subheader(tr("sens_title", lg), anchor=False)
     sens_output = st.selectbox(
@@ -753,7 +777,17 @@ def analysis_view(result, values: dict[str, float]) -> None:
         )
         for row in frame.itertuples()
     }
-    chart(charts.tornado_chart(frame, sens_output, year, lg, labels, settings))
+    chart(
+        charts.tornado_chart(frame, sens_output, year, lg, labels, settings),
+        charts.alt_list(
+            tr("sens_title", lg),
+            [
+                f"{labels[r.parameter]} {charts.COMPARE_OUTPUTS[sens_output][3](r.output_low, lg)}"
+                f" – {charts.COMPARE_OUTPUTS[sens_output][3](r.output_high, lg)}"
+                for r in frame[frame["swing"] > 0].head(5).itertuples()
+            ],
+        ),
+    )
 
     st.subheader(tr("goal_title", lg), anchor=False)
     st.caption(tr("goal_intro", lg))
@@ -862,8 +896,7 @@ PRESENT_CSS = """<style>
 [data-testid='stMainBlockContainer'] {padding: 1rem 2.5rem 0.5rem 2.5rem; max-width: 100%;}
 [data-testid='stMetricValue'] {font-size: 2.1rem;}
 [data-testid='stMetricLabel'] p {font-size: 1.1rem;}
-[data-testid='stMarkdownContainer'] blockquote p {font-size: 1.35rem !important;
-  line-height: 1.45 !important; color: #222 !important;}
+[data-testid='stMarkdownContainer'] p {font-size: 1.3rem; line-height: 1.45;}
 h2 {padding: 0.2rem 0 0.4rem 0;}
 </style>"""
 
@@ -941,7 +974,7 @@ else:
     st.caption(tr("app_subtitle", LANG))
     toolbar_slot = st.container()
     notices_view(NOTICE_LIST)
-    st.subheader(tr("headline", LANG, year=int(RESULT.years[-1])), anchor=False)
+    st.header(tr("headline", LANG, year=int(RESULT.years[-1])), anchor=False)
     headline_view(RESULT, VALUES)
     with st.sidebar:
         sidebar()

@@ -609,3 +609,50 @@ def wider_jobs_chart(result: Result, lang: str, height: int = 320) -> dict[str, 
         }
     )
     return {**_jobs_template(lang, height, int(years[-1])), "datasets": {"jobs": frame}}
+
+
+def alt_sales(result: Result, lang: str) -> str:
+    """Text alternative of the sales-against-capacity chart."""
+    year = int(result.years[-1])
+    return tr(
+        "alt_sales",
+        lang,
+        year=year,
+        offline=fmt.rp_tn(
+            float(result["sales_rp_tn"][SCENARIO, -1] - result["online_sales_rp_tn"][SCENARIO, -1]),
+            lang,
+        ),
+        online=fmt.rp_tn(float(result["online_sales_rp_tn"][SCENARIO, -1]), lang),
+        capacity=fmt.rp_tn(float(result["capacity_rp_tn"][SCENARIO, -1]), lang),
+        unmet=fmt.rp_tn(float(result["unmet_demand_rp_tn"][SCENARIO, -1]), lang),
+    )
+
+
+def alt_region(result: Result, measure: str, lang: str) -> str:
+    """Text alternative of a regional chart: each region's scenario value."""
+    what_key, _, show = REGION_MEASURES[measure]
+    parts = [
+        f"{tr(f'region_{r}', lang)} {show(float(result.regions[measure][SCENARIO, i, -1]), lang)}"
+        for i, r in enumerate(REGIONS)
+    ]
+    return f"{tr(what_key, lang)} {int(result.years[-1])}: " + "; ".join(parts) + "."
+
+
+def alt_fan(years: np.ndarray, bands: dict[str, np.ndarray], output: str, lang: str) -> str:
+    """Text alternative of a fan chart: the end-year median and 10-90 % band."""
+    title_key, _, _, show = LINE_OUTPUTS[output]
+    p10, p50, p90 = (float(x) for x in bands["scenario"][:, -1])
+    return tr(
+        "alt_fan",
+        lang,
+        title=tr(title_key, lang),
+        year=int(years[-1]),
+        p50=show(p50, lang),
+        p10=show(p10, lang),
+        p90=show(p90, lang),
+    )
+
+
+def alt_list(title: str, items: list[str]) -> str:
+    """A title and a list of items as one sentence."""
+    return f"{title}: " + "; ".join(items) + "."

@@ -396,6 +396,16 @@ TEXT: dict[str, tuple[str, str]] = {
         "{title}: skenario {last_s} dan baseline {last_b} pada {year}.",
         "{title}: scenario {last_s} and baseline {last_b} in {year}.",
     ),
+    "alt_sales": (
+        "Penjualan {year}: offline {offline}, online {online}; kapasitas {capacity}; "
+        "permintaan tak terlayani {unmet}.",
+        "Sales in {year}: offline {offline}, online {online}; capacity {capacity}; unmet "
+        "demand {unmet}.",
+    ),
+    "alt_fan": (
+        "{title} {year}: median {p50}, 80% hasil antara {p10} dan {p90}.",
+        "{title} in {year}: median {p50}, 80% of runs between {p10} and {p90}.",
+    ),
     # Results table
     "table_title": ("Hasil per tahun", "Results by year"),
     "table_caption": (

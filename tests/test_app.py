@@ -102,7 +102,7 @@ def test_end_year_moves_the_headline_year():
     at = fresh()
     at.select_slider(key="end_year").set_value(2040.0)
     at.run()
-    assert any("2040" in h.value for h in at.subheader)
+    assert any("2040" in h.value for h in at.header)
 
 
 def test_typed_value_sets_the_lever_and_bad_text_gives_notice():
