@@ -47,6 +47,15 @@ def free_port() -> int:
 @contextlib.contextmanager
 def running_app(script: str = "app.py", port: int | None = None) -> Iterator[str]:
     """Start `streamlit run script` on loopback; yield its URL; stop it afterwards."""
+    with serving(script, port) as (url, _process):
+        yield url
+
+
+@contextlib.contextmanager
+def serving(
+    script: str = "app.py", port: int | None = None
+) -> Iterator[tuple[str, subprocess.Popen]]:
+    """Like :func:`running_app`, also yielding the server process (for its memory)."""
     port = port or free_port()
     log = open(ARTIFACTS / f"streamlit-{port}.log", "w")  # noqa: SIM115
     process = subprocess.Popen(
@@ -82,7 +91,7 @@ def running_app(script: str = "app.py", port: int | None = None) -> Iterator[str
             if process.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError(f"streamlit did not start; see {log.name}")
             time.sleep(0.3)
-        yield url
+        yield url, process
     finally:
         process.terminate()
         try:
