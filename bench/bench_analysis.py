@@ -11,25 +11,14 @@ from __future__ import annotations
 
 import statistics
 import sys
-import time
 from pathlib import Path
 
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.bench_model import timings
 from simulator import analysis, load_parameters
-
-
-def timings(fn, repeats: int) -> list[float]:
-    """Wall-clock seconds of ``repeats`` calls after one warm-up."""
-    fn()
-    out = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        fn()
-        out.append(time.perf_counter() - start)
-    return out
 
 
 def main() -> None:

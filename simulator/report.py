@@ -220,20 +220,22 @@ TABLE_COLUMNS = (
 )
 
 
+def _cell(value: float, base: float, lang: str, decimals: int) -> str:
+    """A table cell: the value and, when it differs, the change in brackets."""
+    cell = fmt.number(value, lang, decimals)
+    change = fmt.signed(value - base, lang, decimals)
+    return f"{cell} ({change})" if change.startswith(("+", "-")) else cell
+
+
 def results_table(result: Result, lang: str) -> pd.DataFrame:
     """Years x outputs as formatted text: scenario value and, in brackets, its change."""
     columns: dict[str, list[str]] = {tr("col_year", lang): [str(y) for y in result.years]}
     for key, decimals in TABLE_COLUMNS:
         s = result[key][SCENARIO]
         b = result[key][BASELINE]
-        cells = []
-        for value, base in zip(s, b, strict=True):
-            cell = fmt.number(value, lang, decimals)
-            change = fmt.signed(value - base, lang, decimals)
-            if change.startswith(("+", "-")):
-                cell += f" ({change})"
-            cells.append(cell)
-        columns[tr(f"col_{key}", lang)] = cells
+        columns[tr(f"col_{key}", lang)] = [
+            _cell(value, base, lang, decimals) for value, base in zip(s, b, strict=True)
+        ]
     return pd.DataFrame(columns)
 
 
@@ -246,13 +248,12 @@ def region_table(result: Result, lang: str) -> pd.DataFrame:
     for r, region in enumerate(REGIONS):
         row = {tr("col_region", lang): tr(f"region_{region}", lang)}
         for key, decimals in (("units", 0), ("production_rp_tn", 2), ("jobs", 0)):
-            s = result.regions[key][SCENARIO, r, year_index]
-            b = result.regions[key][BASELINE, r, year_index]
-            cell = fmt.number(s, lang, decimals)
-            change = fmt.signed(s - b, lang, decimals)
-            if change.startswith(("+", "-")):
-                cell += f" ({change})"
-            row[tr(f"col_{key}", lang)] = cell
+            row[tr(f"col_{key}", lang)] = _cell(
+                result.regions[key][SCENARIO, r, year_index],
+                result.regions[key][BASELINE, r, year_index],
+                lang,
+                decimals,
+            )
         rows.append(row)
     return pd.DataFrame(rows)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 
+import pytest
 from hypothesis import HealthCheck, settings
 
 # Deterministic in CI (same examples every run); a little wider locally on request.
@@ -18,3 +19,28 @@ settings.register_profile(
     "dev", deadline=None, max_examples=300, suppress_health_check=[HealthCheck.too_slow]
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+@pytest.fixture(scope="session")
+def app_url():
+    """One `streamlit run app.py` on loopback, shared by every browser test of the run."""
+    from tests.browser import ARTIFACTS, require_chromium, running_app
+
+    require_chromium()
+    ARTIFACTS.mkdir(exist_ok=True)
+    with running_app() as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless system Chromium through Playwright, shared by every browser test."""
+    from tests.browser import CHROMIUM, CHROMIUM_ARGS, require_chromium
+
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

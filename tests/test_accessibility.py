@@ -5,11 +5,6 @@ from __future__ import annotations
 import pytest
 
 from tests.browser import (
-    ARTIFACTS,
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    require_chromium,
-    running_app,
     wait_idle,
 )
 
@@ -20,17 +15,10 @@ pytestmark = pytest.mark.browser
 STREAMLIT_OWN: set[str] = set()
 
 
-@pytest.fixture(scope="module")
-def pages():
-    """The app and a browser, shared by this module's checks."""
-    require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    ARTIFACTS.mkdir(exist_ok=True)
-    with running_app() as url, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield url, browser
-        browser.close()
+@pytest.fixture
+def pages(app_url, browser):
+    """The shared app and browser."""
+    return app_url, browser
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])

@@ -10,35 +10,10 @@ from pypdf import PdfReader
 
 from tests.browser import (
     ARTIFACTS,
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    require_chromium,
-    running_app,
     wait_idle,
 )
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def app_url():
-    """The app served by `streamlit run` for this module's tests."""
-    require_chromium()
-    ARTIFACTS.mkdir(exist_ok=True)
-    with running_app() as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    """Headless system Chromium through Playwright."""
-    require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def metrics(page) -> list[str]:

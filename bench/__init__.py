@@ -1,0 +1,1 @@
+"""Benchmark and load scripts: run them as files; they print figures."""
