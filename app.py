@@ -350,10 +350,32 @@ def sidebar() -> None:
         slider(TABLE[name])
     # Typed values go through a form: its fields reach the server only on submit, so they
     # never race the sliders (a field echoing an old value would undo a slider move).
-    with (
-        st.popover(tr("exact_values", lg), icon=":material/keyboard:", width="stretch"),
-        st.form("exact", border=False),
-    ):
+    # The popover's contents are drawn only while it is open (fewer elements per rerun);
+    # opening it fills the boxes with the current values.
+    exact = st.popover(
+        tr("exact_values", lg),
+        icon=":material/keyboard:",
+        width="stretch",
+        key="exact_open",
+        on_change=sync_exact_fields,
+    )
+    if exact.open:
+        exact_form(lg, exact)
+
+    advanced = st.expander(tr("advanced", lg), key="advanced", on_change="rerun")
+    with advanced:
+        # Drawn only while open: two dozen sliders cost time on every rerun otherwise.
+        if advanced.open:
+            st.caption(tr("advanced_intro", lg))
+            for group in ADVANCED_GROUPS:
+                st.markdown(f"**{tr(f'group_{group}', lg)}**")
+                for param in TABLE.in_group(group):
+                    slider(param, persist=True)
+
+
+def exact_form(lg: str, container) -> None:
+    """The typed-value form inside its popover."""
+    with container, st.form("exact", border=False):
         st.caption(tr("exact_intro", lg))
         for name in TYPED_LEVERS:
             param = TABLE[name]
@@ -366,16 +388,6 @@ def sidebar() -> None:
                 ),
             )
         st.form_submit_button(tr("apply", lg), on_click=on_exact_submit, type="primary")
-
-    advanced = st.expander(tr("advanced", lg), key="advanced", on_change="rerun")
-    with advanced:
-        # Drawn only while open: two dozen sliders cost time on every rerun otherwise.
-        if advanced.open:
-            st.caption(tr("advanced_intro", lg))
-            for group in ADVANCED_GROUPS:
-                st.markdown(f"**{tr(f'group_{group}', lg)}**")
-                for param in TABLE.in_group(group):
-                    slider(param, persist=True)
 
 
 # --- helpers for views --------------------------------------------------------------------
@@ -455,15 +467,27 @@ def toolbar(result, values: dict[str, float], pairs: list[tuple[str, str]]) -> N
     """Share, download and present controls under the title."""
     lg = lang()
     share, download, present = st.columns([1, 1, 1])
-    with share.popover(tr("share", lg), icon=":material/share:", width="stretch"):
-        st.caption(tr("share_intro", lg))
-        st.code(share_link(pairs), language=None, wrap_lines=True)
-        st.markdown(escape_md(differences(values)))
-        saved = st.session_state.get("saved", [])
-        if saved:
-            st.caption(tr("share_saved", lg, n=len(saved)))
-    with download.popover(tr("downloads", lg), icon=":material/download:", width="stretch"):
-        downloads(result, values, pairs)
+    # Popover contents are drawn only while open: fewer elements on every slider move.
+    share_box = share.popover(
+        tr("share", lg),
+        icon=":material/share:",
+        width="stretch",
+        key="share_open",
+        on_change="rerun",
+    )
+    with share_box:
+        if share_box.open:
+            share_contents(values, pairs)
+    download_box = download.popover(
+        tr("downloads", lg),
+        icon=":material/download:",
+        width="stretch",
+        key="download_open",
+        on_change="rerun",
+    )
+    with download_box:
+        if download_box.open:
+            downloads(result, values, pairs)
     present.button(
         tr("present", lg),
         icon=":material/present_to_all:",
@@ -471,6 +495,17 @@ def toolbar(result, values: dict[str, float], pairs: list[tuple[str, str]]) -> N
         args=("present",),
         width="stretch",
     )
+
+
+def share_contents(values: dict[str, float], pairs: list[tuple[str, str]]) -> None:
+    """The link that reopens this state and what differs from the baseline."""
+    lg = lang()
+    st.caption(tr("share_intro", lg))
+    st.code(share_link(pairs), language=None, wrap_lines=True)
+    st.markdown(escape_md(differences(values)))
+    saved = st.session_state.get("saved", [])
+    if saved:
+        st.caption(tr("share_saved", lg, n=len(saved)))
 
 
 def downloads(result, values: dict[str, float], pairs: list[tuple[str, str]]) -> None:

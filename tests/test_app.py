@@ -108,6 +108,9 @@ def test_end_year_moves_the_headline_year():
 def test_typed_value_sets_the_lever_and_bad_text_gives_notice():
     """An exact typed value moves the slider; text that is no number leaves a notice."""
     at = fresh()
+    at.session_state["exact_open"] = True  # open the popover, as a click would
+    at.run()
+    assert at.text_input(key="investment__exact").value == "2,8"
     at.text_input(key="investment__exact").input("7,25")
     at.text_input(key="new_units__exact").input("1.250")
     at.button(key="FormSubmitter:exact-Terapkan").click()
@@ -190,6 +193,8 @@ def test_language_switch_keeps_scenario_and_open_tab():
     at.run()
     assert at.session_state["view"] == "Table"
     assert at.session_state["investment"] == 5.6
+    at.session_state["exact_open"] = True
+    at.run()
     assert at.text_input(key="investment__exact").value == "5.6"
 
 
