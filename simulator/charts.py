@@ -16,6 +16,7 @@ from typing import Any
 import altair as alt
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from simulator import formatting as fmt
 from simulator.i18n import tr
@@ -57,6 +58,21 @@ def _configure(chart: alt.TopLevelMixin, lang: str) -> alt.TopLevelMixin:
 
 Formatter = Callable[[float, str], str]
 
+
+def _table(columns: dict[str, Any]) -> pa.Table:
+    """A chart dataset as an Arrow table: Streamlit sends it as is, skipping pandas."""
+    return pa.table(
+        {
+            name: np.asarray(values) if not isinstance(values, str) else [values] * _length(columns)
+            for name, values in columns.items()
+        }
+    )
+
+
+def _length(columns: dict[str, Any]) -> int:
+    return max(len(v) for v in columns.values() if not isinstance(v, str))
+
+
 LINE_OUTPUTS: dict[str, tuple[str, str, str, Formatter]] = {
     # output: (title key, axis key, d3 axis format, tooltip formatter)
     "production_rp_tn": ("chart_production", "axis_rp_tn", ",.0f", fmt.rp_tn),
@@ -72,7 +88,7 @@ def line_frame(result: Result, output: str, lang: str) -> pd.DataFrame:
     years = result.years
     scenario_label, baseline_label = tr("series_scenario", lang), tr("series_baseline", lang)
     values = np.concatenate([result[output][SCENARIO], result[output][BASELINE]])
-    return pd.DataFrame(
+    return _table(
         {
             "year": np.concatenate([years, years]),
             "series": [scenario_label] * len(years) + [baseline_label] * len(years),
@@ -158,7 +174,7 @@ def _line_template(output: str, lang: str, height: int, end_year: int) -> dict[s
 
 def _policy_frame(result: Result, policy_start: int | None, lang: str) -> pd.DataFrame:
     inside = policy_start is not None and result.years[0] < policy_start <= result.years[-1]
-    return pd.DataFrame(
+    return _table(
         {
             "year": [policy_start] if inside else [],
             "label": [tr("policy_start_mark", lang)] if inside else [],
@@ -175,7 +191,7 @@ def line_chart(
         "policy": _policy_frame(result, policy_start, lang),
     }
     if output == "production_rp_tn":
-        datasets["published"] = pd.DataFrame(
+        datasets["published"] = _table(
             {
                 "year": list(PUBLISHED_PRODUCTION),
                 "value": list(PUBLISHED_PRODUCTION.values()),
@@ -239,7 +255,7 @@ def sales_split_chart(result: Result, lang: str, height: int = 360) -> dict[str,
     online = result["online_sales_rp_tn"][SCENARIO]
     unmet = result["unmet_demand_rp_tn"][SCENARIO]
     values = np.concatenate([offline, online, unmet])
-    parts = pd.DataFrame(
+    parts = _table(
         {
             "year": np.tile(years, 3),
             "part": np.repeat(_sales_parts(lang), len(years)),
@@ -249,7 +265,7 @@ def sales_split_chart(result: Result, lang: str, height: int = 360) -> dict[str,
         }
     )
     capacity_values = result["capacity_rp_tn"][SCENARIO]
-    capacity = pd.DataFrame(
+    capacity = _table(
         {
             "year": years,
             "value": capacity_values,
@@ -308,14 +324,15 @@ def region_chart(result: Result, measure: str, lang: str, height: int = 320) -> 
     year = int(result.years[-1])
     domain, _ = _series_scale(lang)
     values = result.regions[measure][:, :, -1]  # (2 rows, 3 regions)
-    frame = pd.DataFrame(
+    flat = np.concatenate([values[SCENARIO], values[BASELINE]])
+    frame = _table(
         {
             "region": [tr(f"region_{r}", lang) for r in REGIONS] * 2,
             "series": [domain[0]] * 3 + [domain[1]] * 3,
-            "value": np.concatenate([values[SCENARIO], values[BASELINE]]),
+            "value": flat,
+            "text": [show(float(v), lang) for v in flat],
         }
     )
-    frame["text"] = [show(float(v), lang) for v in frame["value"]]
     return {**_region_template(measure, lang, year, height), "datasets": {"main": frame}}
 
 
@@ -397,14 +414,15 @@ def compare_chart(
     """One line per scenario (baseline first, dashed grey) for one output."""
     show = COMPARE_OUTPUTS[output][3]
     names = tuple(name for name, _ in series[1:])
-    frame = pd.DataFrame(
+    flat = np.concatenate([values for _, values in series])
+    frame = _table(
         {
             "year": np.tile(years, len(series)),
             "series": np.repeat([name for name, _ in series], len(years)),
-            "value": np.concatenate([values for _, values in series]),
+            "value": flat,
+            "text": [show(float(v), lang) for v in flat],
         }
     )
-    frame["text"] = [show(float(v), lang) for v in frame["value"]]
     template = _compare_template(output, lang, names, height, int(years[-1]))
     return {**template, "datasets": {"main": frame}}
 
@@ -465,7 +483,7 @@ def fan_chart(
     for label, key in zip(domain, ("scenario", "baseline"), strict=True):
         p10, p50, p90 = bands[key]
         frames.append(
-            pd.DataFrame(
+            _table(
                 {
                     "year": years,
                     "series": label,
@@ -479,7 +497,7 @@ def fan_chart(
             )
         )
     # Baseline first, so the scenario's band is drawn on top.
-    frame = pd.concat(frames[::-1], ignore_index=True)
+    frame = pa.concat_tables(frames[::-1])
     template = _fan_template(output, lang, height, int(years[-1]))
     return {**template, "datasets": {"band": frame}}
 
@@ -549,8 +567,8 @@ def tornado_chart(
                     "text": show(float(value), lang),
                 }
             )
-    bars = pd.DataFrame(rows)
-    base = pd.DataFrame({"value": [float(frame["base"].iloc[0])]})
+    bars = pa.Table.from_pylist(rows)
+    base = _table({"value": [float(frame["base"].iloc[0])]})
     title = tr("tornado_title", lang, what=tr(title_key, lang), year=year)
     height = 44 * max(1, min(top, len(moving))) + 150
     return {
@@ -599,7 +617,7 @@ def wider_jobs_chart(result: Result, lang: str, height: int = 320) -> dict[str, 
     names = [tr("jobs_direct", lang), tr("jobs_indirect", lang), tr("jobs_induced", lang)]
     parts = [result[k][SCENARIO] for k in ("jobs", "jobs_indirect", "jobs_induced")]
     values = np.concatenate(parts)
-    frame = pd.DataFrame(
+    frame = _table(
         {
             "year": np.tile(years, 3),
             "kind": np.repeat(names, len(years)),

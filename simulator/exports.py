@@ -117,11 +117,17 @@ def xlsx_bytes(
 
 def _inline(spec: Mapping[str, Any], width: int) -> dict[str, Any]:
     """A page spec made standalone: datasets as records and a fixed width."""
-    datasets = {
-        name: frame.to_dict(orient="records") if isinstance(frame, pd.DataFrame) else frame
-        for name, frame in spec.get("datasets", {}).items()
-    }
+    datasets = {name: _records(frame) for name, frame in spec.get("datasets", {}).items()}
     return {**spec, "datasets": datasets, "width": width, "background": "white"}
+
+
+def _records(data: Any) -> Any:
+    """A dataset as a list of records (from a DataFrame or an Arrow table)."""
+    if isinstance(data, pd.DataFrame):
+        return data.to_dict(orient="records")
+    if hasattr(data, "to_pylist"):
+        return data.to_pylist()
+    return data
 
 
 def chart_png(spec: Mapping[str, Any], width: int = 900, scale: float = 2.0) -> bytes:

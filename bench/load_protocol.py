@@ -1,0 +1,137 @@
+"""Server capacity without browsers: N sessions speaking Streamlit's websocket protocol.
+
+    .venv/bin/python bench/load_protocol.py [--sessions 1 10 20 40] [--seconds 20] [--think 1]
+
+bench/load_test.py drives real Chromium pages, but on a 2-core machine twenty browsers use
+the cores themselves and hide the server's limit. This client opens the same websocket the
+browser opens (loopback only, bounded in count and time), asks for the first run, then moves
+the investment select-slider by sending the widget state a browser would send, and times
+from that message to the first headline metric arriving and to the run finishing. It prints
+per N: interactions, errors (exception elements or runs that do not finish in 10 s),
+p50/p95 latency to the headline and to the end of the run, and the server's RSS per session.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import websockets  # noqa: E402
+from streamlit.proto.BackMsg_pb2 import BackMsg  # noqa: E402
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
+
+from bench.load_test import rss_mb  # noqa: E402
+from tests.browser import serving  # noqa: E402
+
+LEVER_LABEL = "Investasi tambahan per tahun"
+HEADLINE_LABEL = "Nilai produksi"
+
+
+async def run_once(ws, widget_id: str | None, option: str | None) -> tuple[float, float, dict]:
+    """Ask for a rerun (with the slider at ``option``); return (to headline, to end, found)."""
+    back = BackMsg()
+    back.rerun_script.query_string = ""
+    if widget_id is not None:
+        state = back.rerun_script.widget_states.widgets.add()
+        state.id = widget_id
+        state.string_array_value.data.append(option)
+    start = time.perf_counter()
+    await ws.send(back.SerializeToString())
+    headline = None
+    found: dict = {"exception": False}
+    while True:
+        data = await asyncio.wait_for(ws.recv(), timeout=10)
+        msg = ForwardMsg()
+        msg.ParseFromString(data)
+        kind = msg.WhichOneof("type")
+        if kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
+            element = msg.delta.new_element
+            which = element.WhichOneof("type")
+            if which == "slider" and element.slider.label == LEVER_LABEL:
+                found["slider"] = element.slider
+            elif which == "metric" and element.metric.label == HEADLINE_LABEL and headline is None:
+                headline = time.perf_counter() - start
+                found["headline"] = element.metric.body
+            elif which == "exception":
+                found["exception"] = True
+        elif kind == "script_finished":
+            return (
+                headline if headline is not None else float("nan"),
+                (time.perf_counter() - start),
+                found,
+            )
+
+
+async def session(url: str, seconds: float, think: float, out: dict) -> None:
+    """One simulated user: first run, then slider moves until time is up."""
+    try:
+        async with websockets.connect(
+            url, subprotocols=["streamlit"], max_size=2**26, open_timeout=60
+        ) as ws:
+            _, _, found = await run_once(ws, None, None)
+            slider = found["slider"]
+            options = list(slider.options)
+            index = options.index("Rp 2,8 triliun per tahun")
+            end = time.monotonic() + seconds
+            step = 0
+            while time.monotonic() < end:
+                index += 1 if (step // 20) % 2 == 0 else -1
+                step += 1
+                try:
+                    to_headline, to_end, found = await run_once(ws, slider.id, options[index])
+                    out["headline"].append(to_headline)
+                    out["end"].append(to_end)
+                    if found["exception"]:
+                        out["errors"].append("exception element")
+                except TimeoutError:
+                    out["errors"].append("run did not finish within 10 s")
+                await asyncio.sleep(think)
+    except Exception as error:  # a session that cannot connect or run is an error
+        out["errors"].append(repr(error)[:120])
+
+
+async def level(n: int, seconds: float, think: float) -> None:
+    """One load level on a fresh server."""
+    with serving("app.py") as (http_url, process):
+        url = http_url.replace("http", "ws") + "/_stcore/stream"
+        out: dict = {"headline": [], "end": [], "errors": []}
+        await session(url, 2, 0, {"headline": [], "end": [], "errors": []})  # warm-up
+        idle = rss_mb(process.pid)
+        await asyncio.gather(*(session(url, seconds, think, out) for _ in range(n)))
+        peak = rss_mb(process.pid)
+    done = len(out["end"])
+    head = np.nanpercentile(out["headline"], [50, 95]) * 1e3 if done else [np.nan] * 2
+    end = np.percentile(out["end"], [50, 95]) * 1e3 if done else [np.nan] * 2
+    print(
+        f"N={n:3d}: interactions {done:5d} ({done / seconds:5.1f}/s), errors {len(out['errors'])}, "
+        f"to headline p50 {head[0]:6.0f} p95 {head[1]:6.0f} ms, to end p50 {end[0]:6.0f} "
+        f"p95 {end[1]:6.0f} ms, RSS idle {idle:4.0f} MB, after {peak:4.0f} MB, "
+        f"per session {(peak - idle) / n:4.1f} MB"
+    )
+    for error in out["errors"][:3]:
+        print(f"        e.g. {error}")
+
+
+def main() -> None:
+    """Run each load level in turn."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sessions", type=int, nargs="+", default=[1, 10, 20, 40])
+    parser.add_argument("--seconds", type=float, default=20.0)
+    parser.add_argument("--think", type=float, default=1.0)
+    args = parser.parse_args()
+    if any(not 1 <= n <= 100 for n in args.sessions) or not 1 <= args.seconds <= 300:
+        parser.error("sessions must be 1-100 and seconds 1-300 (this is a bounded test)")
+    for n in args.sessions:
+        asyncio.run(level(n, args.seconds, args.think))
+
+
+if __name__ == "__main__":
+    main()
