@@ -46,6 +46,15 @@ ADVANCED_GROUPS = ("timing", "capacity", "demand", "units_jobs", "trade", "regio
 TAB_CODES = ("results", "regions", "table", "compare", "analysis", "method")
 LINE_OUTPUTS = ("production_rp_tn", "value_added_rp_tn", "jobs", "exports_usd_mn")
 HEADLINE_PAINT_PAUSE_S = 0.03  # one frame or two for the browser to paint the headline
+# Keyed choice widgets whose option labels are translated (re-sent on a language switch).
+TRANSLATED_CHOICES = (
+    "preset",
+    "target_output",
+    "sens_output",
+    "compare_output",
+    "goal_output",
+    "goal_lever",
+)
 NOTICES = "_notices"  # typed-value notices: parameter name -> text
 LINK_NOTICES = "_link_notices"  # repairs made to the opening link (simulator.links.Notice)
 
@@ -117,7 +126,7 @@ def on_language() -> None:
     """Re-word what the session holds in the old language: typed values and the open tab."""
     # Slider labels change with the language; re-setting each value through Session State
     # makes Streamlit send it to the browser again, which would otherwise keep a stale thumb.
-    for name in TABLE:
+    for name in (*TABLE, *TRANSLATED_CHOICES):
         if name in st.session_state:
             st.session_state[name] = st.session_state[name]
     sync_exact_fields()

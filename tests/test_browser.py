@@ -68,6 +68,13 @@ def test_english_page_and_screenshot(app_url, browser):
     wait_idle(page)
     value = headline(page)
     assert RP_EN.fullmatch(value), value
+    preset = page.locator("[data-testid='stSidebar'] [data-testid='stSelectbox']").first
+    shown = (
+        preset.inner_text()
+        + " "
+        + " ".join(preset.locator("input").evaluate_all("els => els.map(e => e.value)"))
+    )
+    assert "tren saat ini" not in shown
     assert page.locator("[data-testid='stException']").count() == 0
     page.wait_for_timeout(500)
     page.screenshot(path=str(ARTIFACTS / "app-en.png"))
