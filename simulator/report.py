@@ -154,28 +154,20 @@ def sentence(
     production = result.at("production_rp_tn", year)
     jobs = result.at("jobs", year)
     exports = result.at("exports_usd_mn", year)
+    intro = tr("s_with", lang, items=_join(items, lang)) if items else tr("s_intro_baseline", lang)
+    text = tr(
+        "s_production",
+        lang,
+        intro=intro,
+        year=year,
+        production=fmt.rp_tn(production[SCENARIO], lang),
+    )
     if not items:
-        intro = tr("s_intro_baseline", lang)
-        text = tr(
-            "s_production",
-            lang,
-            intro=intro,
-            year=year,
-            production=fmt.rp_tn(production[SCENARIO], lang),
-        )
         text += f" {tr('s_and', lang)} " + tr(
             "s_jobs_level", lang, jobs=fmt.number(jobs[SCENARIO], lang)
         )
         text += "; " + tr("s_exports", lang, exports=fmt.usd_mn(exports[SCENARIO], lang)) + "."
     else:
-        intro = tr("s_with", lang, items=_join(items, lang))
-        text = tr(
-            "s_production",
-            lang,
-            intro=intro,
-            year=year,
-            production=fmt.rp_tn(production[SCENARIO], lang),
-        )
         diff, pct = _change(production[SCENARIO], production[BASELINE])
         if round(diff, 2) > 0:
             text += ", " + tr(
