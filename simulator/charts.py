@@ -508,7 +508,12 @@ def _tornado_template(lang: str, axis_key: str, title: str, height: int) -> dict
     low_high = [tr("tornado_low", lang), tr("tornado_high", lang)]
     chart = bars.mark_bar().encode(
         y=alt.Y("label:N", title=None, sort=None, axis=alt.Axis(labelLimit=260)),
-        x=alt.X("start:Q", title=tr(axis_key, lang), axis=alt.Axis(format=",.0f")),
+        x=alt.X(
+            "start:Q",
+            title=tr(axis_key, lang),
+            axis=alt.Axis(format=",.1~f", tickCount=8),
+            scale=alt.Scale(zero=False, nice=True),
+        ),
         x2="end:Q",
         color=alt.Color(
             "side:N",
