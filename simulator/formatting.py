@@ -41,10 +41,7 @@ def number(x: float, lang: str, decimals: int = 0, *, optional: bool = False) ->
 
 def signed(x: float, lang: str, decimals: int = 0) -> str:
     """``x`` with an explicit sign: "+1.234" or "-5,6" (ASCII minus, as st.metric expects)."""
-    text = number(abs(x), lang, decimals)
-    if round(x, decimals) == 0:
-        return text
-    return ("+" if x > 0 else "-") + text
+    return _sign(x, decimals) + number(abs(x), lang, decimals)
 
 
 def rp_tn(x: float, lang: str, decimals: int = 2) -> str:
@@ -53,10 +50,14 @@ def rp_tn(x: float, lang: str, decimals: int = 2) -> str:
     return f"Rp {number(x, lang, decimals)} {unit}"
 
 
+def _sign(x: float, decimals: int) -> str:
+    """ "+", "-" or nothing when ``x`` rounds to zero."""
+    return "" if round(x, decimals) == 0 else ("+" if x > 0 else "-")
+
+
 def rp_tn_signed(x: float, lang: str, decimals: int = 2) -> str:
     """A change in rupiah trillions: "+Rp 5,39 triliun"."""
-    sign = "" if round(x, decimals) == 0 else ("+" if x > 0 else "-")
-    return sign + rp_tn(abs(x), lang, decimals)
+    return _sign(x, decimals) + rp_tn(abs(x), lang, decimals)
 
 
 def usd_mn(x: float, lang: str, decimals: int = 1) -> str:
@@ -67,8 +68,7 @@ def usd_mn(x: float, lang: str, decimals: int = 1) -> str:
 
 def usd_mn_signed(x: float, lang: str, decimals: int = 1) -> str:
     """A change in US dollar millions."""
-    sign = "" if round(x, decimals) == 0 else ("+" if x > 0 else "-")
-    return sign + usd_mn(abs(x), lang, decimals)
+    return _sign(x, decimals) + usd_mn(abs(x), lang, decimals)
 
 
 def count(x: float, lang: str, noun: str = "units") -> str:

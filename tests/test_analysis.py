@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-from contextlib import redirect_stderr, redirect_stdout
 
 import numpy as np
 import pytest
@@ -12,9 +11,9 @@ from hypothesis import strategies as st
 from numpy.testing import assert_allclose
 
 from simulator import analysis, simulate
-from simulator.cli import main as cli
 from simulator.params import ParameterFileError
 from tests.strategies import TABLE, scenarios
+from tests.test_cli import run as run_cli
 
 RANGES = analysis.load_ranges()
 LEVER_SCENARIOS = scenarios(names=("investment", "new_units", "online_adoption", "end_year"))
@@ -148,16 +147,6 @@ def test_goal_seek_out_of_reach_says_how_close():
     assert not found.reachable
     assert found.closest_value == TABLE["investment"].max
     assert found.reached == pytest.approx(found.range_high)
-
-
-def run_cli(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with redirect_stdout(out), redirect_stderr(err):
-        try:
-            status = cli(list(argv))
-        except SystemExit as stop:
-            status = int(stop.code or 0)
-    return status, out.getvalue(), err.getvalue()
 
 
 def test_cli_goal_seek_answer_reproduces_the_target():
