@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import time
+from typing import NamedTuple
 from urllib.parse import urlencode
 
 import numpy as np
@@ -180,6 +181,18 @@ def on_slider(name: str) -> None:
     sync_exact_fields()
 
 
+def whole_page(callback):
+    """``callback`` followed by a rerun of the whole page: for widgets inside a fragment
+    whose change reaches beyond it (a preset, a reset, a typed value, a saved scenario)."""
+
+    def run(*args) -> None:
+        callback(*args)
+        st.rerun()
+
+    run.__doc__ = callback.__doc__
+    return run
+
+
 def on_save() -> None:
     """Save the current scenario under the typed name (or a numbered default)."""
     saved: list[Scenario] = list(st.session_state.get("saved", []))
@@ -312,24 +325,25 @@ def slider(param: Parameter, *, persist: bool = False) -> None:
     """A select-slider over the parameter's grid, labelled in the page language."""
     lg = lang()
     current = float(st.session_state[param.name])
-    typed = param.name in TYPED_LEVERS
+    # A main lever lives in the scenario fragment (its move redraws only that); an advanced
+    # assumption lives outside it and reruns the page.
     st.select_slider(
         param.label(lg),
         options=controls.slider_options(param, current),
         format_func=lambda v, p=param, lg=lg: controls.value_label(p, v, lg),
         key=param.name,
         help=help_text(param),
-        on_change=on_slider if typed else None,
-        args=(param.name,) if typed else None,
+        on_change=None if persist else on_slider,
+        args=None if persist else (param.name,),
         persist_state="session" if persist else None,
     )
     if current != param.value:
         st.caption(tr("changed_mark", lg, value=controls.value_label(param, param.value, lg)))
 
 
-def sidebar() -> None:
-    """Language, presets, reset, the levers and the advanced assumptions."""
-    lg = lang()
+def sidebar():
+    """Language, a place for the levers (filled by the scenario fragment) and the advanced
+    assumptions. Returns the levers' place."""
     st.segmented_control(
         "Bahasa / Language",
         options=list(LANGS),
@@ -338,6 +352,23 @@ def sidebar() -> None:
         required=True,
         on_change=on_language,
     )
+    lever_slot = st.container()
+    advanced = st.expander(tr("advanced", lang()), key="advanced", on_change="rerun")
+    with advanced:
+        # Drawn only while open: two dozen sliders cost time on every rerun otherwise.
+        if advanced.open:
+            st.caption(tr("advanced_intro", lang()))
+            for group in ADVANCED_GROUPS:
+                st.markdown(f"**{tr(f'group_{group}', lang())}**")
+                for param in TABLE.in_group(group):
+                    slider(param, persist=True)
+    return lever_slot
+
+
+def levers() -> None:
+    """Presets, reset, the main levers and their typed values (a preset, a reset or a typed
+    value redraws the page)."""
+    lg = lang()
     # The script never writes this widget's value (only callbacks do): a value written on
     # every run would race the browser, which echoes the old one back with the next slider
     # move and so re-applies the preset over the user's change.
@@ -347,14 +378,16 @@ def sidebar() -> None:
         format_func=lambda n: PRESETS[n].label(lg),
         key="preset",
         help=tr("preset_help", lg),
-        on_change=on_preset,
+        on_change=whole_page(on_preset),
     )
     chosen = PRESETS[st.session_state["preset"]]
     caption = chosen.description(lg)
     if matching_preset(current_values()) != chosen.name:
         caption = f"{tr('preset_changed', lg)} {caption}"
     st.caption(caption)
-    st.button(tr("reset", lg), key="reset", on_click=on_reset, icon=":material/restart_alt:")
+    st.button(
+        tr("reset", lg), key="reset", on_click=whole_page(on_reset), icon=":material/restart_alt:"
+    )
 
     st.subheader(tr("levers", lg))
     for name in MAIN_LEVERS:
@@ -373,16 +406,6 @@ def sidebar() -> None:
     if exact.open:
         exact_form(lg, exact)
 
-    advanced = st.expander(tr("advanced", lg), key="advanced", on_change="rerun")
-    with advanced:
-        # Drawn only while open: two dozen sliders cost time on every rerun otherwise.
-        if advanced.open:
-            st.caption(tr("advanced_intro", lg))
-            for group in ADVANCED_GROUPS:
-                st.markdown(f"**{tr(f'group_{group}', lg)}**")
-                for param in TABLE.in_group(group):
-                    slider(param, persist=True)
-
 
 def exact_form(lg: str, container) -> None:
     """The typed-value form inside its popover."""
@@ -398,7 +421,7 @@ def exact_form(lg: str, container) -> None:
                     "exact_placeholder", lg, example=controls.number_text(param, param.value, lg)
                 ),
             )
-        st.form_submit_button(tr("apply", lg), on_click=on_exact_submit, type="primary")
+        st.form_submit_button(tr("apply", lg), on_click=whole_page(on_exact_submit), type="primary")
 
 
 # --- helpers for views --------------------------------------------------------------------
@@ -662,7 +685,7 @@ def compare_view(values: dict[str, float]) -> None:
     )
     button_col.button(
         tr("save", lg),
-        on_click=on_save,
+        on_click=whole_page(on_save),
         disabled=len(saved) >= MAX_SAVED,
         icon=":material/bookmark_add:",
         width="stretch",
@@ -677,10 +700,16 @@ def compare_view(values: dict[str, float]) -> None:
             label, open_col, remove_col = st.columns([4, 1, 1], vertical_alignment="center")
             label.markdown(escape_md(scenario.name))
             open_col.button(
-                tr("open_saved", lg), key=f"open_{index}", on_click=on_open, args=(index,)
+                tr("open_saved", lg),
+                key=f"open_{index}",
+                on_click=whole_page(on_open),
+                args=(index,),
             )
             remove_col.button(
-                tr("remove_saved", lg), key=f"remove_{index}", on_click=on_remove, args=(index,)
+                tr("remove_saved", lg),
+                key=f"remove_{index}",
+                on_click=whole_page(on_remove),
+                args=(index,),
             )
     end_year = int(values["end_year"])
     current = Scenario.from_mapping(values, table=TABLE)
@@ -718,12 +747,12 @@ def _unique(series: list[tuple[str, np.ndarray]]) -> list[tuple[str, np.ndarray]
     return out
 
 
-def analysis_view(result, values: dict[str, float]) -> None:
+def analysis_view(result, values: dict[str, float], scenario: Scenario) -> None:
     """Uncertainty bands, the chance of beating the baseline or a target, the tornado, and
     goal-seeking."""
     lg = lang()
     year = int(result.years[-1])
-    unc = uncertainty_cached(SCENARIO.values)
+    unc = uncertainty_cached(scenario.values)
     st.subheader(tr("unc_title", lg), anchor=False)
     st.caption(tr("unc_intro", lg, draws=fmt.number(unc.draws, lg), seed=unc.seed))
     if any(values[name] != TABLE[name].value for name in analysis.POLICY_LEVERS):
@@ -814,7 +843,7 @@ def analysis_view(result, values: dict[str, float]) -> None:
         format_func=lambda o: tr(charts.COMPARE_OUTPUTS[o][0], lg),
         key="sens_output",
     )
-    frame = sensitivity_cached(SCENARIO.values, sens_output)
+    frame = sensitivity_cached(scenario.values, sens_output)
     labels = {name: TABLE[name].label(lg) for name in frame["parameter"]}
     settings = {
         row.parameter: (
@@ -865,7 +894,7 @@ def analysis_view(result, values: dict[str, float]) -> None:
             tr("target_bad", lg, value=str(goal[1])[:30], example=fmt.number(60, lg)),
             icon=":material/warning:",
         )
-    elif goal and goal[0] == SCENARIO.values:
+    elif goal and goal[0] == scenario.values:
         found: analysis.GoalSeek = goal[1]
         param = TABLE[found.lever]
         show = charts.LINE_OUTPUTS[found.output][3]
@@ -885,7 +914,9 @@ def analysis_view(result, values: dict[str, float]) -> None:
                 ),
                 icon=":material/check_circle:",
             )
-            st.button(tr("goal_apply", lg), on_click=on_goal_apply, icon=":material/done:")
+            st.button(
+                tr("goal_apply", lg), on_click=whole_page(on_goal_apply), icon=":material/done:"
+            )
         else:
             above = found.target > found.range_high
             st.warning(
@@ -999,57 +1030,103 @@ st.html(
     "!important; text-overflow: clip !important;}</style>"
 )
 init_state()
-LANG = lang()
-# Widget values are in Session State before the script starts, so the model runs first and
-# the headline is sent to the browser before the sidebar: a slider move shows its effect as
-# soon as possible (Streamlit streams elements in the order the script makes them).
-VALUES, NOTICE_LIST = validated(current_values())
-SCENARIO = Scenario.from_mapping(VALUES, table=TABLE)
-RESULT = run_cached(SCENARIO.values)
-VIEW = st.session_state.get("view_code", DEFAULT_VIEW)
-if VIEW in TAB_CODES and st.session_state.get("view") is None:
-    st.session_state["view"] = tab_label(VIEW)
 
-if VIEW == "present":
-    notices_view(NOTICE_LIST)
-    present_view(RESULT, VALUES)
-    with st.sidebar:  # hidden in this view, but drawn so the levers keep their state
-        sidebar()
-else:
-    # The headline is sent first (the title and toolbar above it are filled afterwards) and
-    # the script pauses one frame, so the browser paints the new numbers before it works
-    # through the rest of the page: a slider move shows its effect about 70 ms sooner.
-    top_slot = st.container()
-    st.header(tr("headline", LANG, year=int(RESULT.years[-1])), anchor=False)
-    headline_view(RESULT, VALUES)
+
+class Now(NamedTuple):
+    """What the page shows, from the widgets' values (each fragment reads it afresh: a
+    fragment rerun does not run the script body)."""
+
+    values: dict[str, float]
+    notices: list[str]
+    scenario: Scenario
+    result: object
+    view: str
+
+
+def current() -> Now:
+    """The validated scenario, its cached run and the open view."""
+    values, notices = validated(current_values())
+    scenario = Scenario.from_mapping(values, table=TABLE)
+    view = st.session_state.get("view_code", DEFAULT_VIEW)
+    return Now(values, notices, scenario, run_cached(scenario.values), view)
+
+
+def headline_block(now: Now) -> None:
+    """Notices, the end-year headline and the sentence."""
+    notices_view(now.notices)
+    st.header(tr("headline", lang(), year=int(now.result.years[-1])), anchor=False)
+    headline_view(now.result, now.values)
+
+
+def tab_view(code: str, now: Now) -> None:
+    """The open tab (only the open one is drawn: the others cost nothing until chosen)."""
+    views = {
+        "results": lambda: results_view(now.result, now.values),
+        "regions": lambda: regions_view(now.result),
+        "table": lambda: table_view(now.result),
+        "compare": lambda: compare_view(now.values),
+        "analysis": lambda: analysis_view(now.result, now.values, now.scenario),
+        "method": lambda: methodology_view(now.values),
+    }
+    views[code]()
+
+
+@st.fragment(key="scenario")
+def scenario_fragment(headline_slot, lever_slot, tab_slot, tab_code: str) -> None:
+    """Everything a lever changes, drawn into its place on the page: the headline, the levers
+    themselves (their "changed" marks), the open tab and the link. A lever lives in here, so
+    moving it reruns only this, not the title, toolbar, tab bar or advanced assumptions.
+    The headline goes first and the script pauses a frame or two so the browser paints the
+    new numbers before it works through the rest."""
+    now = current()
+    with headline_slot:
+        headline_block(now)
     time.sleep(HEADLINE_PAINT_PAUSE_S)
-    with top_slot:
-        st.title(tr("app_title", LANG), anchor=False)
-        st.caption(tr("app_subtitle", LANG))
-        toolbar(
-            RESULT,
-            VALUES,
-            to_query(SCENARIO, lang=LANG, view=VIEW, saved=st.session_state.get("saved", [])),
-        )
-        notices_view(NOTICE_LIST)
+    with lever_slot:
+        levers()
+    with tab_slot:
+        tab_view(tab_code, now)
+    saved = st.session_state.get("saved", [])
+    sync_link(to_query(now.scenario, lang=lang(), view=now.view, saved=saved))
+
+
+@st.fragment(key="present")
+def present_fragment(lever_slot) -> None:
+    """The presentation view (its levers are hidden but kept, so they keep their state)."""
+    now = current()
+    notices_view(now.notices)
+    present_view(now.result, now.values)
+    with lever_slot:
+        levers()
+    saved = st.session_state.get("saved", [])
+    sync_link(to_query(now.scenario, lang=lang(), view=now.view, saved=saved))
+
+
+NOW = current()
+LANG = lang()
+if NOW.view in TAB_CODES and st.session_state.get("view") is None:
+    st.session_state["view"] = tab_label(NOW.view)
+
+if NOW.view == "present":
+    with st.sidebar:  # hidden in this view
+        lever_slot = sidebar()
+    present_fragment(lever_slot)
+else:
+    st.title(tr("app_title", LANG), anchor=False)
+    st.caption(tr("app_subtitle", LANG))
+    toolbar(
+        NOW.result,
+        NOW.values,
+        to_query(NOW.scenario, lang=LANG, view=NOW.view, saved=st.session_state.get("saved", [])),
+    )
+    headline_slot = st.container()
     with st.sidebar:
-        sidebar()
+        lever_slot = sidebar()
     st.caption(tr("data_note", LANG))
     tabs = st.tabs([tab_label(code) for code in TAB_CODES], key="view", on_change=on_tab)
-    # Only the open tab is drawn: the others cost nothing until chosen.
-    views = {
-        "results": lambda: results_view(RESULT, VALUES),
-        "regions": lambda: regions_view(RESULT),
-        "table": lambda: table_view(RESULT),
-        "compare": lambda: compare_view(VALUES),
-        "analysis": lambda: analysis_view(RESULT, VALUES),
-        "method": lambda: methodology_view(VALUES),
-    }
-    for code, tab in zip(TAB_CODES, tabs, strict=True):
-        with tab:
-            if tab.open or (tab.open is None and code == "results"):
-                views[code]()
+    open_code = next(
+        (code for code, tab in zip(TAB_CODES, tabs, strict=True) if tab.open),
+        "results",
+    )
     st.caption(tr("footer", LANG))
-
-VIEW = st.session_state.get("view_code", DEFAULT_VIEW)
-sync_link(to_query(SCENARIO, lang=LANG, view=VIEW, saved=st.session_state.get("saved", [])))
+    scenario_fragment(headline_slot, lever_slot, tabs[TAB_CODES.index(open_code)], open_code)

@@ -106,3 +106,68 @@ def wait_idle(page, timeout: float = 30_000) -> None:
     page.wait_for_selector(IDLE, timeout=timeout)
     page.wait_for_timeout(300)
     page.wait_for_selector(IDLE, timeout=timeout)
+
+
+# Arms a watch on the first headline number, in the page: a MutationObserver notes the
+# moment its text changes and the next animation frame after it (when it is painted). The
+# bench scripts call this just before a key press, then wait on a cheap flag; polling the
+# text itself (innerText every few ms) forces a layout each time and slows what it measures.
+WATCH_HEADLINE = """() => {
+  const first = () => document.querySelector("[data-testid='stMetricValue']");
+  const before = first() ? first().textContent : null;
+  window.__changed = undefined;
+  window.__painted = undefined;
+  const observer = new MutationObserver(() => {
+    const el = first();
+    if (window.__changed === undefined && el && el.textContent !== before) {
+      window.__changed = performance.now() - window.__pressed;
+      requestAnimationFrame(() => { window.__painted = performance.now() - window.__pressed; });
+      observer.disconnect();
+    }
+  });
+  observer.observe(document.body, {subtree: true, childList: true, characterData: true});
+  window.__pressed = performance.now();
+}"""
+HEADLINE_PAINTED = "() => window.__painted !== undefined"
+# Milliseconds from the armed key press to the first frame showing the new number.
+PAINT_MS = "() => window.__painted"
+
+
+# Init script: keep every message the server sends over the websocket (base64), in order.
+RECORD_MESSAGES = """(() => {
+  const Original = window.WebSocket;
+  window.__messages = [];
+  const b64 = (buffer) => {
+    let s = '';
+    const bytes = new Uint8Array(buffer);
+    for (let i = 0; i < bytes.length; i++) s += String.fromCharCode(bytes[i]);
+    return btoa(s);
+  };
+  class Recording extends Original {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', (event) => {
+        if (event.data instanceof ArrayBuffer) window.__messages.push(b64(event.data));
+      });
+    }
+  }
+  window.WebSocket = Recording;
+})();"""
+
+
+def forward_messages(page, *, clear: bool = True) -> list:
+    """The server's messages recorded since the last call (decoded ForwardMsg protos)."""
+    import base64
+
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    raw = page.evaluate(
+        "(clear) => { const m = window.__messages; if (clear) window.__messages = []; return m; }",
+        clear,
+    )
+    out = []
+    for item in raw:
+        message = ForwardMsg()
+        message.ParseFromString(base64.b64decode(item))
+        out.append(message)
+    return out

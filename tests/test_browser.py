@@ -8,6 +8,8 @@ import pytest
 
 from tests.browser import (
     ARTIFACTS,
+    RECORD_MESSAGES,
+    forward_messages,
     wait_idle,
 )
 
@@ -114,3 +116,36 @@ def test_analysis_tab_draws_fan_charts_and_tornado(app_url, browser):
     assert page.locator("[data-testid='stException']").count() == 0
     page.screenshot(path=str(ARTIFACTS / "analysis-id.png"))
     page.close()
+
+
+def test_lever_move_resends_only_the_scenario_fragment(app_url, browser):
+    """A lever move is one fragment run: the headline, the levers and the open tab's charts
+    come back; the title, the toolbar and the tab bar are not re-sent (that keeps a move
+    cheap for the browser), and the link in the address bar still follows."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    context.add_init_script(RECORD_MESSAGES)
+    page = context.new_page()
+    page.goto(app_url)
+    wait_idle(page)
+    first_run = forward_messages(page)
+    assert any(m.delta.new_element.heading.tag == "h1" for m in first_run)  # the title
+
+    thumb = page.locator("[data-testid='stSidebar'] [data-testid='stSlider'] input").first
+    thumb.focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("() => window.location.search.includes('investment=')")
+    wait_idle(page)
+    move = forward_messages(page)
+    kinds = [m.WhichOneof("type") for m in move]
+    assert kinds.count("new_session") == 1, kinds  # one run, not a callback run and a rerun
+    elements = [m.delta.new_element.WhichOneof("type") for m in move if m.HasField("delta")]
+    blocks = [m.delta.add_block.WhichOneof("type") for m in move if m.HasField("delta")]
+    assert elements.count("metric") == 8
+    assert "slider" in elements
+    assert elements.count("vega_lite_chart") == 5
+    assert not any(m.delta.new_element.heading.tag == "h1" for m in move)
+    assert "tab_container" not in blocks
+    assert "popover" in blocks  # the typed-value popover of the levers, not the toolbar's
+    assert blocks.count("popover") == 1
+    assert "investment=" in page.url
+    context.close()
