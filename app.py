@@ -990,7 +990,7 @@ def present_view(result, values: dict[str, float]) -> None:
     back.button(
         tr("back_to_edit", lg),
         icon=":material/edit:",
-        on_click=set_view,
+        on_click=whole_page(set_view),
         args=("results",),
         type="primary",
         width="stretch",
