@@ -35,10 +35,14 @@ LEVER_LABEL = "Investasi tambahan per tahun"
 HEADLINE_LABEL = "Nilai produksi"
 
 
-async def run_once(ws, widget_id: str | None, option: str | None) -> tuple[float, float, dict]:
-    """Ask for a rerun (with the slider at ``option``); return (to headline, to end, found)."""
+async def run_once(
+    ws, widget_id: str | None, option: str | None, fragment_id: str = ""
+) -> tuple[float, float, dict]:
+    """Ask for a rerun (with the slider at ``option``, as the browser does: a rerun of the
+    fragment that drew the slider); return (to headline, to end, found)."""
     back = BackMsg()
     back.rerun_script.query_string = ""
+    back.rerun_script.fragment_id = fragment_id
     if widget_id is not None:
         state = back.rerun_script.widget_states.widgets.add()
         state.id = widget_id
@@ -57,6 +61,7 @@ async def run_once(ws, widget_id: str | None, option: str | None) -> tuple[float
             which = element.WhichOneof("type")
             if which == "slider" and element.slider.label == LEVER_LABEL:
                 found["slider"] = element.slider
+                found["fragment_id"] = msg.delta.fragment_id
             elif which == "metric" and element.metric.label == HEADLINE_LABEL and headline is None:
                 headline = time.perf_counter() - start
                 found["headline"] = element.metric.body
@@ -77,7 +82,7 @@ async def session(url: str, seconds: float, think: float, out: dict) -> None:
             url, subprotocols=["streamlit"], max_size=2**26, open_timeout=60
         ) as ws:
             _, _, found = await run_once(ws, None, None)
-            slider = found["slider"]
+            slider, fragment = found["slider"], found["fragment_id"]
             options = list(slider.options)
             index = options.index("Rp 2,8 triliun per tahun")
             end = time.monotonic() + seconds
@@ -86,7 +91,9 @@ async def session(url: str, seconds: float, think: float, out: dict) -> None:
                 index += 1 if (step // 20) % 2 == 0 else -1
                 step += 1
                 try:
-                    to_headline, to_end, found = await run_once(ws, slider.id, options[index])
+                    to_headline, to_end, found = await run_once(
+                        ws, slider.id, options[index], fragment
+                    )
                     out["headline"].append(to_headline)
                     out["end"].append(to_end)
                     if found["exception"]:

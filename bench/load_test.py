@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import sys
 import time
 from pathlib import Path
@@ -46,6 +47,20 @@ def rss_mb(pid: int) -> float:
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     return float("nan")
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time a process has used so far [s], from /proc."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def machine_busy_seconds() -> tuple[float, float]:
+    """(busy, total) CPU seconds of the whole machine so far, from /proc/stat."""
+    values = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    idle = values[3] + values[4]
+    tick = os.sysconf("SC_CLK_TCK")
+    return (sum(values) - idle) / tick, sum(values) / tick
 
 
 async def session(
@@ -107,6 +122,12 @@ async def run_level(n: int, seconds: float, think: float, ramp: float) -> None:
                     await asyncio.sleep(0.5)
 
             watcher = asyncio.create_task(watch())
+            cpu_start = (
+                cpu_seconds(process.pid),
+                cpu_seconds(os.getpid()),
+                time.monotonic(),
+                machine_busy_seconds(),
+            )
             await asyncio.gather(
                 *(
                     session(browser, url, i * ramp / n, seconds, think, latencies, errors)
@@ -114,6 +135,13 @@ async def run_level(n: int, seconds: float, think: float, ramp: float) -> None:
                 )
             )
             watcher.cancel()
+            server_cpu = cpu_seconds(process.pid) - cpu_start[0]
+            wall = time.monotonic() - cpu_start[2]
+            busy, total = (b - a for a, b in zip(cpu_start[3], machine_busy_seconds(), strict=True))
+            client_cpu = cpu_seconds(os.getpid()) - cpu_start[1]
+            # Everything else the machine did: the Chromium pages and Playwright's driver
+            # (renderers of closed pages are gone from /proc, so count them this way).
+            browsers_cpu = busy - server_cpu - client_cpu
             await browser.close()
     done = len(latencies)
     p50 = np.percentile(latencies, 50) if done else float("nan")
@@ -123,6 +151,13 @@ async def run_level(n: int, seconds: float, think: float, ramp: float) -> None:
         f"N={n:3d}: interactions {done:5d}, errors {len(errors):3d}, "
         f"p50 {p50 * 1e3:7.0f} ms, p95 {p95 * 1e3:7.0f} ms, server RSS idle {idle_rss:6.0f} MB, "
         f"peak {peak[0]:6.0f} MB, per session {per_session:5.1f} MB"
+    )
+    cores = os.cpu_count() or 1
+    print(
+        f"        CPU over {wall:.0f} s on {cores} cores: server {server_cpu / wall:.0%} of one "
+        f"core; browsers and driver (the load generator) {browsers_cpu / wall:.0%} of one "
+        f"core; this script {client_cpu / wall:.0%}; machine busy {busy / total:.0%}"
+        + (f", {browsers_cpu * 1e3 / done:.0f} ms per interaction" if done else "")
     )
     for error in errors[:3]:
         print(f"        e.g. {error}")
