@@ -1051,6 +1051,12 @@ def current() -> Now:
     return Now(values, notices, scenario, run_cached(scenario.values), view)
 
 
+def write_link(now: Now) -> None:
+    """Put the scenario, language, view and saved scenarios into the URL."""
+    saved = st.session_state.get("saved", [])
+    sync_link(to_query(now.scenario, lang=lang(), view=now.view, saved=saved))
+
+
 def headline_block(now: Now) -> None:
     """Notices, the end-year headline and the sentence."""
     notices_view(now.notices)
@@ -1086,8 +1092,7 @@ def scenario_fragment(headline_slot, lever_slot, tab_slot, tab_code: str) -> Non
         levers()
     with tab_slot:
         tab_view(tab_code, now)
-    saved = st.session_state.get("saved", [])
-    sync_link(to_query(now.scenario, lang=lang(), view=now.view, saved=saved))
+    write_link(now)
 
 
 @st.fragment(key="present")
@@ -1098,8 +1103,7 @@ def present_fragment(lever_slot) -> None:
     present_view(now.result, now.values)
     with lever_slot:
         levers()
-    saved = st.session_state.get("saved", [])
-    sync_link(to_query(now.scenario, lang=lang(), view=now.view, saved=saved))
+    write_link(now)
 
 
 NOW = current()
