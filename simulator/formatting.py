@@ -10,7 +10,8 @@ from __future__ import annotations
 import functools
 import math
 
-from babel.numbers import format_decimal
+from babel import Locale
+from babel.numbers import NumberPattern, parse_pattern
 
 from simulator.i18n import unit_template
 
@@ -18,10 +19,15 @@ BABEL_LOCALE = {"id": "id_ID", "en": "en_US"}
 
 
 @functools.lru_cache(maxsize=64)
-def _pattern(decimals: int, optional: bool) -> str:
+def _pattern(decimals: int, optional: bool) -> NumberPattern:
     if decimals <= 0:
-        return "#,##0"
-    return "#,##0." + ("#" if optional else "0") * decimals
+        return parse_pattern("#,##0")
+    return parse_pattern("#,##0." + ("#" if optional else "0") * decimals)
+
+
+@functools.lru_cache(maxsize=8)
+def _locale(lang: str) -> Locale:
+    return Locale.parse(BABEL_LOCALE.get(lang, "id_ID"))
 
 
 def number(x: float, lang: str, decimals: int = 0, *, optional: bool = False) -> str:
@@ -31,12 +37,15 @@ def number(x: float, lang: str, decimals: int = 0, *, optional: bool = False) ->
     # Avoid "-0" after rounding.
     if round(x, decimals) == 0:
         x = 0.0
-    return format_decimal(
-        x,
-        _pattern(decimals, optional),
-        locale=BABEL_LOCALE.get(lang, "id_ID"),
-        group_separator=True,
-    )
+    return _number(float(x), lang, decimals, optional)
+
+
+# Pages format the same numbers again and again (the baseline, years before the policy
+# starts, slider labels): keep the last few thousand. Babel's own format_decimal does the
+# same work with the pattern and locale parsed anew on every call.
+@functools.lru_cache(maxsize=16384)
+def _number(x: float, lang: str, decimals: int, optional: bool) -> str:
+    return _pattern(decimals, optional).apply(x, _locale(lang), group_separator=True)
 
 
 def signed(x: float, lang: str, decimals: int = 0) -> str:

@@ -97,3 +97,25 @@ def test_grid_holds_bounds_and_baseline():
         assert param.value in values
         assert len(values) <= controls.MAX_OPTIONS + 2
         assert list(values) == sorted(set(values))
+
+
+@given(
+    x=st.floats(allow_nan=False, allow_infinity=False, min_value=-1e15, max_value=1e15),
+    lang=st.sampled_from(["id", "en"]),
+    decimals=st.integers(0, 4),
+    optional=st.booleans(),
+)
+def test_number_is_babels_format_decimal(x, lang, decimals, optional):
+    """The memoised formatter (pattern and locale parsed once) writes exactly what Babel's
+    format_decimal writes, the second call included."""
+    from babel.numbers import format_decimal
+
+    pattern = "#,##0" if decimals == 0 else "#,##0." + ("#" if optional else "0") * decimals
+    expected = format_decimal(
+        0.0 if round(x, decimals) == 0 else x,
+        pattern,
+        locale={"id": "id_ID", "en": "en_US"}[lang],
+        group_separator=True,
+    )
+    assert fmt.number(x, lang, decimals, optional=optional) == expected
+    assert fmt.number(x, lang, decimals, optional=optional) == expected
