@@ -341,9 +341,18 @@ def slider(param: Parameter, *, persist: bool = False) -> None:
         st.caption(tr("changed_mark", lg, value=controls.value_label(param, param.value, lg)))
 
 
-def sidebar():
-    """Language, a place for the levers (filled by the scenario fragment) and the advanced
-    assumptions. Returns the levers' place."""
+class LeverSlots(NamedTuple):
+    """Places in the sidebar that the scenario fragment fills on every lever move."""
+
+    preset_note: object  # the preset's description, marked when the levers differ from it
+    levers: object  # the main levers and their "changed" marks
+
+
+def sidebar() -> LeverSlots:
+    """Language, presets, reset, places for the levers (filled by the scenario fragment),
+    typed values and the advanced assumptions. Everything drawn here directly sits outside
+    the fragment, so using it reruns the whole page."""
+    lg = lang()
     st.segmented_control(
         "Bahasa / Language",
         options=list(LANGS),
@@ -352,23 +361,6 @@ def sidebar():
         required=True,
         on_change=on_language,
     )
-    lever_slot = st.container()
-    advanced = st.expander(tr("advanced", lang()), key="advanced", on_change="rerun")
-    with advanced:
-        # Drawn only while open: two dozen sliders cost time on every rerun otherwise.
-        if advanced.open:
-            st.caption(tr("advanced_intro", lang()))
-            for group in ADVANCED_GROUPS:
-                st.markdown(f"**{tr(f'group_{group}', lang())}**")
-                for param in TABLE.in_group(group):
-                    slider(param, persist=True)
-    return lever_slot
-
-
-def levers() -> None:
-    """Presets, reset, the main levers and their typed values (a preset, a reset or a typed
-    value redraws the page)."""
-    lg = lang()
     # The script never writes this widget's value (only callbacks do): a value written on
     # every run would race the browser, which echoes the old one back with the next slider
     # move and so re-applies the preset over the user's change.
@@ -378,20 +370,12 @@ def levers() -> None:
         format_func=lambda n: PRESETS[n].label(lg),
         key="preset",
         help=tr("preset_help", lg),
-        on_change=whole_page(on_preset),
+        on_change=on_preset,
     )
-    chosen = PRESETS[st.session_state["preset"]]
-    caption = chosen.description(lg)
-    if matching_preset(current_values()) != chosen.name:
-        caption = f"{tr('preset_changed', lg)} {caption}"
-    st.caption(caption)
-    st.button(
-        tr("reset", lg), key="reset", on_click=whole_page(on_reset), icon=":material/restart_alt:"
-    )
-
+    preset_note = st.container()
+    st.button(tr("reset", lg), key="reset", on_click=on_reset, icon=":material/restart_alt:")
     st.subheader(tr("levers", lg))
-    for name in MAIN_LEVERS:
-        slider(TABLE[name])
+    lever_slot = st.container()
     # Typed values go through a form: its fields reach the server only on submit, so they
     # never race the sliders (a field echoing an old value would undo a slider move).
     # The popover's contents are drawn only while it is open (fewer elements per rerun);
@@ -405,6 +389,30 @@ def levers() -> None:
     )
     if exact.open:
         exact_form(lg, exact)
+    advanced = st.expander(tr("advanced", lg), key="advanced", on_change="rerun")
+    with advanced:
+        # Drawn only while open: two dozen sliders cost time on every rerun otherwise.
+        if advanced.open:
+            st.caption(tr("advanced_intro", lg))
+            for group in ADVANCED_GROUPS:
+                st.markdown(f"**{tr(f'group_{group}', lg)}**")
+                for param in TABLE.in_group(group):
+                    slider(param, persist=True)
+    return LeverSlots(preset_note, lever_slot)
+
+
+def levers(slots: LeverSlots, values: dict[str, float]) -> None:
+    """The preset's note and the main levers, in their places in the sidebar."""
+    lg = lang()
+    chosen = PRESETS[st.session_state["preset"]]
+    caption = chosen.description(lg)
+    if matching_preset(values) != chosen.name:
+        caption = f"{tr('preset_changed', lg)} {caption}"
+    with slots.preset_note:
+        st.caption(caption)
+    with slots.levers:
+        for name in MAIN_LEVERS:
+            slider(TABLE[name])
 
 
 def exact_form(lg: str, container) -> None:
@@ -421,7 +429,7 @@ def exact_form(lg: str, container) -> None:
                     "exact_placeholder", lg, example=controls.number_text(param, param.value, lg)
                 ),
             )
-        st.form_submit_button(tr("apply", lg), on_click=whole_page(on_exact_submit), type="primary")
+        st.form_submit_button(tr("apply", lg), on_click=on_exact_submit, type="primary")
 
 
 # --- helpers for views --------------------------------------------------------------------
@@ -1078,7 +1086,7 @@ def tab_view(code: str, now: Now) -> None:
 
 
 @st.fragment(key="scenario")
-def scenario_fragment(headline_slot, lever_slot, tab_slot, tab_code: str) -> None:
+def scenario_fragment(headline_slot, lever_slots: LeverSlots, tab_slot, tab_code: str) -> None:
     """Everything a lever changes, drawn into its place on the page: the headline, the levers
     themselves (their "changed" marks), the open tab and the link. A lever lives in here, so
     moving it reruns only this, not the title, toolbar, tab bar or advanced assumptions.
@@ -1088,21 +1096,19 @@ def scenario_fragment(headline_slot, lever_slot, tab_slot, tab_code: str) -> Non
     with headline_slot:
         headline_block(now)
     time.sleep(HEADLINE_PAINT_PAUSE_S)
-    with lever_slot:
-        levers()
+    levers(lever_slots, current_values())
     with tab_slot:
         tab_view(tab_code, now)
     write_link(now)
 
 
 @st.fragment(key="present")
-def present_fragment(lever_slot) -> None:
+def present_fragment(lever_slots: LeverSlots) -> None:
     """The presentation view (its levers are hidden but kept, so they keep their state)."""
     now = current()
     notices_view(now.notices)
     present_view(now.result, now.values)
-    with lever_slot:
-        levers()
+    levers(lever_slots, current_values())
     write_link(now)
 
 
@@ -1113,8 +1119,8 @@ if NOW.view in TAB_CODES and st.session_state.get("view") is None:
 
 if NOW.view == "present":
     with st.sidebar:  # hidden in this view
-        lever_slot = sidebar()
-    present_fragment(lever_slot)
+        lever_slots = sidebar()
+    present_fragment(lever_slots)
 else:
     st.title(tr("app_title", LANG), anchor=False)
     st.caption(tr("app_subtitle", LANG))
@@ -1125,7 +1131,7 @@ else:
     )
     headline_slot = st.container()
     with st.sidebar:
-        lever_slot = sidebar()
+        lever_slots = sidebar()
     st.caption(tr("data_note", LANG))
     tabs = st.tabs([tab_label(code) for code in TAB_CODES], key="view", on_change=on_tab)
     open_code = next(
@@ -1133,4 +1139,4 @@ else:
         "results",
     )
     st.caption(tr("footer", LANG))
-    scenario_fragment(headline_slot, lever_slot, tabs[TAB_CODES.index(open_code)], open_code)
+    scenario_fragment(headline_slot, lever_slots, tabs[TAB_CODES.index(open_code)], open_code)

@@ -120,8 +120,8 @@ def test_analysis_tab_draws_fan_charts_and_tornado(app_url, browser):
 
 def test_lever_move_resends_only_the_scenario_fragment(app_url, browser):
     """A lever move is one fragment run: the headline, the levers and the open tab's charts
-    come back; the title, the toolbar and the tab bar are not re-sent (that keeps a move
-    cheap for the browser), and the link in the address bar still follows."""
+    come back; the title, the toolbar, the preset box and the tab bar are not re-sent (that
+    keeps a move cheap for the server and the browser), and the link still follows."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     context.add_init_script(RECORD_MESSAGES)
     page = context.new_page()
@@ -145,7 +145,7 @@ def test_lever_move_resends_only_the_scenario_fragment(app_url, browser):
     assert elements.count("vega_lite_chart") == 5
     assert not any(m.delta.new_element.heading.tag == "h1" for m in move)
     assert "tab_container" not in blocks
-    assert "popover" in blocks  # the typed-value popover of the levers, not the toolbar's
-    assert blocks.count("popover") == 1
+    assert "popover" not in blocks  # toolbar and typed values stay
+    assert "selectbox" not in elements  # the preset box stays; only its note is redrawn
     assert "investment=" in page.url
     context.close()
