@@ -627,17 +627,21 @@ def headline_view(result, values: dict[str, float], *, keys: tuple[str, ...] = (
     """End-year metrics against the baseline and the sentence."""
     lg = lang()
     items = [h for h in headlines(result, lg) if not keys or h.key in keys]
-    rows = [items[i : i + 4] for i in range(0, len(items), 4)]
-    for row in rows:
-        for column, item in zip(st.columns(len(row)), row, strict=True):
-            column.metric(
-                item.label,
-                item.value,
-                delta=item.delta if item.changed else None,
-                delta_color=item.delta_color,
-                help=item.help,
-                border=True,
-            )
+    # Rows of four in horizontal containers (equal widths by the page's style, wrapping on
+    # narrow screens): a third as many elements as columns, which the browser redraws on
+    # every lever move.
+    for start in range(0, len(items), 4):
+        with st.container(horizontal=True, gap="small", key=f"headline_row_{start // 4}"):
+            for item in items[start : start + 4]:
+                st.metric(
+                    item.label,
+                    item.value,
+                    delta=item.delta if item.changed else None,
+                    delta_color=item.delta_color,
+                    help=item.help,
+                    border=True,
+                    width="stretch",
+                )
     with st.container(border=True):
         st.markdown(escape_md(sentence(values, result, lg, TABLE)))
 
@@ -1031,11 +1035,12 @@ def sync_link(pairs: list[tuple[str, str]]) -> None:
 
 st.set_page_config(page_title="Simulator IKM Alas Kaki", page_icon="👞", layout="wide")
 # Static style only (nothing a user or a link supplies): headline values wrap instead of
-# being cut off with an ellipsis in four narrow columns.
+# being cut off with an ellipsis, and the headline rows share their width equally.
 st.html(
     "<style>[data-testid='stMetricValue'] {font-size: 1.75rem;}"
     "[data-testid='stMetricValue'] * {white-space: normal !important; overflow: visible "
-    "!important; text-overflow: clip !important;}</style>"
+    "!important; text-overflow: clip !important;}"
+    "[class*='st-key-headline_row'] > div {flex: 1 1 0 !important; min-width: 11rem;}</style>"
 )
 init_state()
 
