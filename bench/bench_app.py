@@ -5,6 +5,9 @@
 Each move sets the investment lever to a new value (so the model cache misses, as for a
 person dragging a slider) and reruns the script; prints the median, p90 and the first
 run. Target: median under 100 ms on the 2-core machine. Noisy machine: quote medians.
+AppTest reruns the whole page for a lever in the sidebar; in a browser a lever move reruns
+only the scenario fragment (bench/load_protocol.py times that path, N=1 to the headline),
+so this is the upper bound: the cost of a page-level action such as a preset.
 """
 
 from __future__ import annotations
