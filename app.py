@@ -183,7 +183,8 @@ def on_slider(name: str) -> None:
 
 def whole_page(callback):
     """``callback`` followed by a rerun of the whole page: for widgets inside a fragment
-    whose change reaches beyond it (a preset, a reset, a typed value, a saved scenario)."""
+    whose change reaches beyond it (opening a saved scenario or applying a goal-seek answer
+    can move any assumption; leaving presentation mode changes the layout)."""
 
     def run(*args) -> None:
         callback(*args)
@@ -697,7 +698,7 @@ def compare_view(values: dict[str, float]) -> None:
     )
     button_col.button(
         tr("save", lg),
-        on_click=whole_page(on_save),
+        on_click=on_save,  # the list, the table and the link are all in the fragment
         disabled=len(saved) >= MAX_SAVED,
         icon=":material/bookmark_add:",
         width="stretch",
@@ -720,7 +721,7 @@ def compare_view(values: dict[str, float]) -> None:
             remove_col.button(
                 tr("remove_saved", lg),
                 key=f"remove_{index}",
-                on_click=whole_page(on_remove),
+                on_click=on_remove,
                 args=(index,),
             )
     end_year = int(values["end_year"])

@@ -101,11 +101,18 @@ def serving(
         log.close()
 
 
+# No element is still a placeholder: Streamlit loads each element type's code on first use
+# and shows a skeleton meanwhile, for up to a second after the script has finished.
+DRAWN = "() => !document.querySelector(\"[data-testid^='stSkeleton']\")"
+
+
 def wait_idle(page, timeout: float = 30_000) -> None:
-    """Wait until the script has finished its run and the page has settled."""
-    page.wait_for_selector(IDLE, timeout=timeout)
-    page.wait_for_timeout(300)
-    page.wait_for_selector(IDLE, timeout=timeout)
+    """Wait until the script has finished its run and the page has settled (every element
+    drawn, not a placeholder)."""
+    for _ in range(2):
+        page.wait_for_selector(IDLE, timeout=timeout)
+        page.wait_for_function(DRAWN, timeout=timeout, polling=50)
+        page.wait_for_timeout(150)
 
 
 # Arms a watch on the first headline number, in the page: a MutationObserver notes the

@@ -135,3 +135,28 @@ def test_downloads_arrive_and_open(app_url, browser):
     assert production in text
     assert "investment=5.6" in text
     page.close()
+
+
+def test_save_then_open_a_saved_scenario(app_url, browser):
+    """In the compare tab: save the scenario under a name (the link carries it), go back to
+    the baseline, open the saved one: the levers and the headline return to it."""
+    page = browser.new_page(viewport={"width": 1400, "height": 1200})
+    page.goto(f"{app_url}/?view=compare&investment=5.6")
+    wait_idle(page)
+    moved = metrics(page)[0]
+    page.get_by_label("Nama skenario").fill("Investasi tinggi")
+    page.get_by_role("button", name="Simpan skenario ini").click()
+    page.wait_for_function("() => location.search.includes('Investasi+tinggi')", timeout=20_000)
+    wait_idle(page)
+    assert "Investasi tinggi" in page.locator("[data-testid='stMain']").inner_text()
+
+    page.get_by_role("button", name="Kembalikan ke baseline").click()
+    page.wait_for_function("() => !location.search.includes('investment=')", timeout=20_000)
+    wait_idle(page)
+    assert metrics(page)[0] != moved
+    page.get_by_role("button", name="Buka").click()
+    page.wait_for_function("() => location.search.includes('investment=5.6')", timeout=20_000)
+    wait_idle(page)
+    assert metrics(page)[0] == moved
+    assert page.locator("[data-testid='stException']").count() == 0
+    page.close()
