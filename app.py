@@ -506,31 +506,32 @@ def chart_builders(result, values: dict[str, float]) -> dict[str, object]:
 # --- views --------------------------------------------------------------------------------
 
 
+def popover_when_open(column, label: str, icon: str, key: str, draw, *args) -> None:
+    """A popover whose contents are drawn only while it is open (fewer elements per rerun;
+    opening or closing it reruns the page, so the contents are current when shown)."""
+    box = column.popover(label, icon=icon, width="stretch", key=key, on_change="rerun")
+    with box:
+        if box.open:
+            draw(*args)
+
+
 def toolbar(result, values: dict[str, float], pairs: list[tuple[str, str]]) -> None:
     """Share, download and present controls under the title."""
     lg = lang()
     share, download, present = st.columns([1, 1, 1])
-    # Popover contents are drawn only while open: fewer elements on every slider move.
-    share_box = share.popover(
-        tr("share", lg),
-        icon=":material/share:",
-        width="stretch",
-        key="share_open",
-        on_change="rerun",
+    popover_when_open(
+        share, tr("share", lg), ":material/share:", "share_open", share_contents, values, pairs
     )
-    with share_box:
-        if share_box.open:
-            share_contents(values, pairs)
-    download_box = download.popover(
+    popover_when_open(
+        download,
         tr("downloads", lg),
-        icon=":material/download:",
-        width="stretch",
-        key="download_open",
-        on_change="rerun",
+        ":material/download:",
+        "download_open",
+        downloads,
+        result,
+        values,
+        pairs,
     )
-    with download_box:
-        if download_box.open:
-            downloads(result, values, pairs)
     present.button(
         tr("present", lg),
         icon=":material/present_to_all:",
