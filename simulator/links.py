@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 
 from simulator import formatting as fmt
 from simulator.i18n import DEFAULT_LANG, LANGS, tr
-from simulator.params import SHARE_PAIRS, ParameterTable, load_parameters
-from simulator.scenario import Scenario, format_value, parse_number
+from simulator.params import ParameterTable, load_parameters
+from simulator.scenario import Scenario, format_value, parse_number, repair_shares
 
 VIEWS = ("results", "regions", "table", "compare", "analysis", "method", "present")
 DEFAULT_VIEW = "results"
@@ -137,13 +137,11 @@ def _read_values(
             notices.append(notice)
         if value is not None:
             values[name] = value
-    for first, second in SHARE_PAIRS:
-        a = values.get(first, table[first].value)
-        b = values.get(second, table[second].value)
-        if a + b > 100 + 1e-9:
-            notices.append(Notice("shares", first, format_value(a + b), used=second))
-            values.pop(first, None)
-            values.pop(second, None)
+    values, excesses = repair_shares(values, table)
+    for excess in excesses:
+        notices.append(
+            Notice("shares", excess.first, format_value(excess.total), used=excess.second)
+        )
     return values
 
 

@@ -101,16 +101,50 @@ def check_value(name: str, raw: Any, table: ParameterTable) -> np.ndarray:
     return array
 
 
-def check_shares(values: Mapping[str, Any], table: ParameterTable) -> None:
-    """Raise ScenarioError when a West + East Java pair of shares exceeds 100 %."""
+SHARE_TOLERANCE = 1e-9  # [%] so 49.62 + 50.38 typed by hand is not refused for rounding
+
+
+@dataclass(frozen=True)
+class ShareExcess:
+    """A West + East Java pair of percentage shares that together exceed 100 %."""
+
+    first: str
+    second: str
+    total: float  # [%] the pair's sum (the largest one when the values are arrays)
+
+
+def share_excesses(values: Mapping[str, Any], table: ParameterTable) -> list[ShareExcess]:
+    """Every West + East Java pair of shares in ``values`` (numbers or arrays, baseline where
+    silent) whose sum exceeds 100 %, so the rest of Indonesia would get a negative share."""
+    excesses = []
     for first, second in SHARE_PAIRS:
         a = np.asarray(values.get(first, table[first].value), dtype=np.float64)
         b = np.asarray(values.get(second, table[second].value), dtype=np.float64)
         total = a + b
-        # A hair of tolerance so 49.62 + 50.38 typed by hand is not refused for rounding.
-        if np.any(total > 100 + 1e-9):
-            worst = float(np.max(total))
-            raise ScenarioError("shares", first, round(worst, 6), other=second)
+        if np.any(total > 100 + SHARE_TOLERANCE):
+            excesses.append(ShareExcess(first, second, float(np.max(total))))
+    return excesses
+
+
+def check_shares(values: Mapping[str, Any], table: ParameterTable) -> None:
+    """Raise ScenarioError when a West + East Java pair of shares exceeds 100 %."""
+    excesses = share_excesses(values, table)
+    if excesses:
+        first = excesses[0]
+        raise ScenarioError("shares", first.first, round(first.total, 6), other=first.second)
+
+
+def repair_shares(
+    values: Mapping[str, float], table: ParameterTable
+) -> tuple[dict[str, float], list[ShareExcess]]:
+    """The one repair of shares over 100 % (links, saved scenarios, the page's levers): both
+    shares of each such pair go back to their baseline values; also returns the pairs."""
+    repaired = dict(values)
+    excesses = share_excesses(values, table)
+    for excess in excesses:
+        for name in (excess.first, excess.second):
+            repaired[name] = table[name].value
+    return repaired, excesses
 
 
 def parse_number(text: str) -> float:
