@@ -27,6 +27,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from simulator.i18n import pick
 from simulator.model import simulate
 from simulator.params import DATA_DIR, ParameterFileError, ParameterTable, load_parameters
 from simulator.report import POLICY_LEVERS
@@ -53,7 +54,7 @@ class Range:
 
     def reason(self, lang: str) -> str:
         """Why the parameter is uncertain, in ``lang``."""
-        return self.reason_id if lang == "id" else self.reason_en
+        return pick(lang, self.reason_id, self.reason_en)
 
     def around(self, value: float) -> tuple[float, float, float]:
         """(low, mode, high) centred on ``value``, widened to include it."""

@@ -115,7 +115,7 @@ def parse_amount(text: str, lang: str) -> float | None:
     cleaned = str(text).strip().replace(" ", "").replace("\u00a0", "")
     for unit_word in ("%", "Rp", "rp"):
         cleaned = cleaned.replace(unit_word, "")
-    group, decimal = (".", ",") if lang == "id" else (",", ".")
+    group, decimal = fmt.separators(lang)
     if cleaned.count(decimal) <= 1 and (group not in cleaned or _grouped(cleaned, group)):
         cleaned = cleaned.replace(group, "").replace(decimal, ".")
     try:

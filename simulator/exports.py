@@ -82,7 +82,7 @@ def _parameter_frame(values: Mapping[str, float], lang: str, table: ParameterTab
 def csv_bytes(result: Result, lang: str) -> bytes:
     """Results by year as CSV in the language's convention (UTF-8 with BOM for Excel)."""
     frame = _year_frame(result, lang)
-    sep, decimal = (";", ",") if lang == "id" else (",", ".")
+    sep, decimal = tr("csv_separator", lang), fmt.separators(lang)[1]
     return frame.to_csv(index=False, sep=sep, decimal=decimal).encode("utf-8-sig")
 
 

@@ -11,9 +11,9 @@ import functools
 import math
 
 from babel import Locale
-from babel.numbers import NumberPattern, parse_pattern
+from babel.numbers import NumberPattern, get_decimal_symbol, get_group_symbol, parse_pattern
 
-from simulator.i18n import unit_template
+from simulator.i18n import tr, unit_template
 
 BABEL_LOCALE = {"id": "id_ID", "en": "en_US"}
 
@@ -55,8 +55,7 @@ def signed(x: float, lang: str, decimals: int = 0) -> str:
 
 def rp_tn(x: float, lang: str, decimals: int = 2) -> str:
     """Rupiah trillions: "Rp 22,98 triliun" / "Rp 22.98 trillion"."""
-    unit = "triliun" if lang == "id" else "trillion"
-    return f"Rp {number(x, lang, decimals)} {unit}"
+    return f"Rp {number(x, lang, decimals)} {tr('unit_trillion', lang)}"
 
 
 def _sign(x: float, decimals: int) -> str:
@@ -71,8 +70,7 @@ def rp_tn_signed(x: float, lang: str, decimals: int = 2) -> str:
 
 def usd_mn(x: float, lang: str, decimals: int = 1) -> str:
     """US dollar millions: "USD 261,0 juta" / "USD 261.0 million"."""
-    unit = "juta" if lang == "id" else "million"
-    return f"USD {number(x, lang, decimals)} {unit}"
+    return f"USD {number(x, lang, decimals)} {tr('unit_million', lang)}"
 
 
 def usd_mn_signed(x: float, lang: str, decimals: int = 1) -> str:
@@ -82,14 +80,15 @@ def usd_mn_signed(x: float, lang: str, decimals: int = 1) -> str:
 
 def count(x: float, lang: str, noun: str = "units") -> str:
     """A whole count with its noun: "1.234 unit" / "1,234 units", "5 orang" / "5 people"."""
-    nouns = {
-        "units": ("unit", "unit", "units"),
-        "jobs": ("orang", "person", "people"),
-    }[noun]
     value = round(x)
-    if lang == "id":
-        return f"{number(value, lang)} {nouns[0]}"
-    return f"{number(value, lang)} {nouns[1] if abs(value) == 1 else nouns[2]}"
+    return tr(f"count_{noun}_{_plural(lang, abs(value))}", lang, n=number(value, lang))
+
+
+@functools.lru_cache(maxsize=4096)
+def _plural(lang: str, n: int) -> str:
+    """Babel's plural category of ``n``: "one" or "other" in English, always "other" in
+    Indonesian."""
+    return _locale(lang).plural_form(n)
 
 
 def percent(x: float, lang: str, decimals: int = 1) -> str:
@@ -104,8 +103,7 @@ def percent_signed(x: float, lang: str, decimals: int = 1) -> str:
 
 def points_signed(x: float, lang: str, decimals: int = 1) -> str:
     """A change in percentage points: "+5,9 poin" / "+5.9 pts"."""
-    unit = "poin" if lang == "id" else "pts"
-    return f"{signed(x, lang, decimals)} {unit}"
+    return f"{signed(x, lang, decimals)} {tr('unit_points', lang)}"
 
 
 def decimals_of(step: float) -> int:
@@ -120,8 +118,13 @@ def param_value(value: float, unit: str, lang: str, decimals: int = 4) -> str:
     return unit_template(unit, lang).format(v=shown)
 
 
+@functools.lru_cache(maxsize=8)
+def separators(lang: str) -> tuple[str, str]:
+    """Babel's (group, decimal) symbols of ``lang``: (".", ",") / (",", ".")."""
+    return get_group_symbol(_locale(lang)), get_decimal_symbol(_locale(lang))
+
+
 def vega_locale(lang: str) -> dict[str, object]:
     """d3-format number locale for Vega-Lite ``config.locale`` in ``lang``."""
-    if lang == "en":
-        return {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["Rp ", ""]}
-    return {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["Rp ", ""]}
+    group, decimal = separators(lang)
+    return {"decimal": decimal, "thousands": group, "grouping": [3], "currency": ["Rp ", ""]}

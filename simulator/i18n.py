@@ -465,6 +465,18 @@ TEXT: dict[str, tuple[str, str]] = {
     "pdf_no_change": ("Semua pengaturan sama dengan baseline.", "All settings are the baseline."),
     "pdf_assumptions": ("Asumsi utama", "Main assumptions"),
     "pdf_link": ("Tautan yang membuka skenario ini", "Link that reopens this scenario"),
+    # Words in file names and the CSV convention of each language
+    "file_results": ("hasil", "results"),
+    "file_briefing": ("ringkasan", "briefing"),
+    "csv_separator": (";", ","),
+    # Unit words beside formatted numbers; a count's noun by Babel's plural category
+    "unit_trillion": ("triliun", "trillion"),
+    "unit_million": ("juta", "million"),
+    "unit_points": ("poin", "pts"),
+    "count_units_one": ("{n} unit", "{n} unit"),
+    "count_units_other": ("{n} unit", "{n} units"),
+    "count_jobs_one": ("{n} orang", "{n} person"),
+    "count_jobs_other": ("{n} orang", "{n} people"),
     "data_note": (
         "Catatan data: total sektor (Rp 22,98 triliun) dan angka per unit (Rp 14 juta per "
         "bulan) menyiratkan sekitar 137.000 unit, padahal hitungan resmi hanya 16.000 sampai "
@@ -501,14 +513,19 @@ UNITS: dict[str, tuple[str, str]] = {
 }
 
 
+def pick(lang: str, indonesian: str, english: str) -> str:
+    """The one of two texts that is in ``lang`` (Indonesian unless English is asked for): the
+    only place a language is chosen, for this table and for the data files' paired columns
+    (labels, sources, notes, descriptions)."""
+    return english if lang == "en" else indonesian
+
+
 def tr(key: str, lang: str, **values: object) -> str:
     """The text of ``key`` in ``lang`` with ``{placeholders}`` filled from ``values``."""
-    pair = TEXT[key]
-    text = pair[1] if lang == "en" else pair[0]
+    text = pick(lang, *TEXT[key])
     return text.format(**values) if values else text
 
 
 def unit_template(unit: str, lang: str) -> str:
     """The '{v}'-template that shows a value with its unit in ``lang``."""
-    pair = UNITS[unit]
-    return pair[1] if lang == "en" else pair[0]
+    return pick(lang, *UNITS[unit])

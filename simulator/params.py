@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from simulator.i18n import pick
+
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 PARAMETERS_CSV = DATA_DIR / "parameters.csv"
 
@@ -83,15 +85,15 @@ class Parameter:
 
     def label(self, lang: str) -> str:
         """The label in ``lang`` ('id' or 'en')."""
-        return self.label_id if lang == "id" else self.label_en
+        return pick(lang, self.label_id, self.label_en)
 
     def source_text(self, lang: str) -> str:
         """The source in ``lang``."""
-        return self.source_id if lang == "id" else self.source
+        return pick(lang, self.source_id, self.source)
 
     def note_text(self, lang: str) -> str:
         """The note in ``lang``."""
-        return self.note_id if lang == "id" else self.note
+        return pick(lang, self.note_id, self.note)
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
+from simulator.i18n import pick
 from simulator.params import (
     DATA_DIR,
     ParameterFileError,
@@ -37,11 +38,11 @@ class Preset:
 
     def label(self, lang: str) -> str:
         """The label in ``lang`` ('id' or 'en')."""
-        return self.label_id if lang == "id" else self.label_en
+        return pick(lang, self.label_id, self.label_en)
 
     def description(self, lang: str) -> str:
         """The one-line description in ``lang`` ('id' or 'en')."""
-        return self.description_id if lang == "id" else self.description_en
+        return pick(lang, self.description_id, self.description_en)
 
 
 def load_presets(

@@ -112,8 +112,7 @@ def ceiling_year(result: Result, row: int = SCENARIO) -> int | None:
 
 def _rp_tn_short(x: float, lang: str) -> str:
     """Rupiah trillions with only the decimals the value has: "Rp 5,6 triliun"."""
-    unit = "triliun" if lang == "id" else "trillion"
-    return f"Rp {fmt.number(x, lang, 2, optional=True)} {unit}"
+    return f"Rp {fmt.number(x, lang, 2, optional=True)} {tr('unit_trillion', lang)}"
 
 
 def _join(items: list[str], lang: str) -> str:
