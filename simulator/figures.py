@@ -1,0 +1,97 @@
+"""Which charts each place shows, and the text alternatives composed from several outputs.
+
+The chart specs themselves are built in :mod:`simulator.charts`; this module says which of
+them the results tab, the presentation view, the PDF briefing and the chart downloads use,
+and words the charts whose description is a list (comparison, wider jobs, tornado) for
+screen readers. No Streamlit here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from simulator import charts
+from simulator import formatting as fmt
+from simulator.i18n import tr
+from simulator.model import Result
+
+Spec = dict[str, Any]
+
+# The results tab's four line charts (scenario against baseline), in reading order.
+RESULT_LINES = ("production_rp_tn", "value_added_rp_tn", "jobs", "exports_usd_mn")
+# The four headline numbers of the presentation view.
+PRESENT_HEADLINES = RESULT_LINES
+# The two line charts of the presentation view and of the PDF briefing.
+BRIEF_LINES = ("production_rp_tn", "jobs")
+# Direct, indirect and induced jobs: (label key, output).
+WIDER_JOBS = (
+    ("jobs_direct", "jobs"),
+    ("jobs_indirect", "jobs_indirect"),
+    ("jobs_induced", "jobs_induced"),
+)
+
+
+def policy_start(values: Mapping[str, float]) -> int:
+    """The year the policy starts, marked on line charts."""
+    return int(values["policy_start_year"])
+
+
+def chart_builders(
+    result: Result, values: Mapping[str, float], lang: str
+) -> dict[str, Callable[[], Spec]]:
+    """Every chart of the page by a translated name, as a function that builds its spec (so a
+    download builds only the chart it needs, and only when clicked)."""
+    start = policy_start(values)
+    builders: dict[str, Callable[[], Spec]] = {
+        tr(charts.LINE_OUTPUTS[o][0], lang): (lambda o=o: charts.line_chart(result, o, lang, start))
+        for o in RESULT_LINES
+    }
+    builders[tr("chart_sales_split", lang)] = lambda: charts.sales_split_chart(result, lang)
+    builders[tr("jobs_wider_title", lang)] = lambda: charts.wider_jobs_chart(result, lang)
+    regions = tr("tab_regions", lang).lower()
+    for measure in charts.REGION_MEASURES:
+        what = tr(charts.REGION_MEASURES[measure][0], lang)
+        builders[f"{what} ({regions})"] = lambda m=measure: charts.region_chart(result, m, lang)
+    return builders
+
+
+def pdf_charts(result: Result, values: Mapping[str, float], lang: str) -> list[Spec]:
+    """The two charts of the one-page PDF briefing."""
+    start = policy_start(values)
+    return [charts.line_chart(result, output, lang, start) for output in BRIEF_LINES]
+
+
+def alt_compare(series: list[tuple[str, np.ndarray]], output: str, lang: str) -> str:
+    """Text alternative of the comparison chart: each scenario's end-year value."""
+    title_key, _, _, show = charts.COMPARE_OUTPUTS[output]
+    return charts.alt_list(
+        tr(title_key, lang), [f"{name} {show(float(line[-1]), lang)}" for name, line in series]
+    )
+
+
+def alt_wider_jobs(result: Result, lang: str) -> str:
+    """Text alternative of the direct, indirect and induced jobs chart (end year, scenario)."""
+    return charts.alt_list(
+        tr("jobs_wider_title", lang),
+        [
+            f"{tr(key, lang)} {fmt.count(float(result[output][0, -1]), lang, 'jobs')}"
+            for key, output in WIDER_JOBS
+        ],
+    )
+
+
+def alt_tornado(frame: pd.DataFrame, output: str, labels: Mapping[str, str], lang: str) -> str:
+    """Text alternative of the tornado: the five assumptions that move ``output`` most, each
+    with the output at its low and its high setting."""
+    show = charts.COMPARE_OUTPUTS[output][3]
+    return charts.alt_list(
+        tr("sens_title", lang),
+        [
+            f"{labels[r.parameter]} {show(r.output_low, lang)} – {show(r.output_high, lang)}"
+            for r in frame[frame["swing"] > 0].head(5).itertuples()
+        ],
+    )

@@ -1,0 +1,67 @@
+"""The scenario a page holds, in words: what the model can run, which preset it is, how it
+differs from the baseline.
+
+The page's levers can hold values that are each in range but not acceptable together (West
+and East Java shares over 100 %, a policy that starts after the end year). :func:`validated`
+repairs them with the same rule as a link (:func:`simulator.scenario.repair_shares`) and says
+what it did, so the page shows a notice instead of a traceback. No Streamlit here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from simulator import formatting as fmt
+from simulator.controls import value_label
+from simulator.i18n import tr
+from simulator.params import ParameterTable
+from simulator.presets import Preset
+from simulator.scenario import repair_shares
+
+
+def validated(
+    values: Mapping[str, float], table: ParameterTable, lang: str
+) -> tuple[dict[str, float], list[str]]:
+    """The values the model can run, and a notice in ``lang`` for each repair or oddity:
+    shares over 100 % go back to the baseline; a policy start after the end year is kept
+    (the policy then never applies) but said."""
+    repaired, excesses = repair_shares(values, table)
+    notices = []
+    for excess in excesses:
+        which = tr("shares_base" if excess.first.startswith("base") else "shares_new", lang)
+        shown = fmt.percent(round(excess.total, 6), lang)
+        notices.append(tr("err_shares", lang, which=which, value=shown))
+    start, end = int(repaired["policy_start_year"]), int(repaired["end_year"])
+    if start > end:
+        notices.append(tr("policy_after_end", lang, start=start, end=end))
+    return repaired, notices
+
+
+def matching_preset(
+    values: Mapping[str, float], presets: Mapping[str, Preset], table: ParameterTable
+) -> str | None:
+    """The name of the preset whose settings equal ``values`` (every parameter), or None."""
+    for name, preset in presets.items():
+        if {**table.defaults, **preset.scenario.as_dict()} == values:
+            return name
+    return None
+
+
+def scenario_title(
+    values: Mapping[str, float], presets: Mapping[str, Preset], table: ParameterTable, lang: str
+) -> str:
+    """The preset's label when the values are a preset, else "current scenario"."""
+    name = matching_preset(values, presets, table)
+    return presets[name].label(lang) if name else tr("current_scenario", lang)
+
+
+def differences(values: Mapping[str, float], table: ParameterTable, lang: str) -> str:
+    """A one-line summary of the parameters that differ from the baseline."""
+    items = [
+        f"{table[name].label(lang)} {value_label(table[name], value, lang)}"
+        for name, value in values.items()
+        if value != table[name].value
+    ]
+    if not items:
+        return tr("share_baseline", lang)
+    return tr("share_diff", lang, items="; ".join(items))
