@@ -1,0 +1,44 @@
+"""Cached model runs: each a pure function of its arguments, the parameter table included.
+
+The table is an argument, not a module global, so Streamlit's cache key covers it: a run is
+keyed by the scenario's values and the table (hashed by its rows, which are frozen), and a
+different table can never be answered from another's cache.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from simulator import analysis, compare
+from simulator.model import Result
+from simulator.params import ParameterTable
+from simulator.report import run_pair
+
+Pairs = tuple[tuple[str, float], ...]
+# The table is frozen and hashable: its hash is its cache key (cheaper than Streamlit
+# walking every row of the dataclass on every run).
+BY_TABLE = {ParameterTable: hash}
+
+
+@st.cache_data(max_entries=512, show_spinner=False, hash_funcs=BY_TABLE)
+def pair(values: Pairs, table: ParameterTable) -> Result:
+    """The scenario and its baseline, computed once per distinct scenario."""
+    return run_pair(dict(values), table)
+
+
+@st.cache_data(max_entries=128, show_spinner=False, hash_funcs=BY_TABLE)
+def comparison(scenarios: tuple[Pairs, ...], end_year: int, table: ParameterTable) -> Result:
+    """Many scenarios in one batched model call, all to the same end year."""
+    return compare.run_batch(scenarios, end_year, table)
+
+
+@st.cache_data(max_entries=64, show_spinner=False, hash_funcs=BY_TABLE)
+def uncertainty(values: Pairs, table: ParameterTable) -> analysis.Uncertainty:
+    """The seeded Monte Carlo of a scenario and its baseline."""
+    return analysis.uncertainty(dict(values), table=table)
+
+
+@st.cache_data(max_entries=256, show_spinner=False, hash_funcs=BY_TABLE)
+def sensitivity(values: Pairs, output: str, table: ParameterTable):
+    """The tornado table of one output in the end year."""
+    return analysis.sensitivity(dict(values), output, table=table)

@@ -1,0 +1,153 @@
+"""The sidebar: language, presets, reset, the levers' places, typed values, assumptions.
+
+Everything :func:`sidebar` draws sits outside the scenario fragment, so using it reruns the
+whole page; the preset's note and the main levers are drawn into their places by the
+fragment (:func:`levers`), so a lever move reruns only that.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import streamlit as st
+
+from simulator import controls, session
+from simulator.i18n import LANGS, tr
+from simulator.params import Parameter
+from ui import state
+
+ADVANCED_GROUPS = ("timing", "capacity", "demand", "units_jobs", "trade", "regions")
+
+
+class LeverSlots(NamedTuple):
+    """Places in the sidebar that the scenario fragment fills on every lever move."""
+
+    preset_note: object  # the preset's description, marked when the levers differ from it
+    levers: object  # the main levers and their "changed" marks
+
+
+def help_text(param: Parameter) -> str:
+    """Meaning, baseline, range, kind and source of a parameter, in the page language."""
+    lg = state.lang()
+    return tr(
+        "help_template",
+        lg,
+        note=param.note_text(lg),
+        value=controls.value_label(param, param.value, lg),
+        low=controls.value_label(param, param.min, lg),
+        high=controls.value_label(param, param.max, lg),
+        kind=tr(f"kind_{param.kind}", lg),
+        source=param.source_text(lg),
+    )
+
+
+def unit_hint(param: Parameter, lg: str) -> str:
+    """The unit words around a value, e.g. "Rp … triliun per tahun"."""
+    return controls.value_label(param, param.value, lg).replace(
+        controls.number_text(param, param.value, lg), "…", 1
+    )
+
+
+def slider(param: Parameter, *, persist: bool = False) -> None:
+    """A select-slider over the parameter's grid, labelled in the page language."""
+    lg = state.lang()
+    current = float(st.session_state[param.name])
+    # A main lever lives in the scenario fragment (its move redraws only that); an advanced
+    # assumption lives outside it and reruns the page.
+    st.select_slider(
+        param.label(lg),
+        options=controls.slider_options(param, current),
+        format_func=lambda v, p=param, lg=lg: controls.value_label(p, v, lg),
+        key=param.name,
+        help=help_text(param),
+        on_change=None if persist else state.on_slider,
+        args=None if persist else (param.name,),
+        persist_state="session" if persist else None,
+    )
+    if current != param.value:
+        st.caption(tr("changed_mark", lg, value=controls.value_label(param, param.value, lg)))
+
+
+def sidebar() -> LeverSlots:
+    """Language, presets, reset, places for the levers (filled by the scenario fragment),
+    typed values and the advanced assumptions."""
+    lg = state.lang()
+    st.segmented_control(
+        "Bahasa / Language",
+        options=list(LANGS),
+        format_func=lambda code: tr(f"lang_{code}", code),
+        key=state.LANG,
+        required=True,
+        on_change=state.on_language,
+    )
+    # The script never writes this widget's value (only callbacks do): a value written on
+    # every run would race the browser, which echoes the old one back with the next slider
+    # move and so re-applies the preset over the user's change.
+    st.selectbox(
+        tr("preset", lg),
+        options=list(state.PRESETS),
+        format_func=lambda n: state.PRESETS[n].label(lg),
+        key=state.PRESET,
+        help=tr("preset_help", lg),
+        on_change=state.on_preset,
+    )
+    preset_note = st.container()
+    st.button(
+        tr("reset", lg), key=state.RESET, on_click=state.on_reset, icon=":material/restart_alt:"
+    )
+    st.subheader(tr("levers", lg))
+    lever_slot = st.container()
+    # Typed values go through a form: its fields reach the server only on submit, so they
+    # never race the sliders (a field echoing an old value would undo a slider move).
+    # The popover's contents are drawn only while it is open (fewer elements per rerun);
+    # opening it fills the boxes with the current values.
+    exact = st.popover(
+        tr("exact_values", lg),
+        icon=":material/keyboard:",
+        width="stretch",
+        key=state.EXACT_OPEN,
+        on_change=state.sync_exact_fields,
+    )
+    if exact.open:
+        exact_form(lg, exact)
+    advanced = st.expander(tr("advanced", lg), key=state.ADVANCED, on_change="rerun")
+    with advanced:
+        # Drawn only while open: two dozen sliders cost time on every rerun otherwise.
+        if advanced.open:
+            st.caption(tr("advanced_intro", lg))
+            for group in ADVANCED_GROUPS:
+                st.markdown(f"**{tr(f'group_{group}', lg)}**")
+                for param in state.TABLE.in_group(group):
+                    slider(param, persist=True)
+    return LeverSlots(preset_note, lever_slot)
+
+
+def levers(slots: LeverSlots, values: dict[str, float]) -> None:
+    """The preset's note and the main levers, in their places in the sidebar."""
+    lg = state.lang()
+    chosen = state.PRESETS[state.preset_name()]
+    caption = chosen.description(lg)
+    if session.matching_preset(values, state.PRESETS, state.TABLE) != chosen.name:
+        caption = f"{tr('preset_changed', lg)} {caption}"
+    with slots.preset_note:
+        st.caption(caption)
+    with slots.levers:
+        for param in state.TABLE.in_group("lever"):
+            slider(param)
+
+
+def exact_form(lg: str, container) -> None:
+    """The typed-value form inside its popover."""
+    with container, st.form(state.EXACT_FORM, border=False):
+        st.caption(tr("exact_intro", lg))
+        for name in state.TYPED_LEVERS:
+            param = state.TABLE[name]
+            st.text_input(
+                tr("exact_value", lg, label=param.label(lg), unit=unit_hint(param, lg)),
+                key=state.exact_key(name),
+                max_chars=40,
+                placeholder=tr(
+                    "exact_placeholder", lg, example=controls.number_text(param, param.value, lg)
+                ),
+            )
+        st.form_submit_button(tr("apply", lg), on_click=state.on_exact_submit, type="primary")

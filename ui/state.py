@@ -1,0 +1,364 @@
+"""The page's session state: every key, typed accessors, the link read once, the callbacks.
+
+Streamlit keeps a widget's value in ``st.session_state`` under the widget's key; each
+parameter's slider is keyed by the parameter's name, every other key is a constant below, so
+no key is spelt twice. Callbacks run before the script, so a widget they set is drawn with
+its new value in the same run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import streamlit as st
+
+from simulator import analysis, controls, load_parameters, load_presets, session
+from simulator.i18n import DEFAULT_LANG, LANGS, tr
+from simulator.links import (
+    DEFAULT_VIEW,
+    MAX_SAVED,
+    Notice,
+    as_multidict,
+    clean_name,
+    parse_query,
+    to_query,
+)
+from simulator.scenario import Scenario
+
+# The page's data, read once per server process.
+TABLE = load_parameters()
+PRESETS = load_presets(table=TABLE)
+TYPED_LEVERS = ("investment", "new_units", "online_adoption", "sales_place_units")
+TAB_CODES = ("results", "regions", "table", "compare", "analysis", "method")
+PRESENT = "present"  # the presentation view's code (the others are the tabs')
+
+# --- keys ---------------------------------------------------------------------------------
+# Widgets (the key holds the widget's value).
+LANG = "lang"
+PRESET = "preset"
+RESET = "reset"
+VIEW = "view"  # the tab bar: the open tab's label in the page language
+EXACT_OPEN = "exact_open"  # the typed-values popover
+EXACT_FORM = "exact"
+ADVANCED = "advanced"  # the advanced-assumptions expander
+SHARE_OPEN = "share_open"
+DOWNLOAD_OPEN = "download_open"
+DOWNLOAD_CHART = "dl_chart_name"
+SAVE_NAME = "save_name"
+COMPARE_OUTPUT = "compare_output"
+TARGET_OUTPUT = "target_output"
+SENS_OUTPUT = "sens_output"
+GOAL_FORM = "goal_form"
+GOAL_OUTPUT = "goal_output"
+GOAL_YEAR = "goal_year"
+GOAL_TARGET = "goal_target"
+GOAL_LEVER = "goal_lever"
+# What the session holds besides widgets.
+OPENED = "_opened"  # the link has been read
+VIEW_CODE = "view_code"  # the open tab or the presentation view, language-neutral (in the link)
+SAVED = "saved"  # saved scenarios (list of Scenario)
+GOAL = "goal"  # the goal-seek answer (GoalAnswer, UnreadableTarget or None)
+NOTICES = "_notices"  # typed-value notices: parameter name -> text
+LINK_NOTICES = "_link_notices"  # repairs made to the opening link (simulator.links.Notice)
+# Keyed choice widgets whose option labels are translated (re-sent on a language switch).
+TRANSLATED_CHOICES = (PRESET, TARGET_OUTPUT, SENS_OUTPUT, COMPARE_OUTPUT, GOAL_OUTPUT, GOAL_LEVER)
+
+
+def exact_key(name: str) -> str:
+    """The key of a lever's exact-value box."""
+    return f"{name}__exact"
+
+
+def target_value_key(output: str) -> str:
+    """The key of the analysis tab's target box for ``output`` (one per output)."""
+    return f"target_value_{output}"
+
+
+def open_key(index: int) -> str:
+    """The key of the n-th saved scenario's "open" button."""
+    return f"open_{index}"
+
+
+def remove_key(index: int) -> str:
+    """The key of the n-th saved scenario's "remove" button."""
+    return f"remove_{index}"
+
+
+def headline_row_key(row: int) -> str:
+    """The key of the n-th row of headline metrics (the page's style sizes them by key)."""
+    return f"headline_row_{row}"
+
+
+# --- goal-seek answers --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class UnreadableTarget:
+    """The goal-seek target typed was not a number."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class GoalAnswer:
+    """A goal-seek answer and the scenario it holds for (values differing from the
+    baseline); it is shown only while the levers still hold that scenario."""
+
+    scenario: tuple[tuple[str, float], ...]
+    found: analysis.GoalSeek
+
+
+# --- accessors ----------------------------------------------------------------------------
+
+
+def lang() -> str:
+    """The page language, Indonesian unless chosen otherwise."""
+    chosen = st.session_state.get(LANG)
+    return chosen if chosen in LANGS else DEFAULT_LANG
+
+
+def current_values() -> dict[str, float]:
+    """Every parameter's value as the widgets hold it."""
+    return {name: float(st.session_state.get(name, TABLE[name].value)) for name in TABLE}
+
+
+def scenario_values() -> dict[str, float]:
+    """The widgets' values as the model runs them (shares over 100 % repaired)."""
+    values, _ = session.validated(current_values(), TABLE, lang())
+    return values
+
+
+def view_code() -> str:
+    """The open tab or the presentation view, as a code."""
+    return st.session_state.get(VIEW_CODE, DEFAULT_VIEW)
+
+
+def saved() -> list[Scenario]:
+    """The saved scenarios, in the order they were saved."""
+    return st.session_state.get(SAVED, [])
+
+
+def preset_name() -> str:
+    """The preset chosen in the preset box."""
+    return st.session_state[PRESET]
+
+
+def typed_notices() -> dict[str, str]:
+    """Notices about typed values that were not taken: parameter name -> text."""
+    return st.session_state.get(NOTICES, {})
+
+
+def link_notices() -> list[Notice]:
+    """Repairs made to the link the session was opened with."""
+    return st.session_state.get(LINK_NOTICES, [])
+
+
+def goal() -> GoalAnswer | UnreadableTarget | None:
+    """The goal-seek form's last answer."""
+    return st.session_state.get(GOAL)
+
+
+def tab_label(code: str) -> str:
+    """The label of a tab in the page language."""
+    return tr(f"tab_{code}", lang())
+
+
+# --- the link: read once when a session opens, written after every run --------------------
+
+
+def init_state() -> None:
+    """On a session's first run: baseline everywhere, then whatever the link asks for."""
+    state = st.session_state
+    if OPENED in state:
+        return
+    link = parse_query({k: st.query_params.get_all(k) for k in st.query_params}, TABLE)
+    state[OPENED] = True
+    state[LANG] = link.lang
+    state[VIEW_CODE] = link.view
+    state[SAVED] = list(link.saved)
+    state[PRESET] = "baseline"
+    apply_values(link.scenario.as_dict())
+    state[LINK_NOTICES] = list(link.notices)
+
+
+def link_pairs(scenario: Scenario, view: str) -> list[tuple[str, str]]:
+    """The query pairs of this state: scenario, language, view and saved scenarios."""
+    return to_query(scenario, lang=lang(), view=view, saved=saved())
+
+
+def write_link(scenario: Scenario, view: str) -> None:
+    """Put the state into the URL when it differs (defaults left out)."""
+    want = as_multidict(link_pairs(scenario, view))
+    have = {k: st.query_params.get_all(k) for k in st.query_params}
+    have = {k: v if len(v) > 1 else v[0] for k, v in have.items()}
+    if have != want:
+        st.query_params.from_dict(want)
+
+
+def open_tab_label() -> None:
+    """Give the tab bar the open tab's label on the first run of a tab view."""
+    code = view_code()
+    if code in TAB_CODES and st.session_state.get(VIEW) is None:
+        st.session_state[VIEW] = tab_label(code)
+
+
+def sync_exact_fields() -> None:
+    """Show each lever's current value, in the page language, in its exact-value box."""
+    for name in TYPED_LEVERS:
+        st.session_state[exact_key(name)] = controls.number_text(
+            TABLE[name], st.session_state[name], lang()
+        )
+
+
+def apply_values(values: dict[str, float]) -> None:
+    """Set every parameter (baseline where ``values`` is silent) and clear notices."""
+    for param in TABLE.values():
+        st.session_state[param.name] = values.get(param.name, param.value)
+    st.session_state[NOTICES] = {}
+    st.session_state[LINK_NOTICES] = []
+    sync_exact_fields()
+
+
+# --- callbacks ----------------------------------------------------------------------------
+
+
+def on_language() -> None:
+    """Re-word what the session holds in the old language: typed values and the open tab."""
+    # Slider labels change with the language; re-setting each value through Session State
+    # makes Streamlit send it to the browser again, which would otherwise keep a stale thumb.
+    for name in (*TABLE, *TRANSLATED_CHOICES):
+        if name in st.session_state:
+            st.session_state[name] = st.session_state[name]
+    sync_exact_fields()
+    code = view_code()
+    if code in TAB_CODES:
+        st.session_state[VIEW] = tab_label(code)
+
+
+def on_tab() -> None:
+    """Remember the open tab as a language-neutral code (it goes into the link)."""
+    for code in TAB_CODES:
+        if st.session_state.get(VIEW) in (tr(f"tab_{code}", lg) for lg in LANGS):
+            st.session_state[VIEW_CODE] = code
+
+
+def on_preset() -> None:
+    """Apply the chosen preset over the baseline."""
+    name = st.session_state.get(PRESET)
+    if name in PRESETS:
+        apply_values(PRESETS[name].scenario.as_dict())
+
+
+def on_reset() -> None:
+    """Everything back to the baseline."""
+    apply_values({})
+    st.session_state[PRESET] = "baseline"
+
+
+def on_exact_submit() -> None:
+    """Take the typed values that are valid; keep the others and say why."""
+    notices = dict(typed_notices())
+    for name in TYPED_LEVERS:
+        parsed = controls.parse_typed(
+            TABLE[name], st.session_state[exact_key(name)], lang(), st.session_state[name]
+        )
+        notices.pop(name, None)
+        if parsed.value is None:
+            notices[name] = parsed.notice
+        else:
+            st.session_state[name] = parsed.value
+    st.session_state[NOTICES] = notices
+    sync_exact_fields()
+
+
+def on_slider(name: str) -> None:
+    """Keep the exact-value box in step with its slider."""
+    notices = dict(typed_notices())
+    notices.pop(name, None)
+    st.session_state[NOTICES] = notices
+    sync_exact_fields()
+
+
+def whole_page(callback: Callable[..., None]) -> Callable[..., None]:
+    """``callback`` followed by a rerun of the whole page: for widgets inside a fragment
+    whose change reaches beyond it (opening a saved scenario or applying a goal-seek answer
+    can move any assumption; leaving presentation mode changes the layout)."""
+
+    def run(*args: Any) -> None:
+        callback(*args)
+        st.rerun()
+
+    run.__doc__ = callback.__doc__
+    return run
+
+
+def on_save() -> None:
+    """Save the current scenario under the typed name (or a numbered default)."""
+    scenarios = list(saved())
+    if len(scenarios) >= MAX_SAVED:
+        return
+    name = clean_name(st.session_state.get(SAVE_NAME, "")) or tr(
+        "save_default_name", lang(), n=len(scenarios) + 1
+    )
+    scenarios.append(Scenario.from_mapping(scenario_values(), name=name, table=TABLE))
+    st.session_state[SAVED] = scenarios
+    st.session_state[SAVE_NAME] = ""
+
+
+def on_remove(index: int) -> None:
+    """Drop one saved scenario."""
+    scenarios = list(saved())
+    if 0 <= index < len(scenarios):
+        scenarios.pop(index)
+    st.session_state[SAVED] = scenarios
+
+
+def on_open(index: int) -> None:
+    """Load a saved scenario into the levers."""
+    scenarios = saved()
+    if 0 <= index < len(scenarios):
+        apply_values(scenarios[index].as_dict())
+
+
+def on_goal_seek() -> None:
+    """Run the goal-seek form's search and keep the answer with the scenario it holds for."""
+    values = scenario_values()
+    text = st.session_state.get(GOAL_TARGET, "")
+    target = controls.parse_amount(text, lang())
+    if target is None:
+        st.session_state[GOAL] = UnreadableTarget(text)
+        return
+    found = analysis.goal_seek(
+        values,
+        output=st.session_state[GOAL_OUTPUT],
+        year=int(st.session_state[GOAL_YEAR]),
+        target=target,
+        lever=st.session_state[GOAL_LEVER],
+        table=TABLE,
+    )
+    scenario = Scenario.from_mapping(values, table=TABLE).values
+    st.session_state[GOAL] = GoalAnswer(scenario, found)
+
+
+def on_goal_apply() -> None:
+    """Put the goal-seek answer into its lever."""
+    answer = goal()
+    if isinstance(answer, GoalAnswer) and answer.found.value is not None:
+        st.session_state[answer.found.lever] = answer.found.value
+        st.session_state[GOAL] = None
+        sync_exact_fields()
+
+
+def set_view(code: str) -> None:
+    """Switch to a view by code (presentation mode or a tab)."""
+    st.session_state[VIEW_CODE] = code
+    if code in TAB_CODES:
+        st.session_state[VIEW] = tab_label(code)
+
+
+def dismiss_notices() -> None:
+    """Hide the notices about the opening link and typed values."""
+    st.session_state[LINK_NOTICES] = []
+    st.session_state[NOTICES] = {}

@@ -1,0 +1,130 @@
+"""The toolbar under the title: share the link, download files, present full-screen."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from urllib.parse import urlencode
+
+import streamlit as st
+
+from simulator import exports, figures, session
+from simulator.i18n import tr
+from simulator.model import Result
+from ui import state
+from ui.widgets import escape_md
+
+
+def share_link(pairs: list[tuple[str, str]]) -> str:
+    """The full URL that reopens this state (host as the browser sees it)."""
+    base = st.context.url or "http://localhost:8501/"
+    return base + ("?" + urlencode(pairs) if pairs else "")
+
+
+def popover_when_open(
+    column, label: str, icon: str, key: str, draw: Callable[..., None], *args: object
+) -> None:
+    """A popover whose contents are drawn only while it is open (fewer elements per rerun;
+    opening or closing it reruns the page, so the contents are current when shown)."""
+    box = column.popover(label, icon=icon, width="stretch", key=key, on_change="rerun")
+    with box:
+        if box.open:
+            draw(*args)
+
+
+def toolbar(result: Result, values: dict[str, float], pairs: list[tuple[str, str]]) -> None:
+    """Share, download and present controls under the title."""
+    lg = state.lang()
+    share, download, present = st.columns([1, 1, 1])
+    popover_when_open(
+        share, tr("share", lg), ":material/share:", state.SHARE_OPEN, share_contents, values, pairs
+    )
+    popover_when_open(
+        download,
+        tr("downloads", lg),
+        ":material/download:",
+        state.DOWNLOAD_OPEN,
+        downloads,
+        result,
+        values,
+        pairs,
+    )
+    present.button(
+        tr("present", lg),
+        icon=":material/present_to_all:",
+        on_click=state.set_view,
+        args=(state.PRESENT,),
+        width="stretch",
+    )
+
+
+def share_contents(values: dict[str, float], pairs: list[tuple[str, str]]) -> None:
+    """The link that reopens this state and what differs from the baseline."""
+    lg = state.lang()
+    st.caption(tr("share_intro", lg))
+    st.code(share_link(pairs), language=None, wrap_lines=True)
+    st.markdown(escape_md(session.differences(values, state.TABLE, lg)))
+    saved = state.saved()
+    if saved:
+        st.caption(tr("share_saved", lg, n=len(saved)))
+
+
+def downloads(result: Result, values: dict[str, float], pairs: list[tuple[str, str]]) -> None:
+    """Download buttons; each file is built only when its button is clicked."""
+    lg = state.lang()
+    table = state.TABLE
+    title = session.scenario_title(values, state.PRESETS, table, lg)
+    results_word, briefing_word = tr("file_results", lg), tr("file_briefing", lg)
+    st.caption(tr("dl_intro", lg))
+    st.download_button(
+        tr("dl_csv", lg),
+        data=lambda: exports.csv_bytes(result, lg),
+        file_name=exports.file_name(title, results_word, "csv"),
+        mime="text/csv",
+        on_click="ignore",
+        icon=":material/table:",
+    )
+    st.download_button(
+        tr("dl_xlsx", lg),
+        data=lambda: exports.xlsx_bytes(result, values, lg, table),
+        file_name=exports.file_name(title, results_word, "xlsx"),
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        on_click="ignore",
+        icon=":material/grid_on:",
+    )
+    builders = figures.chart_builders(result, values, lg)
+    link = share_link(pairs)
+    st.download_button(
+        tr("dl_pdf", lg),
+        data=lambda: exports.pdf_bytes(
+            result,
+            values,
+            lg,
+            title=title,
+            link=link,
+            charts=figures.pdf_charts(result, values, lg),
+            table=table,
+        ),
+        file_name=exports.file_name(title, briefing_word, "pdf"),
+        mime="application/pdf",
+        on_click="ignore",
+        icon=":material/picture_as_pdf:",
+    )
+    chart_name = st.selectbox(tr("dl_chart", lg), options=list(builders), key=state.DOWNLOAD_CHART)
+    build = builders[chart_name]
+    png, svg = st.columns(2)
+    png.download_button(
+        tr("dl_png", lg),
+        data=lambda: exports.chart_png(build()),
+        file_name=exports.file_name(title, chart_name, "png"),
+        mime="image/png",
+        on_click="ignore",
+        icon=":material/image:",
+    )
+    svg.download_button(
+        tr("dl_svg", lg),
+        data=lambda: exports.chart_svg(build()),
+        file_name=exports.file_name(title, chart_name, "svg"),
+        mime="image/svg+xml",
+        on_click="ignore",
+        icon=":material/draw:",
+    )

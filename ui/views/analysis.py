@@ -1,0 +1,209 @@
+"""The analysis tab: uncertainty bands, the chance of beating the baseline or a target, the
+assumptions that matter most (tornado), wider jobs, and goal-seeking."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from simulator import analysis, charts, controls, figures
+from simulator import formatting as fmt
+from simulator.i18n import tr
+from simulator.model import Result
+from simulator.scenario import Scenario
+from ui import runs, state
+from ui.widgets import chart, escape_md
+
+
+def view(result: Result, values: dict[str, float], scenario: Scenario) -> None:
+    """Each part in turn, from the uncertainty of the scenario to what it takes."""
+    lg = state.lang()
+    year = int(result.years[-1])
+    unc = runs.uncertainty(scenario.values, state.TABLE)
+    median = uncertainty_part(unc, values, year, lg)
+    ranges_part(values, lg)
+    chart(charts.wider_jobs_chart(result, lg), figures.alt_wider_jobs(result, lg))
+    sensitivity_part(scenario, year, lg)
+    goal_part(scenario, year, median, lg)
+
+
+def uncertainty_part(
+    unc: analysis.Uncertainty, values: dict[str, float], year: int, lg: str
+) -> float:
+    """The chance of beating the baseline, of reaching a typed target, and the fan charts;
+    returns the end-year median of the chosen output (the goal form's hint)."""
+    table = state.TABLE
+    st.subheader(tr("unc_title", lg), anchor=False)
+    st.caption(tr("unc_intro", lg, draws=fmt.number(unc.draws, lg), seed=unc.seed))
+    if any(values[name] != table[name].value for name in analysis.POLICY_LEVERS):
+        p = fmt.percent(100 * unc.chance_beats_baseline(), lg, 0)
+        st.markdown(f"**{escape_md(tr('chance_beats', lg, year=year, p=p))}**")
+    else:
+        st.markdown(escape_md(tr("chance_same", lg)))
+    outputs = list(analysis.UNCERTAIN_OUTPUTS)
+    pick, value_col = st.columns(2)
+    output = pick.selectbox(
+        tr("target_output", lg),
+        outputs,
+        format_func=lambda o: tr(charts.LINE_OUTPUTS[o][0], lg),
+        key=state.TARGET_OUTPUT,
+    )
+    median = float(unc.bands[("scenario", output)][1, -1])
+    title_key, unit_key, _, show = charts.LINE_OUTPUTS[output]
+    text = value_col.text_input(
+        tr("target_value", lg, unit=tr(unit_key, lg)),
+        key=state.target_value_key(output),
+        max_chars=30,
+        placeholder=fmt.number(round(median), lg),
+    )
+    target = controls.parse_amount(text, lg) if text.strip() else float(round(median))
+    if target is None:
+        st.warning(
+            tr("target_bad", lg, value=text[:30], example=fmt.number(round(median), lg)),
+            icon=":material/warning:",
+        )
+    else:
+        p = fmt.percent(100 * unc.chance_at_least(output, target), lg, 0)
+        what = tr(title_key, lg).lower()
+        line = tr("chance_target", lg, what=what, year=year, value=show(target, lg), p=p)
+        st.markdown(f"**{escape_md(line)}**")
+    left, right = st.columns(2)
+    for column, out in zip((left, right, left, right), outputs, strict=True):
+        bands = {s: unc.bands[(s, out)] for s in ("scenario", "baseline")}
+        with column:
+            chart(
+                charts.fan_chart(unc.years, bands, out, lg),
+                charts.alt_fan(unc.years, bands, out, lg),
+            )
+    return median
+
+
+def ranges_part(values: dict[str, float], lg: str) -> None:
+    """The uncertainty ranges (low, most likely, high) and why, in an expander."""
+    table = state.TABLE
+    with st.expander(tr("ranges_title", lg)):
+        ranges = analysis.load_ranges(table=table)
+        st.dataframe(
+            [
+                {
+                    tr("p_label", lg): table[r.name].label(lg),
+                    tr("r_low", lg): controls.value_label(table[r.name], lo, lg),
+                    tr("r_mode", lg): controls.value_label(table[r.name], mode, lg),
+                    tr("r_high", lg): controls.value_label(table[r.name], hi, lg),
+                    tr("r_reason", lg): r.reason(lg),
+                }
+                for r in ranges.values()
+                for lo, mode, hi in [r.around(values[r.name])]
+            ],
+            hide_index=True,
+            width="stretch",
+        )
+
+
+def sensitivity_part(scenario: Scenario, year: int, lg: str) -> None:
+    """The tornado of the chosen output in the end year."""
+    table = state.TABLE
+    st.subheader(tr("sens_title", lg), anchor=False)
+    output = st.selectbox(
+        tr("sens_output", lg),
+        list(charts.COMPARE_OUTPUTS),
+        format_func=lambda o: tr(charts.COMPARE_OUTPUTS[o][0], lg),
+        key=state.SENS_OUTPUT,
+    )
+    frame = runs.sensitivity(scenario.values, output, table)
+    labels = {name: table[name].label(lg) for name in frame["parameter"]}
+    settings = {
+        row.parameter: (
+            controls.value_label(table[row.parameter], row.low, lg),
+            controls.value_label(table[row.parameter], row.high, lg),
+        )
+        for row in frame.itertuples()
+    }
+    chart(
+        charts.tornado_chart(frame, output, year, lg, labels, settings),
+        figures.alt_tornado(frame, output, labels, lg),
+    )
+
+
+def goal_part(scenario: Scenario, year: int, median: float, lg: str) -> None:
+    """The goal-seek form and its answer, while the levers still hold its scenario."""
+    table = state.TABLE
+    outputs = list(analysis.UNCERTAIN_OUTPUTS)
+    st.subheader(tr("goal_title", lg), anchor=False)
+    st.caption(tr("goal_intro", lg))
+    with st.form(state.GOAL_FORM, border=True):
+        a, b, c, d = st.columns(4)
+        a.selectbox(
+            tr("goal_output", lg),
+            outputs,
+            format_func=lambda o: tr(charts.LINE_OUTPUTS[o][0], lg),
+            key=state.GOAL_OUTPUT,
+        )
+        b.selectbox(tr("goal_year", lg), list(range(year, 2016, -1)), key=state.GOAL_YEAR)
+        c.text_input(
+            tr("target_value", lg, unit="…"),
+            key=state.GOAL_TARGET,
+            max_chars=30,
+            placeholder=fmt.number(round(median * 1.2), lg),
+        )
+        d.selectbox(
+            tr("goal_lever", lg),
+            list(analysis.GOAL_LEVERS),
+            format_func=lambda n: table[n].label(lg),
+            key=state.GOAL_LEVER,
+        )
+        st.form_submit_button(tr("goal_run", lg), on_click=state.on_goal_seek, type="primary")
+    answer = state.goal()
+    if isinstance(answer, state.UnreadableTarget):
+        st.warning(
+            tr("target_bad", lg, value=answer.text[:30], example=fmt.number(60, lg)),
+            icon=":material/warning:",
+        )
+    elif isinstance(answer, state.GoalAnswer) and answer.scenario == scenario.values:
+        goal_answer(answer.found, lg)
+
+
+def goal_answer(found: analysis.GoalSeek, lg: str) -> None:
+    """The lever value that reaches the target, with a button to apply it; or how close the
+    lever's range gets."""
+    param = state.TABLE[found.lever]
+    title_key, _, _, show = charts.LINE_OUTPUTS[found.output]
+    what = tr(title_key, lg).lower()
+    if found.reachable:
+        st.success(
+            escape_md(
+                tr(
+                    "goal_found",
+                    lg,
+                    lever=param.label(lg),
+                    value=controls.value_label(param, found.value, lg),
+                    what=what,
+                    reached=show(found.reached, lg),
+                    year=found.year,
+                )
+            ),
+            icon=":material/check_circle:",
+        )
+        st.button(
+            tr("goal_apply", lg),
+            on_click=state.whole_page(state.on_goal_apply),
+            icon=":material/done:",
+        )
+    else:
+        above = found.target > found.range_high
+        st.warning(
+            escape_md(
+                tr(
+                    "goal_out",
+                    lg,
+                    low=controls.value_label(param, param.min, lg),
+                    high=controls.value_label(param, param.max, lg),
+                    what=what,
+                    year=found.year,
+                    direction=tr("goal_most" if above else "goal_least", lg),
+                    closest=show(found.reached, lg),
+                    lever=param.label(lg).lower(),
+                    at=controls.value_label(param, found.closest_value, lg),
+                )
+            ),
+            icon=":material/block:",
+        )

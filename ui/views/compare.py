@@ -1,0 +1,80 @@
+"""The compare tab: save scenarios under a name, compare them with the baseline."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from simulator import charts, compare, figures
+from simulator.i18n import tr
+from simulator.links import MAX_SAVED
+from simulator.report import compare_table
+from simulator.scenario import Scenario
+from ui import runs, state
+from ui.widgets import chart, escape_md
+
+
+def view(values: dict[str, float]) -> None:
+    """The save form, the saved list, and one table and one chart of all of them."""
+    lg = state.lang()
+    saved = state.saved()
+    st.caption(tr("compare_intro", lg))
+    name_col, button_col = st.columns([3, 1], vertical_alignment="bottom")
+    name_col.text_input(
+        tr("save_name", lg),
+        key=state.SAVE_NAME,
+        max_chars=60,
+        placeholder=tr("save_placeholder", lg),
+    )
+    button_col.button(
+        tr("save", lg),
+        on_click=state.on_save,  # the list, the table and the link are all in the fragment
+        disabled=len(saved) >= MAX_SAVED,
+        icon=":material/bookmark_add:",
+        width="stretch",
+    )
+    if len(saved) >= MAX_SAVED:
+        st.caption(tr("save_full", lg, n=MAX_SAVED))
+    if not saved:
+        st.info(tr("saved_none", lg), icon=":material/info:")
+    else:
+        saved_list(saved, lg)
+    end_year = int(values["end_year"])
+    current = Scenario.from_mapping(values, table=state.TABLE)
+    names = [tr("series_baseline", lg), tr("current_scenario", lg), *(s.name for s in saved)]
+    batch = runs.comparison(
+        (Scenario().values, current.values, *(s.values for s in saved)), end_year, state.TABLE
+    )
+    st.subheader(tr("compare_table", lg, year=end_year))
+    st.caption(tr("compare_note", lg, year=end_year))
+    st.dataframe(compare_table(batch, names, lg), hide_index=True, width="stretch")
+    output = st.selectbox(
+        tr("compare_output", lg),
+        options=list(charts.COMPARE_OUTPUTS),
+        format_func=lambda o: tr(charts.COMPARE_OUTPUTS[o][0], lg),
+        key=state.COMPARE_OUTPUT,
+    )
+    series = compare.distinct_names([(name, batch[output][i]) for i, name in enumerate(names)])
+    chart(
+        charts.compare_chart(batch.years, series, output, lg),
+        figures.alt_compare(series, output, lg),
+    )
+
+
+def saved_list(saved: list[Scenario], lg: str) -> None:
+    """Each saved scenario's name with buttons to open and remove it."""
+    st.markdown(f"**{tr('saved_list', lg)}**")
+    for index, scenario in enumerate(saved):
+        label, open_col, remove_col = st.columns([4, 1, 1], vertical_alignment="center")
+        label.markdown(escape_md(scenario.name))
+        open_col.button(
+            tr("open_saved", lg),
+            key=state.open_key(index),
+            on_click=state.whole_page(state.on_open),
+            args=(index,),
+        )
+        remove_col.button(
+            tr("remove_saved", lg),
+            key=state.remove_key(index),
+            on_click=state.on_remove,
+            args=(index,),
+        )

@@ -1,0 +1,39 @@
+"""The methodology tab: the model in plain language and the full parameter table."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from simulator import controls
+from simulator.i18n import tr
+from simulator.params import DATA_DIR
+from ui import state
+
+
+@st.cache_data(show_spinner=False)
+def methodology_text(lg: str) -> str:
+    """The methodology page in ``lg``."""
+    return (DATA_DIR / f"methodology_{lg}.md").read_text(encoding="utf-8")
+
+
+def view(values: dict[str, float]) -> None:
+    """The methodology text, then every parameter with its value, range, kind and source."""
+    lg = state.lang()
+    st.markdown(methodology_text(lg))
+    st.subheader(tr("method_params", lg))
+    st.caption(tr("method_params_caption", lg))
+    rows = [
+        {
+            tr("p_label", lg): p.label(lg),
+            tr("p_name", lg): p.name,
+            tr("p_value", lg): controls.value_label(p, values[p.name], lg),
+            tr("p_baseline", lg): controls.value_label(p, p.value, lg),
+            tr("p_range", lg): f"{controls.value_label(p, p.min, lg)} – "
+            f"{controls.value_label(p, p.max, lg)}",
+            tr("p_kind", lg): tr(f"kind_{p.kind}", lg),
+            tr("p_source", lg): p.source_text(lg),
+            tr("p_note", lg): p.note_text(lg),
+        }
+        for p in state.TABLE.values()
+    ]
+    st.dataframe(rows, hide_index=True, width="stretch")

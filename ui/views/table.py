@@ -1,0 +1,18 @@
+"""The table tab: every output by year, with its change against the baseline."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from simulator.i18n import tr
+from simulator.model import Result
+from simulator.report import results_table
+from ui import state
+
+
+def view(result: Result) -> None:
+    """The full results table, years by outputs."""
+    lg = state.lang()
+    st.subheader(tr("table_title", lg))
+    st.caption(tr("table_caption", lg))
+    st.dataframe(results_table(result, lg), hide_index=True, width="stretch")
