@@ -1,12 +1,12 @@
 """The what-if page, as a table of contents: link -> levers -> Scenario -> cached run -> views.
 
-It reads top to bottom as the page does: configuration, then the two fragments that fill the
-page (the scenario: everything a lever changes; the presentation view), then the frame they
-sit in (title, toolbar, the headline's place, sidebar, tab bar). Each place is drawn by its
-module in ``ui/`` (state and callbacks in ``ui/state.py``, cached runs in ``ui/runs.py``);
-everything that is not Streamlit lives in ``simulator/``. The scenario lives in the URL: it
-is read once when a session opens and written back after every run, so a copied link
-reopens exactly what its sender saw.
+It reads top to bottom as the page does: configuration; the frame (title, toolbar, the
+headline's place, sidebar, tab bar); the two fragments that fill it (the scenario: everything
+a lever changes; the presentation view); what they show; the tab router. Each place is drawn
+by its module in ``ui/`` (session keys and callbacks in ``ui/state.py``, cached runs in
+``ui/runs.py``); everything that is not Streamlit lives in ``simulator/``. The scenario
+lives in the URL: it is read once when a session opens and written back after every run, so
+a copied link reopens exactly what its sender saw.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import streamlit as st
 
 from simulator import session
 from simulator.i18n import tr
+from simulator.links import DEFAULT_VIEW
 from simulator.model import Result
 from simulator.scenario import Scenario
 from ui import runs, state
@@ -42,7 +43,68 @@ st.html(
 state.init_state()
 
 
-# --- what the page shows ------------------------------------------------------------------
+# --- the frame ----------------------------------------------------------------------------
+
+
+def page() -> None:
+    """The page around the fragments; everything drawn here reruns only with the page."""
+    now = current()
+    lg = state.lang()
+    state.open_tab_label()
+    if now.view == state.PRESENT:
+        with st.sidebar:  # hidden in this view
+            lever_slots = sidebar()
+        present_fragment(lever_slots)
+        return
+    st.title(tr("app_title", lg), anchor=False)
+    st.caption(tr("app_subtitle", lg))
+    toolbar(now.result, now.values, state.link_pairs(now.scenario, now.view))
+    headline_slot = st.container()
+    with st.sidebar:
+        lever_slots = sidebar()
+    st.caption(tr("data_note", lg))
+    tabs = st.tabs(
+        [state.tab_label(code) for code in state.TAB_CODES], key=state.VIEW, on_change=state.on_tab
+    )
+    open_code = next(
+        (code for code, tab in zip(state.TAB_CODES, tabs, strict=True) if tab.open),
+        DEFAULT_VIEW,
+    )
+    st.caption(tr("footer", lg))
+    scenario_fragment(headline_slot, lever_slots, tabs[state.TAB_CODES.index(open_code)], open_code)
+
+
+# --- the fragments ------------------------------------------------------------------------
+
+
+@st.fragment(key=state.SCENARIO_FRAGMENT)
+def scenario_fragment(headline_slot, lever_slots: LeverSlots, tab_slot, tab_code: str) -> None:
+    """Everything a lever changes, drawn into its place on the page: the headline, the levers
+    themselves (their "changed" marks), the open tab and the link. A lever lives in here, so
+    moving it reruns only this, not the title, toolbar, tab bar or advanced assumptions.
+    The headline goes first and the script pauses a frame or two so the browser paints the
+    new numbers before it works through the rest."""
+    now = current()
+    with headline_slot:
+        headline_block(now)
+    time.sleep(HEADLINE_PAINT_PAUSE_S)
+    levers(lever_slots, state.current_values())
+    with tab_slot:
+        TABS[tab_code](now)
+    state.write_link(now.scenario, now.view)
+
+
+@st.fragment(key=state.PRESENT_FRAGMENT)
+def present_fragment(lever_slots: LeverSlots) -> None:
+    """The presentation view (its levers are hidden but kept, so they keep their state)."""
+    now = current()
+    notices_view(now.notices)
+    present.view(now.result, now.values)
+    levers(lever_slots, state.current_values())
+    state.write_link(now.scenario, now.view)
+
+
+# --- what they show -----------------------------------------------------------------------
 
 
 class Now(NamedTuple):
@@ -65,7 +127,15 @@ def current() -> Now:
     return Now(values, notices, scenario, result, state.view_code())
 
 
-# The tabs, by code: only the open one is drawn (the others cost nothing until chosen).
+def headline_block(now: Now) -> None:
+    """Notices, the end-year headline and the sentence."""
+    notices_view(now.notices)
+    st.header(tr("headline", state.lang(), year=int(now.result.years[-1])), anchor=False)
+    headline_view(now.result, now.values)
+
+
+# --- the tab router: only the open tab is drawn (the others cost nothing until chosen) ----
+
 TABS = {
     "results": lambda now: results.view(now.result, now.values),
     "regions": lambda now: regions.view(now.result),
@@ -75,67 +145,4 @@ TABS = {
     "method": lambda now: method.view(now.values),
 }
 
-
-def headline_block(now: Now) -> None:
-    """Notices, the end-year headline and the sentence."""
-    notices_view(now.notices)
-    st.header(tr("headline", state.lang(), year=int(now.result.years[-1])), anchor=False)
-    headline_view(now.result, now.values)
-
-
-# --- the fragments ------------------------------------------------------------------------
-
-
-@st.fragment(key="scenario")
-def scenario_fragment(headline_slot, lever_slots: LeverSlots, tab_slot, tab_code: str) -> None:
-    """Everything a lever changes, drawn into its place on the page: the headline, the levers
-    themselves (their "changed" marks), the open tab and the link. A lever lives in here, so
-    moving it reruns only this, not the title, toolbar, tab bar or advanced assumptions.
-    The headline goes first and the script pauses a frame or two so the browser paints the
-    new numbers before it works through the rest."""
-    now = current()
-    with headline_slot:
-        headline_block(now)
-    time.sleep(HEADLINE_PAINT_PAUSE_S)
-    levers(lever_slots, state.current_values())
-    with tab_slot:
-        TABS[tab_code](now)
-    state.write_link(now.scenario, now.view)
-
-
-@st.fragment(key="present")
-def present_fragment(lever_slots: LeverSlots) -> None:
-    """The presentation view (its levers are hidden but kept, so they keep their state)."""
-    now = current()
-    notices_view(now.notices)
-    present.view(now.result, now.values)
-    levers(lever_slots, state.current_values())
-    state.write_link(now.scenario, now.view)
-
-
-# --- the frame ----------------------------------------------------------------------------
-
-NOW = current()
-LANG = state.lang()
-state.open_tab_label()
-
-if NOW.view == state.PRESENT:
-    with st.sidebar:  # hidden in this view
-        lever_slots = sidebar()
-    present_fragment(lever_slots)
-else:
-    st.title(tr("app_title", LANG), anchor=False)
-    st.caption(tr("app_subtitle", LANG))
-    toolbar(NOW.result, NOW.values, state.link_pairs(NOW.scenario, NOW.view))
-    headline_slot = st.container()
-    with st.sidebar:
-        lever_slots = sidebar()
-    st.caption(tr("data_note", LANG))
-    tabs = st.tabs(
-        [state.tab_label(code) for code in state.TAB_CODES], key=state.VIEW, on_change=state.on_tab
-    )
-    open_code = next(
-        (code for code, tab in zip(state.TAB_CODES, tabs, strict=True) if tab.open), "results"
-    )
-    st.caption(tr("footer", LANG))
-    scenario_fragment(headline_slot, lever_slots, tabs[state.TAB_CODES.index(open_code)], open_code)
+page()

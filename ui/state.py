@@ -33,6 +33,7 @@ PRESETS = load_presets(table=TABLE)
 TYPED_LEVERS = ("investment", "new_units", "online_adoption", "sales_place_units")
 TAB_CODES = ("results", "regions", "table", "compare", "analysis", "method")
 PRESENT = "present"  # the presentation view's code (the others are the tabs')
+BASELINE_PRESET = "baseline"  # the first preset: no settings
 
 # --- keys ---------------------------------------------------------------------------------
 # Widgets (the key holds the widget's value).
@@ -55,6 +56,9 @@ GOAL_OUTPUT = "goal_output"
 GOAL_YEAR = "goal_year"
 GOAL_TARGET = "goal_target"
 GOAL_LEVER = "goal_lever"
+# Fragments (each reruns alone when a widget inside it changes).
+SCENARIO_FRAGMENT = "scenario"
+PRESENT_FRAGMENT = "present"
 # What the session holds besides widgets.
 OPENED = "_opened"  # the link has been read
 VIEW_CODE = "view_code"  # the open tab or the presentation view, language-neutral (in the link)
@@ -178,7 +182,7 @@ def init_state() -> None:
     state[LANG] = link.lang
     state[VIEW_CODE] = link.view
     state[SAVED] = list(link.saved)
-    state[PRESET] = "baseline"
+    state[PRESET] = BASELINE_PRESET
     apply_values(link.scenario.as_dict())
     state[LINK_NOTICES] = list(link.notices)
 
@@ -254,7 +258,7 @@ def on_preset() -> None:
 def on_reset() -> None:
     """Everything back to the baseline."""
     apply_values({})
-    st.session_state[PRESET] = "baseline"
+    st.session_state[PRESET] = BASELINE_PRESET
 
 
 def on_exact_submit() -> None:
