@@ -107,12 +107,25 @@ DRAWN = "() => !document.querySelector(\"[data-testid^='stSkeleton']\")"
 
 
 def wait_idle(page, timeout: float = 30_000) -> None:
-    """Wait until the script has finished its run and the page has settled (every element
-    drawn, not a placeholder)."""
-    for _ in range(2):
-        page.wait_for_selector(IDLE, timeout=timeout)
-        page.wait_for_function(DRAWN, timeout=timeout, polling=50)
-        page.wait_for_timeout(150)
+    """Wait until the script has finished its run and every element is drawn (not a
+    placeholder). A fresh page starts in the state "initial", so after ``goto`` this waits for
+    the first run; after a click or a key press, first wait for what it changes (the URL, the
+    headline), as the run may not have started yet."""
+    page.wait_for_selector(IDLE, timeout=timeout)
+    page.wait_for_function(DRAWN, timeout=timeout, polling=50)
+
+
+# Every chart on the page has drawn its marks (Vega renders after the element is drawn).
+CHARTS_DRAWN = """(count) => {
+  const charts = [...document.querySelectorAll("[data-testid='stVegaLiteChart']")];
+  return charts.length >= count
+    && charts.every(c => c.querySelector("path, .mark-symbol, .mark-line, .mark-area"));
+}"""
+
+
+def wait_charts(page, count: int = 0, timeout: float = 30_000) -> None:
+    """Wait until at least ``count`` charts are on the page and every chart shows its marks."""
+    page.wait_for_function(CHARTS_DRAWN, arg=count, timeout=timeout, polling=50)
 
 
 # Arms a watch on the first headline number, in the page: a MutationObserver notes the
@@ -138,43 +151,3 @@ WATCH_HEADLINE = """() => {
 HEADLINE_PAINTED = "() => window.__painted !== undefined"
 # Milliseconds from the armed key press to the first frame showing the new number.
 PAINT_MS = "() => window.__painted"
-
-
-# Init script: keep every message the server sends over the websocket (base64), in order.
-RECORD_MESSAGES = """(() => {
-  const Original = window.WebSocket;
-  window.__messages = [];
-  const b64 = (buffer) => {
-    let s = '';
-    const bytes = new Uint8Array(buffer);
-    for (let i = 0; i < bytes.length; i++) s += String.fromCharCode(bytes[i]);
-    return btoa(s);
-  };
-  class Recording extends Original {
-    constructor(...args) {
-      super(...args);
-      this.addEventListener('message', (event) => {
-        if (event.data instanceof ArrayBuffer) window.__messages.push(b64(event.data));
-      });
-    }
-  }
-  window.WebSocket = Recording;
-})();"""
-
-
-def forward_messages(page, *, clear: bool = True) -> list:
-    """The server's messages recorded since the last call (decoded ForwardMsg protos)."""
-    import base64
-
-    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
-
-    raw = page.evaluate(
-        "(clear) => { const m = window.__messages; if (clear) window.__messages = []; return m; }",
-        clear,
-    )
-    out = []
-    for item in raw:
-        message = ForwardMsg()
-        message.ParseFromString(base64.b64decode(item))
-        out.append(message)
-    return out

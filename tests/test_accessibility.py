@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser import (
-    wait_idle,
-)
+from tests.browser import wait_charts, wait_idle
 
 pytestmark = pytest.mark.browser
 
@@ -31,7 +29,7 @@ def test_no_serious_or_critical_violations(pages, view, lang):
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     page.goto(f"{url}/?view={view}&lang={lang}&investment=5.6")
     wait_idle(page)
-    page.wait_for_timeout(800)
+    wait_charts(page)
     violations = Axe().run(page).response["violations"]
     bad = [
         (v["id"], v["impact"], v["nodes"][0]["target"])
@@ -48,7 +46,7 @@ def test_every_line_chart_has_a_text_alternative(pages):
     page = browser.new_page(viewport={"width": 1400, "height": 1600})
     page.goto(url)
     wait_idle(page)
-    page.locator("[data-testid='stVegaLiteChart']").nth(4).wait_for(timeout=20_000)
+    wait_charts(page, 5)
     labels = page.locator("[data-testid='stVegaLiteChart'][role='graphics-document']")
     texts = [labels.nth(i).get_attribute("aria-label") or "" for i in range(labels.count())]
     page.close()
