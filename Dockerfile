@@ -13,6 +13,7 @@ COPY requirements.txt .
 RUN pip install --no-cache-dir -r requirements.txt
 COPY --chown=app:app app.py ./
 COPY --chown=app:app simulator ./simulator
+COPY --chown=app:app ui ./ui
 COPY --chown=app:app data ./data
 COPY --chown=app:app .streamlit ./.streamlit
 
