@@ -91,3 +91,24 @@ def test_repeated_names_get_a_number():
     """Saved scenarios with the same name get distinct names in a comparison."""
     series = [(name, np.zeros(1)) for name in ("A", "B", "A", "A")]
     assert [n for n, _ in compare.distinct_names(series)] == ["A", "B", "A (2)", "A (3)"]
+
+
+def test_simulator_runs_without_streamlit():
+    """Every simulator module imports in a fresh interpreter without loading Streamlit (the
+    page's logic lives there so the CLI and the tests can use it without a page)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    modules = sorted(p.stem for p in (root / "simulator").glob("*.py") if p.stem != "__main__")
+    script = (
+        "import importlib, sys\n"
+        f"for name in {modules!r}:\n"
+        "    importlib.import_module('simulator.' + name if name != '__init__' else 'simulator')\n"
+        "assert 'streamlit' not in sys.modules, 'streamlit was imported'\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=root, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
