@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from simulator import formatting as fmt
 from simulator.i18n import DEFAULT_LANG, LANGS, tr
-from simulator.params import SHARE_PAIRS, ParameterTable, load_parameters
+from simulator.params import ParameterTable, load_parameters
 from simulator.scenario import Scenario, format_value, parse_number
 
 VIEWS = ("results", "regions", "table", "compare", "analysis", "method", "present")
@@ -137,7 +137,7 @@ def _read_values(
             notices.append(notice)
         if value is not None:
             values[name] = value
-    for first, second in SHARE_PAIRS:
+    for first, second in table.share_pairs:
         a = values.get(first, table[first].value)
         b = values.get(second, table[second].value)
         if a + b > 100 + 1e-9:

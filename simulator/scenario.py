@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from simulator.params import SHARE_PAIRS, ParameterTable, load_parameters
+from simulator.params import ParameterTable, load_parameters
 
 
 class ScenarioError(ValueError):
@@ -103,7 +103,7 @@ def check_value(name: str, raw: Any, table: ParameterTable) -> np.ndarray:
 
 def check_shares(values: Mapping[str, Any], table: ParameterTable) -> None:
     """Raise ScenarioError when a West + East Java pair of shares exceeds 100 %."""
-    for first, second in SHARE_PAIRS:
+    for first, second in table.share_pairs:
         a = np.asarray(values.get(first, table[first].value), dtype=np.float64)
         b = np.asarray(values.get(second, table[second].value), dtype=np.float64)
         total = a + b
