@@ -13,7 +13,17 @@ import numpy as np
 RP_MN_PER_TN = 1e6  # Rp million in one Rp trillion
 
 
-def accumulate(start: np.ndarray, flows: np.ndarray, keep: np.ndarray) -> np.ndarray:
+def powers(base: np.ndarray, n_years: int) -> np.ndarray:
+    """base^t for t = 0 .. n_years - 1, shape (n, n_years) (a running product, not pow)."""
+    base = np.asarray(base, dtype=np.float64).reshape(-1, 1)
+    out = np.empty((base.shape[0], n_years))
+    out[:, 0] = 1.0
+    out[:, 1:] = base
+    return np.cumprod(out, axis=1, out=out)
+
+
+def accumulate(start: np.ndarray, flows: np.ndarray, keep: np.ndarray,
+               power: np.ndarray | None = None) -> np.ndarray:  # fmt: skip
     """A stock that loses ``1 - keep`` a year: X_t = X_{t-1} keep + flow_t, X_0 = start + flow_0.
 
     Closed form X_t = keep^t (start + sum_{j<=t} flow_j keep^-j): one cumsum, no year loop.
@@ -25,8 +35,8 @@ def accumulate(start: np.ndarray, flows: np.ndarray, keep: np.ndarray) -> np.nda
     flows : (n, T) additions each year [the stock's unit per year]
     keep : (n, 1) share of the stock that survives a year [0..1]
     """
-    t = np.arange(flows.shape[1])
-    power = keep**t
+    if power is None:
+        power = powers(keep, flows.shape[1])
     return power * (start + np.cumsum(flows / power, axis=1))
 
 
@@ -44,7 +54,9 @@ def trend_units(anchor_units: np.ndarray, growth_pct: np.ndarray, years: np.ndar
     U_t = U_anchor (1 + g)^(t - anchor year): the count is exact in its year and the trend
     of the older register (1.45 % a year, 2010-2018) carries it back and forward.
     """
-    return anchor_units * (1.0 + growth_pct / 100.0) ** (years - anchor_year)
+    base = 1.0 + growth_pct / 100.0
+    first = years.flat[0]
+    return anchor_units * base ** (first - anchor_year) * powers(base, years.shape[-1])
 
 
 def small_investment_share(units_2016: np.ndarray, growth_pct: np.ndarray, keep: np.ndarray,
@@ -126,12 +138,22 @@ def trend_demand(sales_last: np.ndarray, years: np.ndarray, last_year: int,
     last observed year, its domestic part growing with domestic demand, its exported part
     with export demand.
     """
-    ahead = np.maximum(years - last_year, 0)
+    n_years = years.shape[-1]
+    first = int(last_year - years.flat[0])
     e = export_share_pct / 100.0
-    return sales_last * (
-        (1.0 - e) * (1.0 + domestic_growth_pct / 100.0) ** ahead
-        + e * (1.0 + export_growth_pct / 100.0) ** ahead
-    )
+    domestic = _from(powers(1.0 + domestic_growth_pct / 100.0, n_years), first)
+    export = _from(powers(1.0 + export_growth_pct / 100.0, n_years), first)
+    return sales_last * ((1.0 - e) * domestic + e * export)
+
+
+def _from(power: np.ndarray, first: int) -> np.ndarray:
+    """Powers restarted at column ``first``: 1 up to it, then base^(t - first)."""
+    if first <= 0:
+        return power
+    out = np.ones_like(power)
+    if first < power.shape[1]:
+        out[:, first:] = power[:, : power.shape[1] - first]
+    return out
 
 
 def net_of_displacement(gross: np.ndarray, displacement_pct: np.ndarray) -> np.ndarray:
@@ -160,7 +182,7 @@ def productivity_factor(years: np.ndarray, last_year: int, growth_pct: np.ndarra
 
     1 up to the last observed year, then falling by the productivity growth each year.
     """
-    return (1.0 + growth_pct / 100.0) ** -np.maximum(years - last_year, 0)
+    return _from(powers(1.0 / (1.0 + growth_pct / 100.0), years.shape[-1]), int(last_year - years.flat[0]))
 
 
 def exports_usd_mn(sales: np.ndarray, online: np.ndarray, uplift_pct: np.ndarray,
@@ -186,7 +208,6 @@ def one_off(stock: np.ndarray) -> np.ndarray:
 
 def shares3(jabar_pct: np.ndarray, jatim_pct: np.ndarray) -> np.ndarray:
     """West Java, East Java and the rest as fractions, shape (n, 3, 1)."""
-    jabar = jabar_pct / 100.0
-    jatim = jatim_pct / 100.0
+    jabar, jatim = np.broadcast_arrays(jabar_pct / 100.0, jatim_pct / 100.0)
     rest = np.maximum(1.0 - jabar - jatim, 0.0)
     return np.stack([jabar, jatim, rest], axis=1)

@@ -169,13 +169,16 @@ TEXT: dict[str, tuple[str, str]] = {
     "goal_apply": ("Terapkan ke skenario", "Apply to the scenario"),
     "jobs_direct": ("Langsung", "Direct"),
     "jobs_indirect": ("Tidak langsung (perkiraan)", "Indirect (estimate)"),
-    "jobs_induced": ("Ikutan (perkiraan)", "Induced (estimate)"),
-    "jobs_wider_title": ("Lapangan kerja lebih luas", "Wider job effects"),
+    "jobs_induced": ("Terinduksi (perkiraan)", "Induced (estimate)"),
+    "jobs_wider_title": (
+        "Tambahan tenaga kerja terhadap skenario dasar",
+        "Additional jobs against the baseline",
+    ),
     "jobs_wider_sub": (
-        "Skenario. Tidak langsung (pemasok) dan ikutan (belanja rumah tangga) adalah perkiraan "
-        "dari pengganda asumsi.",
-        "Scenario. Indirect (suppliers) and induced (household spending) are estimates from "
-        "assumed multipliers.",
+        "Tidak langsung (pemasok) dan terinduksi (belanja rumah tangga) adalah perkiraan dari "
+        "pengganda asumsi, dan menjadi batas atas bila kapasitas terpakai penuh.",
+        "Indirect (suppliers) and induced (household spending) are estimates from assumed "
+        "multipliers, upper bounds when capacity is full.",
     ),
     "m_jobs_wider": (
         "Termasuk perkiraan tidak langsung dan ikutan: {total} ({indirect} + {induced}).",
@@ -305,6 +308,14 @@ TEXT: dict[str, tuple[str, str]] = {
         "The policy start year ({year}) is after the last year shown ({limit}), so the "
         "instruments have no effect on these results.",
     ),
+    "flag_segments_clipped": (
+        "Jumlah unit mikro dan kecil dikalikan penjualan rata-ratanya melebihi nilai produksi "
+        "2016, sehingga penjualan rata-rata dikurangi agar usaha menengah tetap membuat 5% "
+        "produksi; periksa kedua asumsi itu.",
+        "Micro and small units times their average sales exceed 2016 production, so their "
+        "average sales were cut to leave medium firms 5 % of production; check those two "
+        "assumptions.",
+    ),
     "flag_capacity_full": (
         "Mulai {year} kapasitas produksi terpakai penuh sehingga permintaan sebesar {value} "
         "tidak terpenuhi; diperlukan tambahan investasi agar seluruh permintaan terpenuhi.",
@@ -318,9 +329,9 @@ TEXT: dict[str, tuple[str, str]] = {
         "the market does not support this figure.",
     ),
     "flag_production_multiple": (
-        "Pada {year} nilai produksi mencapai {value} kali nilai produksi 2023; tidak ada "
+        "Pada {year} nilai produksi mencapai {value} kali nilai produksi {limit}; tidak ada "
         "data yang mendukung pertumbuhan sebesar itu.",
-        "In {year} production reaches {value} times its 2023 level; no published data "
+        "In {year} production reaches {value} times its {limit} level; no published data "
         "supports growth of that size.",
     ),
     "flag_growth_jump": (
@@ -514,7 +525,29 @@ TEXT: dict[str, tuple[str, str]] = {
         "◆ angka Kemenperin 2016–2017; putus-putus: baseline",
         "◆ Kemenperin figures 2016–2017; dashed: baseline",
     ),
-    "line_subtitle": ("Garis putus-putus: baseline", "Dashed line: baseline"),
+    "line_subtitle": (
+        "Garis: model (putus-putus: skenario dasar); titik hitam: data resmi; ◇: proyeksi "
+        "Kemenperin. Atas dasar harga konstan 2016.",
+        "Lines: the model (dashed: baseline); black dots: published data; ◇: Kemenperin's "
+        "projection. Constant 2016 prices.",
+    ),
+    "data_band": ("data", "data"),
+    "published_production_rp_tn": ("Data resmi", "Published data"),
+    "published_jobs": ("Data resmi", "Published data"),
+    "published_jobs_small": (
+        "Data resmi: tenaga kerja unit mikro dan kecil",
+        "Published: jobs in micro and small units",
+    ),
+    "published_units": ("Data resmi", "Published data"),
+    "published_units_small": (
+        "Data resmi: unit mikro dan kecil",
+        "Published: micro and small units",
+    ),
+    "published_units_medium": ("Data resmi: usaha menengah", "Published: medium firms"),
+    "published_projection": (
+        "Proyeksi Kemenperin (dideflasi ke harga 2016)",
+        "Kemenperin projection (deflated to 2016 prices)",
+    ),
     "axis_year": ("Tahun", "Year"),
     "axis_rp_tn": ("Rp triliun", "Rp trillion"),
     "axis_usd_mn": ("USD juta", "USD million"),

@@ -39,6 +39,7 @@ UNITS_ANCHOR_YEAR = 2024  # the year of the published count of micro and small u
 WORKERS_ANCHOR_YEAR = 2022  # the year of the published count of their workers
 MEDIUM_ANCHOR_YEAR = 2018  # the year of the published count of medium firms
 CALIBRATION_YEAR = 2019  # the year of the published capacity utilisation
+SMALL_SHARE_MAX = 0.95  # micro and small units make at most this share of 2016 production
 REGION_OUTPUTS = tuple(o.name for o in OUTPUTS.values() if o.regional)
 
 
@@ -236,12 +237,13 @@ def simulate(
 
     def shaped(arrays: dict[str, np.ndarray], axis_regions: bool = False) -> dict[str, np.ndarray]:
         full = (n, 3, len(years)) if axis_regions else (n, len(years))
-        return {
-            k: np.broadcast_to(v, full)[..., keep].copy()
-            if v.shape != full
-            else v[..., keep]
-            for k, v in arrays.items()
-        }
+        crop = None if keep.all() else keep
+        out = {}
+        for k, v in arrays.items():
+            if v.shape != full:
+                v = np.broadcast_to(v, full).copy()
+            out[k] = v if crop is None else v[..., crop]
+        return out
 
     return Result(
         years=years[keep],
@@ -251,7 +253,7 @@ def simulate(
         regions_baseline=shaped(twin["regions"], True),
         last_observed=history.last_year,
         diagnostics={k: np.broadcast_to(v, (n, 1)).copy() for k, v in scenario["diag"].items()},
-        paths=shaped(scenario["paths"]),
+        paths=shaped(scenario["paths"]) if scenario["paths"] else {},
     )
 
 
@@ -272,7 +274,10 @@ def _core(
 
     # Per-unit figures of micro and small units (survey, 2016 prices).
     unit_output = p["unit_sales"] * 12.0 / eq.RP_MN_PER_TN  # [Rp tn/yr per unit]
-    small_va_ratio = p["unit_value_added"] / p["unit_sales"]
+    # Value added cannot exceed sales, online premium included.
+    small_va_ratio = np.minimum(
+        p["unit_value_added"] / p["unit_sales"], 1.0 / (1.0 + p["online_va_premium"] / 100.0)
+    )
     unit_capital = p["unit_investment"] / eq.RP_MN_PER_TN  # [Rp tn per unit]
     u_normal = p["normal_utilisation"] / 100.0
     keep = 1.0 - p["attrition"] / 100.0
@@ -286,14 +291,27 @@ def _core(
         units_2016, p["unit_growth"], keep, unit_capital, np.float64(base_investment)
     )
 
-    # Medium firms: what the small units do not make of 2016 production, and the capital
-    # per rupiah of capacity that brings utilisation to the published 2019 figure.
-    medium_2016 = np.maximum(p["production_2016"] - units_2016 * unit_output, 0.05 * p["production_2016"])
+    # Observed years: each segment follows the sector's published real growth from its
+    # 2016 level (micro and small units at the survey's sales, medium firms the rest), so
+    # the split, and the jobs pinned to the published counts, do not depend on the total.
+    index = production_obs / p["production_2016"]  # NaN after the last observed year
+    # Micro and small units cannot make more than the sector: their average sales are cut
+    # to leave medium firms at least 5 % (a flag says so).
+    small_2016 = np.minimum(units_2016 * unit_output, SMALL_SHARE_MAX * p["production_2016"])
+    unit_output_clipped = small_2016 < units_2016 * unit_output
+    unit_output = small_2016 / units_2016
+    medium_2016 = p["production_2016"] - small_2016
+    small_obs = small_2016 * index
+    medium_obs = medium_2016 * index
+
+    # Medium firms' capital per rupiah of capacity: what brings their utilisation from the
+    # normal rate in 2016 to the industry's published 80.18 % in 2019 with the baseline's
+    # investment (the published figure is for the whole industry, which medium and large
+    # firms dominate; micro and small units' capacity follows their count).
     medium_cap_2016 = medium_2016 / u_normal
     cal = CALIBRATION_YEAR - BASE_YEAR
-    u_cal = history.observed("utilisation_pct")[CALIBRATION_YEAR] / 100.0
-    small_cap_cal = units_trend[:, cal : cal + 1] * unit_output / u_normal
-    medium_target = np.maximum(production_obs[:, cal : cal + 1] / u_cal - small_cap_cal, 0.0)
+    u_cal = history.series("utilisation_pct")[CALIBRATION_YEAR] / 100.0
+    medium_target = medium_obs[:, cal : cal + 1] / u_cal
     capacity_per_rp = eq.calibrate_capacity_cost(
         medium_cap_2016, medium_target, (1.0 - small_share) * base_investment, keep, cal
     )
@@ -306,24 +324,27 @@ def _core(
     place_units = np.where(policy, p["sales_place_units"], 0.0)
 
     # Capacity: spending in year t acts from t + 1, and wears out at the attrition rate.
+    # What was produced in an observed year was within capacity, whatever the model says.
     medium_base = _medium_baseline(
         medium_cap_2016, small_share, base_investment, capacity_per_rp, keep, len(t0)
     )
-    medium_extra = eq.accumulate(0.0, eq.lagged((1.0 - small_share) * extra_investment * capacity_per_rp), keep)
+    medium_base = np.where(observed, np.fmax(medium_base, medium_obs), medium_base)
+    power = eq.powers(keep, len(t0))
+    medium_extra = eq.accumulate(
+        0.0, eq.lagged((1.0 - small_share) * extra_investment * capacity_per_rp), keep, power
+    )
     medium_capacity = medium_base + medium_extra
-    units_invest = eq.accumulate(0.0, eq.lagged(small_share * extra_investment / unit_capital), keep)
-    units_programme = eq.accumulate(0.0, eq.lagged(new_units), keep)
+    units_invest = eq.accumulate(
+        0.0, eq.lagged(small_share * extra_investment / unit_capital), keep, power
+    )
+    units_programme = eq.accumulate(0.0, eq.lagged(new_units), keep, power)
     units_small = units_trend + units_invest + units_programme
     small_capacity = units_small * unit_output / u_normal
-
-    # Observed years: production as published, shared by the segments at one utilisation.
+    small_capacity = np.where(observed, np.fmax(small_capacity, small_obs), small_capacity)
     capacity = small_capacity + medium_capacity
-    utilisation_obs = production_obs / capacity
-    small_obs = utilisation_obs * small_capacity
-    medium_obs = utilisation_obs * medium_capacity
-    li = last - BASE_YEAR
-    small_last = small_obs[:, li : li + 1] if li < len(t0) else small_obs[:, -1:]
-    medium_last = medium_obs[:, li : li + 1] if li < len(t0) else medium_obs[:, -1:]
+    li = min(last, int(years_1d[-1])) - BASE_YEAR
+    small_last = small_obs[:, li : li + 1]
+    medium_last = medium_obs[:, li : li + 1]
 
     # Online selling among micro and small units: the baseline's diffusion curve fitted to
     # the observed shares, and the programme's path above it.
@@ -371,7 +392,7 @@ def _core(
     factor = eq.productivity_factor(years, last, p["labour_productivity_growth"])
     jobs_small = small_sales * small_per_rp * factor
     jobs_medium = medium_sales * medium_per_rp * factor
-    units_medium = medium_capacity * (p["medium_units_2018"] / medium_base[:, mi : mi + 1])
+    units_medium = medium_capacity * (p["medium_units_2018"] / medium_capacity[:, mi : mi + 1])
     exports = eq.exports_usd_mn(
         sales, online, p["online_uplift"], p["online_displacement"], p["export_share_offline"],
         p["export_share_online"], p["exchange_rate"],
@@ -405,8 +426,8 @@ def _core(
         "jobs_medium": jobs_medium,
         "programme_cost_rp_tn": cost,
     }
-    industry = _industry_exports(history, years_1d, p["demand_growth_export"])
     diag = {
+        "unit_output_clipped": unit_output_clipped.astype(np.float64),
         "online_target": target,
         "online_target_year": p["online_target_year"],
         "policy_start_year": p["policy_start_year"],
@@ -445,7 +466,12 @@ def _core(
             "units": (units_trend + units_invest + units_medium)[:, None, :] * base
             + units_programme[:, None, :] * new,
         }
-    paths = {"exports_industry_usd_mn": industry, "online_share_base_pct": 100.0 * share_base}
+    paths = {}
+    if with_regions:  # what the plausibility flags need; large batches skip it
+        paths = {
+            "exports_industry_usd_mn": _industry_exports(history, years_1d, p["demand_growth_export"]),
+            "online_share_base_pct": 100.0 * share_base,
+        }
     return {"outputs": outputs, "regions": regions, "diag": diag, "paths": paths}
 
 
@@ -458,13 +484,12 @@ def _medium_baseline(
     n_years: int,
 ) -> np.ndarray:
     """Medium capacity with the baseline's investment every year, from the following year."""
-    t = np.arange(n_years)[None, :].astype(np.float64)
     inflow = (1.0 - small_share) * investment * capacity_per_rp
-    # Closed form of accumulate() with a constant inflow from year 1 on.
-    lost = 1.0 - keep
-    safe = np.where(lost > 1e-12, lost, 1.0)
-    geometric = np.where(lost > 1e-12, (1.0 - keep**t) / safe, t)
-    return start * keep**t + inflow * geometric
+    # Closed form of accumulate() with a constant inflow from year 1 on:
+    # X_t = start keep^t + inflow (1 + keep + ... + keep^(t-1)).
+    power = eq.powers(keep, n_years)
+    geometric = np.cumsum(power, axis=1) - power
+    return start * power + inflow * geometric
 
 
 def _industry_exports(history: History, years: np.ndarray, growth_pct: np.ndarray) -> np.ndarray:

@@ -22,6 +22,7 @@ from simulator.model import Result
 PRODUCTION_MULTIPLE = 3.0  # production above this multiple of the last observed is flagged
 FLAG_CODES = (
     "policy_after_end",
+    "segments_clipped",
     "capacity_full",
     "exports_above_industry",
     "production_multiple",
@@ -60,7 +61,7 @@ class Flag:
                 "limit": fmt.usd_mn(self.limit, lang),
             }
         if self.code == "production_multiple":
-            return {"year": year, "value": fmt.number(self.value, lang, 1), "limit": year}
+            return {"year": year, "value": fmt.number(self.value, lang, 1), "limit": f"{self.limit:g}"}
         if self.code == "growth_jump":
             return {
                 "year": year,
@@ -94,6 +95,8 @@ def flags(result: Result, row: int = 0) -> list[Flag]:
     start, end = int(diag["policy_start_year"]), int(years[-1])
     if start > end:
         out.append(Flag("policy_after_end", start, float(start), float(end)))
+    if diag.get("unit_output_clipped", 0.0) > 0:
+        out.append(Flag("segments_clipped"))
     unmet = result["unmet_demand_rp_tn"][row]
     year = _first(unmet > 1e-6, years)
     if year is not None:
@@ -109,7 +112,8 @@ def flags(result: Result, row: int = 0) -> list[Flag]:
     last = production[min(result.index(min(result.last_observed, end)), len(years) - 1)]
     year = _first(projected & (production > PRODUCTION_MULTIPLE * last), years)
     if year is not None:
-        out.append(Flag("production_multiple", year, float(production[result.index(year)] / last)))
+        multiple = float(production[result.index(year)] / last)
+        out.append(Flag("production_multiple", year, multiple, float(result.last_observed)))
     history = load_history()
     largest = max(v for y, v in history.series(GROWTH).items() if y > 2016)
     growth = np.full(len(years), np.nan)
