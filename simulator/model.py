@@ -339,7 +339,11 @@ def _core(
     )
     units_programme = eq.accumulate(0.0, eq.lagged(new_units), keep, power)
     units_small = units_trend + units_invest + units_programme
-    small_capacity = units_small * unit_output / u_normal
+    # After the last observed year a unit's output grows with output per worker (its
+    # workers stay the same): the factor is workers per rupiah relative to that year.
+    factor = eq.productivity_factor(years, last, p["labour_productivity_growth"])
+    unit_output_t = unit_output / factor  # [Rp tn/yr per unit]
+    small_capacity = units_small * unit_output_t / u_normal
     small_capacity = np.where(observed, np.fmax(small_capacity, small_obs), small_capacity)
     capacity = small_capacity + medium_capacity
     li = min(last, int(years_1d[-1])) - BASE_YEAR
@@ -364,9 +368,9 @@ def _core(
     growth = (p["demand_growth_domestic"], p["demand_growth_export"], p["export_share_offline"])
     small_trend = np.where(observed, small_obs, eq.trend_demand(small_last, years, last, *growth))
     medium_trend = np.where(observed, medium_obs, eq.trend_demand(medium_last, years, last, *growth))
-    gain_online = extra_adopters * unit_output * p["online_uplift"] / 100.0
-    gain_place = place_units * unit_output * p["sales_place_uplift"] / 100.0
-    gain_units = (units_invest + units_programme) * unit_output
+    gain_online = extra_adopters * unit_output_t * p["online_uplift"] / 100.0
+    gain_place = place_units * unit_output_t * p["sales_place_uplift"] / 100.0
+    gain_units = (units_invest + units_programme) * unit_output_t
     added_small = (
         eq.net_of_displacement(gain_online, p["online_displacement"])
         + eq.net_of_displacement(gain_place, p["sales_place_displacement"])
@@ -389,7 +393,6 @@ def _core(
     mi = MEDIUM_ANCHOR_YEAR - BASE_YEAR
     small_per_rp = p["small_workers_2022"] / small_obs[:, wi : wi + 1]  # [persons per Rp tn]
     medium_per_rp = p["medium_workers_per_unit"] * p["medium_units_2018"] / medium_obs[:, mi : mi + 1]
-    factor = eq.productivity_factor(years, last, p["labour_productivity_growth"])
     jobs_small = small_sales * small_per_rp * factor
     jobs_medium = medium_sales * medium_per_rp * factor
     units_medium = medium_capacity * (p["medium_units_2018"] / medium_capacity[:, mi : mi + 1])
@@ -453,8 +456,9 @@ def _core(
         )
         scale = np.where(small_demand > 0, small_sales / np.maximum(small_demand, 1e-12), 0.0)
         small_r = scale[:, None, :] * (
-            (small_trend + gain_online + units_invest * unit_output - displaced)[:, None, :] * base
-            + (units_programme * unit_output)[:, None, :] * new
+            (small_trend + gain_online + units_invest * unit_output_t - displaced)[:, None, :]
+            * base
+            + (units_programme * unit_output_t)[:, None, :] * new
             + gain_place[:, None, :] * place
         )
         medium_r = medium_sales[:, None, :] * base

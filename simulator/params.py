@@ -247,6 +247,6 @@ def _load(path: Path) -> ParameterTable:
     return parse_parameters(path.read_text(encoding="utf-8"), source=path_label(path))
 
 
-def load_parameters(path: str | Path = PARAMETERS_CSV) -> ParameterTable:
-    """Read and validate a parameter file (the project's own by default)."""
-    return _load(path)
+def load_parameters(path: str | Path | None = None) -> ParameterTable:
+    """Read and validate a parameter file (the project's own, ``PARAMETERS_CSV``, by default)."""
+    return _load(path or PARAMETERS_CSV)
