@@ -411,6 +411,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "{value} unit dengan tempat berjualan khusus",
         "{value} units with a dedicated sales place",
     ),
+    "s_generic": ("{label} {value}", "{label} {value}"),
     "s_production": (
         "Dengan {items}, nilai produksi {year} mencapai {production}",
         "With {items}, production in {year} reaches {production}",

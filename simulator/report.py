@@ -190,6 +190,10 @@ def _rp_spoken(x: float, lang: str) -> str:
     return fmt.rp_tn(x, lang)
 
 
+# The instruments the sentence words on its own; others are named by label and value.
+WORDED = ("investment", "online_adoption", "new_units", "sales_place_units")
+
+
 def _policy_items(values: Mapping[str, float], table: ParameterTable, year: int, lang: str):
     changed = {k: v for k, v in values.items() if k in table and v != table[k].value}
     items = []
@@ -211,6 +215,19 @@ def _policy_items(values: Mapping[str, float], table: ParameterTable, year: int,
         items.append(
             tr("s_sales_place", lang, value=fmt.number(changed["sales_place_units"], lang))
         )
+    # Any other instrument the table declares is named by its label and value.
+    for name in table.policy:
+        if name in changed and name not in WORDED:
+            param = table[name]
+            label = param.label(lang)
+            items.append(
+                tr(
+                    "s_generic",
+                    lang,
+                    label=label[:1].lower() + label[1:],
+                    value=fmt.param_value(changed[name], param.unit, lang),
+                )
+            )
     return items
 
 
