@@ -29,7 +29,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from simulator.datafile import DATA_DIR, DataFileError, cached_loader, read_rows
+from simulator.datafile import DATA_DIR, cached_loader, read_rows
 from simulator.model import simulate
 from simulator.outputs import MAIN
 from simulator.params import ParameterTable, load_parameters

@@ -174,12 +174,23 @@ def _line_template(output: str, lang: str, height: int, end_year: int) -> dict[s
         align="right", dx=-4, dy=4, fontSize=12, color="#444444", baseline="top"
     ).encode(x="year:Q", y=alt.value(0), text="label:N")
     published = alt.Chart(alt.NamedData(name="published"))
-    data_points = published.transform_filter("datum.kind == 'observed'").mark_point(
-        shape="circle", size=90, filled=True, color=OBSERVED_COLOUR, opacity=1
-    ).encode(x="year:Q", y="value:Q", tooltip=_tooltip(lang))
-    projections = published.transform_filter("datum.kind == 'projection'").mark_point(
-        shape="diamond", size=160, filled=False, strokeWidth=2, color=PUBLISHED_COLOUR, opacity=1
-    ).encode(x="year:Q", y="value:Q", tooltip=_tooltip(lang))
+    data_points = (
+        published.transform_filter("datum.kind == 'observed'")
+        .mark_point(shape="circle", size=90, filled=True, color=OBSERVED_COLOUR, opacity=1)
+        .encode(x="year:Q", y="value:Q", tooltip=_tooltip(lang))
+    )
+    projections = (
+        published.transform_filter("datum.kind == 'projection'")
+        .mark_point(
+            shape="diamond",
+            size=160,
+            filled=False,
+            strokeWidth=2,
+            color=PUBLISHED_COLOUR,
+            opacity=1,
+        )
+        .encode(x="year:Q", y="value:Q", tooltip=_tooltip(lang))
+    )
     layers = [shade, shade_label, lines, points, rule, label, data_points, projections]
     title = alt.TitleParams(tr(title_key, lang), subtitle=tr("line_subtitle", lang))
     chart = alt.layer(*layers).properties(title=title, height=height, width="container")
@@ -198,7 +209,9 @@ def _policy_frame(result: Result, policy_start: int | None, lang: str) -> pd.Dat
 
 def _observed_band(result: Result, lang: str) -> pa.Table:
     last = min(result.last_observed, int(result.years[-1]))
-    return _table({"start": [int(result.years[0])], "end": [last], "label": [tr("data_band", lang)]})
+    return _table(
+        {"start": [int(result.years[0])], "end": [last], "label": [tr("data_band", lang)]}
+    )
 
 
 def published_points(output: str, lang: str, end_year: int) -> pa.Table:

@@ -22,8 +22,9 @@ def powers(base: np.ndarray, n_years: int) -> np.ndarray:
     return np.cumprod(out, axis=1, out=out)
 
 
-def accumulate(start: np.ndarray, flows: np.ndarray, keep: np.ndarray,
-               power: np.ndarray | None = None) -> np.ndarray:  # fmt: skip
+def accumulate(
+    start: np.ndarray, flows: np.ndarray, keep: np.ndarray, power: np.ndarray | None = None
+) -> np.ndarray:
     """A stock that loses ``1 - keep`` a year: X_t = X_{t-1} keep + flow_t, X_0 = start + flow_0.
 
     Closed form X_t = keep^t (start + sum_{j<=t} flow_j keep^-j): one cumsum, no year loop.
@@ -47,8 +48,9 @@ def lagged(flows: np.ndarray) -> np.ndarray:
     return out
 
 
-def trend_units(anchor_units: np.ndarray, growth_pct: np.ndarray, years: np.ndarray,
-                anchor_year: int) -> np.ndarray:  # fmt: skip
+def trend_units(
+    anchor_units: np.ndarray, growth_pct: np.ndarray, years: np.ndarray, anchor_year: int
+) -> np.ndarray:
     """Units on their trend through a published count [units].
 
     U_t = U_anchor (1 + g)^(t - anchor year): the count is exact in its year and the trend
@@ -59,9 +61,13 @@ def trend_units(anchor_units: np.ndarray, growth_pct: np.ndarray, years: np.ndar
     return anchor_units * base ** (first - anchor_year) * powers(base, years.shape[-1])
 
 
-def small_investment_share(units_2016: np.ndarray, growth_pct: np.ndarray, keep: np.ndarray,
-                           unit_investment_rp_tn: np.ndarray,
-                           investment_rp_tn: np.ndarray) -> np.ndarray:  # fmt: skip
+def small_investment_share(
+    units_2016: np.ndarray,
+    growth_pct: np.ndarray,
+    keep: np.ndarray,
+    unit_investment_rp_tn: np.ndarray,
+    investment_rp_tn: np.ndarray,
+) -> np.ndarray:
     """Share of IKM investment that goes to micro and small units [0..1].
 
     What the trend of unit numbers needs in 2016: new units (growth) and replacements
@@ -73,9 +79,13 @@ def small_investment_share(units_2016: np.ndarray, growth_pct: np.ndarray, keep:
     return np.clip(need / np.maximum(investment_rp_tn, 1e-12), 0.0, 1.0)
 
 
-def calibrate_capacity_cost(capacity_start: np.ndarray, capacity_target: np.ndarray,
-                            yearly_investment: np.ndarray, keep: np.ndarray,
-                            years: int) -> np.ndarray:  # fmt: skip
+def calibrate_capacity_cost(
+    capacity_start: np.ndarray,
+    capacity_target: np.ndarray,
+    yearly_investment: np.ndarray,
+    keep: np.ndarray,
+    years: int,
+) -> np.ndarray:
     """Rupiah of annual capacity added per rupiah invested, 1 / k [Rp tn per Rp tn].
 
     Solves C_target = C_start keep^y + (I / k) (1 + keep + ... + keep^(y-1)) for 1/k: the
@@ -88,8 +98,9 @@ def calibrate_capacity_cost(capacity_start: np.ndarray, capacity_target: np.ndar
     return np.maximum(gain / (yearly_investment * weights), 0.0)
 
 
-def logistic_fit(years: np.ndarray, shares_pct: np.ndarray,
-                 ceiling_pct: np.ndarray) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
+def logistic_fit(
+    years: np.ndarray, shares_pct: np.ndarray, ceiling_pct: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
     """Least-squares logistic through observed shares below a ceiling.
 
     Fits logit(s / S) = a + r (t - mean t) by ordinary least squares (the linearised
@@ -105,15 +116,25 @@ def logistic_fit(years: np.ndarray, shares_pct: np.ndarray,
     return rate, intercept
 
 
-def diffusion(years: np.ndarray, ceiling_pct: np.ndarray, rate: np.ndarray,
-              intercept: np.ndarray, centre: float) -> np.ndarray:  # fmt: skip
+def diffusion(
+    years: np.ndarray,
+    ceiling_pct: np.ndarray,
+    rate: np.ndarray,
+    intercept: np.ndarray,
+    centre: float,
+) -> np.ndarray:
     """Share selling online on the fitted curve, S / (1 + exp(-(a + r (t - centre)))) [0..1]."""
     return ceiling_pct / 100.0 / (1.0 + np.exp(-(intercept + rate * (years - centre))))
 
 
-def policy_share(baseline: np.ndarray, years: np.ndarray, start: np.ndarray,
-                 target_pct: np.ndarray, target_year: np.ndarray,
-                 max_pace_pp: np.ndarray) -> np.ndarray:  # fmt: skip
+def policy_share(
+    baseline: np.ndarray,
+    years: np.ndarray,
+    start: np.ndarray,
+    target_pct: np.ndarray,
+    target_year: np.ndarray,
+    max_pace_pp: np.ndarray,
+) -> np.ndarray:
     """Share selling online with a programme [0..1].
 
     From the baseline's share in the year before the policy starts, a straight path to the
@@ -129,9 +150,14 @@ def policy_share(baseline: np.ndarray, years: np.ndarray, start: np.ndarray,
     return np.clip(np.where(years >= start, np.maximum(baseline, path), baseline), 0.0, 1.0)
 
 
-def trend_demand(sales_last: np.ndarray, years: np.ndarray, last_year: int,
-                 domestic_growth_pct: np.ndarray, export_growth_pct: np.ndarray,
-                 export_share_pct: np.ndarray) -> np.ndarray:  # fmt: skip
+def trend_demand(
+    sales_last: np.ndarray,
+    years: np.ndarray,
+    last_year: int,
+    domestic_growth_pct: np.ndarray,
+    export_growth_pct: np.ndarray,
+    export_share_pct: np.ndarray,
+) -> np.ndarray:
     """Demand on its trend after the last observed year [Rp tn].
 
     D_t = S_L ((1 - e) (1 + g_d)^(t - L) + e (1 + g_x)^(t - L)): what buyers took in the
@@ -167,8 +193,9 @@ def online_sales(sales: np.ndarray, share: np.ndarray, uplift_pct: np.ndarray) -
     return sales * share * (1.0 + m) / (1.0 + share * m)
 
 
-def value_added(sales: np.ndarray, ratio: np.ndarray, online: np.ndarray,
-                premium_pct: np.ndarray) -> np.ndarray:  # fmt: skip
+def value_added(
+    sales: np.ndarray, ratio: np.ndarray, online: np.ndarray, premium_pct: np.ndarray
+) -> np.ndarray:
     """Value added [Rp tn]: v x sales, with online sales carrying a premium p.
 
     V = v (S + p O). The premium is value added per worker (fewer intermediaries; part of
@@ -182,12 +209,20 @@ def productivity_factor(years: np.ndarray, last_year: int, growth_pct: np.ndarra
 
     1 up to the last observed year, then falling by the productivity growth each year.
     """
-    return _from(powers(1.0 / (1.0 + growth_pct / 100.0), years.shape[-1]), int(last_year - years.flat[0]))
+    return _from(
+        powers(1.0 / (1.0 + growth_pct / 100.0), years.shape[-1]), int(last_year - years.flat[0])
+    )
 
 
-def exports_usd_mn(sales: np.ndarray, online: np.ndarray, uplift_pct: np.ndarray,
-                   displacement_pct: np.ndarray, offline_share_pct: np.ndarray,
-                   online_share_pct: np.ndarray, exchange_rate: np.ndarray) -> np.ndarray:  # fmt: skip
+def exports_usd_mn(
+    sales: np.ndarray,
+    online: np.ndarray,
+    uplift_pct: np.ndarray,
+    displacement_pct: np.ndarray,
+    offline_share_pct: np.ndarray,
+    online_share_pct: np.ndarray,
+    exchange_rate: np.ndarray,
+) -> np.ndarray:
     """Exports [USD million, 2016 prices and exchange rate].
 
     What a unit sold before it went online keeps the offline export share; only the net

@@ -1,17 +1,17 @@
 """Numbers as a reader of each language expects them, built on Babel.
 
-Indonesian (EYD V, BPS practice): "Rp22,98 triliun", "Rp890 miliar", "1.234 unit", "12,4%",
-"+5,9 persen poin", "28 November 2026". English: "Rp 22.98 trillion", "1,234 units",
-"12.4%". The words and spacing come from the translation table (``simulator.i18n.FORMATS``). Charts use :func:`vega_locale` so their axes follow the same rules.
+Indonesian (EYD V, BPS practice): "Rp22,98 triliun", "Rp890 miliar", "1.234 unit",
+"12,4%", "+5,9 persen poin", "28 November 2026". English: "Rp 22.98 trillion",
+"1,234 units", "12.4%". The words and spacing come from the translation table
+(``simulator.i18n.FORMATS``). Charts use :func:`vega_locale` so their axes follow the same rules.
 Every number a person reads goes through this module.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import math
-
-import datetime as dt
 
 from babel import Locale
 from babel.dates import format_date

@@ -607,6 +607,141 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "col_year": ("Tahun", "Year"),
     "col_region": ("Wilayah", "Region"),
+    # Methodology page: computed tables (simulator/methodology.py)
+    "rec_title": (
+        "Rekonsiliasi: skenario dasar dibandingkan dengan data resmi",
+        "Reconciliation: the baseline against the published figures",
+    ),
+    "rec_caption": (
+        "Setiap data resmi dengan cakupan yang sama seperti indikator model. Nilai uang atas "
+        "dasar harga konstan 2016.",
+        "Every published figure with the same coverage as the model's indicator. Money in "
+        "constant 2016 prices.",
+    ),
+    "rec_output": ("Indikator", "Indicator"),
+    "rec_model": ("Model", "Model"),
+    "rec_published": ("Data resmi", "Published"),
+    "rec_source": ("Sumber", "Source"),
+    "d_title": ("Nilai turunan kalibrasi", "Derived values of the calibration"),
+    "d_caption": (
+        "Dihitung dari parameter skenario saat ini; berubah bila asumsi diubah.",
+        "Computed from the current scenario's parameters; they change with the assumptions.",
+    ),
+    "d_name": ("Nilai", "Value"),
+    "d_value": ("Angka", "Figure"),
+    "d_basis": ("Dasar perhitungan", "Basis"),
+    "d_units_2016": ("Unit mikro dan kecil 2016", "Micro and small units 2016"),
+    "d_units_2016_basis": (
+        "Hitungan 2024 ditelusuri mundur dengan pertumbuhan tren jumlah unit.",
+        "The 2024 count traced back at the trend growth of unit numbers.",
+    ),
+    "d_small_share": (
+        "Porsi unit mikro dan kecil dalam nilai produksi 2016",
+        "Micro and small units' share of 2016 production",
+    ),
+    "d_small_share_basis": (
+        "Jumlah unit 2016 x penjualan rata-rata x 12, dibagi nilai produksi 2016.",
+        "Units in 2016 x average sales x 12, over 2016 production.",
+    ),
+    "d_medium_2016": ("Nilai produksi usaha menengah 2016", "Medium firms' production 2016"),
+    "d_medium_2016_basis": (
+        "Sisa nilai produksi 2016 setelah unit mikro dan kecil.",
+        "What micro and small units leave of 2016 production.",
+    ),
+    "d_workers_per_unit": (
+        "Tenaga kerja per unit mikro dan kecil",
+        "Workers per micro or small unit",
+    ),
+    "d_workers_per_unit_basis": (
+        "Tenaga kerja 2022 dibagi jumlah unit 2022.",
+        "Workers in 2022 over units in 2022.",
+    ),
+    "d_capital_per_rp": (
+        "Investasi per rupiah tambahan kapasitas usaha menengah",
+        "Investment per rupiah of added capacity of medium firms",
+    ),
+    "d_capital_per_rp_basis": (
+        "Dikalibrasi agar utilisasi 2019 sama dengan 80,18% (basis output bruto, harga konstan).",
+        "Calibrated so that 2019 utilisation is 80.18 % (gross output basis, constant prices).",
+    ),
+    "d_icor": ("Setara ICOR (basis nilai tambah)", "ICOR equivalent (value-added basis)"),
+    "d_icor_basis": (
+        "Angka di atas dibagi utilisasi normal dan rasio nilai tambah usaha menengah; ICOR "
+        "nasional 6,7–6,9 (BPS, 2016–2019).",
+        "The figure above over normal utilisation and the medium value added ratio; national "
+        "ICOR 6.7–6.9 (BPS, 2016–2019).",
+    ),
+    "d_invest_share": (
+        "Porsi investasi untuk unit mikro dan kecil",
+        "Share of investment going to micro and small units",
+    ),
+    "d_invest_share_basis": (
+        "Modal yang dibutuhkan tren jumlah unit (unit baru dan pengganti) dibagi investasi 2016.",
+        "The capital the trend of unit numbers needs (new and replaced units) over 2016 "
+        "investment.",
+    ),
+    "d_online_rate": (
+        "Laju kurva difusi daring (per tahun)",
+        "Rate of the online diffusion curve (a year)",
+    ),
+    "d_online_rate_basis": (
+        "Kuadrat terkecil logistik atas porsi daring resmi 2017–2023.",
+        "Least-squares logistic through the published online shares 2017–2023.",
+    ),
+    "d_online_target": (
+        "Porsi daring skenario dasar pada {year}",
+        "Baseline share online in {year}",
+    ),
+    "d_online_target_basis": (
+        "Kurva difusi pada tahun target; target di bawahnya tidak berdampak.",
+        "The diffusion curve in the target year; a target below it has no effect.",
+    ),
+    "route_title": (
+        "Biaya per tambahan tenaga kerja menurut jalur",
+        "Cost per additional job by route",
+    ),
+    "route_caption": (
+        "Modal dan dana publik untuk satu tambahan tenaga kerja langsung; kolom terakhir "
+        "memperhitungkan penjualan yang diambil dari usaha lain.",
+        "Capital and public money for one additional direct job; the last column counts "
+        "the sales taken from other firms.",
+    ),
+    "route": ("Jalur", "Route"),
+    "route_capital": ("Modal per tenaga kerja", "Capital per job"),
+    "route_public": ("Dana publik per tenaga kerja (bruto)", "Public money per job (gross)"),
+    "route_public_net": (
+        "Dana publik per tambahan tenaga kerja",
+        "Public money per additional job",
+    ),
+    "route_small": (
+        "Unit mikro dan kecil baru (program WUB atau investasi)",
+        "New micro or small unit (WUB programme or investment)",
+    ),
+    "route_medium": (
+        "Kapasitas usaha menengah (investasi tambahan)",
+        "Medium firms' capacity (added investment)",
+    ),
+    "route_online": ("Pendampingan daring (e-Smart IKM)", "Online onboarding (e-Smart IKM)"),
+    "route_place": ("Tempat berjualan khusus", "Dedicated sales place"),
+    "bt_title": ("Uji balik sejak 2016", "Back-test from 2016"),
+    "bt_caption": (
+        "Proyeksi model dari tingkat 2016 saja dibandingkan dengan data. Tren sekarang "
+        "(2,56% per tahun) adalah rata-rata 2016–2023 sehingga titik akhirnya pas; pertumbuhan "
+        "yang terlihat pada Januari 2017 adalah proyeksi Kemenperin (+5,53% nominal, sekitar "
+        "+1,85% riil). Keduanya tidak menangkap lonjakan 2018 dan kejatuhan 2020: model "
+        "memproyeksikan tren, bukan guncangan.",
+        "The model's projection from the 2016 level alone against the data. Today's trend "
+        "(2.56 % a year) is the 2016–2023 average, so its end point fits by construction; the "
+        "growth in view in January 2017 is Kemenperin's projection (+5.53 % nominal, about "
+        "+1.85 % real). Neither catches 2018's jump or 2020's fall: the model projects trends, "
+        "not shocks.",
+    ),
+    "bt_observed": ("Data", "Data"),
+    "bt_trend": ("Dari 2016, tren sekarang (selisih)", "From 2016, today's trend (error)"),
+    "bt_in_view": (
+        "Dari 2016, pertumbuhan yang terlihat 2017 (selisih)",
+        "From 2016, growth in view in 2017 (error)",
+    ),
     # Methodology page
     "method_params": ("Tabel parameter", "Parameter table"),
     "method_params_caption": (

@@ -356,7 +356,9 @@ def _core(
     rate, intercept = eq.logistic_fit(online_years, online_values, p["online_ceiling"])
     share_base = eq.diffusion(years, p["online_ceiling"], rate, intercept, online_years.mean())
     # At its table value the instrument means "no programme": the share follows the curve.
-    target = np.where(p["online_adoption"] == defaults["online_adoption"], 0.0, p["online_adoption"])
+    target = np.where(
+        p["online_adoption"] == defaults["online_adoption"], 0.0, p["online_adoption"]
+    )
     share = eq.policy_share(
         share_base, years, p["policy_start_year"], target, p["online_target_year"],
         p["online_max_pace"],
@@ -367,7 +369,9 @@ def _core(
     # displacement (new units and new capacity sell part of their output to new buyers).
     growth = (p["demand_growth_domestic"], p["demand_growth_export"], p["export_share_offline"])
     small_trend = np.where(observed, small_obs, eq.trend_demand(small_last, years, last, *growth))
-    medium_trend = np.where(observed, medium_obs, eq.trend_demand(medium_last, years, last, *growth))
+    medium_trend = np.where(
+        observed, medium_obs, eq.trend_demand(medium_last, years, last, *growth)
+    )
     gain_online = extra_adopters * unit_output_t * p["online_uplift"] / 100.0
     gain_place = place_units * unit_output_t * p["sales_place_uplift"] / 100.0
     gain_units = (units_invest + units_programme) * unit_output_t
@@ -392,13 +396,20 @@ def _core(
     wi = WORKERS_ANCHOR_YEAR - BASE_YEAR
     mi = MEDIUM_ANCHOR_YEAR - BASE_YEAR
     small_per_rp = p["small_workers_2022"] / small_obs[:, wi : wi + 1]  # [persons per Rp tn]
-    medium_per_rp = p["medium_workers_per_unit"] * p["medium_units_2018"] / medium_obs[:, mi : mi + 1]
+    medium_per_rp = (
+        p["medium_workers_per_unit"] * p["medium_units_2018"] / medium_obs[:, mi : mi + 1]
+    )
     jobs_small = small_sales * small_per_rp * factor
     jobs_medium = medium_sales * medium_per_rp * factor
     units_medium = medium_capacity * (p["medium_units_2018"] / medium_capacity[:, mi : mi + 1])
     exports = eq.exports_usd_mn(
-        sales, online, p["online_uplift"], p["online_displacement"], p["export_share_offline"],
-        p["export_share_online"], p["exchange_rate"],
+        sales,
+        online,
+        p["online_uplift"],
+        p["online_displacement"],
+        p["export_share_offline"],
+        p["export_share_online"],
+        p["exchange_rate"],
     )
     cost = (
         eq.one_off(np.maximum(extra_adopters, 0.0)) * p["cost_online_unit"]
@@ -473,7 +484,9 @@ def _core(
     paths = {}
     if with_regions:  # what the plausibility flags need; large batches skip it
         paths = {
-            "exports_industry_usd_mn": _industry_exports(history, years_1d, p["demand_growth_export"]),
+            "exports_industry_usd_mn": _industry_exports(
+                history, years_1d, p["demand_growth_export"]
+            ),
             "online_share_base_pct": 100.0 * share_base,
         }
     return {"outputs": outputs, "regions": regions, "diag": diag, "paths": paths}
@@ -512,7 +525,9 @@ def _online_points(history: History) -> tuple[np.ndarray, np.ndarray]:
     return years, np.array([points[int(y)] for y in years])
 
 
-def calibration(values: Mapping[str, Any] | None = None, table: ParameterTable | None = None) -> dict[str, float]:
+def calibration(
+    values: Mapping[str, Any] | None = None, table: ParameterTable | None = None
+) -> dict[str, float]:
     """The derived values of one scenario's calibration, for the methodology page."""
     result = simulate(values or {}, params=table, with_regions=False)
     return {k: float(v[0, 0]) for k, v in result.diagnostics.items()}

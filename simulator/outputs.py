@@ -28,7 +28,13 @@ FORMATS: dict[str, tuple[Formatter, Formatter]] = {
     "units": (lambda x, lang: fmt.count(x, lang, "units"), lambda x, lang: fmt.signed(x, lang)),
     "percent": (fmt.percent, fmt.points_signed),
 }
-AXIS_FORMAT = {"rp_tn": ",.1~f", "usd_mn": ",.0f", "jobs": ",.0f", "units": ",.0f", "percent": ".0f"}
+AXIS_FORMAT = {
+    "rp_tn": ",.1~f",
+    "usd_mn": ",.0f",
+    "jobs": ",.0f",
+    "units": ",.0f",
+    "percent": ".0f",
+}
 AXIS_KEY = {
     "rp_tn": "axis_rp_tn",
     "usd_mn": "axis_usd_mn",

@@ -61,7 +61,11 @@ class Flag:
                 "limit": fmt.usd_mn(self.limit, lang),
             }
         if self.code == "production_multiple":
-            return {"year": year, "value": fmt.number(self.value, lang, 1), "limit": f"{self.limit:g}"}
+            return {
+                "year": year,
+                "value": fmt.number(self.value, lang, 1),
+                "limit": f"{self.limit:g}",
+            }
         if self.code == "growth_jump":
             return {
                 "year": year,

@@ -289,7 +289,9 @@ def sentence(
                 per_job=fmt.rp_mn(found.cost_per_job_rp_mn, lang, 0),
             )
         elif found.cost_rp_tn > 0:
-            text += " " + tr("s_cost_only", lang, year=year, cost=_rp_spoken(found.cost_rp_tn, lang))
+            text += " " + tr(
+                "s_cost_only", lang, year=year, cost=_rp_spoken(found.cost_rp_tn, lang)
+            )
     hit = ceiling_year(result)
     if hit is not None:
         text += " " + tr("s_ceiling", lang, year=hit)

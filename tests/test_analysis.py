@@ -91,9 +91,7 @@ def test_effect_bands_are_scenario_minus_baseline_on_the_same_draws():
     unc = analysis.uncertainty(POLICY, draws=3000, seed=4)
     effect = unc.end[("effect", "jobs")]
     assert_allclose(effect, unc.end[("scenario", "jobs")] - unc.end[("baseline", "jobs")])
-    assert_allclose(
-        unc.bands[("effect", "jobs")][:, -1], np.percentile(effect, analysis.QUANTILES)
-    )
+    assert_allclose(unc.bands[("effect", "jobs")][:, -1], np.percentile(effect, analysis.QUANTILES))
     none = analysis.uncertainty({}, draws=500)
     for output in analysis.UNCERTAIN_OUTPUTS:
         assert np.all(none.bands[("effect", output)] == 0)

@@ -150,7 +150,9 @@ def test_derived_parameters_follow_from_their_published_inputs():
     online = H.series("online_share_pct")
     offline = H.series("online_prefer_offline_pct")[2023]
     assert_allclose(
-        P["online_ceiling"].value, online[2023] + (100 - online[2023]) * (1 - offline / 100), atol=0.05
+        P["online_ceiling"].value,
+        online[2023] + (100 - online[2023]) * (1 - offline / 100),
+        atol=0.05,
     )
     rises = [online[y] - online[y - 1] for y in online if y - 1 in online]
     assert_allclose(P["online_max_pace"].value, max(rises), atol=0.05)

@@ -35,7 +35,8 @@ def test_module_entry_reproduces_calibration():
     assert frame.loc[2016, "production_rp_tn"] == pytest.approx(22.98, abs=0.005)
     assert frame.loc[2017, "production_rp_tn"] == pytest.approx(22.98 * 1.0222, abs=0.005)
     assert list(frame.index) == list(range(2016, 2031))
-    assert frame.loc[2023, "observed"] and not frame.loc[2024, "observed"]
+    assert frame.loc[2023, "observed"]
+    assert not frame.loc[2024, "observed"]
     assert completed.stderr == ""
 
 
@@ -71,7 +72,8 @@ def test_run_warns_on_implausible_results_and_still_succeeds():
     assert status == 0
     assert out
     lines = err.strip().splitlines()
-    assert lines and all(line.startswith("warning: ") for line in lines)
+    assert lines
+    assert all(line.startswith("warning: ") for line in lines)
     assert any("times its 2023 level" in line for line in lines)
 
 

@@ -108,7 +108,8 @@ def test_exports_above_the_whole_industry_are_flagged():
     industry = result.paths["exports_industry_usd_mn"][0]
     found = [f for f in flags(result) if f.code == "exports_above_industry"]
     if (exports > industry).any():
-        assert found and found[0].year == int(result.years[np.argmax(exports > industry)])
+        assert found
+        assert found[0].year == int(result.years[np.argmax(exports > industry)])
     else:
         assert not found
     assert not [f for f in flags(simulate()) if f.code == "exports_above_industry"]
@@ -146,14 +147,18 @@ def test_sales_place_gains_go_to_their_region():
     """Sales places in West Java (the default) raise West Java's production; other regions
     only lose what is displaced."""
     result = run_pair({"sales_place_units": 5000})
-    change = result.regions["production_rp_tn"][0, :, -1] - result.regions["production_rp_tn"][1, :, -1]
+    change = (
+        result.regions["production_rp_tn"][0, :, -1] - result.regions["production_rp_tn"][1, :, -1]
+    )
     assert change[0] > 0
-    assert change[1] <= 0 and change[2] <= 0
+    assert change[1] <= 0
+    assert change[2] <= 0
     east = run_pair(
         {"sales_place_units": 5000, "sales_place_share_jabar": 0, "sales_place_share_jatim": 100}
     )
     moved = east.regions["production_rp_tn"][0, :, -1] - east.regions["production_rp_tn"][1, :, -1]
-    assert moved[1] > 0 and moved[0] <= 0
+    assert moved[1] > 0
+    assert moved[0] <= 0
 
 
 def test_a_lever_added_as_a_row_moves_the_headline_sentence_and_link(tmp_path, monkeypatch):
@@ -175,7 +180,9 @@ def test_a_lever_added_as_a_row_moves_the_headline_sentence_and_link(tmp_path, m
     values = {"sales_place_units": 3000, "sales_place_uplift": 60}
     result = run_pair(values, table)
     baseline_alone = run_pair({"sales_place_units": 3000}, table)
-    assert result.effect("production_rp_tn")[0, -1] > baseline_alone.effect("production_rp_tn")[0, -1]
+    assert (
+        result.effect("production_rp_tn")[0, -1] > baseline_alone.effect("production_rp_tn")[0, -1]
+    )
     production = headlines(result, "id")[0]
     assert production.changed
     text = sentence(values, result, "id", table)

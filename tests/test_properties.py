@@ -203,7 +203,9 @@ def test_batch_equals_one_by_one(batch):
         single = simulate({k: arrays[k][i] for k in names})
         for name in OUTPUTS:
             assert_allclose(together[name][i], single[name][0], rtol=1e-12, atol=1e-9)
-            assert_allclose(together.baseline[name][i], single.baseline[name][0], rtol=1e-12, atol=1e-9)
+            assert_allclose(
+                together.baseline[name][i], single.baseline[name][0], rtol=1e-12, atol=1e-9
+            )
         for name in REGION_OUTPUTS:
             assert_allclose(
                 together.regions[name][i], single.regions[name][0], rtol=1e-12, atol=1e-9
