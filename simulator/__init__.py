@@ -4,7 +4,8 @@ Pure Python and numpy: no Streamlit here. ``simulate`` runs one or many scenario
 ``load_parameters`` reads the sourced parameter table, ``Scenario`` names a set of values.
 """
 
-from simulator.model import OUTPUTS, REGIONS, Result, simulate
+from simulator.model import REGIONS, Result, simulate
+from simulator.outputs import OUTPUTS
 from simulator.params import Parameter, ParameterFileError, ParameterTable, load_parameters
 from simulator.presets import Preset, load_presets
 from simulator.scenario import Scenario, ScenarioError

@@ -1,24 +1,26 @@
 """How sure, what matters, what it takes: uncertainty, sensitivity and goal-seeking.
 
-Each analysis is one batched call of the vectorised model, not a loop over scenarios:
+Each analysis is one batched call of the vectorised model, not a loop over scenarios, and
+every row of it carries its own baseline on the same assumptions, so what is reported is
+the uncertainty of the policy's *effect*, not only of the levels:
 
 * :func:`uncertainty` draws every uncertain assumption from its triangular range
-  (``data/uncertainty.csv``: low, mode, high and the reason) with a seeded generator, runs
-  the scenario and its baseline on the same draws, and returns the 10th, 50th and 90th
-  percentiles per year, and the chance that the scenario beats the baseline or a target.
+  (``data/uncertainty.csv``: low, mode, high and the reason), with the rank correlations of
+  ``data/correlations.csv`` (Iman-Conover), from a seeded generator, and returns the 10th,
+  50th and 90th percentiles per year of the scenario, its baseline and the effect
+  (scenario minus baseline on the same draw), and chances about the effect.
 * :func:`sensitivity` moves each uncertain assumption alone to its low and its high (a
-  tornado): which assumption the end-year figure depends on most.
-* :func:`goal_seek` finds the lever value that reaches a target in a year, or says how close
-  the lever's range gets.
+  tornado) and ranks them by how much they move the effect (``effect_swing``).
+* :func:`goal_seek` finds the instrument value that reaches a target in a year, or says
+  how close the instrument's range gets.
 
-A range is centred on the scenario's own value when the user has moved that assumption:
-the mode becomes the user's value and the range widens to include it.
+The structural uncertainties are drawn too: the count of micro and small units and their
+sales (which split the sector into its two segments), and the medium firms' size.
+A range is centred on the scenario's own value when the user has moved that assumption.
 """
 
 from __future__ import annotations
 
-import csv
-import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,16 +30,18 @@ import numpy as np
 import pandas as pd
 
 from simulator.i18n import pick
+from simulator.datafile import DATA_DIR, cached_loader, read_rows
 from simulator.model import simulate
-from simulator.params import DATA_DIR, ParameterFileError, ParameterTable, load_parameters
-from simulator.report import POLICY_LEVERS
+from simulator.outputs import MAIN
+from simulator.params import ParameterTable, load_parameters
 
 UNCERTAINTY_CSV = DATA_DIR / "uncertainty.csv"
-UNCERTAIN_OUTPUTS = ("production_rp_tn", "value_added_rp_tn", "jobs", "exports_usd_mn")
+CORRELATIONS_CSV = DATA_DIR / "correlations.csv"
+UNCERTAIN_OUTPUTS = MAIN
 DEFAULT_DRAWS = 10_000
+MAX_DRAWS = 200_000  # what one instance can hold: about 20 KB a draw to 2050
 DEFAULT_SEED = 2016
 QUANTILES = (10, 50, 90)
-GOAL_LEVERS = POLICY_LEVERS
 GOAL_TOLERANCE = 0.005  # relative: the answer reproduces the target within 0.5 %
 
 
@@ -61,91 +65,110 @@ class Range:
         return min(self.low, value), value, max(self.high, value)
 
 
+def _parse_ranges(path: Path, table: ParameterTable) -> dict[str, Range]:
+    out: dict[str, Range] = {}
+    for row in read_rows(path, ("name", "low", "mode", "high", "reason_en", "reason_id")):
+        name = row.text("name")
+        if name not in table or name in out:
+            raise row.fail(f"{name!r} unknown or repeated", "name")
+        param = table[name]
+        if param.role != "assumption":
+            raise row.fail(f"{name} is a {param.role}, not an uncertain assumption", "name")
+        low, mode, high = (row.number(c) for c in ("low", "mode", "high"))
+        if not param.min <= low <= mode <= high <= param.max:
+            raise row.fail(
+                f"need {param.min:g} <= low <= mode <= high <= {param.max:g} for {name}", "low"
+            )
+        out[name] = Range(
+            name=name,
+            low=low,
+            mode=mode,
+            high=high,
+            reason_en=row.text("reason_en"),
+            reason_id=row.text("reason_id"),
+        )
+    return out
+
+
+_load_ranges = cached_loader(_parse_ranges)
+
+
 def load_ranges(
     path: str | Path = UNCERTAINTY_CSV, table: ParameterTable | None = None
 ) -> dict[str, Range]:
     """Read and check the uncertainty ranges (each inside its parameter's allowed range)."""
-    path = Path(path)
-    return _load_ranges(str(path.resolve()), path.stat().st_mtime_ns, table or load_parameters())
+    return _load_ranges(path, table or load_parameters())
 
 
-@functools.lru_cache(maxsize=8)
-def _load_ranges(path: str, _mtime: int, table: ParameterTable) -> dict[str, Range]:
-    out: dict[str, Range] = {}
-    with open(path, encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        for record in reader:
-            line = reader.line_num
-            name = (record.get("name") or "").strip()
-            if name not in table or name in out:
-                raise ParameterFileError(
-                    f"{path}, line {line}, column 'name': {name!r} unknown or repeated"
-                )
-            try:
-                low, mode, high = (float(record[c]) for c in ("low", "mode", "high"))
-            except (TypeError, ValueError):
-                raise ParameterFileError(
-                    f"{path}, line {line}: low, mode, high must be numbers"
-                ) from None
-            param = table[name]
-            if not param.min <= low <= mode <= high <= param.max:
-                raise ParameterFileError(
-                    f"{path}, line {line}: need {param.min:g} <= low <= mode <= high <= "
-                    f"{param.max:g} for {name}"
-                )
-            if name in POLICY_LEVERS or param.group in ("lever", "timing", "regions"):
-                raise ParameterFileError(
-                    f"{path}, line {line}: {name} is a policy choice, not an uncertainty"
-                )
-            reasons = (record.get("reason_en") or "").strip(), (record.get("reason_id") or "")
-            if not reasons[0] or not reasons[1].strip():
-                raise ParameterFileError(f"{path}, line {line}: give the reason in both languages")
-            out[name] = Range(
-                name=name,
-                low=low,
-                mode=mode,
-                high=high,
-                reason_en=reasons[0],
-                reason_id=reasons[1].strip(),
-            )
+def _parse_correlations(path: Path, ranges: tuple[str, ...]) -> dict[tuple[str, str], float]:
+    out: dict[tuple[str, str], float] = {}
+    for row in read_rows(path, ("first", "second", "rho", "reason_en", "reason_id")):
+        first, second = row.text("first"), row.text("second")
+        for column, name in (("first", first), ("second", second)):
+            if name not in ranges:
+                raise row.fail(f"{name!r} has no uncertainty range", column)
+        rho = row.number("rho")
+        if not -1 < rho < 1 or first == second:
+            raise row.fail("rho must lie strictly between -1 and 1, between two names", "rho")
+        row.text("reason_en")
+        row.text("reason_id")
+        out[(first, second)] = rho
     return out
 
 
+_load_correlations = cached_loader(_parse_correlations)
+
+
+def load_correlations(
+    path: str | Path = CORRELATIONS_CSV, ranges: Mapping[str, Range] | None = None
+) -> dict[tuple[str, str], float]:
+    """Rank correlations between uncertain assumptions, checked against the ranges."""
+    return _load_correlations(path, tuple(sorted(ranges if ranges is not None else load_ranges())))
+
+
 def draw(
-    ranges: Mapping[str, tuple[float, float, float]], n: int, seed: int
+    ranges: Mapping[str, tuple[float, float, float]],
+    n: int,
+    seed: int,
+    correlations: Mapping[tuple[str, str], float] | None = None,
 ) -> dict[str, np.ndarray]:
-    """n triangular draws of each parameter; a collapsed range gives its single value."""
+    """n triangular draws of each parameter; a collapsed range gives its single value.
+
+    Correlated pairs get the rank correlation asked for by Iman and Conover's method: the
+    independent draws of each parameter are reordered to follow the ranks of correlated
+    normal scores, so every marginal stays exactly triangular.
+    """
     rng = np.random.Generator(np.random.PCG64(seed))
+    names = sorted(ranges)  # a fixed order, so a seed means the same draws
     out = {}
-    for name in sorted(ranges):  # a fixed order, so a seed means the same draws
+    for name in names:
         low, mode, high = ranges[name]
         if high > low:
             out[name] = rng.triangular(low, mode, high, size=n)
         else:
             rng.random(n)  # keep the stream aligned whether or not a range is collapsed
             out[name] = np.full(n, mode)
+    pairs = {k: v for k, v in (correlations or {}).items() if k[0] in out and k[1] in out}
+    if pairs and n > 2:
+        linked = sorted({name for pair in pairs for name in pair})
+        index = {name: i for i, name in enumerate(linked)}
+        target = np.eye(len(linked))
+        for (a, b), rho in pairs.items():
+            target[index[a], index[b]] = target[index[b], index[a]] = rho
+        scores = rng.standard_normal((n, len(linked))) @ np.linalg.cholesky(target).T
+        for name, column in zip(linked, scores.T, strict=True):
+            ranks = np.argsort(np.argsort(column))
+            out[name] = np.sort(out[name])[ranks]
     return out
-
-
-def _with_baseline(
-    values: Mapping[str, float], columns: Mapping[str, np.ndarray], n: int, table: ParameterTable
-) -> dict[str, Any]:
-    """Scenario rows then baseline rows (levers reset), same draws in both halves."""
-    batch: dict[str, Any] = {k: v for k, v in values.items() if k not in columns}
-    for name, column in columns.items():
-        batch[name] = np.concatenate([column, column])
-    for lever in POLICY_LEVERS:
-        scenario_value = values.get(lever, table[lever].value)
-        batch[lever] = np.concatenate([np.full(n, scenario_value), np.full(n, table[lever].value)])
-    return batch
 
 
 @dataclass(frozen=True)
 class Uncertainty:
-    """Percentile bands of a Monte Carlo run, for the scenario and its baseline.
+    """Percentile bands of a Monte Carlo run: scenario, baseline and the effect.
 
     ``bands[(series, output)]`` is an array (3, years) of the 10th, 50th and 90th
-    percentiles; ``end[(series, output)]`` holds every draw's end-year value.
+    percentiles, ``series`` one of "scenario", "baseline", "effect"; ``end[(series,
+    output)]`` holds every draw's value in the last year.
     """
 
     years: np.ndarray
@@ -154,20 +177,20 @@ class Uncertainty:
     draws: int
     seed: int
 
-    def chance_beats_baseline(self, output: str = "production_rp_tn") -> float:
-        """Share of draws in which the scenario's end-year value exceeds the baseline's."""
-        scenario, baseline = self.end[("scenario", output)], self.end[("baseline", output)]
-        return float(np.mean(scenario > baseline + 1e-9 * np.abs(baseline)))
+    def chance_effect_above(self, output: str, threshold: float) -> float:
+        """Share of draws in which the scenario's gain over its baseline exceeds ``threshold``."""
+        return float(np.mean(self.end[("effect", output)] > threshold))
 
     def chance_at_least(self, output: str, value: float) -> float:
-        """Share of draws in which the scenario's end-year value reaches ``value``."""
+        """Share of draws in which the scenario's last-year value reaches ``value``."""
         return float(np.mean(self.end[("scenario", output)] >= value))
 
     def table(self, series: str = "scenario") -> pd.DataFrame:
-        """Tidy percentiles: year, output, p10, p50, p90."""
+        """Tidy percentiles: year, output, p10, p50, p90, effect_p10, effect_p50, effect_p90."""
         frames = []
         for output in UNCERTAIN_OUTPUTS:
             band = self.bands[(series, output)]
+            effect = self.bands[("effect", output)]
             frames.append(
                 pd.DataFrame(
                     {
@@ -176,10 +199,19 @@ class Uncertainty:
                         "p10": band[0],
                         "p50": band[1],
                         "p90": band[2],
+                        "effect_p10": effect[0],
+                        "effect_p50": effect[1],
+                        "effect_p90": effect[2],
                     }
                 )
             )
         return pd.concat(frames, ignore_index=True)
+
+
+def _centred(
+    values: Mapping[str, float], ranges: Mapping[str, Range], table: ParameterTable
+) -> dict[str, tuple[float, float, float]]:
+    return {n: r.around(float(values.get(n, table[n].value))) for n, r in ranges.items()}
 
 
 def uncertainty(
@@ -189,24 +221,28 @@ def uncertainty(
     seed: int = DEFAULT_SEED,
     table: ParameterTable | None = None,
     ranges: Mapping[str, Range] | None = None,
+    correlations: Mapping[tuple[str, str], float] | None = None,
 ) -> Uncertainty:
     """Monte Carlo of the scenario and its baseline on the same seeded draws."""
+    if not 1 <= draws <= MAX_DRAWS:
+        raise ValueError(f"draws must be between 1 and {MAX_DRAWS:,}")
     table = table or load_parameters()
     ranges = ranges if ranges is not None else load_ranges(table=table)
-    centred = {
-        name: r.around(float(values.get(name, table[name].value))) for name, r in ranges.items()
-    }
-    columns = draw(centred, draws, seed)
-    result = simulate(
-        _with_baseline(values, columns, draws, table), params=table, with_regions=False
-    )
+    if correlations is None:
+        correlations = load_correlations(ranges=ranges) if ranges else {}
+    columns = draw(_centred(values, ranges, table), draws, seed, correlations)
+    batch: dict[str, Any] = {**values, **columns}
+    result = simulate(batch, params=table, with_regions=False)
     bands, end = {}, {}
     for output in UNCERTAIN_OUTPUTS:
-        array = result[output]
-        for series, rows in (("scenario", slice(0, draws)), ("baseline", slice(draws, None))):
-            part = array[rows]
-            bands[(series, output)] = np.percentile(part, QUANTILES, axis=0)
-            end[(series, output)] = part[:, -1].copy()
+        series = {
+            "scenario": result[output],
+            "baseline": result.baseline[output],
+            "effect": result.effect(output),
+        }
+        for name, array in series.items():
+            bands[(name, output)] = np.percentile(array, QUANTILES, axis=0)
+            end[(name, output)] = array[:, -1].copy()
     return Uncertainty(years=result.years, bands=bands, end=end, draws=draws, seed=seed)
 
 
@@ -218,26 +254,27 @@ def sensitivity(
     table: ParameterTable | None = None,
     ranges: Mapping[str, Range] | None = None,
 ) -> pd.DataFrame:
-    """Each uncertain parameter alone at its low and high: the output in ``year``.
+    """Each uncertain parameter alone at its low and high: the output and the effect.
 
-    Columns: parameter, low, high, output_low, output_high, base, swing (|high - low|),
-    sorted by swing, largest first.
+    Columns: parameter, low, high, output_low, output_high, base, swing (|high - low| of
+    the output), effect_low, effect_high, effect_base, effect_swing (of the scenario minus
+    its baseline). Sorted by effect_swing when the scenario has an effect, else by swing.
     """
     table = table or load_parameters()
     ranges = ranges if ranges is not None else load_ranges(table=table)
     names = list(ranges)
     k = len(names)
-    bounds = {n: ranges[n].around(float(values.get(n, table[n].value))) for n in names}
+    bounds = _centred(values, ranges, table)
     batch: dict[str, Any] = dict(values)
     for i, name in enumerate(names):
-        column = np.full(2 * k + 1, float(values.get(name, table[name].value)))
+        column = np.full(2 * k + 1, bounds[name][1])
         column[2 * i] = bounds[name][0]
         column[2 * i + 1] = bounds[name][2]
         batch[name] = column
     result = simulate(batch, params=table, with_regions=False)
     year = int(result.years[-1]) if year is None else int(year)
     at = result.at(output, year)
-    base = float(at[-1])
+    effect = result.effect(output)[:, result.index(year)]
     frame = pd.DataFrame(
         {
             "parameter": names,
@@ -245,30 +282,35 @@ def sensitivity(
             "high": [bounds[n][2] for n in names],
             "output_low": at[0 : 2 * k : 2],
             "output_high": at[1 : 2 * k : 2],
+            "effect_low": effect[0 : 2 * k : 2],
+            "effect_high": effect[1 : 2 * k : 2],
         }
     )
-    frame["base"] = base
+    frame["base"] = float(at[-1])
+    frame["effect_base"] = float(effect[-1])
     frame["swing"] = (frame["output_high"] - frame["output_low"]).abs()
-    return frame.sort_values("swing", ascending=False, kind="stable").reset_index(drop=True)
+    frame["effect_swing"] = (frame["effect_high"] - frame["effect_low"]).abs()
+    key = "effect_swing" if frame["effect_swing"].max() > 1e-9 else "swing"
+    return frame.sort_values(key, ascending=False, kind="stable").reset_index(drop=True)
 
 
 @dataclass(frozen=True)
 class GoalSeek:
-    """The lever value that reaches a target, or how close the lever's range gets."""
+    """The instrument value that reaches a target, or how close the instrument's range gets."""
 
     lever: str
     output: str
     year: int
     target: float
-    value: float | None  # the lever value, None when out of reach
-    reached: float  # the output at ``value`` (or at the closest lever value)
-    closest_value: float  # the lever value whose output is nearest the target
-    range_low: float  # the output over the lever's whole range: lowest ...
+    value: float | None  # the instrument value, None when out of reach
+    reached: float  # the output at ``value`` (or at the closest instrument value)
+    closest_value: float  # the instrument value whose output is nearest the target
+    range_low: float  # the output over the instrument's whole range: lowest ...
     range_high: float  # ... and highest
 
     @property
     def reachable(self) -> bool:
-        """True when a lever value within its range reaches the target."""
+        """True when an instrument value within its range reaches the target."""
         return self.value is not None
 
 
@@ -296,12 +338,12 @@ def goal_seek(
 ) -> GoalSeek:
     """Find the ``lever`` value whose ``output`` in ``year`` equals ``target``.
 
-    Scans the lever's whole range in one batched call, then narrows the bracket where the
-    output crosses the target twice more; the answer reproduces the target within 0.5 %.
+    Scans the instrument's whole range in one batched call, then narrows the bracket where
+    the output crosses the target twice more; the answer reproduces the target within 0.5 %.
     """
     table = table or load_parameters()
-    if lever not in GOAL_LEVERS:
-        raise ValueError(f"lever must be one of {', '.join(GOAL_LEVERS)}")
+    if lever not in table.policy:
+        raise ValueError(f"lever must be one of {', '.join(table.policy)}")
     param = table[lever]
     end_year = int(values.get("end_year", table["end_year"].value))
     if not 2016 <= year <= end_year:

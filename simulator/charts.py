@@ -19,8 +19,10 @@ import pandas as pd
 import pyarrow as pa
 
 from simulator import formatting as fmt
+from simulator.history import load_history
 from simulator.i18n import tr
 from simulator.model import REGIONS, Result
+from simulator.outputs import MAIN, OUTPUTS, PICKABLE, REGIONAL
 from simulator.report import BASELINE, SCENARIO
 
 SCENARIO_COLOUR = "#0072B2"  # Okabe-Ito blue
@@ -31,8 +33,14 @@ OFFLINE_COLOUR = "#56B4E9"  # Okabe-Ito sky blue
 UNMET_COLOUR = "#CC79A7"  # Okabe-Ito reddish purple
 FONT_SIZES = {"title": 18, "label": 13, "axis_title": 14}
 
-# Published calibration points (Kemenperin, source article): year -> Rp trillion.
-PUBLISHED_PRODUCTION = {2016: 22.98, 2017: 24.25}
+OBSERVED_COLOUR = "#000000"
+# Published values drawn on an output's chart: the output itself and, for totals made of
+# two segments, the segment that was counted (as OWID marks data on a modelled line).
+MARKED = {
+    "production_rp_tn": ("production_rp_tn",),
+    "jobs": ("jobs", "jobs_small"),
+    "units": ("units", "units_small", "units_medium"),
+}
 
 
 def _configure(chart: alt.TopLevelMixin, lang: str) -> alt.TopLevelMixin:
@@ -74,12 +82,11 @@ def _length(columns: dict[str, Any]) -> int:
 
 
 LINE_OUTPUTS: dict[str, tuple[str, str, str, Formatter]] = {
-    # output: (title key, axis key, d3 axis format, tooltip formatter)
-    "production_rp_tn": ("chart_production", "axis_rp_tn", ",.0f", fmt.rp_tn),
-    "value_added_rp_tn": ("chart_value_added", "axis_rp_tn", ",.0f", fmt.rp_tn),
-    "jobs": ("chart_jobs", "axis_persons", ",.0f", lambda x, lang: fmt.count(x, lang, "jobs")),
-    "exports_usd_mn": ("chart_exports", "axis_usd_mn", ",.0f", fmt.usd_mn),
-}
+    # output: (title key, axis key, d3 axis format, tooltip formatter), from the registry
+    name: (OUTPUTS[name].label_key, OUTPUTS[name].axis_key, OUTPUTS[name].axis_format,
+           OUTPUTS[name].show)
+    for name in MAIN
+}  # fmt: skip
 
 
 def line_frame(result: Result, output: str, lang: str) -> pd.DataFrame:
@@ -130,7 +137,11 @@ def _tooltip(lang: str, series_field: str = "series") -> list[alt.Tooltip]:
 
 @functools.lru_cache(maxsize=64)
 def _line_template(output: str, lang: str, height: int, end_year: int) -> dict[str, Any]:
-    """The validated spec of a scenario-against-baseline line chart, data left out."""
+    """The validated spec of a scenario-against-baseline line chart, data left out.
+
+    Model years are lines; published values are black points (data) and an open diamond
+    (a published projection); the observed years sit on a light band labelled "data".
+    """
     title_key, axis_key, axis_format, _ = LINE_OUTPUTS[output]
     domain, colours = _series_scale(lang)
     legend = alt.Legend(symbolType="stroke", symbolStrokeWidth=3, symbolSize=500)
@@ -145,6 +156,12 @@ def _line_template(output: str, lang: str, height: int, end_year: int) -> dict[s
     )
     x = _year_axis(lang, end_year)
     y = alt.Y("value:Q", title=tr(axis_key, lang), axis=alt.Axis(format=axis_format))
+    band = alt.Chart(alt.NamedData(name="observed_band"))
+    band_x = alt.X("start:Q", scale=alt.Scale(zero=False, nice=False), title=None)
+    shade = band.mark_rect(color="#EEF1F4").encode(x=band_x, x2="end:Q")
+    shade_label = band.mark_text(
+        align="left", dx=4, dy=4, fontSize=12, color="#444444", baseline="top"
+    ).encode(x=band_x, y=alt.value(0), text="label:N")
     main = alt.Chart(alt.NamedData(name="main"))
     lines = main.mark_line(strokeWidth=3).encode(x=x, y=y, color=colour, strokeDash=dash)
     # Invisible points give the tooltip a target at each year.
@@ -156,18 +173,26 @@ def _line_template(output: str, lang: str, height: int, end_year: int) -> dict[s
     label = marker.mark_text(
         align="right", dx=-4, dy=4, fontSize=12, color="#444444", baseline="top"
     ).encode(x="year:Q", y=alt.value(0), text="label:N")
-    layers = [lines, points, rule, label]
-    if output == "production_rp_tn":
-        layers.append(
-            alt.Chart(alt.NamedData(name="published"))
-            .mark_point(shape="diamond", size=160, filled=True, color=PUBLISHED_COLOUR, opacity=1)
-            .encode(x="year:Q", y="value:Q", tooltip=_tooltip(lang))
-        )
-    title = (
-        alt.TitleParams(tr(title_key, lang), subtitle=tr("published_note", lang))
-        if output == "production_rp_tn"
-        else alt.TitleParams(tr(title_key, lang), subtitle=tr("line_subtitle", lang))
+    published = alt.Chart(alt.NamedData(name="published"))
+    data_points = (
+        published.transform_filter("datum.kind == 'observed'")
+        .mark_point(shape="circle", size=90, filled=True, color=OBSERVED_COLOUR, opacity=1)
+        .encode(x="year:Q", y="value:Q", tooltip=_tooltip(lang))
     )
+    projections = (
+        published.transform_filter("datum.kind == 'projection'")
+        .mark_point(
+            shape="diamond",
+            size=160,
+            filled=False,
+            strokeWidth=2,
+            color=PUBLISHED_COLOUR,
+            opacity=1,
+        )
+        .encode(x="year:Q", y="value:Q", tooltip=_tooltip(lang))
+    )
+    layers = [shade, shade_label, lines, points, rule, label, data_points, projections]
+    title = alt.TitleParams(tr(title_key, lang), subtitle=tr("line_subtitle", lang))
     chart = alt.layer(*layers).properties(title=title, height=height, width="container")
     return _configure(chart, lang).to_dict()
 
@@ -182,24 +207,47 @@ def _policy_frame(result: Result, policy_start: int | None, lang: str) -> pd.Dat
     )
 
 
+def _observed_band(result: Result, lang: str) -> pa.Table:
+    last = min(result.last_observed, int(result.years[-1]))
+    return _table(
+        {"start": [int(result.years[0])], "end": [last], "label": [tr("data_band", lang)]}
+    )
+
+
+def published_points(output: str, lang: str, end_year: int) -> pa.Table:
+    """Published values to mark on ``output``'s chart, in model units (2016 prices)."""
+    history = load_history()
+    rows: list[tuple[int, float, str, str]] = []
+    for quantity in MARKED.get(output, ()):
+        label = tr(f"published_{quantity}", lang)
+        for year, value in sorted(history.observed(quantity).items()):
+            rows.append((year, value, "observed", label))
+        for year, value in sorted(history.projections(quantity).items()):
+            rows.append((year, value, "projection", tr("published_projection", lang)))
+    rows = [r for r in rows if r[0] <= end_year]
+    show = OUTPUTS[output].show
+    return _table(
+        {
+            "year": [r[0] for r in rows],
+            "value": [r[1] for r in rows],
+            "kind": [r[2] for r in rows],
+            "series": [r[3] for r in rows],
+            "text": [show(r[1], lang) for r in rows],
+        }
+    )
+
+
 def line_chart(
     result: Result, output: str, lang: str, policy_start: int | None = None, height: int = 340
 ) -> dict[str, Any]:
     """Scenario (solid, blue) against baseline (dashed, grey) over the years, as a spec."""
+    end_year = int(result.years[-1])
     datasets: dict[str, Any] = {
+        "observed_band": _observed_band(result, lang),
         "main": line_frame(result, output, lang),
         "policy": _policy_frame(result, policy_start, lang),
+        "published": published_points(output, lang, end_year),
     }
-    if output == "production_rp_tn":
-        datasets["published"] = _table(
-            {
-                "year": list(PUBLISHED_PRODUCTION),
-                "value": list(PUBLISHED_PRODUCTION.values()),
-                "series": [tr("series_published", lang)] * len(PUBLISHED_PRODUCTION),
-                "text": [fmt.rp_tn(v, lang) for v in PUBLISHED_PRODUCTION.values()],
-            }
-        )
-    end_year = int(result.years[-1])
     return {**_line_template(output, lang, height, end_year), "datasets": datasets}
 
 
@@ -279,9 +327,7 @@ def sales_split_chart(result: Result, lang: str, height: int = 360) -> dict[str,
 
 
 REGION_MEASURES: dict[str, tuple[str, str, Formatter]] = {
-    "units": ("r_units", "axis_units", lambda x, lang: fmt.count(x, lang, "units")),
-    "production_rp_tn": ("r_production", "axis_rp_tn", fmt.rp_tn),
-    "jobs": ("r_jobs", "axis_persons", lambda x, lang: fmt.count(x, lang, "jobs")),
+    o.name: (o.label_key, o.axis_key, o.show) for o in REGIONAL
 }
 
 
@@ -364,10 +410,10 @@ COMPARE_COLOURS = (
 )
 
 COMPARE_OUTPUTS: dict[str, tuple[str, str, str, Formatter]] = {
-    **LINE_OUTPUTS,
-    "units": ("m_units", "axis_units", ",.0f", lambda x, lang: fmt.count(x, lang, "units")),
-    "online_sales_rp_tn": ("m_online", "axis_rp_tn", ",.0f", fmt.rp_tn),
-}
+    name: (OUTPUTS[name].label_key, OUTPUTS[name].axis_key, OUTPUTS[name].axis_format,
+           OUTPUTS[name].show)
+    for name in PICKABLE
+}  # fmt: skip
 
 
 @functools.lru_cache(maxsize=64)
@@ -617,10 +663,15 @@ def _jobs_template(lang: str, height: int, end_year: int) -> dict[str, Any]:
 
 
 def wider_jobs_chart(result: Result, lang: str, height: int = 320) -> dict[str, Any]:
-    """Direct, indirect and induced jobs of the scenario, stacked; the latter two estimates."""
+    """Additional direct, indirect and induced jobs against the baseline, stacked.
+
+    Indirect and induced jobs exist only for the change the scenario makes (multipliers
+    applied to the change in direct jobs), so the chart shows changes, not levels.
+    """
     years = result.years
     names = [tr("jobs_direct", lang), tr("jobs_indirect", lang), tr("jobs_induced", lang)]
-    parts = [result[k][SCENARIO] for k in ("jobs", "jobs_indirect", "jobs_induced")]
+    direct = result["jobs"][SCENARIO] - result["jobs"][BASELINE]
+    parts = [direct, result["jobs_indirect"][SCENARIO], result["jobs_induced"][SCENARIO]]
     values = np.concatenate(parts)
     frame = _table(
         {
@@ -628,7 +679,7 @@ def wider_jobs_chart(result: Result, lang: str, height: int = 320) -> dict[str, 
             "kind": np.repeat(names, len(years)),
             "order": np.repeat([0, 1, 2], len(years)),
             "value": values,
-            "text": [fmt.count(float(v), lang, "jobs") for v in values],
+            "text": [fmt.signed(float(v), lang) for v in values],
         }
     )
     return {**_jobs_template(lang, height, int(years[-1])), "datasets": {"jobs": frame}}

@@ -1,8 +1,10 @@
-"""Command line: ``python -m simulator params|run|uncertainty|sensitivity|goal-seek``.
+"""Command line: ``python -m simulator params|history|run|uncertainty|sensitivity|goal-seek``.
 
 Errors in what the user typed (an unknown parameter or preset, a non-number, a value outside
 its range) exit with status 2 and one line on stderr naming the parameter and its allowed
-range; nothing is printed on stdout then.
+range; nothing is printed on stdout then. A result the model itself flags (capacity that
+binds, exports above the whole industry's, growth no history supports) prints one
+``warning: ...`` line per case on stderr and still exits 0.
 """
 
 from __future__ import annotations
@@ -17,13 +19,16 @@ import pandas as pd
 from simulator.analysis import (
     DEFAULT_DRAWS,
     DEFAULT_SEED,
-    GOAL_LEVERS,
+    MAX_DRAWS,
     goal_seek,
     sensitivity,
     uncertainty,
 )
-from simulator.model import OUTPUTS, simulate
+from simulator.history import load_history
+from simulator.model import simulate
+from simulator.outputs import OUTPUTS
 from simulator.params import ParameterFileError, load_parameters
+from simulator.plausibility import flags
 from simulator.presets import load_presets
 from simulator.scenario import Scenario, ScenarioError, format_value, parse_number
 
@@ -47,6 +52,11 @@ def build_parser() -> argparse.ArgumentParser:
     params = commands.add_parser("params", help="print the parameter table")
     params.add_argument("--format", choices=("csv", "json"), default="csv")
 
+    history = commands.add_parser(
+        "history", help="print the published figures since 2016, with their sources"
+    )
+    history.add_argument("--format", choices=("csv", "json"), default="csv")
+
     run = commands.add_parser("run", help="run a scenario (the baseline by default)")
     add_scenario_arguments(run)
     run.add_argument("--table", choices=("years", "regions"), default="years")
@@ -68,14 +78,14 @@ def build_parser() -> argparse.ArgumentParser:
     add_scenario_arguments(goal)
     goal.add_argument("--target", required=True, metavar="OUTPUT=VALUE")
     goal.add_argument("--year", type=int, required=True)
-    goal.add_argument("--lever", required=True, choices=GOAL_LEVERS)
+    goal.add_argument("--lever", required=True, choices=load_parameters().policy)
     return parser
 
 
 def _positive_int(text: str) -> int:
     value = int(text)
-    if not 1 <= value <= 1_000_000:
-        raise argparse.ArgumentTypeError("must be between 1 and 1,000,000")
+    if not 1 <= value <= MAX_DRAWS:
+        raise argparse.ArgumentTypeError(f"must be between 1 and {MAX_DRAWS:,}")
     return value
 
 
@@ -117,6 +127,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "params":
             emit(load_parameters().frame(), args.format)
             return 0
+        if args.command == "history":
+            emit(load_history().table(), args.format)
+            return 0
         scenario = scenario_from_args(args)
     except ScenarioError as error:
         sys.stderr.write(f"error: {error}\n")
@@ -144,6 +157,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     result = simulate(scenario)
     frame = result.table() if args.table == "years" else result.region_table()
     emit(frame.drop(columns="scenario"), args.format)
+    for flag in flags(result):
+        sys.stderr.write(f"warning: {flag.text('en')}\n")
     return 0
 
 

@@ -24,6 +24,17 @@ from simulator.model import REGIONS, Result
 from simulator.params import ParameterTable, load_parameters
 from simulator.report import BASELINE, SCENARIO, TABLE_COLUMNS, headlines, sentence
 
+# The assumptions a briefing lists: those the effects depend on most (see the tornado).
+MAIN_ASSUMPTIONS = (
+    "small_units_2024",
+    "unit_sales",
+    "demand_growth_domestic",
+    "capacity_displacement",
+    "online_uplift",
+    "online_displacement",
+    "attrition",
+    "medium_workers_per_unit",
+)
 FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"))
 
 
@@ -82,7 +93,7 @@ def _parameter_frame(values: Mapping[str, float], lang: str, table: ParameterTab
 def csv_bytes(result: Result, lang: str) -> bytes:
     """Results by year as CSV in the language's convention (UTF-8 with BOM for Excel)."""
     frame = _year_frame(result, lang)
-    sep, decimal = tr("csv_separator", lang), fmt.separators(lang)[1]
+    sep, decimal = fmt.form("csv_separator", lang), fmt.separators(lang)[1]
     return frame.to_csv(index=False, sep=sep, decimal=decimal).encode("utf-8-sig")
 
 
@@ -187,7 +198,7 @@ def pdf_bytes(
             return swapped.encode("latin-1", "replace").decode("latin-1")
 
     width = pdf.w - pdf.l_margin - pdf.r_margin
-    day = (today or dt.date.today()).isoformat()
+    day = fmt.date(today or dt.date.today(), lang)
     pdf.set_font(family, "B", 16)
     pdf.multi_cell(width, 7, clean(tr("pdf_title", lang)), new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(family, "", 10)
@@ -250,15 +261,7 @@ def pdf_bytes(
     pdf.set_font(family, "B", 11)
     pdf.cell(width, 6, clean(tr("pdf_assumptions", lang)), new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(family, "", 8.5)
-    for name in (
-        "capital_output_ratio",
-        "normal_utilisation",
-        "online_uplift",
-        "value_added_ratio",
-        "workers_per_unit",
-        "export_share_offline",
-        "exchange_rate",
-    ):
+    for name in MAIN_ASSUMPTIONS:
         param = table[name]
         shown = fmt.param_value(values.get(name, param.value), param.unit, lang)
         pdf.multi_cell(

@@ -1,19 +1,23 @@
 """Numbers as a reader of each language expects them, built on Babel.
 
-Indonesian: "Rp 22,98 triliun", "1.234 unit", "12,4%". English: "Rp 22.98 trillion",
-"1,234 units", "12.4%". Charts use :func:`vega_locale` so their axes follow the same rules.
+Indonesian (EYD V, BPS practice): "Rp22,98 triliun", "Rp890 miliar", "1.234 unit",
+"12,4%", "+5,9 persen poin", "28 November 2026". English: "Rp 22.98 trillion",
+"1,234 units", "12.4%". The words and spacing come from the translation table
+(``simulator.i18n.FORMATS``). Charts use :func:`vega_locale` so their axes follow the same rules.
 Every number a person reads goes through this module.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import math
 
 from babel import Locale
+from babel.dates import format_date
 from babel.numbers import NumberPattern, get_decimal_symbol, get_group_symbol, parse_pattern
 
-from simulator.i18n import tr, unit_template
+from simulator.i18n import form, unit_template
 
 BABEL_LOCALE = {"id": "id_ID", "en": "en_US"}
 
@@ -53,24 +57,49 @@ def signed(x: float, lang: str, decimals: int = 0) -> str:
     return _sign(x, decimals) + number(abs(x), lang, decimals)
 
 
-def rp_tn(x: float, lang: str, decimals: int = 2) -> str:
-    """Rupiah trillions: "Rp 22,98 triliun" / "Rp 22.98 trillion"."""
-    return f"Rp {number(x, lang, decimals)} {tr('unit_trillion', lang)}"
-
-
 def _sign(x: float, decimals: int) -> str:
     """ "+", "-" or nothing when ``x`` rounds to zero."""
     return "" if round(x, decimals) == 0 else ("+" if x > 0 else "-")
 
 
+def _scaled_rupiah(x: float, decimals: int) -> tuple[str, float, int]:
+    """The template key, the value in that scale and its decimals for Rp trillions ``x``."""
+    size = abs(x)
+    if size >= 1 or size < 5e-7:  # under half a million rupiah reads as zero
+        return "rp_tn", x, decimals
+    if size * 1000 >= 1:
+        bn = x * 1000
+        return "rp_bn", bn, 0 if abs(bn) >= 10 else 1
+    mn = x * 1e6
+    return "rp_mn", mn, 0 if abs(mn) >= 10 else 1
+
+
+def rp_tn(x: float, lang: str, decimals: int = 2, *, scale: bool = True) -> str:
+    """Rupiah trillions as a reader writes them: "Rp22,98 triliun", "Rp890 miliar".
+
+    Amounts under a trillion are given in billions (miliar) or millions (juta) when
+    ``scale`` is on; tables whose column states the unit keep trillions (``scale=False``).
+    """
+    key, value, places = _scaled_rupiah(x, decimals) if scale else ("rp_tn", x, decimals)
+    return form(key, lang).format(v=number(value, lang, places))
+
+
 def rp_tn_signed(x: float, lang: str, decimals: int = 2) -> str:
-    """A change in rupiah trillions: "+Rp 5,39 triliun"."""
-    return _sign(x, decimals) + rp_tn(abs(x), lang, decimals)
+    """A change in rupiah trillions: "+Rp5,39 triliun", "-Rp150 miliar"."""
+    key, value, places = _scaled_rupiah(x, decimals)
+    return _sign(value, places) + form(key, lang).format(v=number(abs(value), lang, places))
+
+
+def rp_mn(x: float, lang: str, decimals: int = 1) -> str:
+    """Rupiah millions: "Rp2,7 juta" (a cost per job, per unit)."""
+    if abs(x) >= 1000:
+        return rp_tn(x / 1e6, lang)
+    return form("rp_mn", lang).format(v=number(x, lang, decimals, optional=True))
 
 
 def usd_mn(x: float, lang: str, decimals: int = 1) -> str:
-    """US dollar millions: "USD 261,0 juta" / "USD 261.0 million"."""
-    return f"USD {number(x, lang, decimals)} {tr('unit_million', lang)}"
+    """US dollar millions: "USD261,0 juta" / "USD 261.0 million"."""
+    return form("usd_mn", lang).format(v=number(x, lang, decimals))
 
 
 def usd_mn_signed(x: float, lang: str, decimals: int = 1) -> str:
@@ -81,7 +110,8 @@ def usd_mn_signed(x: float, lang: str, decimals: int = 1) -> str:
 def count(x: float, lang: str, noun: str = "units") -> str:
     """A whole count with its noun: "1.234 unit" / "1,234 units", "5 orang" / "5 people"."""
     value = round(x)
-    return tr(f"count_{noun}_{_plural(lang, abs(value))}", lang, n=number(value, lang))
+    key = f"{noun}_{_plural(lang, abs(value))}"
+    return form(key, lang).format(v=number(value, lang))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -91,19 +121,41 @@ def _plural(lang: str, n: int) -> str:
     return _locale(lang).plural_form(n)
 
 
+def spoken_count(x: float, lang: str) -> str:
+    """A count rounded for reading aloud: "165 ribu", "1,2 juta", "850"."""
+    size = abs(x)
+    if size >= 1e6:
+        return form("million", lang).format(v=number(x / 1e6, lang, 1, optional=True))
+    if size >= 10_000:
+        return form("thousand", lang).format(v=number(round(x / 1000), lang))
+    if size >= 1000:
+        return form("thousand", lang).format(v=number(x / 1000, lang, 1, optional=True))
+    return number(round(x, -1) if size >= 100 else round(x), lang)
+
+
 def percent(x: float, lang: str, decimals: int = 1) -> str:
     """A percentage given in percent units: 12.4 -> "12,4%" / "12.4%"."""
-    return f"{number(x, lang, decimals)}%"
+    return form("percent", lang).format(v=number(x, lang, decimals))
 
 
 def percent_signed(x: float, lang: str, decimals: int = 1) -> str:
     """A change in percent: "+12,4%"."""
-    return f"{signed(x, lang, decimals)}%"
+    return form("percent", lang).format(v=signed(x, lang, decimals))
 
 
 def points_signed(x: float, lang: str, decimals: int = 1) -> str:
-    """A change in percentage points: "+5,9 poin" / "+5.9 pts"."""
-    return f"{signed(x, lang, decimals)} {tr('unit_points', lang)}"
+    """A change in percentage points: "+5,9 persen poin" / "+5.9 pts"."""
+    return form("points", lang).format(v=signed(x, lang, decimals))
+
+
+def value_range(low: str, high: str, lang: str) -> str:
+    """Two formatted values as a range with an en dash: "2–4"."""
+    return form("range", lang).format(low=low, high=high)
+
+
+def date(day: dt.date, lang: str) -> str:
+    """A date in words: "28 November 2026"."""
+    return format_date(day, form("date", lang), locale=_locale(lang))
 
 
 def decimals_of(step: float) -> int:
@@ -113,7 +165,7 @@ def decimals_of(step: float) -> int:
 
 
 def param_value(value: float, unit: str, lang: str, decimals: int = 4) -> str:
-    """A parameter value with its unit in ``lang``: "Rp 2,8 triliun per tahun"."""
+    """A parameter value with its unit in ``lang``: "Rp2,8 triliun per tahun"."""
     shown = str(round(value)) if unit == "year" else number(value, lang, decimals, optional=True)
     return unit_template(unit, lang).format(v=shown)
 
@@ -125,6 +177,11 @@ def separators(lang: str) -> tuple[str, str]:
 
 
 def vega_locale(lang: str) -> dict[str, object]:
-    """d3-format number locale for Vega-Lite ``config.locale`` in ``lang``."""
+    """d3-format number locale for Vega-Lite ``config.locale`` in ``lang`` (from Babel)."""
     group, decimal = separators(lang)
-    return {"decimal": decimal, "thousands": group, "grouping": [3], "currency": ["Rp ", ""]}
+    return {
+        "decimal": decimal,
+        "thousands": group,
+        "grouping": [3],
+        "currency": [form("rp_tn", lang).split("{v}")[0], ""],
+    }

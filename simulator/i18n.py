@@ -169,13 +169,16 @@ TEXT: dict[str, tuple[str, str]] = {
     "goal_apply": ("Terapkan ke skenario", "Apply to the scenario"),
     "jobs_direct": ("Langsung", "Direct"),
     "jobs_indirect": ("Tidak langsung (perkiraan)", "Indirect (estimate)"),
-    "jobs_induced": ("Ikutan (perkiraan)", "Induced (estimate)"),
-    "jobs_wider_title": ("Lapangan kerja lebih luas", "Wider job effects"),
+    "jobs_induced": ("Terinduksi (perkiraan)", "Induced (estimate)"),
+    "jobs_wider_title": (
+        "Tambahan tenaga kerja terhadap skenario dasar",
+        "Additional jobs against the baseline",
+    ),
     "jobs_wider_sub": (
-        "Skenario. Tidak langsung (pemasok) dan ikutan (belanja rumah tangga) adalah perkiraan "
-        "dari pengganda asumsi.",
-        "Scenario. Indirect (suppliers) and induced (household spending) are estimates from "
-        "assumed multipliers.",
+        "Tidak langsung (pemasok) dan terinduksi (belanja rumah tangga) adalah perkiraan dari "
+        "pengganda asumsi, dan menjadi batas atas bila kapasitas terpakai penuh.",
+        "Indirect (suppliers) and induced (household spending) are estimates from assumed "
+        "multipliers, upper bounds when capacity is full.",
     ),
     "m_jobs_wider": (
         "Termasuk perkiraan tidak langsung dan ikutan: {total} ({indirect} + {induced}).",
@@ -197,11 +200,16 @@ TEXT: dict[str, tuple[str, str]] = {
         "The assumptions behind the levers. The baseline is recomputed with the same "
         "assumptions, so the change against the baseline comes from the policy levers only.",
     ),
+    "group_lever": ("Instrumen kebijakan", "Policy instruments"),
     "group_timing": ("Waktu kebijakan", "Policy timing"),
     "group_capacity": ("Kapasitas dan investasi", "Capacity and investment"),
-    "group_demand": ("Permintaan dan penjualan online", "Demand and online sales"),
-    "group_units_jobs": ("Unit, nilai tambah, dan tenaga kerja", "Units, value added and jobs"),
+    "group_demand": ("Permintaan", "Demand"),
+    "group_online": ("Penjualan daring dan tempat berjualan", "Online selling and sales places"),
+    "group_small": ("Unit mikro dan kecil", "Micro and small units"),
+    "group_medium": ("Usaha menengah", "Medium firms"),
+    "group_jobs": ("Tenaga kerja", "Jobs"),
     "group_trade": ("Ekspor", "Exports"),
+    "group_costs": ("Biaya publik", "Public costs"),
     "group_regions": ("Wilayah", "Regions"),
     "exact_values": ("Ketik nilai tepat", "Type exact values"),
     "exact_intro": (
@@ -293,61 +301,223 @@ TEXT: dict[str, tuple[str, str]] = {
         "The link holds more than {value} saved scenarios; the rest were ignored.",
     ),
     "dismiss": ("Tutup pemberitahuan", "Dismiss notices"),
+    # Flags: results the model itself questions (simulator/plausibility.py)
+    "flag_policy_after_end": (
+        "Tahun mulai kebijakan ({year}) jatuh sesudah tahun akhir yang ditampilkan ({limit}), "
+        "sehingga instrumen kebijakan tidak berpengaruh pada hasil ini.",
+        "The policy start year ({year}) is after the last year shown ({limit}), so the "
+        "instruments have no effect on these results.",
+    ),
+    "flag_segments_clipped": (
+        "Jumlah unit mikro dan kecil dikalikan penjualan rata-ratanya melebihi nilai produksi "
+        "2016, sehingga penjualan rata-rata dikurangi agar usaha menengah tetap membuat 5% "
+        "produksi; periksa kedua asumsi itu.",
+        "Micro and small units times their average sales exceed 2016 production, so their "
+        "average sales were cut to leave medium firms 5 % of production; check those two "
+        "assumptions.",
+    ),
+    "flag_capacity_full": (
+        "Mulai {year} kapasitas produksi terpakai penuh sehingga permintaan sebesar {value} "
+        "tidak terpenuhi; diperlukan tambahan investasi agar seluruh permintaan terpenuhi.",
+        "From {year} production capacity is fully used, so {value} of demand goes unmet; "
+        "more investment is needed to meet all of it.",
+    ),
+    "flag_exports_above_industry": (
+        "Pada {year} ekspor IKM ({value}) melampaui ekspor seluruh industri alas kaki "
+        "({limit}); angka ini tidak didukung pasar.",
+        "In {year} IKM exports ({value}) exceed the whole footwear industry's ({limit}); "
+        "the market does not support this figure.",
+    ),
+    "flag_production_multiple": (
+        "Pada {year} nilai produksi mencapai {value} kali nilai produksi {limit}; tidak ada "
+        "data yang mendukung pertumbuhan sebesar itu.",
+        "In {year} production reaches {value} times its {limit} level; no published data "
+        "supports growth of that size.",
+    ),
+    "flag_growth_jump": (
+        "Pada {year} nilai produksi tumbuh {value} dalam setahun, melebihi pertumbuhan "
+        "tahunan tertinggi yang pernah tercatat ({limit}).",
+        "In {year} production grows {value} in one year, more than the largest yearly "
+        "growth on record ({limit}).",
+    ),
+    "flag_online_target_late": (
+        "Target {value} unit berjualan daring tidak tercapai pada {limit} dengan laju adopsi "
+        "tercepat yang pernah teramati; target tercapai pada {year}.",
+        "The target of {value} of units selling online cannot be reached by {limit} at the "
+        "fastest pace observed; it is reached in {year}.",
+    ),
+    "flag_online_target_beyond": (
+        "Target {value} unit berjualan daring tidak tercapai pada {limit} dengan laju adopsi "
+        "tercepat yang pernah teramati, dan baru tercapai sesudah tahun akhir yang ditampilkan.",
+        "The target of {value} of units selling online cannot be reached by {limit} at the "
+        "fastest pace observed, and is reached only after the last year shown.",
+    ),
+    "flag_online_target_deadweight": (
+        "Target {value} unit berjualan daring sudah tercapai dalam skenario dasar ({limit}), "
+        "sehingga program tidak menambah apa pun.",
+        "The target of {value} of units selling online is reached in the skenario dasar "
+        "anyway ({limit}), so the programme adds nothing.",
+    ),
     # Headline metrics
-    "headline": ("Hasil {year} dibanding baseline", "Results in {year} against the baseline"),
-    "m_production": ("Nilai produksi", "Production value"),
-    "m_sales": ("Penjualan", "Sales"),
-    "m_online": ("di antaranya online", "of which online"),
-    "m_value_added": ("Nilai tambah", "Value added"),
-    "m_jobs": ("Lapangan kerja langsung", "Direct jobs"),
-    "m_exports": ("Ekspor", "Exports"),
-    "m_units": ("Unit IKM aktif", "Active IKM units"),
-    "m_utilisation": ("Utilisasi kapasitas", "Capacity utilisation"),
+    "headline": (
+        "Hasil {year} dibandingkan dengan skenario dasar",
+        "Results in {year} against the baseline",
+    ),
     "m_help": (
-        "Selisih terhadap baseline pada {year}: {delta} ({pct}).",
-        "Change against the baseline in {year}: {delta} ({pct}).",
+        "Selisih terhadap skenario dasar pada {year}: {delta}. Skenario dasar: {baseline}.",
+        "Change against the baseline in {year}: {delta}. Baseline: {baseline}.",
     ),
-    "m_ceiling": (
-        "Kapasitas penuh: permintaan {unmet} tidak terlayani pada {year}. Tambah investasi.",
-        "At full capacity: {unmet} of demand goes unmet in {year}. Add investment.",
+    "m_cost": ("Biaya publik sampai {year}", "Public cost to {year}"),
+    "m_cost_help": (
+        "Dana publik untuk program di atas skenario dasar, dijumlahkan sejak tahun mulai "
+        "kebijakan: pendampingan daring, tempat berjualan, wirausaha baru, dan potongan harga "
+        "mesin atas investasi tambahan (atas dasar harga 2016).",
+        "Public money for the programmes above the baseline, summed from the policy start: "
+        "online onboarding, sales places, new entrepreneurs, and machine rebates on added "
+        "investment (2016 prices).",
     ),
-    # Sentence
-    "s_intro_baseline": ("Pada baseline", "In the baseline"),
-    "s_with": ("Dengan {items}", "With {items}"),
-    "s_and": ("dan", "and"),
-    "s_investment": ("investasi {value} per tahun", "investment of {value} a year"),
+    "m_cost_per_job": (
+        "{value} per tambahan tenaga kerja langsung",
+        "{value} per additional direct job",
+    ),
+    "m_va_per_rupiah": (
+        "nilai tambah {value} rupiah per rupiah dana publik",
+        "{value} rupiah of value added per rupiah of public money",
+    ),
+    # Sentence read aloud (simulator/report.py); lists follow EYD V
+    "s_pair": ("{first} dan {second}", "{first} and {second}"),
+    "s_list": ("{items}, dan {last}", "{items} and {last}"),
+    "s_baseline": (
+        "Dalam skenario dasar, nilai produksi {year} mencapai {production}, sektor ini "
+        "menyerap sekitar {jobs} tenaga kerja, dan nilai ekspornya mencapai {exports}.",
+        "In the baseline, production in {year} reaches {production}, the sector employs "
+        "about {jobs} people, and its exports reach {exports}.",
+    ),
+    "s_investment": (
+        "investasi tambahan {value} per tahun",
+        "added investment of {value} a year",
+    ),
     "s_no_investment": ("investasi tambahan dihentikan", "added investment stopped"),
-    "s_new_units": ("{value} unit baru per tahun", "{value} new units a year"),
-    "s_online": ("{value} unit berjualan online pada {year}", "{value} of units online by {year}"),
+    "s_online": (
+        "{value} unit mikro dan kecil berjualan daring",
+        "{value} of micro and small units selling online",
+    ),
+    "s_online_by": (
+        "{value} unit mikro dan kecil berjualan daring pada {year}",
+        "{value} of micro and small units selling online by {year}",
+    ),
+    "s_new_units": ("{value} unit usaha IKM baru per tahun", "{value} new IKM units a year"),
     "s_sales_place": (
         "{value} unit dengan tempat berjualan khusus",
         "{value} units with a dedicated sales place",
     ),
-    "s_assumptions": ("asumsi yang diubah", "changed assumptions"),
+    "s_generic": ("{label} {value}", "{label} {value}"),
     "s_production": (
-        "{intro}, nilai produksi {year} mencapai {production}",
-        "{intro}, production in {year} reaches {production}",
+        "Dengan {items}, nilai produksi {year} mencapai {production}",
+        "With {items}, production in {year} reaches {production}",
     ),
-    "s_vs_baseline_up": (
-        "{delta} ({pct}) lebih tinggi dari baseline",
-        "{delta} ({pct}) above the baseline",
+    "s_vs_up": (
+        ", atau {delta} ({pct}) lebih tinggi daripada skenario dasar",
+        ", {delta} ({pct}) above the baseline",
     ),
-    "s_vs_baseline_down": (
-        "{delta} ({pct}) lebih rendah dari baseline",
-        "{delta} ({pct}) below the baseline",
+    "s_vs_down": (
+        ", atau {delta} ({pct}) lebih rendah daripada skenario dasar",
+        ", {delta} ({pct}) below the baseline",
     ),
-    "s_vs_baseline_same": ("sama dengan baseline", "the same as the baseline"),
-    "s_jobs_up": ("tercipta {jobs} lapangan kerja baru", "{jobs} new jobs are created"),
-    "s_jobs_down": ("lapangan kerja berkurang {jobs}", "there are {jobs} fewer jobs"),
-    "s_jobs_level": (
-        "sektor ini menyerap {jobs} tenaga kerja",
-        "the sector employs {jobs} people",
+    "s_vs_same": (", sama dengan skenario dasar", ", the same as the baseline"),
+    "s_jobs_up": (
+        ", dengan tambahan penyerapan tenaga kerja sekitar {jobs} orang",
+        ", with about {jobs} more people employed",
     ),
-    "s_exports": ("ekspor {exports}", "exports {exports}"),
+    "s_jobs_down": (
+        ", dengan penyerapan tenaga kerja berkurang sekitar {jobs} orang",
+        ", with about {jobs} fewer people employed",
+    ),
+    "s_cost": (
+        "Biaya publik sampai {year} sebesar {cost}, atau {per_job} per tambahan tenaga kerja.",
+        "The public cost to {year} is {cost}, or {per_job} per additional job.",
+    ),
+    "s_cost_only": (
+        "Biaya publik sampai {year} sebesar {cost}, tanpa tambahan tenaga kerja.",
+        "The public cost to {year} is {cost}, with no additional jobs.",
+    ),
     "s_ceiling": (
-        "Kapasitas penuh pada {year}: investasi tambahan diperlukan agar permintaan terlayani.",
-        "Capacity is full in {year}: more investment is needed to meet demand.",
+        "Mulai {year} kapasitas produksi terpakai penuh sehingga diperlukan tambahan investasi "
+        "agar seluruh permintaan terpenuhi.",
+        "From {year} production capacity is fully used, so more investment is needed to meet "
+        "all demand.",
     ),
+    # Outputs (simulator/outputs.py): short label and table column with its unit
+    "out_production_rp_tn": ("Nilai produksi", "Production value"),
+    "out_sales_rp_tn": ("Penjualan", "Sales"),
+    "out_online_sales_rp_tn": ("Penjualan daring", "Online sales"),
+    "out_value_added_rp_tn": ("Nilai tambah", "Value added"),
+    "out_jobs": ("Tenaga kerja langsung", "Direct jobs"),
+    "out_jobs_indirect": ("Tenaga kerja tidak langsung", "Indirect jobs"),
+    "out_jobs_induced": ("Tenaga kerja terinduksi", "Induced jobs"),
+    "out_exports_usd_mn": ("Nilai ekspor", "Exports"),
+    "out_units": ("Unit usaha IKM", "IKM units"),
+    "out_online_units": ("Unit berjualan daring", "Units selling online"),
+    "out_capacity_rp_tn": ("Kapasitas produksi", "Production capacity"),
+    "out_utilisation_pct": ("Utilisasi kapasitas", "Capacity utilisation"),
+    "out_demand_rp_tn": ("Permintaan", "Demand"),
+    "out_unmet_demand_rp_tn": ("Permintaan tidak terpenuhi", "Unmet demand"),
+    "out_investment_rp_tn": ("Investasi", "Investment"),
+    "out_online_share_pct": ("Porsi unit berjualan daring", "Share of units selling online"),
+    "out_units_small": ("Unit mikro dan kecil", "Micro and small units"),
+    "out_units_medium": ("Usaha menengah", "Medium firms"),
+    "out_production_small_rp_tn": (
+        "Nilai produksi unit mikro dan kecil",
+        "Production of micro and small units",
+    ),
+    "out_production_medium_rp_tn": ("Nilai produksi usaha menengah", "Production of medium firms"),
+    "out_jobs_small": ("Tenaga kerja unit mikro dan kecil", "Jobs in micro and small units"),
+    "out_jobs_medium": ("Tenaga kerja usaha menengah", "Jobs in medium firms"),
+    "out_programme_cost_rp_tn": ("Biaya publik program", "Public cost of programmes"),
+    "col_production_rp_tn": ("Nilai produksi (Rp triliun)", "Production (Rp trillion)"),
+    "col_sales_rp_tn": ("Penjualan (Rp triliun)", "Sales (Rp trillion)"),
+    "col_online_sales_rp_tn": ("Penjualan daring (Rp triliun)", "Online sales (Rp trillion)"),
+    "col_value_added_rp_tn": ("Nilai tambah (Rp triliun)", "Value added (Rp trillion)"),
+    "col_jobs": ("Tenaga kerja langsung (orang)", "Direct jobs (persons)"),
+    "col_jobs_indirect": (
+        "Tambahan tenaga kerja tidak langsung, perkiraan (orang)",
+        "Additional indirect jobs, estimate (persons)",
+    ),
+    "col_jobs_induced": (
+        "Tambahan tenaga kerja terinduksi, perkiraan (orang)",
+        "Additional induced jobs, estimate (persons)",
+    ),
+    "col_exports_usd_mn": ("Nilai ekspor (USD juta)", "Exports (USD million)"),
+    "col_units": ("Unit usaha IKM", "IKM units"),
+    "col_online_units": ("Unit berjualan daring", "Units selling online"),
+    "col_capacity_rp_tn": ("Kapasitas produksi (Rp triliun)", "Capacity (Rp trillion)"),
+    "col_utilisation_pct": ("Utilisasi kapasitas (%)", "Capacity utilisation (%)"),
+    "col_demand_rp_tn": ("Permintaan (Rp triliun)", "Demand (Rp trillion)"),
+    "col_unmet_demand_rp_tn": (
+        "Permintaan tidak terpenuhi (Rp triliun)",
+        "Unmet demand (Rp trillion)",
+    ),
+    "col_investment_rp_tn": ("Investasi (Rp triliun)", "Investment (Rp trillion)"),
+    "col_online_share_pct": ("Unit berjualan daring (%)", "Units selling online (%)"),
+    "col_units_small": ("Unit mikro dan kecil", "Micro and small units"),
+    "col_units_medium": ("Usaha menengah", "Medium firms"),
+    "col_production_small_rp_tn": (
+        "Nilai produksi unit mikro dan kecil (Rp triliun)",
+        "Production of micro and small units (Rp trillion)",
+    ),
+    "col_production_medium_rp_tn": (
+        "Nilai produksi usaha menengah (Rp triliun)",
+        "Production of medium firms (Rp trillion)",
+    ),
+    "col_jobs_small": (
+        "Tenaga kerja unit mikro dan kecil (orang)",
+        "Jobs in micro and small units (persons)",
+    ),
+    "col_jobs_medium": ("Tenaga kerja usaha menengah (orang)", "Jobs in medium firms (persons)"),
+    "col_programme_cost_rp_tn": ("Biaya publik (Rp triliun)", "Public cost (Rp trillion)"),
+    "col_basis": ("Data atau proyeksi", "Data or projection"),
+    "basis_observed": ("data", "data"),
+    "basis_projection": ("proyeksi", "projection"),
     # Charts
     "series_scenario": ("Skenario", "Scenario"),
     "series_baseline": ("Baseline", "Baseline"),
@@ -356,12 +526,35 @@ TEXT: dict[str, tuple[str, str]] = {
         "◆ angka Kemenperin 2016–2017; putus-putus: baseline",
         "◆ Kemenperin figures 2016–2017; dashed: baseline",
     ),
-    "line_subtitle": ("Garis putus-putus: baseline", "Dashed line: baseline"),
+    "line_subtitle": (
+        "Garis: model (putus-putus: skenario dasar); titik hitam: data resmi; ◇: proyeksi "
+        "Kemenperin. Atas dasar harga konstan 2016.",
+        "Lines: the model (dashed: baseline); black dots: published data; ◇: Kemenperin's "
+        "projection. Constant 2016 prices.",
+    ),
+    "data_band": ("data", "data"),
+    "published_production_rp_tn": ("Data resmi", "Published data"),
+    "published_jobs": ("Data resmi", "Published data"),
+    "published_jobs_small": (
+        "Data resmi: tenaga kerja unit mikro dan kecil",
+        "Published: jobs in micro and small units",
+    ),
+    "published_units": ("Data resmi", "Published data"),
+    "published_units_small": (
+        "Data resmi: unit mikro dan kecil",
+        "Published: micro and small units",
+    ),
+    "published_units_medium": ("Data resmi: usaha menengah", "Published: medium firms"),
+    "published_projection": (
+        "Proyeksi Kemenperin (dideflasi ke harga 2016)",
+        "Kemenperin projection (deflated to 2016 prices)",
+    ),
     "axis_year": ("Tahun", "Year"),
     "axis_rp_tn": ("Rp triliun", "Rp trillion"),
     "axis_usd_mn": ("USD juta", "USD million"),
     "axis_persons": ("orang", "persons"),
     "axis_units": ("unit", "units"),
+    "axis_percent": ("%", "%"),
     "tooltip_value": ("Nilai", "Value"),
     "tooltip_series": ("Seri", "Series"),
     "tooltip_region": ("Wilayah", "Region"),
@@ -413,32 +606,142 @@ TEXT: dict[str, tuple[str, str]] = {
         "Scenario; figures in brackets are the change against the baseline.",
     ),
     "col_year": ("Tahun", "Year"),
-    "col_units": ("Unit", "Units"),
-    "col_online_units": ("Unit online", "Online units"),
-    "col_production_rp_tn": ("Produksi (Rp triliun)", "Production (Rp trillion)"),
-    "col_sales_rp_tn": ("Penjualan (Rp triliun)", "Sales (Rp trillion)"),
-    "col_online_sales_rp_tn": ("Penjualan online (Rp triliun)", "Online sales (Rp trillion)"),
-    "col_value_added_rp_tn": ("Nilai tambah (Rp triliun)", "Value added (Rp trillion)"),
-    "col_jobs": ("Lapangan kerja (orang)", "Jobs (persons)"),
-    "col_exports_usd_mn": ("Ekspor (USD juta)", "Exports (USD million)"),
-    "col_jobs_indirect": (
-        "Lapangan kerja tidak langsung, perkiraan (orang)",
-        "Indirect jobs, estimate (persons)",
-    ),
-    "col_jobs_induced": (
-        "Lapangan kerja ikutan, perkiraan (orang)",
-        "Induced jobs, estimate (persons)",
-    ),
-    "col_capacity_rp_tn": ("Kapasitas (Rp triliun)", "Capacity (Rp trillion)"),
-    "col_utilisation_pct": ("Utilisasi (%)", "Utilisation (%)"),
-    "col_demand_rp_tn": ("Permintaan (Rp triliun)", "Demand (Rp trillion)"),
-    "col_unmet_demand_rp_tn": (
-        "Permintaan tak terlayani (Rp triliun)",
-        "Unmet demand (Rp trillion)",
-    ),
-    "col_investment_rp_tn": ("Investasi (Rp triliun)", "Investment (Rp trillion)"),
-    "col_online_share_pct": ("Unit online (%)", "Units online (%)"),
     "col_region": ("Wilayah", "Region"),
+    # Methodology page: computed tables (simulator/methodology.py)
+    "rec_title": (
+        "Rekonsiliasi: skenario dasar dibandingkan dengan data resmi",
+        "Reconciliation: the baseline against the published figures",
+    ),
+    "rec_caption": (
+        "Setiap data resmi dengan cakupan yang sama seperti indikator model. Nilai uang atas "
+        "dasar harga konstan 2016.",
+        "Every published figure with the same coverage as the model's indicator. Money in "
+        "constant 2016 prices.",
+    ),
+    "rec_output": ("Indikator", "Indicator"),
+    "rec_model": ("Model", "Model"),
+    "rec_published": ("Data resmi", "Published"),
+    "rec_source": ("Sumber", "Source"),
+    "d_title": ("Nilai turunan kalibrasi", "Derived values of the calibration"),
+    "d_caption": (
+        "Dihitung dari parameter skenario saat ini; berubah bila asumsi diubah.",
+        "Computed from the current scenario's parameters; they change with the assumptions.",
+    ),
+    "d_name": ("Nilai", "Value"),
+    "d_value": ("Angka", "Figure"),
+    "d_basis": ("Dasar perhitungan", "Basis"),
+    "d_units_2016": ("Unit mikro dan kecil 2016", "Micro and small units 2016"),
+    "d_units_2016_basis": (
+        "Hitungan 2024 ditelusuri mundur dengan pertumbuhan tren jumlah unit.",
+        "The 2024 count traced back at the trend growth of unit numbers.",
+    ),
+    "d_small_share": (
+        "Porsi unit mikro dan kecil dalam nilai produksi 2016",
+        "Micro and small units' share of 2016 production",
+    ),
+    "d_small_share_basis": (
+        "Jumlah unit 2016 x penjualan rata-rata x 12, dibagi nilai produksi 2016.",
+        "Units in 2016 x average sales x 12, over 2016 production.",
+    ),
+    "d_medium_2016": ("Nilai produksi usaha menengah 2016", "Medium firms' production 2016"),
+    "d_medium_2016_basis": (
+        "Sisa nilai produksi 2016 setelah unit mikro dan kecil.",
+        "What micro and small units leave of 2016 production.",
+    ),
+    "d_workers_per_unit": (
+        "Tenaga kerja per unit mikro dan kecil",
+        "Workers per micro or small unit",
+    ),
+    "d_workers_per_unit_basis": (
+        "Tenaga kerja 2022 dibagi jumlah unit 2022.",
+        "Workers in 2022 over units in 2022.",
+    ),
+    "d_capital_per_rp": (
+        "Investasi per rupiah tambahan kapasitas usaha menengah",
+        "Investment per rupiah of added capacity of medium firms",
+    ),
+    "d_capital_per_rp_basis": (
+        "Dikalibrasi agar utilisasi 2019 sama dengan 80,18% (basis output bruto, harga konstan).",
+        "Calibrated so that 2019 utilisation is 80.18 % (gross output basis, constant prices).",
+    ),
+    "d_icor": ("Setara ICOR (basis nilai tambah)", "ICOR equivalent (value-added basis)"),
+    "d_icor_basis": (
+        "Angka di atas dibagi utilisasi normal dan rasio nilai tambah usaha menengah; ICOR "
+        "nasional 6,7–6,9 (BPS, 2016–2019).",
+        "The figure above over normal utilisation and the medium value added ratio; national "
+        "ICOR 6.7–6.9 (BPS, 2016–2019).",
+    ),
+    "d_invest_share": (
+        "Porsi investasi untuk unit mikro dan kecil",
+        "Share of investment going to micro and small units",
+    ),
+    "d_invest_share_basis": (
+        "Modal yang dibutuhkan tren jumlah unit (unit baru dan pengganti) dibagi investasi 2016.",
+        "The capital the trend of unit numbers needs (new and replaced units) over 2016 "
+        "investment.",
+    ),
+    "d_online_rate": (
+        "Laju kurva difusi daring (per tahun)",
+        "Rate of the online diffusion curve (a year)",
+    ),
+    "d_online_rate_basis": (
+        "Kuadrat terkecil logistik atas porsi daring resmi 2017–2023.",
+        "Least-squares logistic through the published online shares 2017–2023.",
+    ),
+    "d_online_target": (
+        "Porsi daring skenario dasar pada {year}",
+        "Baseline share online in {year}",
+    ),
+    "d_online_target_basis": (
+        "Kurva difusi pada tahun target; target di bawahnya tidak berdampak.",
+        "The diffusion curve in the target year; a target below it has no effect.",
+    ),
+    "route_title": (
+        "Biaya per tambahan tenaga kerja menurut jalur",
+        "Cost per additional job by route",
+    ),
+    "route_caption": (
+        "Modal dan dana publik untuk satu tambahan tenaga kerja langsung; kolom terakhir "
+        "memperhitungkan penjualan yang diambil dari usaha lain.",
+        "Capital and public money for one additional direct job; the last column counts "
+        "the sales taken from other firms.",
+    ),
+    "route": ("Jalur", "Route"),
+    "route_capital": ("Modal per tenaga kerja", "Capital per job"),
+    "route_public": ("Dana publik per tenaga kerja (bruto)", "Public money per job (gross)"),
+    "route_public_net": (
+        "Dana publik per tambahan tenaga kerja",
+        "Public money per additional job",
+    ),
+    "route_small": (
+        "Unit mikro dan kecil baru (program WUB atau investasi)",
+        "New micro or small unit (WUB programme or investment)",
+    ),
+    "route_medium": (
+        "Kapasitas usaha menengah (investasi tambahan)",
+        "Medium firms' capacity (added investment)",
+    ),
+    "route_online": ("Pendampingan daring (e-Smart IKM)", "Online onboarding (e-Smart IKM)"),
+    "route_place": ("Tempat berjualan khusus", "Dedicated sales place"),
+    "bt_title": ("Uji balik sejak 2016", "Back-test from 2016"),
+    "bt_caption": (
+        "Proyeksi model dari tingkat 2016 saja dibandingkan dengan data. Tren sekarang "
+        "(2,56% per tahun) adalah rata-rata 2016–2023 sehingga titik akhirnya pas; pertumbuhan "
+        "yang terlihat pada Januari 2017 adalah proyeksi Kemenperin (+5,53% nominal, sekitar "
+        "+1,85% riil). Keduanya tidak menangkap lonjakan 2018 dan kejatuhan 2020: model "
+        "memproyeksikan tren, bukan guncangan.",
+        "The model's projection from the 2016 level alone against the data. Today's trend "
+        "(2.56 % a year) is the 2016–2023 average, so its end point fits by construction; the "
+        "growth in view in January 2017 is Kemenperin's projection (+5.53 % nominal, about "
+        "+1.85 % real). Neither catches 2018's jump or 2020's fall: the model projects trends, "
+        "not shocks.",
+    ),
+    "bt_observed": ("Data", "Data"),
+    "bt_trend": ("Dari 2016, tren sekarang (selisih)", "From 2016, today's trend (error)"),
+    "bt_in_view": (
+        "Dari 2016, pertumbuhan yang terlihat 2017 (selisih)",
+        "From 2016, growth in view in 2017 (error)",
+    ),
     # Methodology page
     "method_params": ("Tabel parameter", "Parameter table"),
     "method_params_caption": (
@@ -468,15 +771,6 @@ TEXT: dict[str, tuple[str, str]] = {
     # Words in file names and the CSV convention of each language
     "file_results": ("hasil", "results"),
     "file_briefing": ("ringkasan", "briefing"),
-    "csv_separator": (";", ","),
-    # Unit words beside formatted numbers; a count's noun by Babel's plural category
-    "unit_trillion": ("triliun", "trillion"),
-    "unit_million": ("juta", "million"),
-    "unit_points": ("poin", "pts"),
-    "count_units_one": ("{n} unit", "{n} unit"),
-    "count_units_other": ("{n} unit", "{n} units"),
-    "count_jobs_one": ("{n} orang", "{n} person"),
-    "count_jobs_other": ("{n} orang", "{n} people"),
     "data_note": (
         "Catatan data: total sektor (Rp 22,98 triliun) dan angka per unit (Rp 14 juta per "
         "bulan) menyiratkan sekitar 137.000 unit, padahal hitungan resmi hanya 16.000 sampai "
@@ -491,13 +785,34 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
 }
 
+# How numbers are written in each language (EYD V and BPS practice for Indonesian: no space
+# after Rp or USD, none before %, "persen poin", amounts under a trillion in miliar).
+FORMATS: dict[str, tuple[str, str]] = {
+    "rp_tn": ("Rp{v} triliun", "Rp {v} trillion"),
+    "rp_bn": ("Rp{v} miliar", "Rp {v} billion"),
+    "rp_mn": ("Rp{v} juta", "Rp {v} million"),
+    "usd_bn": ("USD{v} miliar", "USD {v} billion"),
+    "usd_mn": ("USD{v} juta", "USD {v} million"),
+    "percent": ("{v}%", "{v}%"),
+    "points": ("{v} persen poin", "{v} pts"),
+    "units_one": ("{v} unit", "{v} unit"),
+    "units_other": ("{v} unit", "{v} units"),
+    "jobs_one": ("{v} orang", "{v} person"),
+    "jobs_other": ("{v} orang", "{v} people"),
+    "thousand": ("{v} ribu", "{v} thousand"),
+    "million": ("{v} juta", "{v} million"),
+    "csv_separator": (";", ","),
+    "date": ("d MMMM y", "d MMMM y"),
+    "range": ("{low}–{high}", "{low}–{high}"),
+}
+
 # Unit strings of data/parameters.csv, shown beside a value: (Indonesian, English) templates.
 UNITS: dict[str, tuple[str, str]] = {
-    "Rp trillion per year": ("Rp {v} triliun per tahun", "Rp {v} trillion a year"),
-    "Rp trillion": ("Rp {v} triliun", "Rp {v} trillion"),
-    "Rp million per month": ("Rp {v} juta per bulan", "Rp {v} million a month"),
-    "Rp million": ("Rp {v} juta", "Rp {v} million"),
-    "Rp per USD": ("Rp {v} per USD", "Rp {v} per USD"),
+    "Rp trillion per year": ("Rp{v} triliun per tahun", "Rp {v} trillion a year"),
+    "Rp trillion": ("Rp{v} triliun", "Rp {v} trillion"),
+    "Rp million per month": ("Rp{v} juta per bulan", "Rp {v} million a month"),
+    "Rp million": ("Rp{v} juta", "Rp {v} million"),
+    "Rp per USD": ("Rp{v} per USD", "Rp {v} per USD"),
     "Rp per Rp of added annual output": (
         "{v} rupiah per rupiah output tahunan",
         "{v} rupiah per rupiah of annual output",
@@ -509,7 +824,9 @@ UNITS: dict[str, tuple[str, str]] = {
     "% per year": ("{v}% per tahun", "{v}% a year"),
     "year": ("{v}", "{v}"),
     "index": ("{v}", "{v}"),
-    "jobs per direct job": ("{v} per pekerja langsung", "{v} per direct job"),
+    "jobs per direct job": ("{v} per tenaga kerja langsung", "{v} per direct job"),
+    "percentage points per year": ("{v} persen poin per tahun", "{v} percentage points a year"),
+    "persons per unit": ("{v} orang per usaha", "{v} persons per firm"),
 }
 
 
@@ -524,6 +841,11 @@ def tr(key: str, lang: str, **values: object) -> str:
     """The text of ``key`` in ``lang`` with ``{placeholders}`` filled from ``values``."""
     text = pick(lang, *TEXT[key])
     return text.format(**values) if values else text
+
+
+def form(key: str, lang: str) -> str:
+    """How a kind of number is written in ``lang`` (a '{v}'-template or a symbol)."""
+    return pick(lang, *FORMATS[key])
 
 
 def unit_template(unit: str, lang: str) -> str:

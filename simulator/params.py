@@ -1,30 +1,59 @@
 """Load and validate the parameter table, ``data/parameters.csv``.
 
 Every number the model uses is one row of that file, with its unit, its allowed range and
-its source (PolicyEngine's habit: a parameter carries its label, unit and reference). A
-malformed or inconsistent file fails at load with one message naming the file, the line
-and the column, so a typo in the data never reaches a chart.
+its source (PolicyEngine's habit: a parameter carries its label, unit and reference). The
+``role`` column says what the skenario dasar does with a row, so no list of levers is kept
+in code:
+
+* ``policy``: an instrument. The baseline run resets it to its value in the table; the page
+  draws it among the levers, offers a typed exact value and goal-seeking for it.
+* ``setting``: when and where a policy acts (start year, target year, regions). Kept as the
+  scenario sets it in the baseline run, which the baseline does not use anyway.
+* ``view``: what is shown (the last year); never changes a number.
+* ``assumption``: everything else; kept in the baseline run, drawn in the uncertainty
+  analysis when it has a range.
+
+A malformed or inconsistent file fails at load with one message naming the file, the line
+and the column, so a typo in the data never reaches a chart. A group or unit the
+translation table has no words for is refused the same way (it would break the page).
 """
 
 from __future__ import annotations
 
-import csv
 import functools
-import math
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
-from simulator.i18n import pick
+from simulator.datafile import (
+    DATA_DIR,
+    DataFileError,
+    ParameterFileError,
+    cached_loader,
+    parse_rows,
+    path_label,
+)
+from simulator.i18n import TEXT, UNITS, pick
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+__all__ = [
+    "DATA_DIR",
+    "PARAMETERS_CSV",
+    "Parameter",
+    "ParameterFileError",
+    "ParameterTable",
+    "load_parameters",
+    "parse_parameters",
+    "path_label",
+]
+
 PARAMETERS_CSV = DATA_DIR / "parameters.csv"
 
 COLUMNS = (
     "name",
     "group",
+    "role",
     "label_id",
     "label_en",
     "value",
@@ -33,26 +62,20 @@ COLUMNS = (
     "max",
     "step",
     "kind",
-    "source",
+    "source_en",
     "source_id",
-    "note",
+    "note_en",
     "note_id",
 )
 NUMERIC_COLUMNS = ("value", "min", "max", "step")
-REQUIRED_TEXT = ("name", "group", "label_id", "label_en", "unit", "kind", "source", "source_id")
+REQUIRED_TEXT = ("label_id", "label_en", "source_en", "source_id")
+OPTIONAL_TEXT = ("note_en", "note_id")
 KINDS = ("published", "derived", "assumption")
-GROUPS = ("lever", "timing", "capacity", "demand", "units_jobs", "trade", "regions")
+ROLES = ("policy", "setting", "view", "assumption")
 
-# Pairs of percentage shares that split one whole into West Java, East Java and the rest:
-# together they may not exceed 100 %.
-SHARE_PAIRS = (
-    ("base_share_jabar", "base_share_jatim"),
-    ("new_units_share_jabar", "new_units_share_jatim"),
-)
-
-
-class ParameterFileError(ValueError):
-    """The parameter file is malformed; the message names the file, line and column."""
+# A pair of shares splitting one whole into West Java, East Java and the rest is named
+# <prefix>_share_jabar and <prefix>_share_jatim: together they may not exceed 100 %.
+JABAR, JATIM = "_share_jabar", "_share_jatim"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -60,11 +83,13 @@ class Parameter:
     """One row of the parameter table.
 
     value, min, max and step are in ``unit``; ``kind`` says whether the value is
-    published, derived from published figures, or an assumption the user may change.
+    published, derived from published figures, or an assumption the user may change;
+    ``role`` what the baseline run does with it (see the module docstring).
     """
 
     name: str
     group: str
+    role: str
     label_id: str
     label_en: str
     value: float
@@ -73,9 +98,9 @@ class Parameter:
     max: float
     step: float
     kind: str
-    source: str
+    source_en: str
     source_id: str
-    note: str
+    note_en: str
     note_id: str
 
     @property
@@ -83,17 +108,22 @@ class Parameter:
         """Years are whole numbers; everything else is continuous."""
         return self.unit == "year"
 
+    @property
+    def is_policy(self) -> bool:
+        """An instrument: reset in the baseline, typed and goal-sought on the page."""
+        return self.role == "policy"
+
     def label(self, lang: str) -> str:
         """The label in ``lang`` ('id' or 'en')."""
         return pick(lang, self.label_id, self.label_en)
 
     def source_text(self, lang: str) -> str:
         """The source in ``lang``."""
-        return pick(lang, self.source_id, self.source)
+        return pick(lang, self.source_id, self.source_en)
 
     def note_text(self, lang: str) -> str:
         """The note in ``lang``."""
-        return pick(lang, self.note_id, self.note)
+        return pick(lang, self.note_id, self.note_en)
 
 
 @dataclass(frozen=True)
@@ -122,6 +152,25 @@ class ParameterTable(Mapping[str, Parameter]):
         """The baseline value of every parameter."""
         return {p.name: p.value for p in self.rows}
 
+    @functools.cached_property
+    def policy(self) -> tuple[str, ...]:
+        """Names of the instruments (role ``policy``), in file order."""
+        return tuple(p.name for p in self.rows if p.is_policy)
+
+    @functools.cached_property
+    def groups(self) -> tuple[str, ...]:
+        """The groups in the order they first appear in the file."""
+        return tuple(dict.fromkeys(p.group for p in self.rows))
+
+    @functools.cached_property
+    def share_pairs(self) -> tuple[tuple[str, str], ...]:
+        """(West Java, East Java) share names that split one whole with the rest."""
+        return tuple(
+            (p.name, p.name[: -len(JABAR)] + JATIM)
+            for p in self.rows
+            if p.name.endswith(JABAR) and p.name[: -len(JABAR)] + JATIM in self
+        )
+
     def in_group(self, group: str) -> tuple[Parameter, ...]:
         """The parameters of one group, in file order."""
         return tuple(p for p in self.rows if p.group == group)
@@ -133,101 +182,71 @@ class ParameterTable(Mapping[str, Parameter]):
         )
 
 
-def _number(text: str, where: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise ParameterFileError(f"{where}: {text!r} is not a number") from None
-    if not math.isfinite(value):
-        raise ParameterFileError(f"{where}: {text!r} is not a finite number")
-    return value
-
-
 def parse_parameters(text: str, source: str = "parameters.csv") -> ParameterTable:
     """Parse and validate the CSV ``text``; ``source`` names the file in error messages."""
-    reader = csv.DictReader(text.splitlines())
-    header = reader.fieldnames or []
-    missing = [c for c in COLUMNS if c not in header]
-    if missing:
-        raise ParameterFileError(f"{source}, line 1: missing column(s) {', '.join(missing)}")
     rows: list[Parameter] = []
     seen: dict[str, int] = {}
-    for record in reader:
-        line = reader.line_num
-        if None in record or any(record.get(c) is None for c in COLUMNS):
-            raise ParameterFileError(f"{source}, line {line}: wrong number of cells")
-        cells = {c: (record[c] or "").strip() for c in COLUMNS}
-        for column in REQUIRED_TEXT:
-            if not cells[column]:
-                raise ParameterFileError(f"{source}, line {line}, column '{column}': empty")
-        name = cells["name"]
+    for row in parse_rows(text, COLUMNS, source):
+        name = row.text("name")
         if not name.isidentifier():
-            raise ParameterFileError(
-                f"{source}, line {line}, column 'name': {name!r} is not a valid name"
-            )
+            raise row.fail(f"{name!r} is not a valid name", "name")
         if name in seen:
-            raise ParameterFileError(
-                f"{source}, line {line}, column 'name': duplicate name {name!r} "
-                f"(first on line {seen[name]})"
+            raise row.fail(f"duplicate name {name!r} (first on line {seen[name]})", "name")
+        seen[name] = row.line
+        group = row.text("group")
+        if f"group_{group}" not in TEXT:
+            raise row.fail(
+                f"group {group!r} has no words in the translation table "
+                f"(add 'group_{group}' to simulator/i18n.py TEXT)",
+                "group",
             )
-        seen[name] = line
-        if cells["kind"] not in KINDS:
-            raise ParameterFileError(
-                f"{source}, line {line}, column 'kind': {cells['kind']!r} is not one of "
-                f"{', '.join(KINDS)}"
+        unit = row.text("unit")
+        if unit not in UNITS:
+            raise row.fail(
+                f"unit {unit!r} has no words in the translation table "
+                "(add it to simulator/i18n.py UNITS)",
+                "unit",
             )
-        if cells["group"] not in GROUPS:
-            raise ParameterFileError(
-                f"{source}, line {line}, column 'group': {cells['group']!r} is not one of "
-                f"{', '.join(GROUPS)}"
-            )
-        numbers = {
-            c: _number(cells[c], f"{source}, line {line}, column '{c}'") for c in NUMERIC_COLUMNS
-        }
+        numbers = {c: row.number(c) for c in NUMERIC_COLUMNS}
         if numbers["min"] > numbers["max"]:
-            raise ParameterFileError(
-                f"{source}, line {line}, column 'min': min {numbers['min']:g} is above "
-                f"max {numbers['max']:g}"
-            )
+            raise row.fail(f"min {numbers['min']:g} is above max {numbers['max']:g}", "min")
         if not numbers["min"] <= numbers["value"] <= numbers["max"]:
-            raise ParameterFileError(
-                f"{source}, line {line}, column 'value': {numbers['value']:g} is outside "
-                f"[{numbers['min']:g}, {numbers['max']:g}]"
+            raise row.fail(
+                f"{numbers['value']:g} is outside [{numbers['min']:g}, {numbers['max']:g}]",
+                "value",
             )
         if numbers["step"] <= 0:
-            raise ParameterFileError(f"{source}, line {line}, column 'step': must be positive")
+            raise row.fail("must be positive", "step")
         rows.append(
-            Parameter(**{**cells, **numbers})  # type: ignore[arg-type]
+            Parameter(
+                name=name,
+                group=group,
+                role=row.choice("role", ROLES),
+                kind=row.choice("kind", KINDS),
+                unit=unit,
+                **{c: row.text(c) for c in REQUIRED_TEXT},
+                **{c: row.text(c, required=False) for c in OPTIONAL_TEXT},
+                **numbers,
+            )
         )
     if not rows:
-        raise ParameterFileError(f"{source}: no parameter rows")
+        raise DataFileError(f"{source}: no parameter rows")
     table = ParameterTable(tuple(rows))
-    for first, second in SHARE_PAIRS:
-        if first in table and second in table:
-            total = table[first].value + table[second].value
-            if total > 100:
-                raise ParameterFileError(
-                    f"{source}, line {seen[second]}, column 'value': {first} + {second} = "
-                    f"{total:g} %, above 100 %"
-                )
+    for first, second in table.share_pairs:
+        total = table[first].value + table[second].value
+        if total > 100:
+            raise DataFileError(
+                f"{source}, line {seen[second]}, column 'value': {first} + {second} = "
+                f"{total:g} %, above 100 %"
+            )
     return table
 
 
-def load_parameters(path: str | Path = PARAMETERS_CSV) -> ParameterTable:
-    """Read and validate a parameter file (the project's own by default)."""
-    path = Path(path)
-    return _load_cached(str(path.resolve()), path.stat().st_mtime_ns)
+@cached_loader
+def _load(path: Path) -> ParameterTable:
+    return parse_parameters(path.read_text(encoding="utf-8"), source=path_label(path))
 
 
-@functools.lru_cache(maxsize=8)
-def _load_cached(path: str, _mtime_ns: int) -> ParameterTable:
-    return parse_parameters(Path(path).read_text(encoding="utf-8"), source=path_label(path))
-
-
-def path_label(path: str | Path) -> str:
-    """A short name of a data file for messages: relative to the project when inside it."""
-    path = Path(path)
-    try:
-        return str(path.relative_to(DATA_DIR.parent))
-    except ValueError:
-        return str(path)
+def load_parameters(path: str | Path | None = None) -> ParameterTable:
+    """Read and validate a parameter file (the project's own, ``PARAMETERS_CSV``, by default)."""
+    return _load(path or PARAMETERS_CSV)

@@ -1,8 +1,8 @@
-"""What the page says about a result: headline numbers, the sentence, the results table.
+"""What the page says about a result: headline numbers, the sentence, the results tables.
 
-Pure functions of a paired run (scenario and its baseline) and a language; the app only
-lays them out. The baseline of a scenario keeps its assumptions and end year and resets the
-policy levers, so a change against the baseline is the effect of policy alone.
+Pure functions of a paired run (row 0 the scenario, row 1 its baseline: the same
+assumptions with the instruments reset) and a language; the app only lays them out.
+Which outputs appear, with which unit and format, comes from :mod:`simulator.outputs`.
 """
 
 from __future__ import annotations
@@ -15,20 +15,37 @@ import pandas as pd
 
 from simulator import formatting as fmt
 from simulator.i18n import tr
-from simulator.model import Result, simulate
+from simulator.model import REGIONS, Result, simulate
+from simulator.outputs import HEADLINES, OUTPUTS, REGIONAL
 from simulator.params import ParameterTable, load_parameters
+from simulator.plausibility import flags, is_caution
 
-POLICY_LEVERS = ("investment", "new_units", "online_adoption", "sales_place_units")
 SCENARIO, BASELINE = 0, 1
+# The yearly table's columns, in order: every output a reader needs, not the plumbing.
+TABLE_OUTPUTS = (
+    "production_rp_tn",
+    "online_sales_rp_tn",
+    "value_added_rp_tn",
+    "jobs",
+    "jobs_indirect",
+    "jobs_induced",
+    "exports_usd_mn",
+    "units",
+    "units_small",
+    "units_medium",
+    "online_units",
+    "capacity_rp_tn",
+    "utilisation_pct",
+    "unmet_demand_rp_tn",
+    "investment_rp_tn",
+    "programme_cost_rp_tn",
+)
+TABLE_COLUMNS = tuple((name, OUTPUTS[name].decimals) for name in TABLE_OUTPUTS)
 
 
 def run_pair(values: Mapping[str, float], table: ParameterTable | None = None) -> Result:
-    """Run the scenario (row 0) and its baseline (row 1) in one batched call."""
-    table = table or load_parameters()
-    batch: dict[str, object] = dict(values)
-    for name in POLICY_LEVERS:
-        batch[name] = np.array([values.get(name, table[name].value), table[name].value])
-    return simulate(batch, params=table)
+    """The scenario (row 0) and its baseline (row 1), from one model call."""
+    return simulate(dict(values), params=table or load_parameters()).paired()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -42,6 +59,43 @@ class Headline:
     delta_color: str
     help: str
     changed: bool
+    caption: str = ""
+
+
+@dataclass(frozen=True)
+class Efficiency:
+    """Public money against what it buys, from the policy start to the last year shown.
+
+    ``cost_rp_tn`` is the programmes' cumulative public cost; ``jobs`` the additional
+    direct jobs in the last year; ``value_added_rp_tn`` the cumulative additional value
+    added. The ratios are None where they would mislead (no cost, or no jobs gained).
+    """
+
+    cost_rp_tn: float
+    jobs: float
+    value_added_rp_tn: float
+
+    @property
+    def cost_per_job_rp_mn(self) -> float | None:
+        """Public Rp million per additional direct job."""
+        if self.cost_rp_tn <= 0 or self.jobs < 1:
+            return None
+        return self.cost_rp_tn * 1e6 / self.jobs
+
+    @property
+    def value_added_per_rupiah(self) -> float | None:
+        """Additional value added per rupiah of public money."""
+        if self.cost_rp_tn <= 0:
+            return None
+        return self.value_added_rp_tn / self.cost_rp_tn
+
+
+def efficiency(result: Result, row: int = SCENARIO) -> Efficiency:
+    """Cumulative public cost, additional jobs and value added of scenario ``row``."""
+    cost = float(result["programme_cost_rp_tn"][row].sum())
+    jobs = float(result.effect("jobs")[row, -1])
+    value_added = float(result.effect("value_added_rp_tn")[row].sum())
+    return Efficiency(cost, jobs, value_added)
 
 
 def _change(scenario: float, baseline: float) -> tuple[float, float]:
@@ -51,51 +105,39 @@ def _change(scenario: float, baseline: float) -> tuple[float, float]:
 
 
 def headlines(result: Result, lang: str) -> list[Headline]:
-    """The end-year headline metrics with their change against the baseline."""
+    """The last year's headline metrics with their change against the baseline.
+
+    A change is not coloured as good news when the model flags the scenario (capacity
+    binds, or a number no history supports).
+    """
     year = int(result.years[-1])
-    specs = [
-        ("production_rp_tn", "m_production", fmt.rp_tn, fmt.rp_tn_signed),
-        ("sales_rp_tn", "m_sales", fmt.rp_tn, fmt.rp_tn_signed),
-        ("online_sales_rp_tn", "m_online", fmt.rp_tn, fmt.rp_tn_signed),
-        ("value_added_rp_tn", "m_value_added", fmt.rp_tn, fmt.rp_tn_signed),
-        (
-            "jobs",
-            "m_jobs",
-            lambda x, lang: fmt.count(x, lang, "jobs"),
-            lambda x, lang: fmt.signed(x, lang),
-        ),
-        ("exports_usd_mn", "m_exports", fmt.usd_mn, fmt.usd_mn_signed),
-        (
-            "units",
-            "m_units",
-            lambda x, lang: fmt.count(x, lang, "units"),
-            lambda x, lang: fmt.signed(x, lang),
-        ),
-        ("utilisation_pct", "m_utilisation", fmt.percent, fmt.points_signed),
-    ]
+    caution = is_caution(flags(result))
     out = []
-    for key, label_key, show, show_delta in specs:
-        s = float(result.at(key, year)[SCENARIO])
-        b = float(result.at(key, year)[BASELINE])
+    for output in HEADLINES:
+        if output.name == "programme_cost_rp_tn":
+            out.append(_cost_headline(result, lang, year))
+            continue
+        s = float(result.at(output.name, year)[SCENARIO])
+        b = float(result.at(output.name, year)[BASELINE])
         diff, pct = _change(s, b)
-        delta_text = show_delta(diff, lang)
-        changed = delta_text.startswith(("+", "-"))
-        if key != "utilisation_pct":
-            delta_text = f"{delta_text} ({fmt.percent_signed(pct, lang)})"
+        delta = output.show_change(diff, lang)
+        changed = delta.startswith(("+", "-"))
+        if output.kind != "percent":
+            delta = f"{delta} ({fmt.percent_signed(pct, lang)})"
+        colour = {1: "normal", -1: "inverse", 0: "off"}[output.better]
         out.append(
             Headline(
-                key=key,
-                label=tr(label_key, lang),
-                value=show(s, lang),
-                delta=delta_text,
-                # Higher utilisation is neither good nor bad by itself.
-                delta_color="off" if key == "utilisation_pct" else "normal",
+                key=output.name,
+                label=output.label(lang),
+                value=output.show(s, lang),
+                delta=delta,
+                delta_color="off" if caution else colour,
                 help=tr(
                     "m_help",
                     lang,
                     year=year,
-                    delta=show_delta(diff, lang),
-                    pct=fmt.percent_signed(pct, lang),
+                    delta=output.show_change(diff, lang),
+                    baseline=output.show(b, lang),
                 ),
                 changed=changed,
             )
@@ -103,112 +145,157 @@ def headlines(result: Result, lang: str) -> list[Headline]:
     return out
 
 
+def _cost_headline(result: Result, lang: str, year: int) -> Headline:
+    found = efficiency(result)
+    per_job = found.cost_per_job_rp_mn
+    per_rupiah = found.value_added_per_rupiah
+    caption = ""
+    if per_job is not None:
+        caption = tr("m_cost_per_job", lang, value=fmt.rp_mn(per_job, lang))
+    if per_rupiah is not None:
+        extra = tr("m_va_per_rupiah", lang, value=fmt.number(per_rupiah, lang, 1))
+        caption = f"{caption}; {extra}" if caption else extra
+    return Headline(
+        key="programme_cost_rp_tn",
+        label=tr("m_cost", lang, year=year),
+        value=fmt.rp_tn(found.cost_rp_tn, lang),
+        delta="",
+        delta_color="off",
+        help=tr("m_cost_help", lang),
+        changed=False,
+        caption=caption,
+    )
+
+
 def ceiling_year(result: Result, row: int = SCENARIO) -> int | None:
     """The first year in which demand goes unmet (capacity binds), or None."""
     unmet = result["unmet_demand_rp_tn"][row]
-    hits = np.nonzero(unmet > 1e-9)[0]
+    hits = np.nonzero(unmet > 1e-6)[0]
     return int(result.years[hits[0]]) if hits.size else None
 
 
-def _rp_tn_short(x: float, lang: str) -> str:
-    """Rupiah trillions with only the decimals the value has: "Rp 5,6 triliun"."""
-    return f"Rp {fmt.number(x, lang, 2, optional=True)} {tr('unit_trillion', lang)}"
-
-
-def _join(items: list[str], lang: str) -> str:
+def join_list(items: list[str], lang: str) -> str:
+    """Items as a spoken list: "a dan b"; "a, b, dan c" (EYD V: a comma before the last)."""
     if len(items) <= 1:
         return "".join(items)
-    return ", ".join(items[:-1]) + f" {tr('s_and', lang)} " + items[-1]
+    if len(items) == 2:
+        return tr("s_pair", lang, first=items[0], second=items[1])
+    return tr("s_list", lang, items=", ".join(items[:-1]), last=items[-1])
 
 
-def sentence(
-    values: Mapping[str, float], result: Result, lang: str, table: ParameterTable | None = None
-) -> str:
-    """One plain sentence a minister could read aloud about the end year."""
-    table = table or load_parameters()
-    year = int(result.years[-1])
+def _rp_spoken(x: float, lang: str) -> str:
+    """A rupiah amount for reading aloud: one decimal at most ("Rp5,6 triliun")."""
+    if abs(x) >= 1:
+        return fmt.form("rp_tn", lang).format(v=fmt.number(x, lang, 1, optional=True))
+    return fmt.rp_tn(x, lang)
+
+
+# The instruments the sentence words on its own; others are named by label and value.
+WORDED = ("investment", "online_adoption", "new_units", "sales_place_units")
+
+
+def _policy_items(values: Mapping[str, float], table: ParameterTable, year: int, lang: str):
+    changed = {k: v for k, v in values.items() if k in table and v != table[k].value}
     items = []
-    changed = {k: v for k, v in values.items() if v != table[k].value}
     if "investment" in changed:
+        value = changed["investment"]
         items.append(
-            tr("s_investment", lang, value=_rp_tn_short(changed["investment"], lang))
-            if changed["investment"] > 0
+            tr("s_investment", lang, value=_rp_spoken(value, lang))
+            if value > 0
             else tr("s_no_investment", lang)
         )
     if "online_adoption" in changed:
-        items.append(
-            tr(
-                "s_online",
-                lang,
-                value=fmt.number(changed["online_adoption"], lang, 1, optional=True) + "%",
-                year=year,
-            )
-        )
+        target_year = int(values.get("online_target_year", table["online_target_year"].value))
+        key = "s_online" if target_year == year else "s_online_by"
+        share = fmt.percent(changed["online_adoption"], lang, 0)
+        items.append(tr(key, lang, value=share, year=target_year))
     if "new_units" in changed:
         items.append(tr("s_new_units", lang, value=fmt.number(changed["new_units"], lang)))
     if "sales_place_units" in changed:
         items.append(
             tr("s_sales_place", lang, value=fmt.number(changed["sales_place_units"], lang))
         )
+    # Any other instrument the table declares is named by its label and value.
+    for name in table.policy:
+        if name in changed and name not in WORDED:
+            param = table[name]
+            label = param.label(lang)
+            items.append(
+                tr(
+                    "s_generic",
+                    lang,
+                    label=label[:1].lower() + label[1:],
+                    value=fmt.param_value(changed[name], param.unit, lang),
+                )
+            )
+    return items
+
+
+def sentence(
+    values: Mapping[str, float], result: Result, lang: str, table: ParameterTable | None = None
+) -> str:
+    """A plain sentence a Director could read aloud about the last year shown.
+
+    One amount per clause, jobs as a change against the skenario dasar, figures rounded
+    for speech (the cards above give them exactly).
+    """
+    table = table or load_parameters()
+    year = int(result.years[-1])
+    items = _policy_items(values, table, year, lang)
     production = result.at("production_rp_tn", year)
     jobs = result.at("jobs", year)
     exports = result.at("exports_usd_mn", year)
-    intro = tr("s_with", lang, items=_join(items, lang)) if items else tr("s_intro_baseline", lang)
-    text = tr(
-        "s_production",
-        lang,
-        intro=intro,
-        year=year,
-        production=fmt.rp_tn(production[SCENARIO], lang),
-    )
     if not items:
-        text += f" {tr('s_and', lang)} " + tr(
-            "s_jobs_level", lang, jobs=fmt.number(jobs[SCENARIO], lang)
+        text = tr(
+            "s_baseline",
+            lang,
+            year=year,
+            production=_rp_spoken(production[SCENARIO], lang),
+            jobs=fmt.spoken_count(jobs[SCENARIO], lang),
+            exports=fmt.usd_mn(exports[SCENARIO], lang, 0),
         )
-        text += "; " + tr("s_exports", lang, exports=fmt.usd_mn(exports[SCENARIO], lang)) + "."
     else:
+        text = tr(
+            "s_production",
+            lang,
+            items=join_list(items, lang),
+            year=year,
+            production=_rp_spoken(production[SCENARIO], lang),
+        )
         diff, pct = _change(production[SCENARIO], production[BASELINE])
-        if round(diff, 2) > 0:
-            text += ", " + tr(
-                "s_vs_baseline_up", lang, delta=fmt.rp_tn(diff, lang), pct=fmt.percent(pct, lang)
-            )
-        elif round(diff, 2) < 0:
-            text += ", " + tr(
-                "s_vs_baseline_down",
-                lang,
-                delta=fmt.rp_tn(-diff, lang),
-                pct=fmt.percent(-pct, lang),
-            )
+        if round(diff, 3) == 0:
+            text += tr("s_vs_same", lang)
         else:
-            text += ", " + tr("s_vs_baseline_same", lang)
-        job_diff = round(float(jobs[SCENARIO] - jobs[BASELINE]))
-        if job_diff > 0:
-            text += "; " + tr("s_jobs_up", lang, jobs=fmt.number(job_diff, lang))
-        elif job_diff < 0:
-            text += "; " + tr("s_jobs_down", lang, jobs=fmt.number(-job_diff, lang))
+            key = "s_vs_up" if diff > 0 else "s_vs_down"
+            text += tr(
+                key,
+                lang,
+                delta=_rp_spoken(abs(diff), lang),
+                pct=fmt.percent(abs(pct), lang),
+            )
+        job_diff = float(jobs[SCENARIO] - jobs[BASELINE])
+        if round(job_diff) > 0:
+            text += tr("s_jobs_up", lang, jobs=fmt.spoken_count(job_diff, lang))
+        elif round(job_diff) < 0:
+            text += tr("s_jobs_down", lang, jobs=fmt.spoken_count(-job_diff, lang))
         text += "."
+        found = efficiency(result)
+        if found.cost_per_job_rp_mn is not None:
+            text += " " + tr(
+                "s_cost",
+                lang,
+                year=year,
+                cost=_rp_spoken(found.cost_rp_tn, lang),
+                per_job=fmt.rp_mn(found.cost_per_job_rp_mn, lang, 0),
+            )
+        elif found.cost_rp_tn > 0:
+            text += " " + tr(
+                "s_cost_only", lang, year=year, cost=_rp_spoken(found.cost_rp_tn, lang)
+            )
     hit = ceiling_year(result)
     if hit is not None:
         text += " " + tr("s_ceiling", lang, year=hit)
     return text
-
-
-TABLE_COLUMNS = (
-    ("production_rp_tn", 2),
-    ("sales_rp_tn", 2),
-    ("online_sales_rp_tn", 2),
-    ("value_added_rp_tn", 2),
-    ("jobs", 0),
-    ("jobs_indirect", 0),
-    ("jobs_induced", 0),
-    ("exports_usd_mn", 1),
-    ("units", 0),
-    ("online_units", 0),
-    ("capacity_rp_tn", 2),
-    ("utilisation_pct", 1),
-    ("unmet_demand_rp_tn", 2),
-    ("investment_rp_tn", 2),
-)
 
 
 def _cell(value: float, base: float, lang: str, decimals: int) -> str:
@@ -219,53 +306,58 @@ def _cell(value: float, base: float, lang: str, decimals: int) -> str:
 
 
 def results_table(result: Result, lang: str) -> pd.DataFrame:
-    """Years x outputs as formatted text: scenario value and, in brackets, its change."""
-    columns: dict[str, list[str]] = {tr("col_year", lang): [str(y) for y in result.years]}
+    """Years x outputs as formatted text: scenario value and, in brackets, its change.
+
+    The second column says which years are published data and which the model projects.
+    """
+    columns: dict[str, list[str]] = {
+        tr("col_year", lang): [str(y) for y in result.years],
+        tr("col_basis", lang): [
+            tr("basis_observed" if seen else "basis_projection", lang) for seen in result.observed
+        ],
+    }
     for key, decimals in TABLE_COLUMNS:
         s = result[key][SCENARIO]
         b = result[key][BASELINE]
-        columns[tr(f"col_{key}", lang)] = [
+        columns[OUTPUTS[key].column(lang)] = [
             _cell(value, base, lang, decimals) for value, base in zip(s, b, strict=True)
         ]
     return pd.DataFrame(columns)
 
 
 def region_table(result: Result, lang: str) -> pd.DataFrame:
-    """End-year units, production and jobs by region, scenario and baseline, formatted."""
-    from simulator.model import REGIONS
-
-    year_index = -1
+    """Last-year units, production and jobs by region, scenario and baseline, formatted."""
     rows = []
     for r, region in enumerate(REGIONS):
         row = {tr("col_region", lang): tr(f"region_{region}", lang)}
-        for key, decimals in (("units", 0), ("production_rp_tn", 2), ("jobs", 0)):
-            row[tr(f"col_{key}", lang)] = _cell(
-                result.regions[key][SCENARIO, r, year_index],
-                result.regions[key][BASELINE, r, year_index],
+        for output in REGIONAL:
+            row[output.column(lang)] = _cell(
+                result.regions[output.name][SCENARIO, r, -1],
+                result.regions[output.name][BASELINE, r, -1],
                 lang,
-                decimals,
+                output.decimals,
             )
         rows.append(row)
     return pd.DataFrame(rows)
 
 
-COMPARE_COLUMNS = (
-    ("production_rp_tn", lambda x, lang: fmt.rp_tn(x, lang)),
-    ("value_added_rp_tn", lambda x, lang: fmt.rp_tn(x, lang)),
-    ("jobs", lambda x, lang: fmt.count(x, lang, "jobs")),
-    ("exports_usd_mn", lambda x, lang: fmt.usd_mn(x, lang)),
-    ("units", lambda x, lang: fmt.count(x, lang, "units")),
-    ("utilisation_pct", lambda x, lang: fmt.percent(x, lang)),
+COMPARE_OUTPUTS = (
+    "production_rp_tn",
+    "value_added_rp_tn",
+    "jobs",
+    "exports_usd_mn",
+    "units",
+    "utilisation_pct",
 )
 
 
 def compare_table(result: Result, names: list[str], lang: str) -> pd.DataFrame:
-    """End-year headline outputs, one row per scenario of a batched run, formatted."""
+    """Last-year headline outputs, one row per scenario of a batched run, formatted."""
     year = int(result.years[-1])
     rows = []
     for i, name in enumerate(names):
         row = {tr("col_scenario", lang): name}
-        for key, show in COMPARE_COLUMNS:
-            row[tr(f"col_{key}", lang)] = show(float(result.at(key, year)[i]), lang)
+        for key in COMPARE_OUTPUTS:
+            row[OUTPUTS[key].column(lang)] = OUTPUTS[key].show(float(result.at(key, year)[i]), lang)
         rows.append(row)
     return pd.DataFrame(rows)

@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from simulator.params import SHARE_PAIRS, ParameterTable, load_parameters
+from simulator.params import ParameterTable, load_parameters
 
 
 class ScenarioError(ValueError):
@@ -117,7 +117,7 @@ def share_excesses(values: Mapping[str, Any], table: ParameterTable) -> list[Sha
     """Every West + East Java pair of shares in ``values`` (numbers or arrays, baseline where
     silent) whose sum exceeds 100 %, so the rest of Indonesia would get a negative share."""
     excesses = []
-    for first, second in SHARE_PAIRS:
+    for first, second in table.share_pairs:
         a = np.asarray(values.get(first, table[first].value), dtype=np.float64)
         b = np.asarray(values.get(second, table[second].value), dtype=np.float64)
         total = a + b

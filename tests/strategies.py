@@ -6,7 +6,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from simulator.params import SHARE_PAIRS, Parameter, load_parameters
+from simulator.params import Parameter, load_parameters
 
 TABLE = load_parameters()
 
@@ -30,7 +30,7 @@ def scenarios(draw: st.DrawFn, names: tuple[str, ...] | None = None) -> dict[str
         else draw(st.lists(st.sampled_from(list(TABLE)), unique=True, max_size=len(TABLE)))
     )
     values = {name: draw(value_of(TABLE[name])) for name in chosen}
-    for first, second in SHARE_PAIRS:
+    for first, second in TABLE.share_pairs:
         a = values.get(first, TABLE[first].value)
         b = values.get(second, TABLE[second].value)
         if a + b > 100:

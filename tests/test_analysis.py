@@ -17,6 +17,7 @@ from tests.test_cli import run as run_cli
 
 RANGES = analysis.load_ranges()
 LEVER_SCENARIOS = scenarios(names=("investment", "new_units", "online_adoption", "end_year"))
+POLICY = {"investment": 5.6, "online_adoption": 75.0}
 
 
 def test_every_range_is_inside_its_parameter_and_explained():
@@ -34,12 +35,31 @@ def test_malformed_range_file_is_refused(tmp_path):
     """A range outside its parameter's bounds fails at load with file and line."""
     text = analysis.UNCERTAINTY_CSV.read_text(encoding="utf-8")
     path = tmp_path / "uncertainty.csv"
-    path.write_text(text.replace("1.7,2.2047,2.7", "0.5,2.2047,2.7"), encoding="utf-8")
-    with pytest.raises(ParameterFileError, match=r"line 2: need 1 <= low"):
+    path.write_text(text.replace("attrition,1,3,6", "attrition,-1,3,6"), encoding="utf-8")
+    with pytest.raises(ParameterFileError, match=r"uncertainty.csv, line \d+, column 'low'"):
         analysis.load_ranges(path)
     path.write_text(text + "investment,1,2,3,a,b\n", encoding="utf-8")
-    with pytest.raises(ParameterFileError, match="policy choice"):
+    with pytest.raises(ParameterFileError, match="is a policy, not an uncertain assumption"):
         analysis.load_ranges(path)
+
+
+def test_structural_uncertainties_are_drawn():
+    """The count of micro and small units, their sales and the medium firms' size are drawn."""
+    assert {"small_units_2024", "unit_sales", "medium_workers_per_unit"} <= set(RANGES)
+
+
+def test_correlated_pairs_get_their_rank_correlation():
+    """Iman-Conover reordering gives each listed pair about its rank correlation and keeps
+    every marginal exactly as drawn."""
+    correlations = analysis.load_correlations()
+    centred = {n: r.around(r.mode) for n, r in RANGES.items()}
+    independent = analysis.draw(centred, 20_000, 5, {})
+    linked = analysis.draw(centred, 20_000, 5, correlations)
+    for (a, b), rho in correlations.items():
+        ranks = [np.argsort(np.argsort(linked[n])) for n in (a, b)]
+        assert np.corrcoef(*ranks)[0, 1] == pytest.approx(rho, abs=0.05), (a, b)
+        for name in (a, b):
+            np.testing.assert_array_equal(np.sort(linked[name]), np.sort(independent[name]))
 
 
 @settings(max_examples=25, deadline=None)
@@ -52,25 +72,41 @@ def test_quantiles_are_ordered(values, seed):
         assert np.all(band[1] <= band[2] + 1e-9)
 
 
-@pytest.mark.parametrize("values", [{}, {"investment": 5.6, "online_adoption": 50.0}])
-def test_median_run_is_close_to_the_deterministic_run(values):
-    """With 10,000 draws the end-year median is within 2 % of the deterministic value."""
+@pytest.mark.parametrize("values", [{}, POLICY])
+def test_deterministic_run_sits_inside_the_band(values):
+    """The run at the most likely values lies between p10 and p90 every year; the median
+    is within 5 % of it (several ranges are skewed on purpose, so not equal)."""
     unc = analysis.uncertainty(values)
     deterministic = simulate(values)
     for output in analysis.UNCERTAIN_OUTPUTS:
-        assert unc.bands[("scenario", output)][1, -1] == pytest.approx(
-            deterministic[output][0, -1], rel=0.02
-        ), output
+        band = unc.bands[("scenario", output)]
+        line = deterministic[output][0]
+        assert np.all(band[0] <= line * (1 + 1e-9)), output
+        assert np.all(line <= band[2] * (1 + 1e-9)), output
+        assert band[1, -1] == pytest.approx(line[-1], rel=0.05), output
+
+
+def test_effect_bands_are_scenario_minus_baseline_on_the_same_draws():
+    """The effect is computed draw by draw; with no policy it is exactly zero."""
+    unc = analysis.uncertainty(POLICY, draws=3000, seed=4)
+    effect = unc.end[("effect", "jobs")]
+    assert_allclose(effect, unc.end[("scenario", "jobs")] - unc.end[("baseline", "jobs")])
+    assert_allclose(unc.bands[("effect", "jobs")][:, -1], np.percentile(effect, analysis.QUANTILES))
+    none = analysis.uncertainty({}, draws=500)
+    for output in analysis.UNCERTAIN_OUTPUTS:
+        assert np.all(none.bands[("effect", output)] == 0)
 
 
 def test_same_seed_same_numbers_other_seed_close():
-    """A seed fixes every number; another seed moves the median by under 1 %."""
+    """A seed fixes every number; another seed moves a level's median by under 1 % and the
+    effect's (a difference of two noisy numbers) by under 2.5 %."""
     a = analysis.uncertainty({"investment": 4.0}, seed=7)
     b = analysis.uncertainty({"investment": 4.0}, seed=7)
     c = analysis.uncertainty({"investment": 4.0}, seed=8)
     for key in a.bands:
         np.testing.assert_array_equal(a.bands[key], b.bands[key])
-        assert_allclose(c.bands[key][1], a.bands[key][1], rtol=0.01)
+        tolerance = 0.025 if key[0] == "effect" else 0.01
+        assert_allclose(c.bands[key][1], a.bands[key][1], rtol=tolerance)
 
 
 def test_collapsed_ranges_give_the_deterministic_line():
@@ -89,37 +125,46 @@ def test_collapsed_ranges_give_the_deterministic_line():
             assert_allclose(quantile, deterministic[output][0], rtol=1e-12)
 
 
-def test_chances_by_hand():
-    """A doubling of investment beats the baseline in every draw; a target's chance counts."""
+def test_chances_are_about_the_effect():
+    """The chance that the gain exceeds a threshold counts draws; at the median it is half,
+    and a scenario with no policy never has a gain."""
     unc = analysis.uncertainty({"investment": 5.6}, draws=2000)
-    assert unc.chance_beats_baseline() == 1.0
+    gains = unc.end[("effect", "production_rp_tn")]
+    middle = float(np.median(gains))
+    assert unc.chance_effect_above("production_rp_tn", middle) == pytest.approx(
+        np.mean(gains > middle)
+    )
+    assert 0.45 <= unc.chance_effect_above("production_rp_tn", middle) <= 0.55
+    assert unc.chance_effect_above("production_rp_tn", float(gains.max())) == 0.0
     end = unc.end[("scenario", "production_rp_tn")]
     target = float(np.median(end))
     assert unc.chance_at_least("production_rp_tn", target) == pytest.approx(np.mean(end >= target))
-    assert 0.45 <= unc.chance_at_least("production_rp_tn", target) <= 0.55
     same = analysis.uncertainty({}, draws=500)
-    assert same.chance_beats_baseline() == 0.0
+    assert same.chance_effect_above("production_rp_tn", 0.0) == 0.0
 
 
-def test_tornado_largest_bar_is_the_largest_direct_effect():
-    """The first row's parameter moves the output most, checked one run at a time."""
-    values = {"investment": 5.6, "online_adoption": 50.0}
+def test_tornado_ranks_by_what_moves_the_effect():
+    """The first row's assumption moves the policy's effect most, checked one run at a
+    time; without a policy the ranking falls back to the level."""
     for output in ("production_rp_tn", "jobs", "exports_usd_mn"):
-        frame = analysis.sensitivity(values, output)
+        frame = analysis.sensitivity(POLICY, output)
         swings = {}
         for name, r in RANGES.items():
             low, _, high = r.around(TABLE[name].value)
-            at_low = simulate({**values, name: low})[output][0, -1]
-            at_high = simulate({**values, name: high})[output][0, -1]
+            at_low = simulate({**POLICY, name: low}).effect(output)[0, -1]
+            at_high = simulate({**POLICY, name: high}).effect(output)[0, -1]
             swings[name] = abs(at_high - at_low)
         assert frame["parameter"].iloc[0] == max(swings, key=swings.get)
-        assert frame["swing"].iloc[0] == pytest.approx(max(swings.values()))
-        assert list(frame["swing"]) == sorted(frame["swing"], reverse=True)
+        assert frame["effect_swing"].iloc[0] == pytest.approx(max(swings.values()))
+        assert list(frame["effect_swing"]) == sorted(frame["effect_swing"], reverse=True)
+    level = analysis.sensitivity({}, "jobs")
+    assert (level["effect_swing"] == 0).all()
+    assert list(level["swing"]) == sorted(level["swing"], reverse=True)
 
 
 @settings(max_examples=30, deadline=None)
 @given(
-    st.sampled_from(analysis.GOAL_LEVERS),
+    st.sampled_from(TABLE.policy),
     st.sampled_from(analysis.UNCERTAIN_OUTPUTS),
     st.floats(0.0, 1.0),
     st.integers(2028, 2030),
@@ -154,18 +199,18 @@ def test_cli_goal_seek_answer_reproduces_the_target():
     status, out, _ = run_cli(
         "goal-seek",
         "--target",
-        "production_rp_tn=60",
+        "production_rp_tn=36",
         "--year",
         "2030",
         "--lever",
         "investment",
         "--set",
-        "online_adoption=50",
+        "online_adoption=75",
     )
     assert status == 0
     value = float(out)
-    reached = simulate({"investment": value, "online_adoption": 50.0}).at("production_rp_tn", 2030)
-    assert reached[0] == pytest.approx(60, rel=0.005)
+    reached = simulate({"investment": value, "online_adoption": 75.0}).at("production_rp_tn", 2030)
+    assert reached[0] == pytest.approx(36, rel=0.005)
 
 
 def test_cli_goal_seek_beyond_reach_exits_3():
@@ -185,7 +230,16 @@ def test_cli_uncertainty_and_sensitivity_tables():
     status, out, _ = run_cli("uncertainty", "--draws", "500", "--seed", "3")
     assert status == 0
     frame = pd.read_csv(io.StringIO(out))
-    assert list(frame.columns) == ["year", "output", "p10", "p50", "p90"]
+    assert list(frame.columns) == [
+        "year",
+        "output",
+        "p10",
+        "p50",
+        "p90",
+        "effect_p10",
+        "effect_p50",
+        "effect_p90",
+    ]
     assert set(frame["output"]) == set(analysis.UNCERTAIN_OUTPUTS)
     assert (frame["p10"] <= frame["p90"]).all()
     status, again, _ = run_cli("uncertainty", "--draws", "500", "--seed", "3")
@@ -194,14 +248,18 @@ def test_cli_uncertainty_and_sensitivity_tables():
     assert status == 0
     frame = pd.read_csv(io.StringIO(out))
     assert len(frame) == len(RANGES)
-    assert {"parameter", "low", "high", "output_low", "output_high"} <= set(frame.columns)
+    assert {"parameter", "low", "high", "output_low", "output_high", "effect_swing"} <= set(
+        frame.columns
+    )
     status, _, err = run_cli("sensitivity", "--output", "jobs", "--year", "2040")
     assert status == 2
     assert "2016-2030" in err
 
 
-def test_wider_jobs_are_direct_jobs_times_ratios():
-    """Indirect and induced jobs are direct jobs times their per-job ratios."""
-    result = simulate({"indirect_jobs_ratio": 0.5, "induced_jobs_ratio": 0.25})
-    assert_allclose(result["jobs_indirect"], result["jobs"] * 0.5)
-    assert_allclose(result["jobs_induced"], result["jobs"] * 0.25)
+def test_wider_jobs_are_the_change_in_direct_jobs_times_ratios():
+    """Indirect and induced jobs exist only for the change against the baseline."""
+    result = simulate({"investment": 5.6, "indirect_jobs_ratio": 0.5, "induced_jobs_ratio": 0.25})
+    change = result["jobs"] - result.baseline["jobs"]
+    assert_allclose(result["jobs_indirect"], change * 0.5)
+    assert_allclose(result["jobs_induced"], change * 0.25)
+    assert np.all(simulate()["jobs_indirect"] == 0)

@@ -26,14 +26,55 @@ def run(*argv: str) -> tuple[int, str, str]:
 
 
 def test_module_entry_reproduces_calibration():
-    """`python -m simulator run` prints 22.98 for 2016 and 24.25 for 2017."""
+    """`python -m simulator run` prints 22.98 for 2016 and the published real growth after,
+    and marks which years are data."""
     completed = subprocess.run(
         [sys.executable, "-m", "simulator", "run"], capture_output=True, text=True, check=True
     )
     frame = pd.read_csv(io.StringIO(completed.stdout)).set_index("year")
     assert frame.loc[2016, "production_rp_tn"] == pytest.approx(22.98, abs=0.005)
-    assert frame.loc[2017, "production_rp_tn"] == pytest.approx(24.25, abs=0.005)
+    assert frame.loc[2017, "production_rp_tn"] == pytest.approx(22.98 * 1.0222, abs=0.005)
     assert list(frame.index) == list(range(2016, 2031))
+    assert frame.loc[2023, "observed"]
+    assert not frame.loc[2024, "observed"]
+    assert completed.stderr == ""
+
+
+def test_history_lists_published_figures_with_sources():
+    """`history` prints every published row with its source, and the production levels the
+    sector's real growth implies (constant 2016 rupiah)."""
+    status, out, _ = run("history")
+    assert status == 0
+    frame = pd.read_csv(io.StringIO(out))
+    assert {"year", "quantity", "value", "unit", "kind", "source_title", "source_url"} <= set(
+        frame.columns
+    )
+    assert frame["source_url"].str.startswith("http").all()
+    implied = frame[(frame["quantity"] == "production_rp_tn") & frame["derived"]]
+    assert list(implied["year"]) == list(range(2017, 2024))
+    assert set(frame["kind"]) == {"observed", "projection"}
+    status, out, _ = run("history", "--format", "json")
+    assert status == 0
+    assert len(json.loads(out)) == len(frame)
+
+
+def test_run_warns_on_implausible_results_and_still_succeeds():
+    """Every lever at its maximum: one warning line per flagged case on stderr, exit 0."""
+    status, out, err = run(
+        "run",
+        "--set",
+        "investment=15",
+        "--set",
+        "new_units=20000",
+        "--set",
+        "end_year=2050",
+    )
+    assert status == 0
+    assert out
+    lines = err.strip().splitlines()
+    assert lines
+    assert all(line.startswith("warning: ") for line in lines)
+    assert any("times its 2023 level" in line for line in lines)
 
 
 def test_required_columns_present():
@@ -57,7 +98,7 @@ def test_required_columns_present():
         assert name in columns
     status, out, _ = run("run", "--table", "regions")
     frame = pd.read_csv(io.StringIO(out))
-    assert list(frame.columns) == ["year", "region", "units", "production_rp_tn", "jobs"]
+    assert list(frame.columns) == ["year", "region", "production_rp_tn", "jobs", "units"]
     assert set(frame["region"]) == {"jawa_barat", "jawa_timur", "lainnya"}
 
 

@@ -13,7 +13,7 @@ from simulator import charts, exports
 from simulator import formatting as fmt
 from simulator.report import run_pair
 
-VALUES = {"investment": 5.6, "online_adoption": 50.0}
+VALUES = {"investment": 5.6, "online_adoption": 75.0}
 RESULT = run_pair(VALUES)
 END = int(RESULT.years[-1])
 
@@ -24,7 +24,7 @@ def test_csv_reads_back_with_the_languages_separators(lang, sep, decimal):
     data = exports.csv_bytes(RESULT, lang)
     frame = pd.read_csv(io.BytesIO(data), sep=sep, decimal=decimal, encoding="utf-8-sig")
     assert len(frame) == len(RESULT.years)
-    production = next(c for c in frame.columns if c.startswith(("Produksi", "Production")))
+    production = next(c for c in frame.columns if c.startswith(("Nilai produksi", "Production")))
     assert frame[production].iloc[-1] == pytest.approx(RESULT["production_rp_tn"][0, -1], abs=0.005)
     assert frame.iloc[:, 0].tolist() == RESULT.years.tolist()
 
@@ -76,7 +76,7 @@ def test_pdf_briefing_is_one_page_with_the_numbers_and_link(lang):
     text = " ".join(reader.pages[0].extract_text().split())
     assert ("Ringkasan skenario" if lang == "id" else "scenario briefing") in text
     assert fmt.rp_tn(float(RESULT["production_rp_tn"][0, -1]), lang) in text
-    assert "2026-11-28" in text
+    assert "28 November 2026" in text
     assert "investment=5.6" in text
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import string
 
 import pytest
@@ -34,25 +35,35 @@ def test_every_parameter_unit_has_a_translation():
 
 def test_tr_fills_placeholders():
     """tr() picks the language and fills values."""
-    assert tr("headline", "id", year=2030) == "Hasil 2030 dibanding baseline"
+    assert tr("headline", "id", year=2030) == "Hasil 2030 dibandingkan dengan skenario dasar"
     assert tr("headline", "en", year=2030) == "Results in 2030 against the baseline"
 
 
 @pytest.mark.parametrize(
     ("call", "indonesian", "english"),
     [
-        (lambda lg: fmt.rp_tn(22.98, lg), "Rp 22,98 triliun", "Rp 22.98 trillion"),
+        (lambda lg: fmt.rp_tn(22.98, lg), "Rp22,98 triliun", "Rp 22.98 trillion"),
+        (lambda lg: fmt.rp_tn(0.89, lg), "Rp890 miliar", "Rp 890 billion"),
+        (lambda lg: fmt.rp_tn(0.0012, lg), "Rp1,2 miliar", "Rp 1.2 billion"),
+        (lambda lg: fmt.rp_tn(0.0004, lg), "Rp400 juta", "Rp 400 million"),
+        (lambda lg: fmt.rp_mn(149.3, lg), "Rp149,3 juta", "Rp 149.3 million"),
+        (lambda lg: fmt.points_signed(14.8, lg), "+14,8 persen poin", "+14.8 pts"),
+        (lambda lg: fmt.spoken_count(164_841, lg), "165 ribu", "165 thousand"),
+        (lambda lg: fmt.spoken_count(2_269, lg), "2,3 ribu", "2.3 thousand"),
+        (lambda lg: fmt.date(dt.date(2026, 11, 28), lg), "28 November 2026", "28 November 2026"),
+        (lambda lg: fmt.value_range("2", "4", lg), "2–4", "2–4"),
         (lambda lg: fmt.count(1234, lg), "1.234 unit", "1,234 units"),
         (lambda lg: fmt.count(1, lg), "1 unit", "1 unit"),
         (lambda lg: fmt.count(811_643.4, lg, "jobs"), "811.643 orang", "811,643 people"),
-        (lambda lg: fmt.usd_mn(261.04, lg), "USD 261,0 juta", "USD 261.0 million"),
+        (lambda lg: fmt.usd_mn(261.04, lg), "USD261,0 juta", "USD 261.0 million"),
         (lambda lg: fmt.percent(12.44, lg), "12,4%", "12.4%"),
         (lambda lg: fmt.signed(-5.6, lg, 1), "-5,6", "-5.6"),
         (lambda lg: fmt.signed(-0.001, lg, 1), "0,0", "0.0"),
-        (lambda lg: fmt.rp_tn_signed(5.394, lg), "+Rp 5,39 triliun", "+Rp 5.39 trillion"),
+        (lambda lg: fmt.rp_tn_signed(5.394, lg), "+Rp5,39 triliun", "+Rp 5.39 trillion"),
+        (lambda lg: fmt.rp_tn_signed(-0.15, lg), "-Rp150 miliar", "-Rp 150 billion"),
         (
             lambda lg: fmt.param_value(2.8, "Rp trillion per year", lg),
-            "Rp 2,8 triliun per tahun",
+            "Rp2,8 triliun per tahun",
             "Rp 2.8 trillion a year",
         ),
         (lambda lg: fmt.param_value(2030, "year", lg), "2030", "2030"),

@@ -19,15 +19,15 @@ def test_every_row_has_unit_source_and_value_in_range():
     assert len(table) >= 20
     for p in table.values():
         assert p.unit.strip(), p.name
-        assert p.source.strip(), p.name
+        assert p.source_en.strip(), p.name
         assert p.kind in KINDS, p.name
         assert p.min <= p.value <= p.max, p.name
         assert p.label_id.strip(), p.name
         assert p.label_en.strip(), p.name
-        assert p.note.strip(), p.name
+        assert p.note_en.strip(), p.name
         assert p.note_id.strip(), p.name
         if p.kind == "assumption":
-            assert "assumption" in p.source.lower(), f"{p.name}: say 'assumption' in source"
+            assert "assumption" in p.source_en.lower(), f"{p.name}: say 'assumption' in source"
             assert "asumsi" in p.source_id.lower(), f"{p.name}: say 'asumsi' in source_id"
 
 
@@ -78,7 +78,7 @@ def _line_of(name: str) -> int:
         ("min", "nan", "is not a finite number"),
         ("kind", "guess", "is not one of"),
         ("unit", "", "empty"),
-        ("source", " ", "empty"),
+        ("source_en", " ", "empty"),
         ("step", "0", "must be positive"),
     ],
 )
@@ -94,11 +94,39 @@ def test_bad_cell_names_file_line_and_column(tmp_path, column, new, fragment):
     assert fragment in message
 
 
+@pytest.mark.parametrize(
+    ("column", "new", "fragment"),
+    [
+        ("group", "marketing", "group 'marketing' has no words in the translation table"),
+        ("unit", "pairs of shoes", "unit 'pairs of shoes' has no words in the translation table"),
+        ("role", "lever", "is not one of policy, setting, view, assumption"),
+    ],
+)
+def test_group_unit_or_role_the_page_cannot_show_is_refused(tmp_path, column, new, fragment):
+    """A group or unit without translations (the page would crash) or an unknown role fails
+    at load, naming file, line and column."""
+    path = _write(tmp_path, _replace_cell(column, "investment", new))
+    with pytest.raises(ParameterFileError) as caught:
+        load_parameters(path)
+    message = str(caught.value)
+    assert f"line {_line_of('investment')}, column '{column}'" in message
+    assert fragment in message
+
+
+def test_roles_come_from_the_table():
+    """The instruments are the rows with role 'policy'; nothing else lists them."""
+    table = load_parameters()
+    assert table.policy == ("investment", "new_units", "online_adoption", "sales_place_units")
+    assert table["end_year"].role == "view"
+    assert table["policy_start_year"].role == "setting"
+    assert ("sales_place_share_jabar", "sales_place_share_jatim") in table.share_pairs
+
+
 def test_missing_column_is_named(tmp_path):
-    """A file without the 'source' column fails naming that column."""
+    """A file without the 'source_en' column fails naming that column."""
     lines = TEXT.splitlines()
     header = lines[0].split(",")
-    index = header.index("source")
+    index = header.index("source_en")
     # Rebuild the file without that column via csv to keep quoting right.
     import csv
     import io
@@ -107,7 +135,7 @@ def test_missing_column_is_named(tmp_path):
     out = io.StringIO()
     csv.writer(out, lineterminator="\n").writerows([r[:index] + r[index + 1 :] for r in rows])
     path = _write(tmp_path, out.getvalue())
-    with pytest.raises(ParameterFileError, match=r"line 1: missing column\(s\) source"):
+    with pytest.raises(ParameterFileError, match=r"line 1: missing column\(s\) source_en"):
         load_parameters(path)
 
 

@@ -1,0 +1,126 @@
+"""The one reader of the project's CSV files (parameters, presets, uncertainty, history).
+
+Every data file is read the same way: UTF-8, a header row naming its columns, cells
+stripped of surrounding spaces, and a message naming the file (relative to the project),
+the line and the column when something is wrong. Results are cached by path and
+modification time, so the files are read once per process and again only when edited.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import math
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+T = TypeVar("T")
+
+
+class DataFileError(ValueError):
+    """A data file is malformed; the message names the file, line and column."""
+
+
+# Kept under its old name too: callers and tests catch ParameterFileError.
+ParameterFileError = DataFileError
+
+
+def path_label(path: str | Path) -> str:
+    """A short name of a data file for messages: relative to the project when inside it."""
+    path = Path(path)
+    try:
+        return str(path.resolve().relative_to(DATA_DIR.parent))
+    except ValueError:
+        return str(path)
+
+
+@dataclass(frozen=True)
+class Row:
+    """One data row: its cells by column, and where it stands (for messages)."""
+
+    cells: dict[str, str]
+    source: str
+    line: int
+
+    def __getitem__(self, column: str) -> str:
+        return self.cells[column]
+
+    def where(self, column: str | None = None) -> str:
+        """'file, line N' or 'file, line N, column 'c'' for a message."""
+        at = f"{self.source}, line {self.line}"
+        return f"{at}, column '{column}'" if column else at
+
+    def fail(self, message: str, column: str | None = None) -> DataFileError:
+        """An error about this row (raise it)."""
+        return DataFileError(f"{self.where(column)}: {message}")
+
+    def text(self, column: str, *, required: bool = True) -> str:
+        """A text cell; empty is an error when ``required``."""
+        value = self.cells[column]
+        if required and not value:
+            raise self.fail("empty", column)
+        return value
+
+    def number(self, column: str, *, required: bool = True) -> float:
+        """A finite number in a cell (empty gives NaN when not ``required``)."""
+        text = self.cells[column]
+        if not text and not required:
+            return math.nan
+        try:
+            value = float(text)
+        except ValueError:
+            raise self.fail(f"{text!r} is not a number", column) from None
+        if not math.isfinite(value):
+            raise self.fail(f"{text!r} is not a finite number", column)
+        return value
+
+    def choice(self, column: str, allowed: Sequence[str]) -> str:
+        """A cell that must be one of ``allowed``."""
+        value = self.text(column)
+        if value not in allowed:
+            raise self.fail(f"{value!r} is not one of {', '.join(allowed)}", column)
+        return value
+
+
+def parse_rows(text: str, columns: Sequence[str], source: str) -> Iterator[Row]:
+    """The rows of CSV ``text`` that must have at least ``columns``; ``source`` names it."""
+    reader = csv.DictReader(text.splitlines())
+    header = reader.fieldnames or []
+    missing = [c for c in columns if c not in header]
+    if missing:
+        raise DataFileError(f"{source}, line 1: missing column(s) {', '.join(missing)}")
+    for record in reader:
+        line = reader.line_num
+        if None in record or any(record.get(c) is None for c in header):
+            raise DataFileError(f"{source}, line {line}: wrong number of cells")
+        yield Row({c: (record[c] or "").strip() for c in header}, source, line)
+
+
+def read_rows(path: str | Path, columns: Sequence[str]) -> list[Row]:
+    """The rows of the CSV file at ``path`` (see :func:`parse_rows`)."""
+    path = Path(path)
+    return list(parse_rows(path.read_text(encoding="utf-8"), columns, path_label(path)))
+
+
+def cached_loader(parse: Callable[..., T]) -> Callable[..., T]:
+    """Wrap ``parse(path, *args)`` so it runs once per (file, modification time, args).
+
+    The wrapped function takes a path (string or Path, project default allowed by the
+    caller) and any hashable extra arguments.
+    """
+
+    @functools.lru_cache(maxsize=16)
+    def by_stamp(path: str, _mtime_ns: int, *args: Any) -> T:
+        return parse(Path(path), *args)
+
+    @functools.wraps(parse)
+    def load(path: str | Path, *args: Any) -> T:
+        path = Path(path)
+        return by_stamp(str(path.resolve()), path.stat().st_mtime_ns, *args)
+
+    load.cache_clear = by_stamp.cache_clear  # type: ignore[attr-defined]
+    return load

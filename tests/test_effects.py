@@ -1,0 +1,191 @@
+"""Policy effects as an economist reviews them: timing, net effects, demand, costs, regions."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import numpy as np
+import pytest
+from numpy.testing import assert_allclose
+
+from simulator import simulate
+from simulator.links import to_query
+from simulator.params import PARAMETERS_CSV, load_parameters
+from simulator.plausibility import flags
+from simulator.report import efficiency, headlines, run_pair, sentence
+from simulator.scenario import Scenario
+
+TABLE = load_parameters()
+
+
+def effect(values: dict, name: str, year: int = 2030) -> float:
+    result = simulate({**values, "end_year": max(year, 2030)})
+    return float(result.effect(name)[0, result.index(year)])
+
+
+def test_investment_raises_capacity_from_the_following_year():
+    """Added investment in 2027 acts from 2028: no effect in the first policy year."""
+    assert effect({"investment": 5.6}, "capacity_rp_tn", 2027) == 0
+    assert effect({"investment": 5.6}, "capacity_rp_tn", 2028) > 0
+    assert effect({"new_units": 1000}, "units", 2027) == 0
+    assert_allclose(effect({"new_units": 1000, "attrition": 0}, "units", 2028), 1000)
+
+
+def test_online_target_is_reached_by_its_target_year():
+    """A reachable target holds from its target year; the end year changes nothing."""
+    for target_year in (2029, 2032):
+        values = {"online_adoption": 70, "online_target_year": target_year}
+        result = simulate({**values, "end_year": 2040})
+        share = result["online_share_pct"][0]
+        assert_allclose(share[result.index(target_year)], 70, atol=1e-9)
+        assert share[result.index(target_year) - 1] < 70
+    long = simulate({"online_adoption": 75, "end_year": 2035})
+    short = simulate({"online_adoption": 75, "end_year": 2030})
+    assert_allclose(short["production_rp_tn"], long["production_rp_tn"][:, :15])
+
+
+def test_history_does_not_depend_on_the_end_year():
+    """Baseline 2020 production is the same whichever year the page shows last."""
+    values = [simulate({"end_year": e}).at("production_rp_tn", 2020)[0] for e in (2025, 2030, 2050)]
+    assert values[0] == values[1] == values[2]
+
+
+def test_online_gains_are_net_of_displacement_and_deadweight():
+    """With every online gain displaced, online selling adds no production; a target the
+    trend reaches anyway adds nothing and costs nothing."""
+    assert effect({"online_adoption": 75, "online_displacement": 100}, "production_rp_tn") == 0
+    assert effect({"online_adoption": 75}, "production_rp_tn") > 0
+    deadweight = run_pair({"online_adoption": 40})
+    assert np.all(deadweight.effect("production_rp_tn") == 0)
+    assert efficiency(deadweight).cost_rp_tn == 0
+    assert any(f.code == "online_target_deadweight" for f in flags(deadweight))
+
+
+def test_online_productivity_raises_value_added_not_jobs():
+    """With no extra sales (uplift 0) going online raises value added, never jobs."""
+    values = {"online_adoption": 80, "online_uplift": 0, "online_va_premium": 30}
+    assert effect(values, "value_added_rp_tn") > 0
+    assert effect(values, "jobs") == pytest.approx(0, abs=1e-6)
+
+
+def test_new_capacity_sells_only_what_is_not_taken_from_others():
+    """A new unit adds its sales less the displaced share: with 100 % displacement the
+    sector sells no more, whatever its capacity."""
+    full = {"new_units": 2000, "capacity_displacement": 100}
+    assert effect(full, "production_rp_tn") == pytest.approx(0, abs=1e-9)
+    assert effect(full, "capacity_rp_tn") > 0
+    half = effect({"new_units": 2000, "capacity_displacement": 50}, "production_rp_tn")
+    none = effect({"new_units": 2000, "capacity_displacement": 0}, "production_rp_tn")
+    assert_allclose(half, none / 2, rtol=1e-9)
+
+
+def test_sales_are_the_lesser_of_demand_and_capacity():
+    """Stopping investment while pushing online selling makes capacity bind (flagged)."""
+    result = run_pair({"online_adoption": 90, "investment": 0, "end_year": 2040})
+    unmet = result["unmet_demand_rp_tn"][0]
+    assert unmet.max() > 0
+    # Unmet demand is what a segment at full capacity cannot make.
+    assert_allclose(result["production_rp_tn"][0] + unmet, result["demand_rp_tn"][0], rtol=1e-12)
+    assert np.all(result["production_rp_tn"][0] <= result["capacity_rp_tn"][0] * (1 + 1e-12))
+    found = [f.code for f in flags(result)]
+    assert "capacity_full" in found
+    # A flagged scenario's changes are not coloured as good news.
+    assert all(h.delta_color == "off" for h in headlines(result, "id"))
+
+
+def test_every_instrument_at_its_maximum_is_flagged():
+    """Every instrument at its maximum gives growth no history supports; the model says so."""
+    values = {name: TABLE[name].max for name in TABLE.policy}
+    found = {f.code for f in flags(simulate({**values, "end_year": 2050}))}
+    assert {"production_multiple", "growth_jump"} <= found
+
+
+def test_exports_above_the_whole_industry_are_flagged():
+    """Exporting half of all IKM sales would exceed the whole footwear industry's exports."""
+    result = simulate({"export_share_offline": 50, "investment": 15, "end_year": 2050})
+    exports = result["exports_usd_mn"][0]
+    industry = result.paths["exports_industry_usd_mn"][0]
+    found = [f for f in flags(result) if f.code == "exports_above_industry"]
+    if (exports > industry).any():
+        assert found
+        assert found[0].year == int(result.years[np.argmax(exports > industry)])
+    else:
+        assert not found
+    assert not [f for f in flags(simulate()) if f.code == "exports_above_industry"]
+
+
+def test_programme_costs_by_hand():
+    """1,000 new units a year at Rp 33.85 million each; the rebate is 15.3 % of investment
+    above the baseline; each unit brought online costs Rp 2.66 million once."""
+    units = simulate({"new_units": 1000})
+    cost = units["programme_cost_rp_tn"][0]
+    assert_allclose(cost[units.years >= 2027], 1000 * 33.85e-6, rtol=1e-12)
+    assert np.all(cost[units.years < 2027] == 0)
+    investment = simulate({"investment": 5.6})
+    assert_allclose(investment.at("programme_cost_rp_tn", 2030), 2.8 * 0.153, rtol=1e-12)
+    online = simulate({"online_adoption": 75})
+    extra = (online["online_units"] - online.baseline["online_units"])[0]
+    added = np.maximum(np.diff(extra, prepend=0.0), 0)
+    assert_allclose(online["programme_cost_rp_tn"][0], added * 2.66e-6, rtol=1e-9, atol=1e-15)
+
+
+def test_cost_per_job_and_value_added_per_rupiah_by_hand():
+    """Cumulative public money over the additional direct jobs of the last year, and the
+    cumulative additional value added per rupiah of it."""
+    result = run_pair({"new_units": 1250})
+    found = efficiency(result)
+    cost = result["programme_cost_rp_tn"][0].sum()
+    jobs = result["jobs"][0, -1] - result["jobs"][1, -1]
+    assert_allclose(found.cost_per_job_rp_mn, cost * 1e6 / jobs, rtol=1e-12)
+    value_added = (result["value_added_rp_tn"][0] - result["value_added_rp_tn"][1]).sum()
+    assert_allclose(found.value_added_per_rupiah, value_added / cost, rtol=1e-12)
+    assert efficiency(run_pair({})).cost_per_job_rp_mn is None
+
+
+def test_sales_place_gains_go_to_their_region():
+    """Sales places in West Java (the default) raise West Java's production; other regions
+    only lose what is displaced."""
+    result = run_pair({"sales_place_units": 5000})
+    change = (
+        result.regions["production_rp_tn"][0, :, -1] - result.regions["production_rp_tn"][1, :, -1]
+    )
+    assert change[0] > 0
+    assert change[1] <= 0
+    assert change[2] <= 0
+    east = run_pair(
+        {"sales_place_units": 5000, "sales_place_share_jabar": 0, "sales_place_share_jatim": 100}
+    )
+    moved = east.regions["production_rp_tn"][0, :, -1] - east.regions["production_rp_tn"][1, :, -1]
+    assert moved[1] > 0
+    assert moved[0] <= 0
+
+
+def test_a_lever_added_as_a_row_moves_the_headline_sentence_and_link(tmp_path, monkeypatch):
+    """Marking an assumption row as a policy instrument in a copy of the table (no code
+    change) makes the baseline reset it, the headline and sentence show its effect and the
+    link carry it."""
+    rows = list(csv.DictReader(io.StringIO(PARAMETERS_CSV.read_text(encoding="utf-8"))))
+    for row in rows:
+        if row["name"] == "sales_place_uplift":
+            row["role"], row["group"] = "policy", "lever"
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    path = tmp_path / "parameters.csv"
+    path.write_text(out.getvalue(), encoding="utf-8")
+    table = load_parameters(path)
+    assert "sales_place_uplift" in table.policy
+    values = {"sales_place_units": 3000, "sales_place_uplift": 60}
+    result = run_pair(values, table)
+    baseline_alone = run_pair({"sales_place_units": 3000}, table)
+    assert (
+        result.effect("production_rp_tn")[0, -1] > baseline_alone.effect("production_rp_tn")[0, -1]
+    )
+    production = headlines(result, "id")[0]
+    assert production.changed
+    text = sentence(values, result, "id", table)
+    assert table["sales_place_uplift"].label("id").lower() in text.lower()
+    query = dict(to_query(Scenario.from_mapping(values, table=table)))
+    assert query["sales_place_uplift"] == "60"
