@@ -29,8 +29,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from simulator.i18n import pick
 from simulator.datafile import DATA_DIR, cached_loader, read_rows
+from simulator.i18n import pick
 from simulator.model import simulate
 from simulator.outputs import MAIN
 from simulator.params import ParameterTable, load_parameters

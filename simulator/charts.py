@@ -586,6 +586,13 @@ def _tornado_template(lang: str, axis_key: str, title: str, height: int) -> dict
     return _configure(layered, lang).to_dict()
 
 
+def tornado_columns(frame: pd.DataFrame) -> tuple[str, str, str]:
+    """Which columns a tornado draws: the effect's when the scenario has one, else the level's."""
+    if (frame["effect_swing"] > 0).any():
+        return "effect_low", "effect_high", "effect_swing"
+    return "output_low", "output_high", "swing"
+
+
 def tornado_chart(
     frame: pd.DataFrame,
     output: str,
@@ -595,32 +602,42 @@ def tornado_chart(
     settings: dict[str, tuple[str, str]],
     top: int = 10,
 ) -> dict[str, Any]:
-    """Bars from the scenario's value to the output at each assumption's low and high.
+    """Bars from the central value to the result at each assumption's low and high.
 
+    With a policy, the bars are the policy's effect (scenario minus baseline on the same
+    assumptions), ranked by how much each assumption moves it; without one, the level.
     ``frame`` is :func:`simulator.analysis.sensitivity`'s table; ``labels`` maps parameter
     names to labels and ``settings`` to the (low, high) settings as text.
     """
     title_key, axis_key, _, show = COMPARE_OUTPUTS[output]
+    low, high, swing = tornado_columns(frame)
+    effect = swing == "effect_swing"
+    centre = float(frame["effect_base" if effect else "base"].iloc[0])
+    shown = OUTPUTS[output].show_change if effect else show
     rows = []
-    moving = frame[frame["swing"] > 0]  # assumptions that do not move this output are left out
+    moving = frame[frame[swing] > 0]  # assumptions that do not move it are left out
     for record in moving.head(top).itertuples():
         for side, value, setting in (
-            (tr("tornado_low", lang), record.output_low, settings[record.parameter][0]),
-            (tr("tornado_high", lang), record.output_high, settings[record.parameter][1]),
+            (tr("tornado_low", lang), getattr(record, low), settings[record.parameter][0]),
+            (tr("tornado_high", lang), getattr(record, high), settings[record.parameter][1]),
         ):
             rows.append(
                 {
                     "label": labels[record.parameter],
                     "side": side,
-                    "start": record.base,
+                    "start": centre,
                     "end": value,
                     "setting": setting,
-                    "text": show(float(value), lang),
+                    "text": shown(float(value), lang),
                 }
             )
     bars = pa.Table.from_pylist(rows)
-    base = _table({"value": [float(frame["base"].iloc[0])]})
-    title = tr("tornado_title", lang, what=tr(title_key, lang), year=year)
+    base = _table({"value": [centre]})
+    what = tr(title_key, lang)
+    if effect:
+        title = tr("tornado_effect_title", lang, what=what[:1].lower() + what[1:], year=year)
+    else:
+        title = tr("tornado_title", lang, what=what, year=year)
     height = 44 * max(1, min(top, len(moving))) + 150
     return {
         **_tornado_template(lang, axis_key, title, height),

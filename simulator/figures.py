@@ -18,20 +18,24 @@ from simulator import charts
 from simulator import formatting as fmt
 from simulator.i18n import tr
 from simulator.model import Result
+from simulator.outputs import MAIN
 
 Spec = dict[str, Any]
 
 # The results tab's four line charts (scenario against baseline), in reading order.
-RESULT_LINES = ("production_rp_tn", "value_added_rp_tn", "jobs", "exports_usd_mn")
+RESULT_LINES = MAIN
 # The four headline numbers of the presentation view.
 PRESENT_HEADLINES = RESULT_LINES
 # The two line charts of the presentation view and of the PDF briefing.
-BRIEF_LINES = ("production_rp_tn", "jobs")
+BRIEF_LINES = (MAIN[0], MAIN[2])
 # Direct, indirect and induced jobs: (label key, output).
-WIDER_JOBS = (
-    ("jobs_direct", "jobs"),
-    ("jobs_indirect", "jobs_indirect"),
-    ("jobs_induced", "jobs_induced"),
+WIDER_JOBS = tuple(
+    (f"jobs_{kind}", name)
+    for kind, name in (
+        ("direct", "jobs"),
+        ("indirect", "jobs_indirect"),
+        ("induced", "jobs_induced"),
+    )
 )
 
 
@@ -74,11 +78,11 @@ def alt_compare(series: list[tuple[str, np.ndarray]], output: str, lang: str) ->
 
 
 def alt_wider_jobs(result: Result, lang: str) -> str:
-    """Text alternative of the direct, indirect and induced jobs chart (end year, scenario)."""
+    """Text alternative of the additional direct, indirect and induced jobs chart (end year)."""
     return charts.alt_list(
         tr("jobs_wider_title", lang),
         [
-            f"{tr(key, lang)} {fmt.count(float(result[output][0, -1]), lang, 'jobs')}"
+            f"{tr(key, lang)} {fmt.signed(float(result.effect(output)[0, -1]), lang)}"
             for key, output in WIDER_JOBS
         ],
     )
@@ -88,10 +92,11 @@ def alt_tornado(frame: pd.DataFrame, output: str, labels: Mapping[str, str], lan
     """Text alternative of the tornado: the five assumptions that move ``output`` most, each
     with the output at its low and its high setting."""
     show = charts.COMPARE_OUTPUTS[output][3]
+    low, high, swing = charts.tornado_columns(frame)
     return charts.alt_list(
         tr("sens_title", lang),
         [
-            f"{labels[r.parameter]} {show(r.output_low, lang)} – {show(r.output_high, lang)}"
-            for r in frame[frame["swing"] > 0].head(5).itertuples()
+            f"{labels[r.parameter]} {show(getattr(r, low), lang)} – {show(getattr(r, high), lang)}"
+            for r in frame[frame[swing] > 0].head(5).itertuples()
         ],
     )

@@ -108,9 +108,16 @@ TEXT: dict[str, tuple[str, str]] = {
     "p10": ("Persentil ke-10", "10th percentile"),
     "p50": ("Median", "Median"),
     "p90": ("Persentil ke-90", "90th percentile"),
-    "chance_beats": (
-        "Peluang nilai produksi {year} skenario lebih tinggi dari baseline: {p}",
-        "Chance that production in {year} is higher than the baseline: {p}",
+    "effect_range": (
+        "Tambahan {what} {year} terhadap skenario dasar: {low} sampai {high} pada 80% iterasi "
+        "(median {mid}).",
+        "The gain in {what} in {year} against the baseline: {low} to {high} in 80% of the "
+        "runs (median {mid}).",
+    ),
+    "effect_threshold": ("Ambang tambahan ({unit})", "Gain threshold ({unit})"),
+    "chance_effect": (
+        "Peluang tambahan {what} {year} melebihi {value}: {p}",
+        "Chance that the gain in {what} in {year} exceeds {value}: {p}",
     ),
     "chance_same": (
         "Skenario sama dengan baseline, jadi tidak ada peluang melampauinya.",
@@ -136,6 +143,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "tornado_title": (
         "{what} {year}: tiap asumsi pada batas rendah dan tingginya",
         "{what} in {year}: each assumption at its low and high",
+    ),
+    "tornado_effect_title": (
+        "Tambahan {what} {year} terhadap skenario dasar: tiap asumsi pada batas rendah dan "
+        "tingginya",
+        "The gain in {what} in {year} against the baseline: each assumption at its low and high",
     ),
     "tornado_subtitle": (
         "Garis hitam: skenario; asumsi lain tetap",
@@ -772,16 +784,20 @@ TEXT: dict[str, tuple[str, str]] = {
     "file_results": ("hasil", "results"),
     "file_briefing": ("ringkasan", "briefing"),
     "data_note": (
-        "Catatan data: total sektor (Rp 22,98 triliun) dan angka per unit (Rp 14 juta per "
-        "bulan) menyiratkan sekitar 137.000 unit, padahal hitungan resmi hanya 16.000 sampai "
-        "19.000. Model dikalibrasi pada total; lihat Metodologi.",
-        "Data note: the sector total (Rp 22.98 trillion) and the per-unit figure (Rp 14 million "
-        "a month) imply about 137,000 units, while official counts are 16,000 to 19,000. The "
-        "model is calibrated to the totals; see Methodology.",
+        "Catatan data: Rp22,98 triliun dengan penjualan Rp14 juta sebulan per unit berarti "
+        "sekitar 137.000 unit, padahal hitungan resmi puluhan ribu. Model membaginya: 60.760 "
+        "unit mikro dan kecil (hitungan 2024) membuat sekitar 40% nilai produksi, usaha "
+        "menengah sisanya. Tahun 2016–2023 adalah data resmi; lihat Metodologi.",
+        "Data note: Rp 22.98 trillion at Rp 14 million of monthly sales per unit would mean "
+        "about 137,000 units, while official counts are in the tens of thousands. The model "
+        "splits it: 60,760 micro and small units (the 2024 count) make about 40% of "
+        "production, medium firms the rest. 2016–2023 are published data; see Methodology.",
     ),
     "footer": (
-        "Sumber utama: Kemenperin (2017). Nilai dalam harga 2016. Proyeksi, bukan ramalan.",
-        "Main source: Kemenperin (2017). Values in 2016 prices. Projections, not forecasts.",
+        "Sumber: Kemenperin dan BPS (data historis dan tabel parameter). Nilai atas dasar harga "
+        "konstan 2016. Proyeksi, bukan ramalan.",
+        "Sources: Kemenperin and BPS (history and parameter tables). Values in constant 2016 "
+        "prices. Projections, not forecasts.",
     ),
 }
 

@@ -12,7 +12,7 @@ from simulator import load_presets
 from simulator.i18n import TEXT
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
-RP_ID = re.compile(r"^Rp \d{1,3}(\.\d{3})*,\d{2} triliun$")
+RP_ID = re.compile(r"^Rp\d{1,3}(\.\d{3})*,\d{2} triliun$")
 RP_EN = re.compile(r"^Rp \d{1,3}(,\d{3})*\.\d{2} trillion$")
 
 
@@ -49,7 +49,7 @@ def test_page_runs_in_both_languages(lang):
     """The page runs without exception and formats rupiah in the language's convention."""
     at = fresh(lang)
     pattern = RP_ID if lang == "id" else RP_EN
-    production = metric(at, "m_production", lang)
+    production = metric(at, "out_production_rp_tn", lang)
     assert pattern.match(production.value), production.value
     assert at.title[0].value == TEXT["app_title"][0 if lang == "id" else 1]
     labels = {m.label for m in at.metric}
@@ -63,16 +63,16 @@ def test_indonesian_page_shows_no_english_labels():
     tab_labels = [t.label for t in at.tabs]
     assert tab_labels == ["Hasil", "Wilayah", "Tabel", "Bandingkan", "Analisis", "Metodologi"]
     assert at.select_slider(key="investment").label == "Investasi tambahan per tahun"
-    assert at.select_slider(key="investment").format_func(2.8) == "Rp 2,8 triliun per tahun"
+    assert at.select_slider(key="investment").format_func(2.8) == "Rp2,8 triliun per tahun"
 
 
 @pytest.mark.parametrize(
     ("lever", "value", "rises"),
     [
-        ("investment", 5.6, ("m_production", "m_value_added", "m_jobs", "m_exports")),
-        ("new_units", 2000.0, ("m_units", "m_production", "m_jobs")),
-        ("online_adoption", 60.0, ("m_online", "m_sales", "m_exports", "m_utilisation")),
-        ("sales_place_units", 5000.0, ("m_sales",)),
+        ("investment", 5.6, ("out_production_rp_tn", "out_value_added_rp_tn", "out_jobs", "out_exports_usd_mn")),
+        ("new_units", 2000.0, ("out_units", "out_production_rp_tn", "out_jobs")),
+        ("online_adoption", 75.0, ("out_online_sales_rp_tn", "out_production_rp_tn", "out_jobs")),
+        ("sales_place_units", 5000.0, ("out_production_rp_tn", "out_jobs")),
     ],
 )
 def test_moving_a_lever_raises_its_headlines(lever, value, rises):
@@ -93,7 +93,7 @@ def test_lowering_investment_lowers_production():
     at = fresh()
     at.select_slider(key="investment").set_value(0.0)
     at.run()
-    shown = metric(at, "m_production")
+    shown = metric(at, "out_production_rp_tn")
     assert shown.delta.startswith("-")
 
 
@@ -137,11 +137,11 @@ def test_preset_then_reset():
     at.run()
     for name, value in preset.scenario.values:
         assert at.session_state[name] == value, name
-    assert metric(at, "m_production").delta.startswith("+")
+    assert metric(at, "out_production_rp_tn").delta.startswith("+")
     at.button(key="reset").click()
     at.run()
     assert at.select_slider(key="investment").value == 2.8
-    assert metric(at, "m_production").delta == ""
+    assert metric(at, "out_production_rp_tn").delta == ""
     assert at.selectbox(key="preset").value == "baseline"
 
 
@@ -151,8 +151,9 @@ def test_sentence_names_the_policy_and_the_change():
     at.select_slider(key="investment").set_value(5.6)
     at.run()
     text = " ".join(m.value for m in at.markdown)
-    assert "Dengan investasi Rp 5,6 triliun per tahun" in text
-    assert "lebih tinggi dari baseline" in text
+    assert "Dengan investasi tambahan Rp5,6 triliun per tahun" in text
+    assert "lebih tinggi daripada skenario dasar" in text
+    assert "per tambahan tenaga kerja" in text
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
@@ -216,9 +217,11 @@ def test_analysis_tab_shows_bands_chance_tornado_and_goal_seek(lang):
     at = fresh(lang, view="analysis", investment="5.6")
     assert not at.exception, [e.value for e in at.exception]
     text = " ".join(m.value for m in at.markdown)
-    assert ("Peluang" if lang == "id" else "Chance") in text
-    assert "100%" in text
-    at.text_input(key="goal_target").input("60,0" if lang == "id" else "60.0")
+    assert ("Peluang tambahan" if lang == "id" else "Chance that the gain") in text
+    # A chance about the effect, not a certainty that restates the arithmetic.
+    chance = re.search(r"(\d+)%\*\*$", text)
+    assert chance and 0 < int(chance.group(1)) < 100, text[-200:]
+    at.text_input(key="goal_target").input("36,0" if lang == "id" else "36.0")
     submit = next(b for b in at.button if b.label in ("Cari", "Find"))
     submit.click()
     at.run()
@@ -229,8 +232,8 @@ def test_analysis_tab_shows_bands_chance_tornado_and_goal_seek(lang):
     )
     apply.click()
     at.run()
-    production = metric(at, "m_production", lang)
-    assert number(production.value, lang) == pytest.approx(60, rel=0.005)
+    production = metric(at, "out_production_rp_tn", lang)
+    assert number(production.value, lang) == pytest.approx(36, rel=0.005)
 
 
 def test_goal_seek_out_of_reach_is_said_plainly():

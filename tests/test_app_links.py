@@ -54,7 +54,7 @@ def test_link_reopens_the_numbers_the_cli_gives(values, lang):
     row = cli_end_year(scenario)
     shown = {m.label: m.value for m in at.metric}
     production = "Nilai produksi" if lang == "id" else "Production value"
-    jobs = "Lapangan kerja langsung" if lang == "id" else "Direct jobs"
+    jobs = "Tenaga kerja langsung" if lang == "id" else "Direct jobs"
     assert shown[production] == fmt.rp_tn(row["production_rp_tn"], lang)
     assert shown[jobs] == fmt.count(row["jobs"], lang, "jobs")
 

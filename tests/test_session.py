@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from simulator import Scenario, compare, load_presets, session, simulate
 from simulator.links import parse_query
-from simulator.params import SHARE_PAIRS
+from simulator.params import load_parameters
 from simulator.scenario import repair_shares
 from tests.strategies import TABLE
 
@@ -42,7 +42,7 @@ def test_one_share_repair_for_links_and_levers():
     assert "110,0%" in notices[0]
 
 
-@given(st.floats(0, 100), st.floats(0, 100), st.sampled_from(SHARE_PAIRS))
+@given(st.floats(0, 100), st.floats(0, 100), st.sampled_from(load_parameters().share_pairs))
 def test_repaired_shares_always_run(a, b, pair):
     """Whatever two shares a session holds, the repaired values run in the model."""
     values, _ = session.validated({**TABLE.defaults, pair[0]: a, pair[1]: b}, TABLE, "en")
@@ -75,7 +75,7 @@ def test_differences_name_each_changed_parameter_in_the_language():
     """The share summary lists what differs from the baseline, formatted for the reader."""
     assert session.differences(TABLE.defaults, TABLE, "en") == "This scenario is the baseline."
     text = session.differences({**TABLE.defaults, "investment": 5.6}, TABLE, "id")
-    assert text == "Berbeda dari baseline: Investasi tambahan per tahun Rp 5,6 triliun per tahun."
+    assert text == "Berbeda dari baseline: Investasi tambahan per tahun Rp5,6 triliun per tahun."
 
 
 def test_comparison_batch_runs_each_scenario_as_alone():

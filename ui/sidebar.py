@@ -16,7 +16,8 @@ from simulator.i18n import LANGS, tr
 from simulator.params import Parameter
 from ui import state
 
-ADVANCED_GROUPS = ("timing", "capacity", "demand", "units_jobs", "trade", "regions")
+# The group whose rows are drawn as the main levers; every other group is an advanced one.
+LEVER_GROUP = "lever"
 
 
 class LeverSlots(NamedTuple):
@@ -115,7 +116,7 @@ def sidebar() -> LeverSlots:
         # Drawn only while open: two dozen sliders cost time on every rerun otherwise.
         if advanced.open:
             st.caption(tr("advanced_intro", lg))
-            for group in ADVANCED_GROUPS:
+            for group in (g for g in state.TABLE.groups if g != LEVER_GROUP):
                 st.markdown(f"**{tr(f'group_{group}', lg)}**")
                 for param in state.TABLE.in_group(group):
                     slider(param, persist=True)
@@ -132,7 +133,7 @@ def levers(slots: LeverSlots, values: dict[str, float]) -> None:
     with slots.preset_note:
         st.caption(caption)
     with slots.levers:
-        for param in state.TABLE.in_group("lever"):
+        for param in state.TABLE.in_group(LEVER_GROUP):
             slider(param)
 
 
@@ -140,7 +141,7 @@ def exact_form(lg: str, container) -> None:
     """The typed-value form inside its popover."""
     with container, st.form(state.EXACT_FORM, border=False):
         st.caption(tr("exact_intro", lg))
-        for name in state.TYPED_LEVERS:
+        for name in state.TABLE.policy:
             param = state.TABLE[name]
             st.text_input(
                 tr("exact_value", lg, label=param.label(lg), unit=unit_hint(param, lg)),

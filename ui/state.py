@@ -30,7 +30,6 @@ from simulator.scenario import Scenario
 # The page's data, read once per server process.
 TABLE = load_parameters()
 PRESETS = load_presets(table=TABLE)
-TYPED_LEVERS = ("investment", "new_units", "online_adoption", "sales_place_units")
 TAB_CODES = ("results", "regions", "table", "compare", "analysis", "method")
 PRESENT = "present"  # the presentation view's code (the others are the tabs')
 BASELINE_PRESET = "baseline"  # the first preset: no settings
@@ -210,7 +209,7 @@ def open_tab_label() -> None:
 
 def sync_exact_fields() -> None:
     """Show each lever's current value, in the page language, in its exact-value box."""
-    for name in TYPED_LEVERS:
+    for name in TABLE.policy:
         st.session_state[exact_key(name)] = controls.number_text(
             TABLE[name], st.session_state[name], lang()
         )
@@ -264,7 +263,7 @@ def on_reset() -> None:
 def on_exact_submit() -> None:
     """Take the typed values that are valid; keep the others and say why."""
     notices = dict(typed_notices())
-    for name in TYPED_LEVERS:
+    for name in TABLE.policy:
         parsed = controls.parse_typed(
             TABLE[name], st.session_state[exact_key(name)], lang(), st.session_state[name]
         )

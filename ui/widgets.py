@@ -9,6 +9,7 @@ import streamlit as st
 
 from simulator.i18n import tr
 from simulator.model import Result
+from simulator.plausibility import flags
 from simulator.report import headlines, sentence
 from ui import state
 
@@ -39,6 +40,8 @@ def notices_view(notices: list[str]) -> None:
 def headline_view(result: Result, values: dict[str, float], *, keys: tuple[str, ...] = ()) -> None:
     """End-year metrics against the baseline and the sentence."""
     lg = state.lang()
+    for flag in flags(result):  # what the model itself questions, where the eye is
+        st.warning(escape_md(flag.text(lg)), icon=":material/report:")
     items = [h for h in headlines(result, lg) if not keys or h.key in keys]
     # Rows of four in horizontal containers (equal widths by the page's style, wrapping on
     # narrow screens): a third as many elements as columns, which the browser redraws on
@@ -49,8 +52,9 @@ def headline_view(result: Result, values: dict[str, float], *, keys: tuple[str, 
                 st.metric(
                     item.label,
                     item.value,
-                    delta=item.delta if item.changed else None,
+                    delta=item.delta if item.changed else (item.caption or None),
                     delta_color=item.delta_color,
+                    delta_arrow="auto" if item.changed else "off",
                     help=item.help,
                     border=True,
                     width="stretch",

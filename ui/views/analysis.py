@@ -9,6 +9,7 @@ from simulator import analysis, charts, controls, figures
 from simulator import formatting as fmt
 from simulator.i18n import tr
 from simulator.model import Result
+from simulator.outputs import OUTPUTS
 from simulator.scenario import Scenario
 from ui import runs, state
 from ui.widgets import chart, escape_md
@@ -29,43 +30,73 @@ def view(result: Result, values: dict[str, float], scenario: Scenario) -> None:
 def uncertainty_part(
     unc: analysis.Uncertainty, values: dict[str, float], year: int, lg: str
 ) -> float:
-    """The chance of beating the baseline, of reaching a typed target, and the fan charts;
-    returns the end-year median of the chosen output (the goal form's hint)."""
+    """The range of the policy's effect and the chance that it exceeds a typed threshold,
+    then the fan charts; returns the end-year median of the chosen output (the goal form's
+    hint)."""
     table = state.TABLE
     st.subheader(tr("unc_title", lg), anchor=False)
     st.caption(tr("unc_intro", lg, draws=fmt.number(unc.draws, lg), seed=unc.seed))
-    if any(values[name] != table[name].value for name in analysis.POLICY_LEVERS):
-        p = fmt.percent(100 * unc.chance_beats_baseline(), lg, 0)
-        st.markdown(f"**{escape_md(tr('chance_beats', lg, year=year, p=p))}**")
-    else:
-        st.markdown(escape_md(tr("chance_same", lg)))
     outputs = list(analysis.UNCERTAIN_OUTPUTS)
     pick, value_col = st.columns(2)
     output = pick.selectbox(
         tr("target_output", lg),
         outputs,
-        format_func=lambda o: tr(charts.LINE_OUTPUTS[o][0], lg),
+        format_func=lambda o: OUTPUTS[o].label(lg),
         key=state.TARGET_OUTPUT,
     )
+    spec = OUTPUTS[output]
     median = float(unc.bands[("scenario", output)][1, -1])
-    title_key, unit_key, _, show = charts.LINE_OUTPUTS[output]
-    text = value_col.text_input(
-        tr("target_value", lg, unit=tr(unit_key, lg)),
-        key=state.target_value_key(output),
-        max_chars=30,
-        placeholder=fmt.number(round(median), lg),
-    )
-    target = controls.parse_amount(text, lg) if text.strip() else float(round(median))
-    if target is None:
-        st.warning(
-            tr("target_bad", lg, value=text[:30], example=fmt.number(round(median), lg)),
-            icon=":material/warning:",
+    what = spec.label(lg)
+    what = what[:1].lower() + what[1:]
+    if any(values[name] != table[name].value for name in table.policy):
+        p10, p50, p90 = (float(x) for x in unc.bands[("effect", output)][:, -1])
+        st.markdown(
+            "**"
+            + escape_md(
+                tr(
+                    "effect_range",
+                    lg,
+                    what=what,
+                    year=year,
+                    low=spec.show_change(p10, lg),
+                    high=spec.show_change(p90, lg),
+                    mid=spec.show_change(p50, lg),
+                )
+            )
+            + "**"
         )
+        hint = float(f"{p50:.2g}")
+        example = fmt.number(hint, lg, 2, optional=True)
+        text = value_col.text_input(
+            tr("effect_threshold", lg, unit=tr(spec.axis_key, lg)),
+            key=state.target_value_key(output),
+            max_chars=30,
+            placeholder=example,
+        )
+        threshold = controls.parse_amount(text, lg) if text.strip() else hint
+        if threshold is None:
+            st.warning(
+                tr(
+                    "target_bad",
+                    lg,
+                    value=text[:30],
+                    example=fmt.number(hint, lg, 2, optional=True),
+                ),
+                icon=":material/warning:",
+            )
+        else:
+            p = fmt.percent(100 * unc.chance_effect_above(output, threshold), lg, 0)
+            line = tr(
+                "chance_effect",
+                lg,
+                what=what,
+                year=year,
+                value=spec.show_change(threshold, lg),
+                p=p,
+            )
+            st.markdown(f"**{escape_md(line)}**")
     else:
-        p = fmt.percent(100 * unc.chance_at_least(output, target), lg, 0)
-        what = tr(title_key, lg).lower()
-        line = tr("chance_target", lg, what=what, year=year, value=show(target, lg), p=p)
-        st.markdown(f"**{escape_md(line)}**")
+        st.markdown(escape_md(tr("chance_same", lg)))
     left, right = st.columns(2)
     for column, out in zip((left, right, left, right), outputs, strict=True):
         bands = {s: unc.bands[(s, out)] for s in ("scenario", "baseline")}
@@ -106,7 +137,7 @@ def sensitivity_part(scenario: Scenario, year: int, lg: str) -> None:
     output = st.selectbox(
         tr("sens_output", lg),
         list(charts.COMPARE_OUTPUTS),
-        format_func=lambda o: tr(charts.COMPARE_OUTPUTS[o][0], lg),
+        format_func=lambda o: OUTPUTS[o].label(lg),
         key=state.SENS_OUTPUT,
     )
     frame = runs.sensitivity(scenario.values, output, table)
@@ -135,7 +166,7 @@ def goal_part(scenario: Scenario, year: int, median: float, lg: str) -> None:
         a.selectbox(
             tr("goal_output", lg),
             outputs,
-            format_func=lambda o: tr(charts.LINE_OUTPUTS[o][0], lg),
+            format_func=lambda o: OUTPUTS[o].label(lg),
             key=state.GOAL_OUTPUT,
         )
         b.selectbox(tr("goal_year", lg), list(range(year, 2016, -1)), key=state.GOAL_YEAR)
@@ -147,7 +178,7 @@ def goal_part(scenario: Scenario, year: int, median: float, lg: str) -> None:
         )
         d.selectbox(
             tr("goal_lever", lg),
-            list(analysis.GOAL_LEVERS),
+            list(table.policy),
             format_func=lambda n: table[n].label(lg),
             key=state.GOAL_LEVER,
         )
@@ -166,8 +197,8 @@ def goal_answer(found: analysis.GoalSeek, lg: str) -> None:
     """The lever value that reaches the target, with a button to apply it; or how close the
     lever's range gets."""
     param = state.TABLE[found.lever]
-    title_key, _, _, show = charts.LINE_OUTPUTS[found.output]
-    what = tr(title_key, lg).lower()
+    show = OUTPUTS[found.output].show
+    what = OUTPUTS[found.output].label(lg).lower()
     if found.reachable:
         st.success(
             escape_md(

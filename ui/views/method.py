@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from simulator import controls
+from simulator import controls, methodology
 from simulator.i18n import tr
 from simulator.params import DATA_DIR
 from ui import state
@@ -20,6 +20,15 @@ def view(values: dict[str, float]) -> None:
     """The methodology text, then every parameter with its value, range, kind and source."""
     lg = state.lang()
     st.markdown(methodology_text(lg))
+    for key, frame in (
+        ("rec", methodology.reconciliation(lg, state.TABLE)),
+        ("d", methodology.derived_values(values, lg, state.TABLE)),
+        ("route", methodology.routes(values, lg, state.TABLE)),
+        ("bt", methodology.backtest_table(lg, state.TABLE)),
+    ):
+        st.subheader(tr(f"{key}_title", lg), anchor=False)
+        st.caption(tr(f"{key}_caption", lg))
+        st.dataframe(frame, hide_index=True, width="stretch")
     st.subheader(tr("method_params", lg))
     st.caption(tr("method_params_caption", lg))
     rows = [
