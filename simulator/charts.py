@@ -158,9 +158,11 @@ def _line_template(output: str, lang: str, height: int, end_year: int) -> dict[s
     y = alt.Y("value:Q", title=tr(axis_key, lang), axis=alt.Axis(format=axis_format))
     band = alt.Chart(alt.NamedData(name="observed_band"))
     band_x = alt.X("start:Q", scale=alt.Scale(zero=False, nice=False), title=None)
-    shade = band.mark_rect(color="#EEF1F4").encode(x=band_x, x2="end:Q")
+    # Decorative layers carry no ARIA role of their own: the chart's text alternative
+    # states the numbers, and an unlabelled graphic would be an accessibility fault.
+    shade = band.mark_rect(color="#EEF1F4", aria=False).encode(x=band_x, x2="end:Q")
     shade_label = band.mark_text(
-        align="left", dx=4, dy=4, fontSize=12, color="#444444", baseline="top"
+        align="left", dx=4, dy=4, fontSize=12, color="#444444", baseline="top", aria=False
     ).encode(x=band_x, y=alt.value(0), text="label:N")
     main = alt.Chart(alt.NamedData(name="main"))
     lines = main.mark_line(strokeWidth=3).encode(x=x, y=y, color=colour, strokeDash=dash)

@@ -15,12 +15,13 @@ TEXT: dict[str, tuple[str, str]] = {
     # Page and navigation
     "app_title": ("Simulator IKM Alas Kaki", "Footwear IKM Simulator"),
     "app_subtitle": (
-        "Apa yang terjadi pada produksi, nilai tambah, lapangan kerja, dan ekspor industri "
-        "kecil dan menengah alas kaki bila kebijakan diubah? Geser tuas di samping.",
-        "What happens to the production, value added, jobs and exports of Indonesia's "
-        "footwear small and medium industry when policy changes? Move the levers at the side.",
+        "Bagaimana nilai produksi, nilai tambah, tenaga kerja, dan nilai ekspor industri kecil "
+        "dan menengah alas kaki berubah apabila kebijakan diubah? Atur instrumen kebijakan di "
+        "panel samping atau di bawah pada layar ponsel.",
+        "What happens to the production, value added, jobs and exports of Indonesia's footwear "
+        "small and medium industry when policy changes? Set the policy instruments in the side "
+        "panel, or below on a phone.",
     ),
-    "language": ("Bahasa", "Language"),
     "lang_id": ("Bahasa Indonesia", "Bahasa Indonesia"),
     "lang_en": ("English", "English"),
     "tab_results": ("Hasil", "Results"),
@@ -31,13 +32,14 @@ TEXT: dict[str, tuple[str, str]] = {
     # Sharing, presenting, downloading
     "share": ("Bagikan", "Share"),
     "share_intro": (
-        "Tautan ini membuka skenario yang sama persis, dalam bahasa apa pun. Salin dengan tombol "
-        "di pojok kanan kotak.",
-        "This link reopens exactly this scenario, in either language. Copy it with the button "
-        "at the box's right corner.",
+        "Tautan ini membuka skenario yang sama persis, dalam bahasa apa pun.",
+        "This link reopens exactly this scenario, in either language.",
     ),
-    "share_baseline": ("Skenario ini sama dengan baseline.", "This scenario is the baseline."),
-    "share_diff": ("Berbeda dari baseline: {items}.", "Differs from the baseline: {items}."),
+    "share_baseline": (
+        "Skenario ini sama dengan skenario dasar.",
+        "This scenario is the baseline.",
+    ),
+    "share_diff": ("Berbeda dari skenario dasar: {items}.", "Differs from the baseline: {items}."),
     "share_saved": (
         "Tautan juga membawa {n} skenario tersimpan untuk dibandingkan.",
         "The link also carries {n} saved scenarios for comparison.",
@@ -59,13 +61,16 @@ TEXT: dict[str, tuple[str, str]] = {
     "dl_svg": ("SVG", "SVG"),
     # Comparison
     "compare_intro": (
-        "Simpan skenario saat ini dengan sebuah nama, ubah tuas, simpan lagi, lalu bandingkan. "
-        "Tautan Bagikan membawa semua skenario tersimpan.",
-        "Save the current scenario under a name, change the levers, save again, then compare. "
-        "The Share link carries every saved scenario.",
+        "Simpan skenario saat ini dengan sebuah nama, ubah instrumen kebijakan, simpan lagi, "
+        "lalu bandingkan. Tautan Bagikan membawa semua skenario tersimpan.",
+        "Save the current scenario under a name, change the policy instruments, save again, "
+        "then compare. The Share link carries every saved scenario.",
     ),
     "save_name": ("Nama skenario", "Scenario name"),
-    "save_placeholder": ("mis. Investasi ganda + E-Smart", "e.g. Investment doubled + E-Smart"),
+    "save_placeholder": (
+        "mis. Investasi ganda dan e-Smart IKM",
+        "e.g. Investment doubled and e-Smart IKM",
+    ),
     "save": ("Simpan skenario ini", "Save this scenario"),
     "save_default_name": ("Skenario {n}", "Scenario {n}"),
     "save_full": (
@@ -74,7 +79,7 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "saved_none": (
         "Belum ada skenario tersimpan. Tabel di bawah membandingkan skenario saat ini dengan "
-        "baseline.",
+        "skenario dasar.",
         "No scenario saved yet. The table below compares the current scenario with the baseline.",
     ),
     "saved_list": ("Skenario tersimpan", "Saved scenarios"),
@@ -85,24 +90,24 @@ TEXT: dict[str, tuple[str, str]] = {
         "Semua skenario dihitung sampai {year}, tahun akhir skenario saat ini.",
         "All scenarios run to {year}, the current scenario's end year.",
     ),
-    "compare_output": ("Keluaran di grafik", "Output in the chart"),
+    "compare_output": ("Indikator pada grafik", "Indicator in the chart"),
     "compare_chart_sub": (
-        "Satu garis per skenario; putus-putus: baseline",
+        "Satu garis per skenario; garis putus-putus: skenario dasar",
         "One line per scenario; dashed: baseline",
     ),
     "col_scenario": ("Skenario", "Scenario"),
     # Analysis: uncertainty, sensitivity, goal-seeking, wider jobs
     "tab_analysis": ("Analisis", "Analysis"),
-    "unc_title": ("Seberapa pasti?", "How sure is it?"),
+    "unc_title": ("Analisis ketidakpastian", "Uncertainty analysis"),
     "unc_intro": (
-        "{draws} simulasi dengan asumsi yang diambil acak dari rentang ketidakpastiannya "
-        "(benih {seed}; hasil sama setiap kali). Pita: persentil ke-10 sampai ke-90; garis: "
-        "median.",
+        "{draws} iterasi dengan asumsi yang ditarik acak dari rentang ketidakpastiannya (nilai "
+        "awal acak {seed}, sehingga hasilnya selalu sama). Pita: persentil ke-10 sampai ke-90; "
+        "garis: median.",
         "{draws} runs with the assumptions drawn at random from their uncertainty ranges (seed "
         "{seed}; the same numbers every time). Band: 10th to 90th percentile; line: median.",
     ),
     "fan_subtitle": (
-        "Pita 10–90%; biru: skenario, abu-abu putus-putus: baseline",
+        "Pita 10–90%; biru: skenario, abu-abu putus-putus: skenario dasar",
         "10–90% band; blue: scenario, grey dashed: baseline",
     ),
     "p10": ("Persentil ke-10", "10th percentile"),
@@ -120,15 +125,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "Chance that the gain in {what} in {year} exceeds {value}: {p}",
     ),
     "chance_same": (
-        "Skenario sama dengan baseline, jadi tidak ada peluang melampauinya.",
-        "The scenario is the baseline, so it cannot beat it.",
+        "Skenario ini sama dengan skenario dasar sehingga tidak memiliki dampak.",
+        "The scenario is the baseline, so it has no effect.",
     ),
-    "target_output": ("Target untuk", "Target for"),
+    "target_output": ("Indikator", "Indicator"),
     "target_value": ("Nilai target ({unit})", "Target value ({unit})"),
-    "chance_target": (
-        "Peluang {what} {year} ≥ {value}: {p}",
-        "Chance that {what} in {year} ≥ {value}: {p}",
-    ),
     "target_bad": (
         "'{value}' bukan angka; ketik mis. {example}.",
         "'{value}' is not a number; type e.g. {example}.",
@@ -138,8 +139,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "r_mode": ("Paling mungkin", "Most likely"),
     "r_high": ("Tinggi", "High"),
     "r_reason": ("Alasan", "Reason"),
-    "sens_title": ("Asumsi mana yang paling menentukan?", "Which assumption matters most?"),
-    "sens_output": ("Keluaran", "Output"),
+    "sens_title": ("Analisis sensitivitas", "Sensitivity analysis"),
+    "sens_output": ("Indikator", "Indicator"),
     "tornado_title": (
         "{what} {year}: tiap asumsi pada batas rendah dan tingginya",
         "{what} in {year}: each assumption at its low and high",
@@ -155,25 +156,25 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "tornado_low": ("Asumsi rendah", "Assumption low"),
     "tornado_high": ("Asumsi tinggi", "Assumption high"),
-    "goal_title": ("Apa yang dibutuhkan?", "What does it take?"),
+    "goal_title": ("Pencarian target", "Goal seeking"),
     "goal_intro": (
-        "Pilih target dan satu tuas; alat mencari nilai tuas yang mencapainya, pengaturan lain "
-        "tetap.",
-        "Choose a target and one lever; the tool finds the lever value that reaches it, with "
-        "the other settings held.",
+        "Pilih target dan satu instrumen kebijakan; alat ini mencari nilai instrumen yang "
+        "mencapainya, dengan pengaturan lain tetap.",
+        "Choose a target and one policy instrument; the tool finds the value that reaches it, "
+        "with the other settings held.",
     ),
-    "goal_output": ("Keluaran", "Output"),
+    "goal_output": ("Indikator", "Indicator"),
     "goal_year": ("Tahun", "Year"),
-    "goal_lever": ("Tuas", "Lever"),
+    "goal_lever": ("Instrumen kebijakan", "Policy instrument"),
     "goal_run": ("Cari", "Find"),
     "goal_found": (
-        "{lever} {value} mencapai {what} {reached} pada {year}.",
-        "{lever} at {value} reaches {what} of {reached} in {year}.",
+        "Dengan {lever} sebesar {value}, {what} pada {year} mencapai {reached}.",
+        "With {lever} at {value}, {what} in {year} reaches {reached}.",
     ),
     "goal_out": (
-        "Tidak tercapai dalam rentang tuas ({low} sampai {high}): {what} {year} paling "
-        "{direction} {closest}, pada {lever} {at}.",
-        "Out of reach within the lever's range ({low} to {high}): {what} in {year} gets "
+        "Target tidak tercapai dalam rentang instrumen ({low} sampai {high}): {what} pada "
+        "{year} paling {direction} {closest}, yaitu dengan {lever} sebesar {at}.",
+        "Out of reach within the instrument's range ({low} to {high}): {what} in {year} gets "
         "{direction} {closest}, at {lever} {at}.",
     ),
     "goal_most": ("tinggi", "at most"),
@@ -192,25 +193,22 @@ TEXT: dict[str, tuple[str, str]] = {
         "Indirect (suppliers) and induced (household spending) are estimates from assumed "
         "multipliers, upper bounds when capacity is full.",
     ),
-    "m_jobs_wider": (
-        "Termasuk perkiraan tidak langsung dan ikutan: {total} ({indirect} + {induced}).",
-        "With indirect and induced estimates: {total} ({indirect} + {induced}).",
-    ),
     # Sidebar
-    "levers": ("Tuas kebijakan", "Policy levers"),
+    "levers": ("Instrumen kebijakan", "Policy instruments"),
     "preset": ("Skenario siap pakai", "Preset scenario"),
     "preset_help": (
-        "Memilih skenario mengisi semua tuas dengan nilainya.",
-        "Choosing a preset sets every lever to its values.",
+        "Memilih skenario mengisi semua instrumen kebijakan dengan nilainya.",
+        "Choosing a preset sets every policy instrument to its values.",
     ),
     "preset_changed": ("● Sudah diubah dari skenario ini.", "● Changed since chosen."),
-    "reset": ("Kembalikan ke baseline", "Reset to baseline"),
+    "reset": ("Kembalikan ke skenario dasar", "Reset to baseline"),
     "advanced": ("Asumsi lanjutan", "Advanced assumptions"),
     "advanced_intro": (
-        "Asumsi di balik tuas. Baseline dihitung ulang dengan asumsi yang sama, sehingga "
-        "selisih terhadap baseline hanya berasal dari tuas kebijakan.",
-        "The assumptions behind the levers. The baseline is recomputed with the same "
-        "assumptions, so the change against the baseline comes from the policy levers only.",
+        "Asumsi di balik instrumen kebijakan. Skenario dasar dihitung ulang dengan asumsi yang "
+        "sama, sehingga selisih terhadap skenario dasar hanya berasal dari instrumen kebijakan.",
+        "The assumptions behind the policy instruments. The baseline is recomputed with the "
+        "same assumptions, so the change against the baseline comes from the policy "
+        "instruments only.",
     ),
     "group_lever": ("Instrumen kebijakan", "Policy instruments"),
     "group_timing": ("Waktu kebijakan", "Policy timing"),
@@ -231,14 +229,14 @@ TEXT: dict[str, tuple[str, str]] = {
     "exact_value": ("{label} ({unit})", "{label} ({unit})"),
     "apply": ("Terapkan", "Apply"),
     "exact_placeholder": ("ketik angka, mis. {example}", "type a number, e.g. {example}"),
-    "changed_mark": ("● diubah (baseline {value})", "● changed (baseline {value})"),
+    "changed_mark": ("● diubah (skenario dasar {value})", "● changed (baseline {value})"),
     "help_template": (
-        "{note}\n\nBaseline: {value}. Rentang: {low} sampai {high}.\n\nJenis: {kind}. "
+        "{note}\n\nSkenario dasar: {value}. Rentang: {low} sampai {high}.\n\nJenis: {kind}. "
         "Sumber: {source}",
         "{note}\n\nBaseline: {value}. Range: {low} to {high}.\n\nKind: {kind}. Source: {source}",
     ),
-    "kind_published": ("angka terbitan", "published figure"),
-    "kind_derived": ("turunan dari angka terbitan", "derived from published figures"),
+    "kind_published": ("data resmi", "published figure"),
+    "kind_derived": ("turunan dari data resmi", "derived from published figures"),
     "kind_assumption": ("asumsi", "assumption"),
     # Validation notices
     "err_not_number": (
@@ -255,19 +253,17 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "err_shares": (
         "Porsi Jawa Barat dan Jawa Timur ({which}) berjumlah {value}, lebih dari 100%. "
-        "Turunkan salah satunya; hasil di bawah memakai baseline untuk porsi ini.",
+        "Turunkan salah satunya; hasil di bawah memakai nilai skenario dasar untuk porsi ini.",
         "The West and East Java shares ({which}) add up to {value}, above 100%. Lower one of "
         "them; the results below use the baseline for these shares.",
     ),
     "shares_base": ("unit yang ada", "existing units"),
     "shares_new": ("unit baru", "new units"),
-    "err_generic": (
-        "Terjadi kesalahan saat menghitung skenario. Skenario dikembalikan ke baseline.",
-        "Something went wrong while computing the scenario. It was reset to the baseline.",
-    ),
     "policy_after_end": (
-        "Tahun mulai kebijakan ({start}) sesudah tahun akhir ({end}): tuas tidak berpengaruh.",
-        "The policy start year ({start}) is after the end year ({end}): the levers have no effect.",
+        "Tahun awal kebijakan ({start}) jatuh sesudah tahun akhir ({end}), sehingga instrumen "
+        "kebijakan tidak berpengaruh.",
+        "The policy start year ({start}) is after the end year ({end}): the instruments have "
+        "no effect.",
     ),
     # Link notices (a tampered or stale link)
     "link_unknown": (
@@ -275,11 +271,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "The link holds an unknown parameter '{name}'; it was ignored.",
     ),
     "link_not_number": (
-        "{label}: '{value}' di tautan bukan angka; dipakai nilai baseline.",
+        "{label}: '{value}' di tautan bukan angka; dipakai nilai skenario dasar.",
         "{label}: '{value}' in the link is not a number; the baseline value is used.",
     ),
     "link_empty": (
-        "{label}: nilai kosong di tautan; dipakai nilai baseline.",
+        "{label}: nilai kosong di tautan; dipakai nilai skenario dasar.",
         "{label}: empty value in the link; the baseline value is used.",
     ),
     "link_clamped": (
@@ -292,7 +288,7 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "link_shares": (
         "Porsi Jawa Barat dan Jawa Timur di tautan berjumlah {value}%, lebih dari 100%; "
-        "dipakai porsi baseline.",
+        "dipakai porsi skenario dasar.",
         "The West and East Java shares in the link add up to {value}%, above 100%; the "
         "baseline shares are used.",
     ),
@@ -532,12 +528,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "basis_projection": ("proyeksi", "projection"),
     # Charts
     "series_scenario": ("Skenario", "Scenario"),
-    "series_baseline": ("Baseline", "Baseline"),
-    "series_published": ("Angka Kemenperin", "Kemenperin figure"),
-    "published_note": (
-        "◆ angka Kemenperin 2016–2017; putus-putus: baseline",
-        "◆ Kemenperin figures 2016–2017; dashed: baseline",
-    ),
+    "series_baseline": ("Skenario dasar", "Baseline"),
     "line_subtitle": (
         "Garis: model (putus-putus: skenario dasar); titik hitam: data resmi; ◇: proyeksi "
         "Kemenperin. Atas dasar harga konstan 2016.",
@@ -570,51 +561,44 @@ TEXT: dict[str, tuple[str, str]] = {
     "tooltip_value": ("Nilai", "Value"),
     "tooltip_series": ("Seri", "Series"),
     "tooltip_region": ("Wilayah", "Region"),
-    "chart_production": ("Nilai produksi", "Production value"),
-    "chart_value_added": ("Nilai tambah", "Value added"),
-    "chart_jobs": ("Lapangan kerja langsung", "Direct jobs"),
-    "chart_exports": ("Ekspor", "Exports"),
     "chart_sales_split": (
-        "Penjualan offline dan online terhadap kapasitas",
+        "Penjualan luring dan daring terhadap kapasitas",
         "Offline and online sales against capacity",
     ),
     "chart_sales_split_sub": (
-        "Skenario. Bila permintaan melebihi garis kapasitas, sisanya tidak terlayani.",
+        "Skenario. Apabila permintaan melebihi garis kapasitas, sisanya tidak terpenuhi.",
         "Scenario. Where demand passes the capacity line, the rest goes unmet.",
     ),
-    "sales_offline": ("Penjualan offline", "Offline sales"),
-    "sales_online": ("Penjualan online", "Online sales"),
-    "sales_unmet": ("Permintaan tak terlayani", "Unmet demand"),
+    "sales_offline": ("Penjualan luring", "Offline sales"),
+    "sales_online": ("Penjualan daring", "Online sales"),
+    "sales_unmet": ("Permintaan tidak terpenuhi", "Unmet demand"),
     "capacity_line": ("Kapasitas produksi", "Production capacity"),
-    "policy_start_mark": ("Kebijakan mulai", "Policy starts"),
+    "policy_start_mark": ("Awal kebijakan", "Policy starts"),
     "chart_regions_sub": (
         "Per wilayah, {year}",
         "By region, {year}",
     ),
     "region_jawa_barat": ("Jawa Barat", "West Java"),
     "region_jawa_timur": ("Jawa Timur", "East Java"),
-    "region_lainnya": ("Wilayah lain", "Rest of Indonesia"),
-    "r_units": ("Unit IKM", "IKM units"),
-    "r_production": ("Nilai produksi", "Production value"),
-    "r_jobs": ("Lapangan kerja", "Jobs"),
+    "region_lainnya": ("Provinsi lainnya", "Other provinces"),
     "chart_alt": (
-        "{title}: skenario {last_s} dan baseline {last_b} pada {year}.",
+        "{title}: skenario {last_s} dan skenario dasar {last_b} pada {year}.",
         "{title}: scenario {last_s} and baseline {last_b} in {year}.",
     ),
     "alt_sales": (
-        "Penjualan {year}: offline {offline}, online {online}; kapasitas {capacity}; "
-        "permintaan tak terlayani {unmet}.",
+        "Penjualan {year}: luring {offline}, daring {online}; kapasitas {capacity}; permintaan "
+        "tidak terpenuhi {unmet}.",
         "Sales in {year}: offline {offline}, online {online}; capacity {capacity}; unmet "
         "demand {unmet}.",
     ),
     "alt_fan": (
-        "{title} {year}: median {p50}, 80% hasil antara {p10} dan {p90}.",
+        "{title} {year}: median {p50}; 80% iterasi antara {p10} dan {p90}.",
         "{title} in {year}: median {p50}, 80% of runs between {p10} and {p90}.",
     ),
     # Results table
     "table_title": ("Hasil per tahun", "Results by year"),
     "table_caption": (
-        "Skenario; angka dalam kurung adalah selisih terhadap baseline.",
+        "Skenario; angka dalam kurung adalah selisih terhadap skenario dasar.",
         "Scenario; figures in brackets are the change against the baseline.",
     ),
     "col_year": ("Tahun", "Year"),
@@ -764,7 +748,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "p_name": ("Nama", "Name"),
     "p_label": ("Parameter", "Parameter"),
     "p_value": ("Nilai", "Value"),
-    "p_baseline": ("Baseline", "Baseline"),
+    "p_baseline": ("Skenario dasar", "Baseline"),
     "p_range": ("Rentang", "Range"),
     "p_kind": ("Jenis", "Kind"),
     "p_source": ("Sumber", "Source"),
@@ -776,21 +760,28 @@ TEXT: dict[str, tuple[str, str]] = {
     "sheet_params": ("Parameter", "Parameters"),
     "pdf_title": ("Ringkasan skenario IKM alas kaki", "Footwear IKM scenario briefing"),
     "pdf_date": ("dibuat", "made"),
-    "pdf_settings": ("Pengaturan dibanding baseline", "Settings against the baseline"),
-    "pdf_no_change": ("Semua pengaturan sama dengan baseline.", "All settings are the baseline."),
+    "pdf_settings": (
+        "Pengaturan dibandingkan dengan skenario dasar",
+        "Settings against the baseline",
+    ),
+    "pdf_no_change": (
+        "Semua pengaturan sama dengan skenario dasar.",
+        "All settings are the baseline.",
+    ),
     "pdf_assumptions": ("Asumsi utama", "Main assumptions"),
     "pdf_link": ("Tautan yang membuka skenario ini", "Link that reopens this scenario"),
     # Words in file names and the CSV convention of each language
     "file_results": ("hasil", "results"),
     "file_briefing": ("ringkasan", "briefing"),
     "data_note": (
-        "Catatan data: Rp22,98 triliun dengan penjualan Rp14 juta sebulan per unit berarti "
-        "sekitar 137.000 unit, padahal hitungan resmi puluhan ribu. Model membaginya: 60.760 "
-        "unit mikro dan kecil (hitungan 2024) membuat sekitar 40% nilai produksi, usaha "
-        "menengah sisanya. Tahun 2016–2023 adalah data resmi; lihat Metodologi.",
+        "Catatan data: Rp22,98 triliun dengan penjualan Rp14 juta per unit per bulan berarti "
+        "sekitar 137.000 unit, padahal data resmi mencatat puluhan ribu. Model membaginya "
+        "menjadi dua segmen: 60.760 unit mikro dan kecil (2024) membuat sekitar 40% nilai "
+        "produksi, dan usaha menengah membuat sisanya. Tahun 2016–2023 adalah data resmi; "
+        "lihat Metodologi.",
         "Data note: Rp 22.98 trillion at Rp 14 million of monthly sales per unit would mean "
         "about 137,000 units, while official counts are in the tens of thousands. The model "
-        "splits it: 60,760 micro and small units (the 2024 count) make about 40% of "
+        "splits it into two segments: 60,760 micro and small units (2024) make about 40% of "
         "production, medium firms the rest. 2016–2023 are published data; see Methodology.",
     ),
     "footer": (
