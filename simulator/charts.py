@@ -178,7 +178,9 @@ def _line_template(output: str, lang: str, height: int, end_year: int) -> dict[s
     published = alt.Chart(alt.NamedData(name="published"))
     data_points = (
         published.transform_filter("datum.kind == 'observed'")
-        .mark_point(shape="circle", size=90, filled=True, color=OBSERVED_COLOUR, opacity=1)
+        .mark_point(
+            shape="circle", size=90, filled=True, color=OBSERVED_COLOUR, opacity=1, aria=False
+        )
         .encode(x="year:Q", y="value:Q", tooltip=_tooltip(lang))
     )
     projections = (
@@ -190,6 +192,7 @@ def _line_template(output: str, lang: str, height: int, end_year: int) -> dict[s
             strokeWidth=2,
             color=PUBLISHED_COLOUR,
             opacity=1,
+            aria=False,
         )
         .encode(x="year:Q", y="value:Q", tooltip=_tooltip(lang))
     )

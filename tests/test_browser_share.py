@@ -63,7 +63,7 @@ def test_copied_link_reopens_identical_numbers_in_a_fresh_browser(app_url, brows
 def test_presentation_view_fits_a_projector(app_url, browser):
     """view=present fits 1280 x 720 without scrolling, with four metrics and two charts."""
     page = browser.new_page(viewport={"width": 1280, "height": 720})
-    page.goto(f"{app_url}/?view=present&investment=5.6&online_adoption=50")
+    page.goto(f"{app_url}/?view=present&investment=5.6&online_adoption=75")
     wait_idle(page)
     wait_charts(page, 2)
     assert page.locator("[data-testid='stMetricValue']").count() == 4
@@ -104,7 +104,7 @@ def test_downloads_arrive_and_open(app_url, browser):
     assert name.startswith("ikm-alas-kaki_")
     assert name.endswith(".csv")
     frame = pd.read_csv(io.BytesIO(data), sep=";", decimal=",", encoding="utf-8-sig")
-    value = frame.filter(like="Produksi").iloc[-1, 0]
+    value = frame.filter(like="Nilai produksi").iloc[-1, 0]
     assert f"{value:.2f}".replace(".", ",") in production
     sheets = pd.read_excel(io.BytesIO(files["Buku kerja (Excel)"][1]), sheet_name=None)
     assert len(sheets) == 3
@@ -130,7 +130,7 @@ def test_save_then_open_a_saved_scenario(app_url, browser):
     wait_idle(page)
     assert "Investasi tinggi" in page.locator("[data-testid='stMain']").inner_text()
 
-    page.get_by_role("button", name="Kembalikan ke baseline").click()
+    page.get_by_role("button", name="Kembalikan ke skenario dasar").click()
     page.wait_for_function("() => !location.search.includes('investment=')", timeout=20_000)
     wait_idle(page)
     assert metrics(page)[0] != moved
