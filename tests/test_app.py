@@ -244,7 +244,7 @@ def test_goal_seek_out_of_reach_is_said_plainly():
     next(b for b in at.button if b.label == "Cari").click()
     at.run()
     assert not at.exception
-    assert any("Tidak tercapai" in w.value for w in at.warning)
+    assert any("Target tidak tercapai" in w.value for w in at.warning)
 
 
 def test_lever_move_updates_headline_marks_charts_and_link():
