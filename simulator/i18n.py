@@ -200,7 +200,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "Memilih skenario mengisi semua instrumen kebijakan dengan nilainya.",
         "Choosing a preset sets every policy instrument to its values.",
     ),
-    "preset_changed": ("● Sudah diubah dari skenario ini.", "● Changed since chosen."),
+    "preset_changed": (
+        "● Berbeda dari skenario ini pada: {items}.",
+        "● Differs from this preset in: {items}.",
+    ),
     "reset": ("Kembalikan ke skenario dasar", "Reset to baseline"),
     "advanced": ("Asumsi lanjutan", "Advanced assumptions"),
     "advanced_intro": (

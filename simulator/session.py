@@ -40,11 +40,24 @@ def validated(
 def matching_preset(
     values: Mapping[str, float], presets: Mapping[str, Preset], table: ParameterTable
 ) -> str | None:
-    """The name of the preset whose settings equal ``values`` (every parameter), or None."""
+    """The name of the preset whose settings equal ``values`` (every parameter but what only
+    changes the view, such as the last year shown), or None."""
     for name, preset in presets.items():
-        if {**table.defaults, **preset.scenario.as_dict()} == values:
+        if not preset_differences(values, preset, table):
             return name
     return None
+
+
+def preset_differences(
+    values: Mapping[str, float], preset: Preset, table: ParameterTable
+) -> list[str]:
+    """Names of the parameters whose value differs from ``preset``'s (view rows ignored)."""
+    wanted = {**table.defaults, **preset.scenario.as_dict()}
+    return [
+        name
+        for name, param in table.items()
+        if param.role != "view" and values.get(name, param.value) != wanted[name]
+    ]
 
 
 def scenario_title(

@@ -264,7 +264,7 @@ def test_lever_move_updates_headline_marks_charts_and_link():
         [s.value for s in at.select_slider if s.key != "investment"],
     )
     assert "investment" not in at.query_params
-    at.select_slider(key="investment").set_value(5.6)
+    at.select_slider(key="investment").set_value(5.0)
     at.run()
     assert not at.exception
     assert [m.value for m in at.metric] != before
@@ -277,6 +277,26 @@ def test_lever_move_updates_headline_marks_charts_and_link():
         [s.value for s in at.select_slider if s.key != "investment"],
     ) == outside
     assert len(at.metric) == len(before)
-    assert len(at.sidebar.caption) == marks + 1  # "● diubah (baseline …)"
+    assert len(at.sidebar.caption) == marks + 1  # "● diubah (skenario dasar …)"
     assert at.get("vega_lite_chart")
-    assert at.query_params["investment"] == "5.6"
+    assert at.query_params["investment"] == "5"
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_a_link_or_a_move_landing_on_a_preset_names_it(lang):
+    """A link that is exactly a preset shows that preset, unmarked; a move onto a preset
+    names it; a move off it says which instrument differs."""
+    at = fresh(lang, investment="5.6")
+    assert at.selectbox(key="preset").value == "investasi_ganda"
+    prefix = TEXT["preset_changed"][0 if lang == "id" else 1].split("{")[0]
+    assert not [c.value for c in at.sidebar.caption if c.value.startswith(prefix)]
+    at.select_slider(key="investment").set_value(5.0)
+    at.run()
+    label = at.select_slider(key="investment").label
+    notes = [c.value for c in at.sidebar.caption if c.value.startswith(prefix)]
+    assert len(notes) == 1
+    assert label in notes[0]
+    at.select_slider(key="investment").set_value(2.8)
+    at.run()
+    at.run()
+    assert at.selectbox(key="preset").value == "baseline"

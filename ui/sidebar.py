@@ -128,8 +128,10 @@ def levers(slots: LeverSlots, values: dict[str, float]) -> None:
     lg = state.lang()
     chosen = state.PRESETS[state.preset_name()]
     caption = chosen.description(lg)
-    if session.matching_preset(values, state.PRESETS, state.TABLE) != chosen.name:
-        caption = f"{tr('preset_changed', lg)} {caption}"
+    changed = session.preset_differences(values, chosen, state.TABLE)
+    if changed:
+        labels = ", ".join(state.TABLE[name].label(lg) for name in changed)
+        caption = f"{tr('preset_changed', lg, items=labels)} {caption}"
     with slots.preset_note:
         st.caption(caption)
     with slots.levers:

@@ -181,8 +181,8 @@ def init_state() -> None:
     state[LANG] = link.lang
     state[VIEW_CODE] = link.view
     state[SAVED] = list(link.saved)
-    state[PRESET] = BASELINE_PRESET
     apply_values(link.scenario.as_dict())
+    state[PRESET] = matching_preset() or BASELINE_PRESET
     state[LINK_NOTICES] = list(link.notices)
 
 
@@ -274,14 +274,33 @@ def on_exact_submit() -> None:
             st.session_state[name] = parsed.value
     st.session_state[NOTICES] = notices
     sync_exact_fields()
+    found = matching_preset()
+    if found is not None:
+        st.session_state[PRESET] = found
 
 
 def on_slider(name: str) -> None:
-    """Keep the exact-value box in step with its slider."""
+    """Keep the exact-value box in step with its slider, and name the preset it lands on."""
     notices = dict(typed_notices())
     notices.pop(name, None)
     st.session_state[NOTICES] = notices
     sync_exact_fields()
+    follow_preset()
+
+
+def matching_preset() -> str | None:
+    """The preset the levers now hold exactly, if any."""
+    return session.matching_preset(scenario_values(), PRESETS, TABLE)
+
+
+def follow_preset() -> None:
+    """When the levers land exactly on a preset, show that preset in the box. The box sits
+    outside the scenario fragment, so the page is redrawn whole when its choice changes
+    (rare: only on landing on another preset)."""
+    found = matching_preset()
+    if found is not None and found != st.session_state.get(PRESET):
+        st.session_state[PRESET] = found
+        st.rerun()
 
 
 def whole_page(callback: Callable[..., None]) -> Callable[..., None]:
@@ -323,6 +342,7 @@ def on_open(index: int) -> None:
     scenarios = saved()
     if 0 <= index < len(scenarios):
         apply_values(scenarios[index].as_dict())
+        st.session_state[PRESET] = matching_preset() or st.session_state[PRESET]
 
 
 def on_goal_seek() -> None:
