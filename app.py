@@ -16,7 +16,16 @@ from urllib.parse import urlencode
 import numpy as np
 import streamlit as st
 
-from simulator import analysis, charts, controls, exports, load_parameters, load_presets, simulate
+from simulator import (
+    analysis,
+    charts,
+    controls,
+    exports,
+    load_parameters,
+    load_presets,
+    safety,
+    simulate,
+)
 from simulator import formatting as fmt
 from simulator.i18n import DEFAULT_LANG, LANGS, tr
 from simulator.links import (
@@ -619,8 +628,8 @@ def notices_view(notices: list[str]) -> None:
     """Every notice in the page language, and a way to dismiss them."""
     lg = lang()
     texts = [n.text(lg, TABLE) for n in st.session_state.get(LINK_NOTICES, [])] + notices
-    for text in texts:
-        st.warning(escape_md(text), icon=":material/warning:")
+    for text in safety.capped(texts, lg):
+        st.warning(safety.plain_markdown(text), icon=":material/warning:")
     if st.session_state.get(LINK_NOTICES) or st.session_state.get(NOTICES):
         st.button(tr("dismiss", lg), on_click=dismiss_notices, type="tertiary")
 
@@ -712,7 +721,7 @@ def compare_view(values: dict[str, float]) -> None:
         st.markdown(f"**{tr('saved_list', lg)}**")
         for index, scenario in enumerate(saved):
             label, open_col, remove_col = st.columns([4, 1, 1], vertical_alignment="center")
-            label.markdown(escape_md(scenario.name))
+            label.markdown(safety.plain_markdown(scenario.name))
             open_col.button(
                 tr("open_saved", lg),
                 key=f"open_{index}",
@@ -801,7 +810,9 @@ def analysis_view(result, values: dict[str, float], scenario: Scenario) -> None:
     show = charts.LINE_OUTPUTS[output][3]
     if target is None:
         st.warning(
-            tr("target_bad", lg, value=text[:30], example=fmt.number(round(median), lg)),
+            safety.plain_markdown(
+                tr("target_bad", lg, value=text[:30], example=fmt.number(round(median), lg))
+            ),
             icon=":material/warning:",
         )
     else:
@@ -905,7 +916,9 @@ def analysis_view(result, values: dict[str, float], scenario: Scenario) -> None:
     goal = st.session_state.get("goal")
     if goal and goal[0] == "bad":
         st.warning(
-            tr("target_bad", lg, value=str(goal[1])[:30], example=fmt.number(60, lg)),
+            safety.plain_markdown(
+                tr("target_bad", lg, value=str(goal[1])[:30], example=fmt.number(60, lg))
+            ),
             icon=":material/warning:",
         )
     elif goal and goal[0] == scenario.values:

@@ -292,6 +292,18 @@ TEXT: dict[str, tuple[str, str]] = {
         "Tautan memuat lebih dari {value} skenario tersimpan; sisanya diabaikan.",
         "The link holds more than {value} saved scenarios; the rest were ignored.",
     ),
+    "link_as_baseline": (
+        "{label}: {value} di tautan tampil sama dengan baseline; dipakai baseline ({used}).",
+        "{label}: {value} in the link shows the same as the baseline; the baseline ({used}) "
+        "is used.",
+    ),
+    "link_dropped": (
+        "Tautan memuat lebih dari {used} entri; {value} entri sisanya tidak dibaca. "
+        "Pengaturan yang dikenal tetap dipakai.",
+        "The link holds more than {used} entries; the other {value} were not read. The "
+        "settings it names are still used.",
+    ),
+    "notices_more": ("… dan {n} pemberitahuan lain.", "… and {n} more notices."),
     "dismiss": ("Tutup pemberitahuan", "Dismiss notices"),
     # Headline metrics
     "headline": ("Hasil {year} dibanding baseline", "Results in {year} against the baseline"),

@@ -17,6 +17,7 @@ from simulator import formatting as fmt
 from simulator.i18n import tr
 from simulator.model import Result, simulate
 from simulator.params import ParameterTable, load_parameters
+from simulator.safety import formula_safe
 
 POLICY_LEVERS = ("investment", "new_units", "online_adoption", "sales_place_units")
 SCENARIO, BASELINE = 0, 1
@@ -265,7 +266,7 @@ def compare_table(result: Result, names: list[str], lang: str) -> pd.DataFrame:
     year = int(result.years[-1])
     rows = []
     for i, name in enumerate(names):
-        row = {tr("col_scenario", lang): name}
+        row = {tr("col_scenario", lang): formula_safe(name)}
         for key, show in COMPARE_COLUMNS:
             row[tr(f"col_{key}", lang)] = show(float(result.at(key, year)[i]), lang)
         rows.append(row)
