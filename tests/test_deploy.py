@@ -28,6 +28,3 @@ def test_cloud_and_cluster_files_agree_with_the_app():
     assert manifest.count("/_stcore/health") == 2
     assert 'affinity: "cookie"' in manifest
     assert "STREAMLIT_SERVER_COOKIE_SECRET" in manifest
-    nginx = (ROOT / "deploy" / "nginx.conf").read_text(encoding="utf-8")
-    assert "ip_hash;" in nginx
-    assert "Upgrade $http_upgrade" in nginx
