@@ -736,7 +736,10 @@ def compare_view(values: dict[str, float]) -> None:
             )
     end_year = int(values["end_year"])
     current = Scenario.from_mapping(values, table=TABLE)
-    names = [tr("series_baseline", lg), tr("current_scenario", lg), *(s.name for s in saved)]
+    # Quoted where a spreadsheet would read a formula: the table and the chart's own data
+    # view both offer "Download as CSV".
+    saved_names = (safety.formula_safe(s.name) for s in saved)
+    names = [tr("series_baseline", lg), tr("current_scenario", lg), *saved_names]
     batch = compare_cached(
         (Scenario().values, current.values, *(s.values for s in saved)), end_year
     )
