@@ -16,6 +16,7 @@ from urllib.parse import urlencode
 import numpy as np
 import streamlit as st
 
+import link_guard
 from simulator import (
     analysis,
     charts,
@@ -31,6 +32,7 @@ from simulator.i18n import DEFAULT_LANG, LANGS, tr
 from simulator.links import (
     DEFAULT_VIEW,
     MAX_SAVED,
+    LinkState,
     as_multidict,
     clean_name,
     parse_query,
@@ -85,8 +87,15 @@ def init_state() -> None:
         return
     link = parse_query({k: st.query_params.get_all(k) for k in st.query_params}, TABLE)
     state["_opened"] = True
+    open_link(link)
+
+
+def open_link(link: LinkState) -> None:
+    """Baseline everywhere, then the link's settings, language, view and saved scenarios,
+    with its notices (also for a link Streamlit ignored whole: see link_guard)."""
+    state = st.session_state
     state["lang"] = link.lang
-    state["view_code"] = link.view
+    set_view(link.view)
     state["saved"] = list(link.saved)
     state[LINK_NOTICES] = list(link.notices)
     state["preset"] = "baseline"
@@ -1163,3 +1172,6 @@ else:
     )
     st.caption(tr("footer", LANG))
     scenario_fragment(headline_slot, lever_slots, tabs[TAB_CODES.index(open_code)], open_code)
+
+# Last, so its empty element sits below everything (first run only).
+link_guard.check(TABLE, open_link)

@@ -303,6 +303,14 @@ TEXT: dict[str, tuple[str, str]] = {
         "The link holds more than {used} entries; the other {value} were not read. The "
         "settings it names are still used.",
     ),
+    "link_too_big": (
+        "Tautan ini terlalu besar untuk dibaca utuh ({value} entri, {used} karakter; batasnya "
+        "1.000 entri dan 524.288 karakter). Hanya pengaturan yang dikenal yang dipakai; "
+        "sisanya diabaikan.",
+        "This link is too big to be read whole ({value} entries, {used} characters; the limit "
+        "is 1,000 entries and 524,288 characters). Only the settings it names are used; the "
+        "rest was ignored.",
+    ),
     "notices_more": ("… dan {n} pemberitahuan lain.", "… and {n} more notices."),
     "dismiss": ("Tutup pemberitahuan", "Dismiss notices"),
     # Headline metrics

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Container, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from urllib.parse import parse_qsl
 
 from simulator import formatting as fmt
 from simulator.controls import shows_as_baseline
@@ -52,7 +53,7 @@ class Notice:
         table = table or load_parameters()
         label = table[self.name].label(lang) if self.name in table else self.name
         shown = self.value if len(self.value) <= 40 else self.value[:37] + "..."
-        if self.code in ("shares", "dropped"):
+        if self.code in ("shares", "dropped", "too_big"):
             shown = _number(float(self.value), lang)
         return tr(
             f"link_{self.code}",
@@ -220,6 +221,24 @@ def parse_query(
         saved=tuple(saved),
         notices=(*notices, *setting_notices, *saved_notices, *unknown_notices),
     )
+
+
+def parse_oversized(
+    kept: object, fields: object, chars: object, table: ParameterTable | None = None
+) -> LinkState | None:
+    """The valid part of a link Streamlit ignored whole, as the browser reported it: the
+    entries with known keys (``kept``, a query string) read as :func:`parse_query` reads a
+    link, and first a notice saying how big the link was and that the rest was left out.
+    None when the report is malformed (it comes from the browser, so it is checked)."""
+    if not (
+        isinstance(kept, str)
+        and len(kept) <= MAX_QUERY_CHARS
+        and all(isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in (fields, chars))
+    ):
+        return None
+    state = parse_query(parse_qsl(kept, keep_blank_values=True), table)
+    notice = Notice("too_big", "", str(fields), used=float(chars))
+    return replace(state, notices=(notice, *state.notices))
 
 
 def oversized(query_string: str) -> bool:

@@ -81,8 +81,9 @@ def test_code_is_owned_by_root_and_the_app_runs_unprivileged():
     assert copies
     for args in copies:
         assert "--chown" not in args
-        source = args.split()[0]
-        assert (ROOT / source).exists(), source
+        *sources, _destination = args.split()
+        for source in sources:
+            assert (ROOT / source).exists(), source
     users = [args for op, args in instructions if op == "USER"]
     assert users
     assert re.fullmatch(r"[1-9][0-9]*:[1-9][0-9]*", users[-1]), users[-1]

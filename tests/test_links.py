@@ -12,11 +12,15 @@ from simulator import Scenario
 from simulator.controls import shows_as_baseline
 from simulator.i18n import LANGS
 from simulator.links import (
+    MAX_FIELDS,
+    MAX_QUERY_CHARS,
     MAX_SAVED,
     VIEWS,
     clean_name,
     decode_scenario,
     encode_scenario,
+    oversized,
+    parse_oversized,
     parse_query,
     to_query,
 )
@@ -219,3 +223,34 @@ def test_attrition_1e_minus_320_is_the_baseline():
     state = parse_query([("attrition", "1e-320")])
     assert state.scenario.is_baseline
     assert "baseline" in state.notices[0].text("en")
+
+
+def test_field_and_size_limits_are_streamlits():
+    """The limits the page reads a link by are the ones past which Streamlit ignores it."""
+    from streamlit.runtime.state import query_params
+
+    assert query_params.CLIENT_STATE_QUERY_STRING_MAX_FIELDS == MAX_FIELDS
+    assert query_params.CLIENT_STATE_QUERY_STRING_MAX_LENGTH == MAX_QUERY_CHARS
+    assert oversized("a=1&" * MAX_FIELDS)
+    assert not oversized("a=1&" * (MAX_FIELDS - 1) + "a=1")
+
+
+@given(
+    st.one_of(query_text, st.none(), st.integers()),
+    st.one_of(st.integers(-5, 10**7), st.booleans(), st.none(), st.text(max_size=3)),
+    st.one_of(st.integers(-5, 10**7), st.floats(allow_nan=False)),
+)
+def test_a_report_of_an_ignored_link_opens_its_valid_part_or_nothing(kept, fields, chars):
+    """What the browser reports of a link Streamlit ignored opens like any link, after a
+    notice giving its size; a malformed report opens nothing."""
+    state = parse_oversized(kept, fields, chars)
+    well_formed = isinstance(kept, str) and all(
+        isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in (fields, chars)
+    )
+    if not well_formed:
+        assert state is None
+        return
+    assert state.notices[0].code == "too_big"
+    for lang in LANGS:
+        assert str(fields) in state.notices[0].text(lang).replace(".", "").replace(",", "")
+    assert state.notices[1:] == parse_query(parse_qsl(kept, keep_blank_values=True)).notices
