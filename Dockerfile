@@ -37,7 +37,7 @@ RUN pip install --require-hashes --no-deps --only-binary=:all: -r requirements.l
 
 # Owned by root (COPY's default) and not writable by the app user: a compromised process
 # cannot change the code it runs. The app writes nothing; /tmp is the only writable place.
-COPY app.py link_guard.py ./
+COPY app.py page_guard.py ./
 COPY simulator ./simulator
 COPY data ./data
 COPY .streamlit ./.streamlit

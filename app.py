@@ -16,7 +16,7 @@ from urllib.parse import urlencode
 import numpy as np
 import streamlit as st
 
-import link_guard
+import page_guard
 from simulator import (
     analysis,
     charts,
@@ -80,6 +80,10 @@ def lang() -> str:
     return chosen if chosen in LANGS else DEFAULT_LANG
 
 
+# An error in a part of the page it wraps is logged and shown in the page's language.
+guarded = page_guard.errors_in_page_language(lang)
+
+
 def init_state() -> None:
     """On a session's first run: baseline everywhere, then whatever the link asks for."""
     state = st.session_state
@@ -92,7 +96,7 @@ def init_state() -> None:
 
 def open_link(link: LinkState) -> None:
     """Baseline everywhere, then the link's settings, language, view and saved scenarios,
-    with its notices (also for a link Streamlit ignored whole: see link_guard)."""
+    with its notices (also for a link Streamlit ignored whole: see page_guard)."""
     state = st.session_state
     state["lang"] = link.lang
     set_view(link.view)
@@ -367,6 +371,7 @@ class LeverSlots(NamedTuple):
     levers: object  # the main levers and their "changed" marks
 
 
+@guarded
 def sidebar() -> LeverSlots:
     """Language, presets, reset, places for the levers (filled by the scenario fragment),
     typed values and the advanced assumptions. Everything drawn here directly sits outside
@@ -533,6 +538,7 @@ def popover_when_open(column, label: str, icon: str, key: str, draw, *args) -> N
             draw(*args)
 
 
+@guarded
 def toolbar(result, values: dict[str, float], pairs: list[tuple[str, str]]) -> None:
     """Share, download and present controls under the title."""
     lg = lang()
@@ -1118,6 +1124,7 @@ def tab_view(code: str, now: Now) -> None:
 
 
 @st.fragment(key="scenario")
+@guarded
 def scenario_fragment(headline_slot, lever_slots: LeverSlots, tab_slot, tab_code: str) -> None:
     """Everything a lever changes, drawn into its place on the page: the headline, the levers
     themselves (their "changed" marks), the open tab and the link. A lever lives in here, so
@@ -1135,6 +1142,7 @@ def scenario_fragment(headline_slot, lever_slots: LeverSlots, tab_slot, tab_code
 
 
 @st.fragment(key="present")
+@guarded
 def present_fragment(lever_slots: LeverSlots) -> None:
     """The presentation view (its levers are hidden but kept, so they keep their state)."""
     now = current()
@@ -1174,4 +1182,4 @@ else:
     scenario_fragment(headline_slot, lever_slots, tabs[TAB_CODES.index(open_code)], open_code)
 
 # Last, so its empty element sits below everything (first run only).
-link_guard.check(TABLE, open_link)
+page_guard.check_link(TABLE, open_link)

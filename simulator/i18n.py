@@ -245,6 +245,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "Terjadi kesalahan saat menghitung skenario. Skenario dikembalikan ke baseline.",
         "Something went wrong while computing the scenario. It was reset to the baseline.",
     ),
+    "err_page": (
+        "Terjadi kesalahan pada bagian halaman ini; rinciannya tercatat di log server. Muat "
+        "ulang halaman atau kembalikan ke baseline.",
+        "Something went wrong in this part of the page; the details are in the server log. "
+        "Reload the page or reset to the baseline.",
+    ),
     "policy_after_end": (
         "Tahun mulai kebijakan ({start}) sesudah tahun akhir ({end}): tuas tidak berpengaruh.",
         "The policy start year ({start}) is after the end year ({end}): the levers have no effect.",

@@ -144,3 +144,26 @@ def test_compare_downloads_start_no_formula(app_url, browser):
         assert "'" + FORMULA_NAMES[0] in cells
         assert [cell for cell in cells if is_formula_risky(cell)] == []
     page.close()
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_an_error_in_the_page_is_shown_in_the_page_language(monkeypatch, lang):
+    """When a part of the page fails (here the headline), the reader sees a short message in
+    the page's language instead of Streamlit's fixed English "This app has encountered an
+    error" text, and no error details."""
+    from streamlit.testing.v1 import AppTest
+
+    import simulator.report
+    from simulator.i18n import tr
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("secret internal detail")
+
+    monkeypatch.setattr(simulator.report, "headlines", broken)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["lang"] = lang
+    at.run()
+    assert not at.exception
+    shown = [e.value for e in at.error]
+    assert tr("err_page", lang) in shown
+    assert not any("secret internal detail" in text for text in shown)

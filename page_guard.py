@@ -1,4 +1,6 @@
-"""Reading a link that Streamlit ignored whole, so its valid part is kept and the page says so.
+"""Page-side guards: a link Streamlit ignored whole, and errors in the page's language.
+
+**A link Streamlit ignored whole**, so its valid part is kept and the page says so.
 
 Streamlit gives the page no parameters at all when a query string has more than 1,000 fields
 or 512 Ki characters (``streamlit.runtime.state.query_params``), and the page cannot tell
@@ -10,15 +12,28 @@ settings with a notice naming the size (:func:`simulator.links.parse_oversized`)
 address bar is cleaned. A link over the 1 MB websocket limit cannot be reported this way:
 the browser's own message carrying it is refused, as any oversized message is.
 
-Page-side code (it imports Streamlit); the reading and repairing is in simulator/links.py.
+**Errors.** With ``client.showErrorDetails = "none"`` Streamlit replaces an uncaught error's
+message with a fixed English text ("This app has encountered an error. The original error
+message is redacted ...", ``_GENERIC_UNCAUGHT_EXCEPTION_TEXT`` in
+``streamlit/elements/exception.py``), set on the server and shown as is by the browser:
+no option or hook translates it. :func:`errors_in_page_language` catches errors in the
+parts of the page it wraps instead, logs them with their traceback, and shows a short
+message in the page's language. Errors outside those parts still get Streamlit's text.
+
+Page-side code (it imports Streamlit); the reading and repairing of links is in
+simulator/links.py.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
+from typing import Any
 
 import streamlit as st
+from streamlit.logger import get_logger
 
+from simulator.i18n import tr
 from simulator.links import (
     MAX_FIELDS,
     MAX_QUERY_CHARS,
@@ -28,6 +43,8 @@ from simulator.links import (
     parse_oversized,
 )
 from simulator.params import ParameterTable
+
+LOG = get_logger(__name__)  # the server log, formatted as Streamlit's own lines
 
 KEY = "_link_guard"
 CHECKED = "_link_checked"
@@ -58,7 +75,7 @@ export default function ({ data, setTriggerValue }) {
 _GUARD = st.components.v2.component("ikm_link_guard", js=_JS)
 
 
-def check(table: ParameterTable, open_link: Callable[[LinkState], None]) -> None:
+def check_link(table: ParameterTable, open_link: Callable[[LinkState], None]) -> None:
     """On a session's first run, if the page got no parameters, ask the browser whether its
     address held a link too big for Streamlit; if so ``open_link`` opens its valid part."""
     state = st.session_state
@@ -92,3 +109,23 @@ def _recover(table: ParameterTable, open_link: Callable[[LinkState], None]) -> N
     if link is not None:
         st.query_params.clear()
         open_link(link)
+
+
+def errors_in_page_language(lang: Callable[[], str]) -> Callable:
+    """A decorator for a part of the page: an error in it is logged with its traceback and
+    shown as a short message in ``lang()``'s language (nothing of the error itself);
+    Streamlit's own reruns and stops pass through (they are not ``Exception``)."""
+
+    def wrap(draw: Callable) -> Callable:
+        @functools.wraps(draw)
+        def guarded(*args: Any, **kwargs: Any) -> Any:
+            try:
+                return draw(*args, **kwargs)
+            except Exception:
+                LOG.exception("error in %s", draw.__name__)
+                st.error(tr("err_page", lang()), icon=":material/error:")
+                return None
+
+        return guarded
+
+    return wrap
