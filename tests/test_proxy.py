@@ -98,6 +98,11 @@ def test_plain_http_redirects_and_other_host_names_get_no_page(proxied):
     response = connection.getresponse()
     assert response.status == 301
     assert response.getheader("Location") == f"https://{HOST}/?investment=5.6"
+    connection = http.client.HTTPConnection("127.0.0.1", proxied.http_port, timeout=10)
+    connection.request("GET", f"/?{longest_query()}", headers={"Host": HOST})
+    response = connection.getresponse()
+    assert response.status == 301  # not 414: the longest link survives the redirect
+    assert response.getheader("Location") == f"https://{HOST}/?{longest_query()}"
     with pytest.raises(ssl.SSLError):
         fetch(proxied, "/", host="rebind.example")
 
