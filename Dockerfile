@@ -1,24 +1,52 @@
-# The app in a container: slim Python, a non-root user, a health check on Streamlit's own
-# endpoint. Build: docker build -t ikm-alas-kaki .   Run: docker run -p 8501:8501 ikm-alas-kaki
-FROM python:3.11-slim
+# The app in a container: a pinned slim Python, packages installed from a hash-checked lock,
+# code owned by root and read-only to the unprivileged user that runs it, and a health check
+# that runs the page itself.
+#   Build: docker build -t registry.example.org/ikm-alas-kaki:0.1.0 .
+#   Run:   docker run --rm -p 8501:8501 --read-only --tmpfs /tmp \
+#            -e STREAMLIT_SERVER_COOKIE_SECRET="$(openssl rand -hex 32)" \
+#            registry.example.org/ikm-alas-kaki:0.1.0
+
+# python:3.11-slim pinned by digest: Python 3.11.16 on Debian trixie, the multi-arch image
+# index pushed on 2026-08-16. A tag moves; a digest names one build. To take a newer build:
+#   docker buildx imagetools inspect python:3.11-slim    (the "Digest:" line)
+# put that digest here, rebuild and run the tests.
+FROM python:3.11-slim@sha256:9c900dea9e8fb7e16277c179b555cc72d29a352dbc33cff48ad5a0412fd5bfc7
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1 \
+    HOME=/tmp
 
 # DejaVu fonts: chart images (vl-convert) and the PDF briefing draw their text with them.
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends fonts-dejavu-core curl \
+    && apt-get install -y --no-install-recommends fonts-dejavu-core \
     && rm -rf /var/lib/apt/lists/*
 
-RUN useradd --create-home --uid 10001 app
-WORKDIR /home/app/ikm
-COPY requirements.txt .
-RUN pip install --no-cache-dir -r requirements.txt
-COPY --chown=app:app app.py ./
-COPY --chown=app:app simulator ./simulator
-COPY --chown=app:app ui ./ui
-COPY --chown=app:app data ./data
-COPY --chown=app:app .streamlit ./.streamlit
+# The user the app runs as: no home, no shell, no files of its own.
+RUN groupadd --system --gid 10001 app \
+    && useradd --system --uid 10001 --gid 10001 --no-create-home --home-dir /nonexistent \
+        --shell /usr/sbin/nologin app
 
-USER app
+WORKDIR /app
+# requirements.lock: every package, dependencies included, pinned with its sha256 hashes
+# (pip-compile --generate-hashes from requirements.txt; see README). pip refuses any file
+# whose hash differs, and wheels only: nothing is built from source here.
+COPY requirements.lock ./
+RUN pip install --require-hashes --no-deps --only-binary=:all: -r requirements.lock
+
+# Owned by root (COPY's default) and not writable by the app user: a compromised process
+# cannot change the code it runs. The app writes nothing; /tmp is the only writable place.
+COPY app.py ./
+COPY simulator ./simulator
+COPY ui ./ui
+COPY data ./data
+COPY .streamlit ./.streamlit
+
+USER 10001:10001
 EXPOSE 8501
-HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
-    CMD curl --fail --silent http://127.0.0.1:8501/_stcore/health || exit 1
+# Ready only when the page script runs: /_stcore/script-health-check runs it in a session of
+# its own (see .streamlit/config.toml). Python, not curl: no extra package for one probe.
+HEALTHCHECK --interval=30s --timeout=15s --start-period=30s --retries=3 \
+    CMD ["python", "-c", "import sys, urllib.request; sys.exit(urllib.request.urlopen('http://127.0.0.1:8501/_stcore/script-health-check', timeout=12).status != 200)"]
 CMD ["python", "-m", "streamlit", "run", "app.py", "--server.address=0.0.0.0", "--server.port=8501"]

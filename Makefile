@@ -1,8 +1,9 @@
 # The two commands of the README:
 #   make run    installs the runtime and starts the app on http://localhost:8501
-#   make test   installs everything the tests need (Chromium included) and runs every test
-# Both work on a fresh machine with Python 3.11; `make test` needs root (or Chromium
-# already installed) for `apt-get install chromium`.
+#   make test   installs everything the tests need (Chromium and nginx included) and runs
+#               every test
+# Both work on a fresh machine with Python 3.11; `make test` needs root (or the system
+# packages already installed) for `apt-get install chromium nginx ...`.
 
 PYTHON ?= python3
 VENV := .venv
@@ -26,13 +27,16 @@ install-dev: $(VENV)/.dev
 run: $(VENV)/.runtime
 	$(PY) -m streamlit run app.py --server.port $(PORT) --server.headless true
 
-# System packages for the browser tests and chart export: Chromium and fonts.
+# System packages for the browser and proxy tests and chart export: Chromium and fonts,
+# nginx (tests/test_proxy.py runs deploy/nginx.conf) and openssl (its test certificate).
+SYSTEM_PACKAGES := chromium fonts-dejavu-core fontconfig nginx openssl
 browser:
-	@if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi "dejavu"; then \
+	@if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi "dejavu" \
+	    || [ ! -x /usr/sbin/nginx ] || ! command -v openssl >/dev/null; then \
 	  if [ "$$(id -u)" = "0" ]; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core fontconfig >/dev/null; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(SYSTEM_PACKAGES) >/dev/null; \
 	  else \
-	    echo "Chromium or fonts missing: run 'sudo apt-get install -y chromium fonts-dejavu-core'"; \
+	    echo "System packages missing: run 'sudo apt-get install -y $(SYSTEM_PACKAGES)'"; \
 	  fi; \
 	fi
 

@@ -21,13 +21,15 @@ from simulator.i18n import tr
 from simulator.links import DEFAULT_VIEW
 from simulator.model import Result
 from simulator.scenario import Scenario
-from ui import runs, state
+from ui import page_guard, runs, state
 from ui.sidebar import LeverSlots, levers, sidebar
 from ui.toolbar import toolbar
 from ui.views import analysis, compare, method, present, regions, results, table
 from ui.widgets import headline_view, notices_view
 
 HEADLINE_PAINT_PAUSE_S = 0.03  # one frame or two for the browser to paint the headline
+# An error in a part of the page it wraps is logged and shown in the page's language.
+guarded = page_guard.errors_in_page_language(state.lang)
 
 # --- configuration ------------------------------------------------------------------------
 
@@ -53,15 +55,15 @@ def page() -> None:
     state.open_tab_label()
     if now.view == state.PRESENT:
         with st.sidebar:  # hidden in this view
-            lever_slots = sidebar()
+            lever_slots = guarded(sidebar)()
         present_fragment(lever_slots)
         return
     st.title(tr("app_title", lg), anchor=False)
     st.caption(tr("app_subtitle", lg))
-    toolbar(now.result, now.values, state.link_pairs(now.scenario, now.view))
+    guarded(toolbar)(now.result, now.values, state.link_pairs(now.scenario, now.view))
     headline_slot = st.container()
     with st.sidebar:
-        lever_slots = sidebar()
+        lever_slots = guarded(sidebar)()
     st.caption(tr("data_note", lg))
     tabs = st.tabs(
         [state.tab_label(code) for code in state.TAB_CODES], key=state.VIEW, on_change=state.on_tab
@@ -78,6 +80,7 @@ def page() -> None:
 
 
 @st.fragment(key=state.SCENARIO_FRAGMENT)
+@guarded
 def scenario_fragment(headline_slot, lever_slots: LeverSlots, tab_slot, tab_code: str) -> None:
     """Everything a lever changes, drawn into its place on the page: the headline, the levers
     themselves (their "changed" marks), the open tab and the link. A lever lives in here, so
@@ -95,6 +98,7 @@ def scenario_fragment(headline_slot, lever_slots: LeverSlots, tab_slot, tab_code
 
 
 @st.fragment(key=state.PRESENT_FRAGMENT)
+@guarded
 def present_fragment(lever_slots: LeverSlots) -> None:
     """The presentation view (its levers are hidden but kept, so they keep their state)."""
     now = current()
@@ -146,3 +150,5 @@ TABS = {
 }
 
 page()
+# Last, so its empty element sits below everything (first run only).
+page_guard.check_link(state.TABLE, state.open_link)

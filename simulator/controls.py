@@ -59,6 +59,13 @@ def value_label(param: Parameter, value: float, lang: str) -> str:
     return fmt.param_value(value, param.unit, lang, decimals=max(display_decimals(param), 2))
 
 
+def shows_as_baseline(param: Parameter, value: float) -> bool:
+    """True when ``value`` reads exactly like the baseline at the precision the page shows
+    the parameter (e.g. 1e-320 % next to a baseline of 0 %): such a value is the baseline."""
+    decimals = max(display_decimals(param), 2)
+    return fmt.number(value, "en", decimals) == fmt.number(param.value, "en", decimals)
+
+
 def number_text(param: Parameter, value: float, lang: str) -> str:
     """The value alone, as typed in ``lang`` ("5,6" / "5.6"), for the exact-value box."""
     if param.is_integer:
@@ -103,6 +110,8 @@ def parse_typed(param: Parameter, text: str, lang: str, current: float) -> Parse
         )
     if param.is_integer and value != round(value):
         return Parsed(None, tr("err_not_integer", lang, label=label, current=shown_current))
+    if shows_as_baseline(param, value):
+        return Parsed(param.value, None)
     return Parsed(float(value), None)
 
 

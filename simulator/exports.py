@@ -23,6 +23,7 @@ from simulator.i18n import tr
 from simulator.model import REGIONS, Result
 from simulator.params import ParameterTable, load_parameters
 from simulator.report import BASELINE, SCENARIO, TABLE_COLUMNS, headlines, sentence
+from simulator.safety import formula_safe_frame
 
 # The assumptions a briefing lists: those the effects depend on most (see the tornado).
 MAIN_ASSUMPTIONS = (
@@ -92,7 +93,7 @@ def _parameter_frame(values: Mapping[str, float], lang: str, table: ParameterTab
 
 def csv_bytes(result: Result, lang: str) -> bytes:
     """Results by year as CSV in the language's convention (UTF-8 with BOM for Excel)."""
-    frame = _year_frame(result, lang)
+    frame = formula_safe_frame(_year_frame(result, lang))
     sep, decimal = fmt.form("csv_separator", lang), fmt.separators(lang)[1]
     return frame.to_csv(index=False, sep=sep, decimal=decimal).encode("utf-8-sig")
 
@@ -109,7 +110,8 @@ def xlsx_bytes(
         tr("sheet_params", lang): _parameter_frame(values, lang, table),
     }
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        for name, frame in sheets.items():
+        for name, unsafe in sheets.items():
+            frame = formula_safe_frame(unsafe)
             frame.to_excel(writer, sheet_name=name[:31], index=False)
             sheet = writer.sheets[name[:31]]
             for index, column in enumerate(frame.columns, start=1):

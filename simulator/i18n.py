@@ -262,6 +262,12 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "shares_base": ("unit yang ada", "existing units"),
     "shares_new": ("unit baru", "new units"),
+    "err_page": (
+        "Terjadi kesalahan pada bagian halaman ini; rinciannya tercatat di log server. Muat "
+        "ulang halaman atau kembalikan ke skenario dasar.",
+        "Something went wrong in this part of the page; the details are in the server log. "
+        "Reload the page or reset to the baseline.",
+    ),
     "policy_after_end": (
         "Tahun awal kebijakan ({start}) jatuh sesudah tahun akhir ({end}), sehingga instrumen "
         "kebijakan tidak berpengaruh.",
@@ -311,6 +317,27 @@ TEXT: dict[str, tuple[str, str]] = {
         "Tautan memuat lebih dari {value} skenario tersimpan; sisanya diabaikan.",
         "The link holds more than {value} saved scenarios; the rest were ignored.",
     ),
+    "link_as_baseline": (
+        "{label}: {value} di tautan tampil sama dengan skenario dasar; dipakai nilai skenario "
+        "dasar ({used}).",
+        "{label}: {value} in the link shows the same as the baseline; the baseline ({used}) is "
+        "used.",
+    ),
+    "link_dropped": (
+        "Tautan memuat lebih dari {used} entri; {value} entri sisanya tidak dibaca. "
+        "Pengaturan yang dikenal tetap dipakai.",
+        "The link holds more than {used} entries; the other {value} were not read. The "
+        "settings it names are still used.",
+    ),
+    "link_too_big": (
+        "Tautan ini terlalu besar untuk dibaca utuh ({value} entri, {used} karakter; batasnya "
+        "1.000 entri dan 524.288 karakter). Hanya pengaturan yang dikenal yang dipakai; "
+        "sisanya diabaikan.",
+        "This link is too big to be read whole ({value} entries, {used} characters; the limit "
+        "is 1,000 entries and 524,288 characters). Only the settings it names are used; the "
+        "rest was ignored.",
+    ),
+    "notices_more": ("… dan {n} pemberitahuan lain.", "… and {n} more notices."),
     "dismiss": ("Tutup pemberitahuan", "Dismiss notices"),
     # Flags: results the model itself questions (simulator/plausibility.py)
     "flag_policy_after_end": (

@@ -15,10 +15,12 @@ a link is ever rendered as HTML.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Container, Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from urllib.parse import parse_qsl
 
 from simulator import formatting as fmt
+from simulator.controls import shows_as_baseline
 from simulator.i18n import DEFAULT_LANG, LANGS, tr
 from simulator.params import ParameterTable, load_parameters
 from simulator.scenario import Scenario, format_value, parse_number, repair_shares
@@ -28,7 +30,10 @@ DEFAULT_VIEW = "results"
 MAX_TEXT = 64  # characters of one value we read; longer is refused, not truncated
 MAX_NAME = 60  # characters of a saved scenario's name
 MAX_SAVED = 8  # scenarios in one comparison link
-MAX_KEYS = 200  # query keys looked at; a link with more is cut there
+# Entries read from one link; the rest are dropped with a notice. Streamlit itself ignores
+# a whole query of more than 1,000 fields or 512 Ki characters (see :func:`oversized`).
+MAX_FIELDS = 1000
+MAX_QUERY_CHARS = 512 * 1024
 SCENARIO_KEY = "s"
 
 
@@ -48,7 +53,7 @@ class Notice:
         table = table or load_parameters()
         label = table[self.name].label(lang) if self.name in table else self.name
         shown = self.value if len(self.value) <= 40 else self.value[:37] + "..."
-        if self.code == "shares":
+        if self.code in ("shares", "dropped", "too_big"):
             shown = _number(float(self.value), lang)
         return tr(
             f"link_{self.code}",
@@ -81,19 +86,30 @@ class LinkState:
     notices: tuple[Notice, ...] = ()
 
 
-def _multi(query: Mapping[str, Iterable[str]] | Iterable[tuple[str, str]]) -> dict[str, list[str]]:
-    """Normalise a mapping of lists or a list of pairs to key -> list of values."""
+def _multi(
+    query: Mapping[str, Iterable[str]] | Iterable[tuple[str, str]],
+    known: Container[str],
+) -> tuple[dict[str, list[str]], int]:
+    """Normalise a mapping of lists or a list of pairs to key -> list of values.
+
+    The first ``MAX_FIELDS`` entries are read; after them only keys in ``known`` (a few
+    values each), so junk cannot push a real setting out. Also returns how many entries
+    were left unread.
+    """
     out: dict[str, list[str]] = {}
     items: Iterable[tuple[str, object]]
     if isinstance(query, Mapping):
         items = ((k, v) for k, vs in query.items() for v in _as_list(vs))
     else:
         items = query
+    dropped = 0
     for count, (key, value) in enumerate(items):
-        if count >= MAX_KEYS * 4:
-            break
-        out.setdefault(str(key), []).append("" if value is None else str(value))
-    return out
+        key = str(key)
+        if count >= MAX_FIELDS and (key not in known or len(out.get(key, ())) > MAX_SAVED):
+            dropped += 1
+            continue
+        out.setdefault(key, []).append("" if value is None else str(value))
+    return out, dropped
 
 
 def _as_list(values: object) -> list[object]:
@@ -120,6 +136,9 @@ def read_value(name: str, text: str, table: ParameterTable) -> tuple[float | Non
         repaired = float(round(repaired))
     if repaired != value:
         return repaired, Notice("clamped", name, text, param.min, param.max, used=repaired)
+    if value != param.value and shows_as_baseline(param, value):
+        # e.g. attrition=1e-320: shown as "0,00%" yet marked changed; it is the baseline.
+        return param.value, Notice("as_baseline", name, text, used=param.value)
     return value, None
 
 
@@ -149,45 +168,82 @@ def parse_query(
     query: Mapping[str, Iterable[str]] | Iterable[tuple[str, str]],
     table: ParameterTable | None = None,
 ) -> LinkState:
-    """Read a query string (as key -> values) into a repaired :class:`LinkState`."""
+    """Read a query string (as key -> values) into a repaired :class:`LinkState`.
+
+    The parameters, language, view and saved scenarios are read wherever they stand in the
+    link, so junk before them cannot push them out; notices come in order of weight: what
+    was dropped, then the settings, then saved scenarios, then unknown keys.
+    """
     table = table or load_parameters()
-    multi = _multi(query)
+    multi, dropped = _multi(query, {*table, "lang", "view", SCENARIO_KEY})
     notices: list[Notice] = []
+    if dropped:
+        notices.append(Notice("dropped", "", str(dropped), used=float(MAX_FIELDS)))
+    setting_notices: list[Notice] = []
+    saved_notices: list[Notice] = []
+    unknown_notices: list[Notice] = []
     pairs: list[tuple[str, str]] = []
     lang, view = DEFAULT_LANG, DEFAULT_VIEW
     saved: list[Scenario] = []
-    for key, values in list(multi.items())[:MAX_KEYS]:
+    for key, values in multi.items():
         if key == "lang":
             if values[-1] in LANGS:
                 lang = values[-1]
             else:
-                notices.append(Notice("bad_lang", "lang", values[-1][:MAX_TEXT]))
+                setting_notices.append(Notice("bad_lang", "lang", values[-1][:MAX_TEXT]))
         elif key == "view":
             if values[-1] in VIEWS:
                 view = values[-1]
             else:
-                notices.append(Notice("bad_view", "view", values[-1][:MAX_TEXT]))
+                setting_notices.append(Notice("bad_view", "view", values[-1][:MAX_TEXT]))
         elif key == SCENARIO_KEY:
             for text in values:
                 if len(saved) >= MAX_SAVED:
-                    notices.append(Notice("too_many", SCENARIO_KEY, str(MAX_SAVED)))
+                    saved_notices.append(Notice("too_many", SCENARIO_KEY, str(MAX_SAVED)))
                     break
                 scenario, problems = decode_scenario(text, table)
-                notices.extend(problems)
+                saved_notices.extend(problems)
                 if scenario is not None:
                     saved.append(scenario)
-        else:
+        elif key in table:
             if len(values) > 1:
-                notices.append(Notice("repeated", key[:MAX_TEXT], values[-1][:MAX_TEXT]))
+                setting_notices.append(Notice("repeated", key, values[-1][:MAX_TEXT]))
             pairs.append((key, values[-1]))
-    values = _read_values(pairs, table, notices)
+        else:
+            unknown_notices.append(Notice("unknown", key[:MAX_TEXT], values[-1][:MAX_TEXT]))
+    values = _read_values(pairs, table, setting_notices)
     return LinkState(
         scenario=Scenario.from_mapping(values, table=table),
         lang=lang,
         view=view,
         saved=tuple(saved),
-        notices=tuple(notices),
+        notices=(*notices, *setting_notices, *saved_notices, *unknown_notices),
     )
+
+
+def parse_oversized(
+    kept: object, fields: object, chars: object, table: ParameterTable | None = None
+) -> LinkState | None:
+    """The valid part of a link Streamlit ignored whole, as the browser reported it: the
+    entries with known keys (``kept``, a query string) read as :func:`parse_query` reads a
+    link, and first a notice saying how big the link was and that the rest was left out.
+    None when the report is malformed (it comes from the browser, so it is checked)."""
+    if not (
+        isinstance(kept, str)
+        and len(kept) <= MAX_QUERY_CHARS
+        and all(isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in (fields, chars))
+    ):
+        return None
+    state = parse_query(parse_qsl(kept, keep_blank_values=True), table)
+    notice = Notice("too_big", "", str(fields), used=float(chars))
+    return replace(state, notices=(notice, *state.notices))
+
+
+def oversized(query_string: str) -> bool:
+    """True when Streamlit would ignore this whole query string (more than 1,000 fields or
+    512 Ki characters): the page then gets no parameters at all and must read the link
+    itself to keep its valid part."""
+    return len(query_string) > MAX_QUERY_CHARS or query_string.count("&") + 1 > MAX_FIELDS
 
 
 def encode_scenario(scenario: Scenario) -> str:

@@ -19,6 +19,7 @@ from simulator.model import REGIONS, Result, simulate
 from simulator.outputs import HEADLINES, OUTPUTS, REGIONAL
 from simulator.params import ParameterTable, load_parameters
 from simulator.plausibility import flags, is_caution
+from simulator.safety import formula_safe
 
 SCENARIO, BASELINE = 0, 1
 # The yearly table's columns, in order: every output a reader needs, not the plumbing.
@@ -356,7 +357,7 @@ def compare_table(result: Result, names: list[str], lang: str) -> pd.DataFrame:
     year = int(result.years[-1])
     rows = []
     for i, name in enumerate(names):
-        row = {tr("col_scenario", lang): name}
+        row = {tr("col_scenario", lang): formula_safe(name)}
         for key in COMPARE_OUTPUTS:
             row[OUTPUTS[key].column(lang)] = OUTPUTS[key].show(float(result.at(key, year)[i]), lang)
         rows.append(row)

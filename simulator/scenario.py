@@ -11,6 +11,7 @@ fields let each front end word the message in its own language.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -147,11 +148,22 @@ def repair_shares(
     return repaired, excesses
 
 
+# ASCII digits only: Python's float() also reads Arabic-Indic (٥) and full-width (５)
+# digits, which a reader of the page would not recognise as the number used.
+_NUMBER = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+
+
 def parse_number(text: str) -> float:
-    """Read a number typed by a person: '5.6', '5,6' (Indonesian decimal comma), ' 1e3 '."""
+    """Read a number typed by a person: '5.6', '5,6' (Indonesian decimal comma), ' 1e3 '.
+
+    Only ASCII digits are numbers; anything else (other scripts' digits, 'inf', 'nan',
+    '0x10') raises ValueError.
+    """
     cleaned = text.strip().replace("_", "")
     if "," in cleaned and "." not in cleaned:
         cleaned = cleaned.replace(",", ".")
+    if not _NUMBER.fullmatch(cleaned):
+        raise ValueError(text)
     value = float(cleaned)
     if not math.isfinite(value):
         raise ValueError(text)

@@ -53,9 +53,10 @@ def running_app(script: str = "app.py", port: int | None = None) -> Iterator[str
 
 @contextlib.contextmanager
 def serving(
-    script: str = "app.py", port: int | None = None
+    script: str = "app.py", port: int | None = None, env: dict[str, str] | None = None
 ) -> Iterator[tuple[str, subprocess.Popen]]:
-    """Like :func:`running_app`, also yielding the server process (for its memory)."""
+    """Like :func:`running_app`, also yielding the server process (for its memory);
+    ``env`` adds environment variables (e.g. STREAMLIT_SERVER_ALLOWED_HOSTS)."""
     port = port or free_port()
     log = open(ARTIFACTS / f"streamlit-{port}.log", "w")  # noqa: SIM115
     process = subprocess.Popen(
@@ -75,6 +76,7 @@ def serving(
             "false",
         ],
         cwd=ROOT,
+        env={**os.environ, **(env or {})},
         stdout=log,
         stderr=subprocess.STDOUT,
     )

@@ -140,6 +140,10 @@ def test_params_table_in_both_formats():
         (("run", "--set", "end_year=2030.5"), "end_year"),
         (("run", "--preset", "nope"), "unknown preset 'nope'"),
         (("run", "--format", "xml"), "invalid choice"),
+        (("uncertainty", "--seed", "-1"), "--seed: must be a whole number >= 0"),
+        (("uncertainty", "--seed", "abc"), "--seed: must be a whole number"),
+        (("uncertainty", "--draws", "50001"), "--draws: must be between 1 and 50,000"),
+        (("uncertainty", "--draws", "0"), "--draws: must be between 1 and 50,000"),
     ],
 )
 def test_bad_input_exits_2_with_one_line(argv, fragment):
@@ -149,3 +153,22 @@ def test_bad_input_exits_2_with_one_line(argv, fragment):
     assert out == ""
     assert fragment in err
     assert err.count("\n") == 1
+
+
+def test_draws_cap_is_stated_in_the_help():
+    """The help of `uncertainty` states the cap on draws and what it costs."""
+    status, out, _ = run("uncertainty", "--help")
+    assert status == 0
+    assert "1 to 50,000" in " ".join(out.split())
+
+
+def test_policy_after_the_end_year_warns_as_the_page_does():
+    """A policy that starts after the end year runs (exit 0) with one warning line."""
+    status, out, err = run("run", "--set", "policy_start_year=2050", "--set", "end_year=2020")
+    assert status == 0
+    assert (
+        err == "warning: policy_start_year 2050 is after end_year 2020: the levers have no effect\n"
+    )
+    assert pd.read_csv(io.StringIO(out))["year"].iloc[-1] == 2020
+    _, _, quiet = run("run", "--set", "policy_start_year=2030")
+    assert quiet == ""

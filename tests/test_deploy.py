@@ -1,4 +1,6 @@
-"""Deployment files: the container runs as non-root with a health check; Cloud gets fonts."""
+"""Deployment files, read as a builder and a cluster would read them (docker build and a
+cluster cannot run here): the Dockerfile and its lock, the Kubernetes manifests, and what
+the README tells an operator. deploy/nginx.conf runs for real in tests/test_proxy.py."""
 
 from __future__ import annotations
 
@@ -6,34 +8,227 @@ import re
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
+import yaml
+
+from tests.limits import longest_query
+
 ROOT = Path(__file__).resolve().parent.parent
+DEPLOY = ROOT / "deploy"
 
 
-def test_dockerfile_is_slim_non_root_and_health_checked():
-    """Slim Python 3.11 base, a non-root user, HEALTHCHECK on /_stcore/health, 0.0.0.0:8501."""
-    text = (ROOT / "Dockerfile").read_text(encoding="utf-8")
-    assert re.search(r"^FROM python:3\.11-slim", text, flags=re.M)
-    assert re.search(r"^USER (?!root)\w+", text, flags=re.M)
-    assert "HEALTHCHECK" in text
-    assert "/_stcore/health" in text
-    assert "--server.address=0.0.0.0" in text
-    assert "--server.port=8501" in text
-    for source in re.findall(r"^COPY (?:--chown=\S+ )?(\S+) ", text, flags=re.M):
-        assert (ROOT / source).exists(), source
+def manifests(name: str) -> list[dict]:
+    """The YAML documents of a file under deploy/."""
+    return [doc for doc in yaml.safe_load_all((DEPLOY / name).read_text("utf-8")) if doc]
+
+
+def one(docs: list[dict], kind: str, name: str | None = None) -> dict:
+    """The single document of ``kind`` (and ``name``)."""
+    found = [
+        d for d in docs if d["kind"] == kind and (name is None or d["metadata"]["name"] == name)
+    ]
+    assert len(found) == 1, (kind, name, len(found))
+    return found[0]
+
+
+def dockerfile() -> list[tuple[str, str]]:
+    """The Dockerfile's instructions as (INSTRUCTION, arguments), continuations joined."""
+    text = (ROOT / "Dockerfile").read_text("utf-8")
+    text = re.sub(r"\\\n\s*", " ", text)
+    lines = [line.strip() for line in text.splitlines()]
+    return [
+        (line.split(None, 1)[0].upper(), line.split(None, 1)[1])
+        for line in lines
+        if line and not line.startswith("#")
+    ]
+
+
+def pins(path: Path) -> dict[str, str]:
+    """name -> version of the ``name==version`` lines of a requirements file."""
+    found = re.findall(r"^([A-Za-z0-9_.\-]+)==([^\s;\\]+)", path.read_text("utf-8"), flags=re.M)
+    return {name.lower().replace("_", "-"): version for name, version in found}
+
+
+def test_base_image_is_pinned_by_digest():
+    """The one FROM names python:3.11-slim by its sha256 digest, not by a moving tag."""
+    froms = [args for op, args in dockerfile() if op == "FROM"]
+    assert len(froms) == 1
+    assert re.fullmatch(r"python:3\.11-slim@sha256:[0-9a-f]{64}", froms[0]), froms[0]
+
+
+def test_packages_install_from_a_hash_checked_lock_of_the_runtime_pins():
+    """pip installs requirements.lock with --require-hashes; every locked package carries a
+    sha256 hash, and the lock holds exactly the versions requirements.txt pins."""
+    runs = [args for op, args in dockerfile() if op == "RUN" and "pip install" in args]
+    assert len(runs) == 1
+    assert "--require-hashes" in runs[0]
+    assert "-r requirements.lock" in runs[0]
+    lock = (ROOT / "requirements.lock").read_text("utf-8")
+    entries = re.split(r"\n(?=[A-Za-z0-9_.\-]+==)", lock.split("\n", 1)[1])
+    packages = [e for e in entries if re.match(r"[A-Za-z0-9_.\-]+==", e)]
+    assert len(packages) > 20
+    for entry in packages:
+        assert re.search(r"--hash=sha256:[0-9a-f]{64}", entry), entry.splitlines()[0]
+    locked = pins(ROOT / "requirements.lock")
+    for name, version in pins(ROOT / "requirements.txt").items():
+        assert locked.get(name) == version, name
+
+
+def test_code_is_owned_by_root_and_the_app_runs_unprivileged():
+    """Code is copied without --chown (root-owned, read-only to the app user), the container
+    runs as a numeric non-root user, and no curl is installed."""
+    instructions = dockerfile()
+    copies = [args for op, args in instructions if op == "COPY"]
+    assert copies
+    for args in copies:
+        assert "--chown" not in args
+        *sources, _destination = args.split()
+        for source in sources:
+            assert (ROOT / source).exists(), source
+    users = [args for op, args in instructions if op == "USER"]
+    assert users
+    assert re.fullmatch(r"[1-9][0-9]*:[1-9][0-9]*", users[-1]), users[-1]
+    assert not any("curl" in args for _, args in instructions)
+
+
+def test_container_health_check_runs_the_page_with_python():
+    """HEALTHCHECK asks the script health check with Python; the config enables it."""
+    checks = [args for op, args in dockerfile() if op == "HEALTHCHECK"]
+    assert len(checks) == 1
+    assert '"python"' in checks[0]
+    assert "/_stcore/script-health-check" in checks[0]
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text("utf-8"))
+    assert config["server"]["scriptHealthCheckEnabled"] is True
+    assert config["server"]["enableAgentApi"] is False
+
+
+def test_manifest_commits_no_secret_and_reads_it_from_one_created_out_of_band():
+    """No Secret (nor any secret value) is in the manifests; the cookie secret comes from a
+    Secret the README tells the operator to create with kubectl."""
+    docs = manifests("kubernetes.yaml")
+    assert not [d for d in docs if d["kind"] == "Secret"]
+    container = one(docs, "Deployment")["spec"]["template"]["spec"]["containers"][0]
+    env = {e["name"]: e for e in container["env"]}
+    ref = env["STREAMLIT_SERVER_COOKIE_SECRET"]["valueFrom"]["secretKeyRef"]
+    readme = (ROOT / "README.md").read_text("utf-8")
+    assert f"create secret generic {ref['name']}" in readme
+    assert f"--from-literal={ref['key']}=" in readme
+
+
+def test_pod_runs_locked_down():
+    """Pinned image, no service-account token, non-root, no privilege escalation, read-only
+    root filesystem with one emptyDir for /tmp, all capabilities dropped, RuntimeDefault
+    seccomp."""
+    pod = one(manifests("kubernetes.yaml"), "Deployment")["spec"]["template"]["spec"]
+    assert pod["automountServiceAccountToken"] is False
+    assert pod["securityContext"]["runAsNonRoot"] is True
+    assert pod["securityContext"]["runAsUser"] > 0
+    (container,) = pod["containers"]
+    image = container["image"]
+    assert re.search(r":[0-9][\w.\-]*$|@sha256:[0-9a-f]{64}$", image), image
+    assert not image.endswith(":latest")
+    context = container["securityContext"]
+    assert context["allowPrivilegeEscalation"] is False
+    assert context["readOnlyRootFilesystem"] is True
+    assert context["runAsNonRoot"] is True
+    assert context["capabilities"]["drop"] == ["ALL"]
+    assert "add" not in context["capabilities"]
+    assert context["seccompProfile"]["type"] == "RuntimeDefault"
+    volumes = {v["name"]: v for v in pod["volumes"]}
+    for mount in container["volumeMounts"]:
+        assert "emptyDir" in volumes[mount["name"]]
+    assert [m["mountPath"] for m in container["volumeMounts"]] == ["/tmp"]
+
+
+def test_probes_check_the_page_and_the_server():
+    """Startup and readiness run the page (script health check); liveness asks the server."""
+    container = one(manifests("kubernetes.yaml"), "Deployment")["spec"]["template"]["spec"][
+        "containers"
+    ][0]
+    assert container["startupProbe"]["httpGet"]["path"] == "/_stcore/script-health-check"
+    assert container["readinessProbe"]["httpGet"]["path"] == "/_stcore/script-health-check"
+    assert container["livenessProbe"]["httpGet"]["path"] == "/_stcore/health"
+
+
+def test_ingress_serves_one_host_with_tls_headers_limits_and_affinity():
+    """The allowed host is the Ingress's host; TLS for it; the header ConfigMap forbids
+    framing and sniffing; rate and connection limits and cookie affinity are set."""
+    docs = manifests("kubernetes.yaml")
+    ingress = one(docs, "Ingress", "ikm-alas-kaki")
+    (rule,) = ingress["spec"]["rules"]
+    host = rule["host"]
+    assert ingress["spec"]["tls"][0]["hosts"] == [host]
+    container = one(docs, "Deployment")["spec"]["template"]["spec"]["containers"][0]
+    env = {e["name"]: e.get("value") for e in container["env"]}
+    assert env["STREAMLIT_SERVER_ALLOWED_HOSTS"].split() == [host]
+    notes = ingress["metadata"]["annotations"]
+    prefix = "nginx.ingress.kubernetes.io/"
+    assert notes[prefix + "affinity"] == "cookie"
+    assert notes[prefix + "force-ssl-redirect"] == "true"
+    assert int(notes[prefix + "limit-rps"]) > 0
+    assert int(notes[prefix + "limit-connections"]) > 0
+    namespace, name = notes[prefix + "custom-headers"].split("/")
+    headers = one(docs, "ConfigMap", name)
+    assert headers["metadata"]["namespace"] == namespace
+    assert headers["data"]["X-Frame-Options"] == "DENY"
+    assert "frame-ancestors 'none'" in headers["data"]["Content-Security-Policy"]
+    assert headers["data"]["X-Content-Type-Options"] == "nosniff"
+    allowed = one(manifests("ingress-nginx-controller.yaml"), "ConfigMap")["data"]
+    for header in headers["data"]:
+        assert header in allowed["global-allowed-response-headers"].split(",")
+
+
+def test_internal_paths_are_closed_to_the_public():
+    """Metrics, script health check and agent API are reachable through the Ingress only
+    from the controller itself."""
+    internal = one(manifests("kubernetes.yaml"), "Ingress", "ikm-alas-kaki-internal")
+    allowed = internal["metadata"]["annotations"][
+        "nginx.ingress.kubernetes.io/whitelist-source-range"
+    ]
+    assert allowed == "127.0.0.1/32"
+    paths = {p["path"] for p in internal["spec"]["rules"][0]["http"]["paths"]}
+    assert paths == {"/_stcore/metrics", "/_stcore/script-health-check", "/_stcore/agent"}
+
+
+def test_controller_keeps_long_links_and_hides_its_version():
+    """The controller's header buffer holds the longest legitimate link twice over; no
+    version; HSTS on."""
+    data = one(manifests("ingress-nginx-controller.yaml"), "ConfigMap")["data"]
+    count, size = data["large-client-header-buffers"].split()
+    assert int(count) >= 2
+    assert int(size.rstrip("k")) * 1024 >= 2 * len(f"GET /?{longest_query()} HTTP/1.1")
+    assert data["server-tokens"] == "false"
+    assert data["hsts"] == "true"
+
+
+def test_no_file_tells_operators_to_pass_the_cookie_secret_on_the_command_line():
+    """Streamlit 1.67 refuses --server.cookieSecret; the docs name the environment variable."""
+    for path in (ROOT / "README.md", *DEPLOY.iterdir(), ROOT / "Dockerfile"):
+        assert "--server.cookieSecret" not in path.read_text("utf-8"), path
+    assert "STREAMLIT_SERVER_COOKIE_SECRET" in (ROOT / "README.md").read_text("utf-8")
+
+
+def test_cloud_gets_the_fonts():
+    """packages.txt brings the fonts that chart images and the PDF need on Cloud."""
 
 
 def test_the_files_the_image_copies_run_the_page(tmp_path):
     """The page runs from only what the Dockerfile copies (every package the app imports is
     in the image), in a fresh interpreter that cannot see this checkout."""
     text = (ROOT / "Dockerfile").read_text(encoding="utf-8")
-    for source, target in re.findall(r"^COPY (?:--chown=\S+ )?(\S+) (\S+)", text, flags=re.M):
-        origin = ROOT / source
-        if origin.is_dir():
-            shutil.copytree(origin, tmp_path / target, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(origin, tmp_path / Path(target) / origin.name)
+    for line in re.findall(r"^COPY (.+)$", text, flags=re.M):
+        *sources, target = [part for part in line.split() if not part.startswith("--")]
+        for source in sources:
+            origin = ROOT / source
+            if origin.is_dir():
+                shutil.copytree(
+                    origin, tmp_path / target, ignore=shutil.ignore_patterns("__pycache__")
+                )
+            else:
+                (tmp_path / target).mkdir(parents=True, exist_ok=True)
+                shutil.copy(origin, tmp_path / target / origin.name)
     script = (
         "from streamlit.testing.v1 import AppTest\n"
         "at = AppTest.from_file('app.py', default_timeout=60)\n"
@@ -46,14 +241,4 @@ def test_the_files_the_image_copies_run_the_page(tmp_path):
     )
     assert done.returncode == 0, done.stderr[-2000:]
 
-
-def test_cloud_and_cluster_files_agree_with_the_app():
-    """packages.txt brings the fonts; the manifests probe the health endpoint with affinity."""
     assert "fonts-dejavu-core" in (ROOT / "packages.txt").read_text(encoding="utf-8").split()
-    manifest = (ROOT / "deploy" / "kubernetes.yaml").read_text(encoding="utf-8")
-    assert manifest.count("/_stcore/health") == 2
-    assert 'affinity: "cookie"' in manifest
-    assert "STREAMLIT_SERVER_COOKIE_SECRET" in manifest
-    nginx = (ROOT / "deploy" / "nginx.conf").read_text(encoding="utf-8")
-    assert "ip_hash;" in nginx
-    assert "Upgrade $http_upgrade" in nginx

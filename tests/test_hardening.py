@@ -83,3 +83,112 @@ def test_markup_in_a_link_is_shown_as_text_in_the_browser(app_url, browser, view
     assert "bukan angka" in main  # the bad investment value, as a notice
     assert page.locator("[data-testid='stException']").count() == 0
     page.close()
+
+
+@pytest.mark.browser
+def test_hostile_link_shows_no_live_link_and_at_most_a_handful_of_notices(app_url, browser):
+    """The issue's hostile link, plus 200 junk keys: the notices hold no <a> element, there
+    are at most five plus one "and N more", and the saved names listed are no links either."""
+    from urllib.parse import urlencode
+
+    from simulator.safety import MAX_NOTICES
+    from tests.test_safety import ISSUE_LINK
+
+    junk = [(f"x{i:03d}", "www.evil.example") for i in range(200)]
+    page = browser.new_page(viewport={"width": 1400, "height": 1400})
+    page.goto(f"{app_url}/?{urlencode([*ISSUE_LINK, *junk])}")
+    wait_idle(page)
+    notices = page.locator("[data-testid='stAlert']")
+    page.wait_for_function(
+        "() => document.querySelectorAll(\"[data-testid='stAlert']\").length > 0"
+    )
+    assert 1 < notices.count() <= MAX_NOTICES + 1
+    assert "pemberitahuan lain" in notices.last.inner_text()
+    assert page.locator("[data-testid='stAlert'] a").count() == 0
+    main = page.locator("[data-testid='stMain']")
+    assert "www[.]evil[.]example" in main.inner_text()
+    assert main.locator("a[href*='evil'], a[href^='mailto']").count() == 0
+    page.close()
+
+
+def toolbar_click(element, name: str, download=None) -> None:
+    """Click the button of an element's toolbar whose label begins with ``name``; the toolbar
+    shows while the pointer is over the element, so hover again until the click lands."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    button = element.locator(f"[data-testid='stElementToolbar'] button[aria-label^='{name}']")
+    for _ in range(10):
+        element.hover()
+        try:
+            button.click(timeout=2_000)
+            return
+        except PlaywrightTimeout:
+            continue
+    raise AssertionError(f"no {name!r} button appeared")
+
+
+def download_csv(page, element) -> str:
+    """The text of the file an element's toolbar "Download as CSV" gives."""
+    with page.expect_download(timeout=20_000) as info:
+        toolbar_click(element, "Download as CSV")
+    return info.value.path().read_text(encoding="utf-8-sig")
+
+
+@pytest.mark.browser
+def test_compare_downloads_start_no_formula(app_url, browser):
+    """Saved names that begin a formula: the comparison table's and the comparison chart's
+    own "Download as CSV" give files in which no cell starts a formula."""
+    import csv
+    import io
+    from urllib.parse import urlencode
+
+    from simulator.safety import is_formula_risky
+    from tests.test_safety import FORMULA_NAMES
+
+    query = urlencode([("view", "compare"), *(("s", f"{n}|investment=5") for n in FORMULA_NAMES)])
+    page = browser.new_page(viewport={"width": 1400, "height": 1400}, accept_downloads=True)
+    # Without the File System Access API the download arrives as a file, as in most browsers.
+    page.add_init_script("delete window.showSaveFilePicker;")
+    page.goto(f"{app_url}/?{query}")
+    wait_idle(page)
+    # Each element sits in a frame that also holds its toolbar (shown on hover).
+    frames = page.locator("[data-testid='stFullScreenFrame']")
+    kinds = frames.evaluate_all(
+        "els => els.map(e => e.querySelector(\"[data-testid='stDataFrame']\") ? 'table'"
+        " : e.querySelector(\"[data-testid='stVegaLiteChart']\") ? 'chart' : '')"
+    )
+    table = download_csv(page, frames.nth(kinds.index("table")))
+    chart = frames.nth(kinds.index("chart"))
+    toolbar_click(chart, "Show data")
+    chart.locator("[data-testid='stDataFrame']").wait_for()  # the data, in the chart's place
+    data = download_csv(page, chart)
+    assert data != table  # the chart's yearly series, not the table again
+    assert "2030" in data
+    for text in (table, data):
+        cells = [cell for row in csv.reader(io.StringIO(text)) for cell in row]
+        assert "'" + FORMULA_NAMES[0] in cells
+        assert [cell for cell in cells if is_formula_risky(cell)] == []
+    page.close()
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_an_error_in_the_page_is_shown_in_the_page_language(monkeypatch, lang):
+    """When a part of the page fails (here the headline), the reader sees a short message in
+    the page's language instead of Streamlit's fixed English "This app has encountered an
+    error" text, and no error details."""
+    from streamlit.testing.v1 import AppTest
+
+    import simulator.report
+    from simulator.i18n import tr
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("secret internal detail")
+
+    monkeypatch.setattr(simulator.report, "headlines", broken)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["lang"] = lang
+    at.run()
+    assert not at.exception
+    shown = [e.value for e in at.error]
+    assert tr("err_page", lang) in shown
+    assert not any("secret internal detail" in text for text in shown)

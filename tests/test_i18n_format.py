@@ -130,3 +130,25 @@ def test_number_is_babels_format_decimal(x, lang, decimals, optional):
     )
     assert fmt.number(x, lang, decimals, optional=optional) == expected
     assert fmt.number(x, lang, decimals, optional=optional) == expected
+
+
+@given(
+    st.sampled_from(list(TABLE)),
+    st.text(alphabet="٠١٢٣٤٥٦٧٨٩０１２３４５６７８９0123456789,.", min_size=1, max_size=8),
+    st.sampled_from(["id", "en"]),
+)
+def test_typed_digits_of_other_scripts_give_a_notice(name, text, lang):
+    """Arabic-Indic or full-width digits typed into a box are refused with a notice, not read
+    silently as a number the page would then show in other digits."""
+    param = TABLE[name]
+    parsed = controls.parse_typed(param, text, lang, param.value)
+    if not text.isascii():
+        assert parsed.value is None
+        assert parsed.notice
+
+
+def test_a_typed_value_shown_as_the_baseline_is_the_baseline():
+    """0,0000001 % typed for a 0 % baseline is the baseline (it would show as 0,00 %)."""
+    param = TABLE["attrition"]
+    assert controls.parse_typed(param, "0,0000001", "id", 2.0).value == param.value
+    assert controls.parse_typed(param, "0,5", "id", 2.0).value == 0.5

@@ -4,17 +4,23 @@ from __future__ import annotations
 
 from urllib.parse import parse_qsl, urlencode
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from simulator import Scenario
+from simulator.controls import shows_as_baseline
 from simulator.i18n import LANGS
 from simulator.links import (
+    MAX_FIELDS,
+    MAX_QUERY_CHARS,
     MAX_SAVED,
     VIEWS,
     clean_name,
     decode_scenario,
     encode_scenario,
+    oversized,
+    parse_oversized,
     parse_query,
     to_query,
 )
@@ -23,12 +29,18 @@ from tests.strategies import TABLE, scenarios
 names = st.text(min_size=1, max_size=80).map(clean_name).filter(bool)
 
 
+def as_held(values: dict) -> dict:
+    """Values as the page holds them: none that displays the same as its baseline (such a
+    value is the baseline, see test_a_value_shown_as_the_baseline_is_the_baseline)."""
+    return {k: v for k, v in values.items() if not shows_as_baseline(TABLE[k], v)}
+
+
 @st.composite
 def link_states(draw):
     """A scenario, a language, a view and up to three saved named scenarios."""
-    scenario = Scenario.from_mapping(draw(scenarios()))
+    scenario = Scenario.from_mapping(as_held(draw(scenarios())))
     saved = [
-        Scenario.from_mapping(draw(scenarios()), name=draw(names))
+        Scenario.from_mapping(as_held(draw(scenarios())), name=draw(names))
         for _ in range(draw(st.integers(0, 3)))
     ]
     return scenario, draw(st.sampled_from(LANGS)), draw(st.sampled_from(VIEWS)), saved
@@ -151,3 +163,94 @@ def test_script_in_a_name_is_kept_as_text():
     scenario, _ = decode_scenario("<script>alert(1)</script>|investment=5")
     assert scenario is not None
     assert scenario.name == "<script>alert(1)</script>"
+
+
+@pytest.mark.parametrize("junk", [250, 850, 999])
+def test_levers_after_junk_are_read_and_junk_is_said_last(junk):
+    """Hundreds of unknown keys before a real lever do not push it out; its notice (if
+    any) comes before the junk's."""
+    pairs = [(f"junk{i}", "1") for i in range(junk)]
+    state = parse_query([*pairs, ("investment", "5.6"), ("online_adoption", "abc")])
+    assert state.scenario.as_dict() == {"investment": 5.6}
+    assert state.notices[0].code == "not_number"
+    assert {n.code for n in state.notices[1:]} == {"unknown"}
+
+
+def test_a_link_over_the_field_limit_keeps_its_settings_and_says_so():
+    """Past 1,000 entries the rest is not read, except settings the page knows, and the
+    first notice says how many entries were dropped."""
+    pairs = [(f"junk{i}", "1") for i in range(1200)]
+    state = parse_query([*pairs, ("investment", "5.6"), ("lang", "en")])
+    assert state.scenario.as_dict() == {"investment": 5.6}
+    assert state.lang == "en"
+    first = state.notices[0]
+    assert first.code == "dropped"
+    assert "200" in first.text("en")
+    assert "1000" in first.text("id")
+
+
+@given(
+    st.sampled_from(list(TABLE)),
+    st.text(alphabet="0123456789٠١٢٣٤٥٦٧٨٩０１２３４５６７８９.,-e", min_size=1, max_size=8),
+)
+def test_only_ascii_digits_are_numbers(name, text):
+    """A value written with Arabic-Indic or full-width digits is not read as a number: it
+    falls back to the baseline with a notice, like any other non-number."""
+    state = parse_query([(name, text)])
+    if not text.isascii():
+        assert state.scenario.as_dict() == {}
+        assert [n.code for n in state.notices] == ["not_number"]
+
+
+@given(st.data())
+def test_a_value_shown_as_the_baseline_is_the_baseline(data):
+    """A link value that displays exactly as its baseline (1e-320 next to 0 %) opens as the
+    baseline, with a notice, so the page never marks a lever changed while showing it equal."""
+    name = data.draw(st.sampled_from([p for p in TABLE if not TABLE[p].is_integer]))
+    param = TABLE[name]
+    offset = data.draw(st.floats(-0.004, 0.004).filter(bool))
+    value = min(max(param.value + offset, param.min), param.max)
+    state = parse_query([(name, repr(value))])
+    if value != param.value and shows_as_baseline(param, value):
+        assert state.scenario.as_dict() == {}
+        assert [n.code for n in state.notices] == ["as_baseline"]
+    else:
+        assert state.scenario.as_dict() in ({name: value}, {})
+
+
+def test_attrition_1e_minus_320_is_the_baseline():
+    """The issue's case: attrition=1e-320 opens as the baseline, and says so."""
+    state = parse_query([("attrition", "1e-320")])
+    assert state.scenario.is_baseline
+    assert "baseline" in state.notices[0].text("en")
+
+
+def test_field_and_size_limits_are_streamlits():
+    """The limits the page reads a link by are the ones past which Streamlit ignores it."""
+    from streamlit.runtime.state import query_params
+
+    assert query_params.CLIENT_STATE_QUERY_STRING_MAX_FIELDS == MAX_FIELDS
+    assert query_params.CLIENT_STATE_QUERY_STRING_MAX_LENGTH == MAX_QUERY_CHARS
+    assert oversized("a=1&" * MAX_FIELDS)
+    assert not oversized("a=1&" * (MAX_FIELDS - 1) + "a=1")
+
+
+@given(
+    st.one_of(query_text, st.none(), st.integers()),
+    st.one_of(st.integers(-5, 10**7), st.booleans(), st.none(), st.text(max_size=3)),
+    st.one_of(st.integers(-5, 10**7), st.floats(allow_nan=False)),
+)
+def test_a_report_of_an_ignored_link_opens_its_valid_part_or_nothing(kept, fields, chars):
+    """What the browser reports of a link Streamlit ignored opens like any link, after a
+    notice giving its size; a malformed report opens nothing."""
+    state = parse_oversized(kept, fields, chars)
+    well_formed = isinstance(kept, str) and all(
+        isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in (fields, chars)
+    )
+    if not well_formed:
+        assert state is None
+        return
+    assert state.notices[0].code == "too_big"
+    for lang in LANGS:
+        assert str(fields) in state.notices[0].text(lang).replace(".", "").replace(",", "")
+    assert state.notices[1:] == parse_query(parse_qsl(kept, keep_blank_values=True)).notices

@@ -19,6 +19,7 @@ from simulator.i18n import DEFAULT_LANG, LANGS, tr
 from simulator.links import (
     DEFAULT_VIEW,
     MAX_SAVED,
+    LinkState,
     Notice,
     as_multidict,
     clean_name,
@@ -178,8 +179,15 @@ def init_state() -> None:
         return
     link = parse_query({k: st.query_params.get_all(k) for k in st.query_params}, TABLE)
     state[OPENED] = True
+    open_link(link)
+
+
+def open_link(link: LinkState) -> None:
+    """Baseline everywhere, then the link's settings, language, view and saved scenarios,
+    with its notices (also for a link Streamlit ignored whole: see ui/page_guard.py)."""
+    state = st.session_state
     state[LANG] = link.lang
-    state[VIEW_CODE] = link.view
+    set_view(link.view)
     state[SAVED] = list(link.saved)
     apply_values(link.scenario.as_dict())
     state[PRESET] = matching_preset() or BASELINE_PRESET

@@ -3,10 +3,9 @@ Markdown-safe text."""
 
 from __future__ import annotations
 
-import html
-
 import streamlit as st
 
+from simulator import safety
 from simulator.i18n import tr
 from simulator.model import Result
 from simulator.plausibility import flags
@@ -15,11 +14,10 @@ from ui import state
 
 
 def escape_md(text: str) -> str:
-    """Text shown through Markdown with no character taking a Markdown or HTML meaning."""
-    text = html.escape(text, quote=False)
-    for char in "\\`*_[]#|$~":
-        text = text.replace(char, "\\" + char)
-    return text
+    """Text shown through Markdown as plain text: no character takes a Markdown or HTML
+    meaning and no address becomes a live link (anything a link or a visitor supplied may
+    reach it)."""
+    return safety.plain_markdown(text)
 
 
 def chart(spec: dict, alt_text: str) -> None:
@@ -31,7 +29,9 @@ def notices_view(notices: list[str]) -> None:
     """Every notice in the page language, and a way to dismiss them."""
     lg = state.lang()
     texts = [n.text(lg, state.TABLE) for n in state.link_notices()] + notices
-    for text in texts:
+    # A link's text is shown as plain text with its addresses defanged, never as a link,
+    # and a link cannot flood the page: a handful of notices, then a count.
+    for text in safety.capped(texts, lg):
         st.warning(escape_md(text), icon=":material/warning:")
     if state.link_notices() or state.typed_notices():
         st.button(tr("dismiss", lg), on_click=state.dismiss_notices, type="tertiary")

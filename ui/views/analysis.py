@@ -76,11 +76,13 @@ def uncertainty_part(
         threshold = controls.parse_amount(text, lg) if text.strip() else hint
         if threshold is None:
             st.warning(
-                tr(
-                    "target_bad",
-                    lg,
-                    value=text[:30],
-                    example=fmt.number(hint, lg, 2, optional=True),
+                escape_md(
+                    tr(
+                        "target_bad",
+                        lg,
+                        value=text[:30],
+                        example=fmt.number(hint, lg, 2, optional=True),
+                    )
                 ),
                 icon=":material/warning:",
             )
@@ -186,7 +188,7 @@ def goal_part(scenario: Scenario, year: int, median: float, lg: str) -> None:
     answer = state.goal()
     if isinstance(answer, state.UnreadableTarget):
         st.warning(
-            tr("target_bad", lg, value=answer.text[:30], example=fmt.number(60, lg)),
+            escape_md(tr("target_bad", lg, value=answer.text[:30], example=fmt.number(60, lg))),
             icon=":material/warning:",
         )
     elif isinstance(answer, state.GoalAnswer) and answer.scenario == scenario.values:

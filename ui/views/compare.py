@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from simulator import charts, compare, figures
+from simulator import charts, compare, figures, safety
 from simulator.i18n import tr
 from simulator.links import MAX_SAVED
 from simulator.report import compare_table
@@ -40,7 +40,10 @@ def view(values: dict[str, float]) -> None:
         saved_list(saved, lg)
     end_year = int(values["end_year"])
     current = Scenario.from_mapping(values, table=state.TABLE)
-    names = [tr("series_baseline", lg), tr("current_scenario", lg), *(s.name for s in saved)]
+    # Quoted where a spreadsheet would read a formula: the table and the chart's own data
+    # view both offer "Download as CSV".
+    saved_names = (safety.formula_safe(s.name) for s in saved)
+    names = [tr("series_baseline", lg), tr("current_scenario", lg), *saved_names]
     batch = runs.comparison(
         (Scenario().values, current.values, *(s.values for s in saved)), end_year, state.TABLE
     )

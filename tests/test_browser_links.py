@@ -1,0 +1,36 @@
+"""Links Streamlit ignores whole, in Chromium: the page keeps their valid part, says what
+happened and cleans the address bar. Streamlit ignores a query of more than 1,000 fields
+or 512 Ki characters; only the first can reach a page (the server refuses a request that
+long before the page loads: uvicorn's HTTP parser stops at 16 KiB of request head, nginx at
+its header buffer)."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+import pytest
+
+from tests.browser import wait_idle
+
+pytestmark = pytest.mark.browser
+
+
+def test_link_over_the_field_limit_keeps_its_settings_and_says_so(app_url, browser):
+    """1,100 junk fields, then investment=5.6 in English: the page opens with the
+    investment and the language, a notice gives the link's size, and the address bar holds
+    the clean link."""
+    junk = [(f"junk{i}", "1") for i in range(1100)]
+    query = urlencode([*junk, ("investment", "5.6"), ("lang", "en")])
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(f"{app_url}/?{query}")
+    page.wait_for_function(
+        "() => location.search === '?investment=5.6&lang=en'", timeout=30_000, polling=100
+    )
+    wait_idle(page)
+    notices = page.locator("[data-testid='stAlert']").all_inner_texts()
+    assert any("This link is too big to be read whole" in text for text in notices)
+    assert (
+        "Rp 2.80 trillion" not in page.locator("[data-testid='stMetricValue']").first.inner_text()
+    )
+    assert page.get_by_text("Added investment per year").count() >= 1
+    page.close()
