@@ -21,8 +21,9 @@ from simulator.i18n import tr
 from simulator.links import DEFAULT_VIEW
 from simulator.model import Result
 from simulator.scenario import Scenario
-from ui import page_guard, runs, state
+from ui import history, page_guard, runs, state
 from ui.sidebar import LeverSlots, levers, sidebar
+from ui.style import PAGE_CSS
 from ui.toolbar import toolbar
 from ui.views import analysis, compare, method, present, regions, results, table
 from ui.widgets import headline_view, notices_view
@@ -34,14 +35,8 @@ guarded = page_guard.errors_in_page_language(state.lang)
 # --- configuration ------------------------------------------------------------------------
 
 st.set_page_config(page_title="Simulator IKM Alas Kaki", page_icon="👞", layout="wide")
-# Static style only (nothing a user or a link supplies): headline values wrap instead of
-# being cut off with an ellipsis, and the headline rows share their width equally.
-st.html(
-    "<style>[data-testid='stMetricValue'] {font-size: 1.75rem;}"
-    "[data-testid='stMetricValue'] * {white-space: normal !important; overflow: visible "
-    "!important; text-overflow: clip !important;}"
-    "[class*='st-key-headline_row'] > div {flex: 1 1 0 !important; min-width: 11rem;}</style>"
-)
+# Static style only (nothing a user or a link supplies).
+st.html(PAGE_CSS)
 state.init_state()
 
 
@@ -54,16 +49,22 @@ def page() -> None:
     lg = state.lang()
     state.open_tab_label()
     if now.view == state.PRESENT:
+        slide = st.container()
+        # The main instruments in a strip below the slide, opened on demand.
+        strip = st.expander(tr("present_levers", lg))
         with st.sidebar:  # hidden in this view
-            lever_slots = guarded(sidebar)()
-        present_fragment(lever_slots)
+            lever_slots = guarded(sidebar)(strip)
+        with slide:
+            present_fragment(lever_slots)
         return
     st.title(tr("app_title", lg), anchor=False)
     st.caption(tr("app_subtitle", lg))
     guarded(toolbar)(now.result, now.values, state.link_pairs(now.scenario, now.view))
     headline_slot = st.container()
+    # On a phone the sidebar is a drawer over the results: the levers go below the headline.
+    lever_place = st.container(border=True) if state.on_phone() else None
     with st.sidebar:
-        lever_slots = guarded(sidebar)()
+        lever_slots = guarded(sidebar)(lever_place)
     st.caption(tr("data_note", lg))
     tabs = st.tabs(
         [state.tab_label(code) for code in state.TAB_CODES], key=state.VIEW, on_change=state.on_tab
@@ -73,6 +74,7 @@ def page() -> None:
         DEFAULT_VIEW,
     )
     st.caption(tr("footer", lg))
+    history.back_listener()
     scenario_fragment(headline_slot, lever_slots, tabs[state.TAB_CODES.index(open_code)], open_code)
 
 
@@ -88,6 +90,7 @@ def scenario_fragment(headline_slot, lever_slots: LeverSlots, tab_slot, tab_code
     The headline goes first and the script pauses a frame or two so the browser paints the
     new numbers before it works through the rest."""
     now = current()
+    history.record(now.scenario)
     with headline_slot:
         headline_block(now)
     time.sleep(HEADLINE_PAINT_PAUSE_S)

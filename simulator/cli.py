@@ -28,7 +28,7 @@ from simulator.history import load_history
 from simulator.model import simulate
 from simulator.outputs import OUTPUTS
 from simulator.params import ParameterFileError, load_parameters
-from simulator.plausibility import flags
+from simulator.plausibility import Flag, flags
 from simulator.presets import load_presets
 from simulator.scenario import Scenario, ScenarioError, format_value, parse_number
 
@@ -114,10 +114,11 @@ def _whole(text: str) -> int:
 
 
 def warnings_for(scenario: Scenario) -> list[str]:
-    """What the page would warn about in this scenario, one line each."""
+    """The warning the page gives before any run: a policy that starts after the last
+    year shown (``run`` reports it with the model's other flags)."""
     start, end = int(scenario.value("policy_start_year")), int(scenario.value("end_year"))
     if start > end:
-        return [f"policy_start_year {start} is after end_year {end}: the levers have no effect"]
+        return [Flag("policy_after_end", start, float(start), float(end)).text("en")]
     return []
 
 
@@ -173,8 +174,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ParameterFileError as error:
         sys.stderr.write(f"error: {error}\n")
         return 1
-    for line in warnings_for(scenario):
-        sys.stderr.write(f"warning: {line}\n")
+    if args.command != "run":
+        for line in warnings_for(scenario):
+            sys.stderr.write(f"warning: {line}\n")
     values = scenario.as_dict()
     if args.command == "uncertainty":
         emit(uncertainty(values, draws=args.draws, seed=args.seed).table(), args.format)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -121,9 +122,9 @@ def parse_amount(text: str, lang: str) -> float | None:
     A lone separator followed by other than three digits is read as the decimal mark, so
     "5.6" and "5,6" both mean 5.6 in either language.
     """
-    cleaned = str(text).strip().replace(" ", "").replace("\u00a0", "")
-    for unit_word in ("%", "Rp", "rp"):
-        cleaned = cleaned.replace(unit_word, "")
+    # Unit words typed with the number are allowed: "Rp 5,6 triliun", "5.000 unit", "50 %".
+    cleaned = re.sub(r"[A-Za-z]{2,}|%|/", "", str(text))
+    cleaned = cleaned.strip().replace(" ", "").replace("\u00a0", "")
     group, decimal = fmt.separators(lang)
     if cleaned.count(decimal) <= 1 and (group not in cleaned or _grouped(cleaned, group)):
         cleaned = cleaned.replace(group, "").replace(decimal, ".")

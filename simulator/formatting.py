@@ -15,7 +15,13 @@ import math
 
 from babel import Locale
 from babel.dates import format_date
-from babel.numbers import NumberPattern, get_decimal_symbol, get_group_symbol, parse_pattern
+from babel.numbers import (
+    NumberPattern,
+    format_compact_decimal,
+    get_decimal_symbol,
+    get_group_symbol,
+    parse_pattern,
+)
 
 from simulator.i18n import form, unit_template
 
@@ -119,6 +125,28 @@ def _plural(lang: str, n: int) -> str:
     """Babel's plural category of ``n``: "one" or "other" in English, always "other" in
     Indonesian."""
     return _locale(lang).plural_form(n)
+
+
+def compact(x: float, lang: str, scale: float = 1.0) -> str:
+    """A short number for a narrow card, Babel's compact form: 5,4 T; 890 M; 164,8 rb.
+
+    ``scale`` turns the value into units first (1e12 for Rp trillions)."""
+    value = x * scale
+    if abs(value) < 10_000:
+        return number(value, lang, 0 if abs(value) >= 100 or scale == 1 else 1, optional=True)
+    return format_compact_decimal(value, locale=_locale(lang), fraction_digits=1)
+
+
+def compact_signed(x: float, lang: str, kind: str) -> str:
+    """A change written short: "+Rp2,3 T", "+USD7,4 jt", "+11,5 rb", "+5,9 persen poin"."""
+    if kind == "percent":
+        return points_signed(x, lang)
+    scale = {"rp_tn": 1e12, "usd_mn": 1e6}.get(kind, 1.0)
+    shown = compact(abs(x), lang, scale)
+    sign = "" if shown.strip("0,.") == "" else ("+" if x > 0 else "-")
+    if kind in ("rp_tn", "usd_mn"):
+        shown = form(f"{kind.split('_')[0]}_compact", lang).format(v=shown)
+    return sign + shown
 
 
 def spoken_count(x: float, lang: str) -> str:

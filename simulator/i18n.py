@@ -268,12 +268,6 @@ TEXT: dict[str, tuple[str, str]] = {
         "Something went wrong in this part of the page; the details are in the server log. "
         "Reload the page or reset to the baseline.",
     ),
-    "policy_after_end": (
-        "Tahun awal kebijakan ({start}) jatuh sesudah tahun akhir ({end}), sehingga instrumen "
-        "kebijakan tidak berpengaruh.",
-        "The policy start year ({start}) is after the end year ({end}): the instruments have "
-        "no effect.",
-    ),
     # Link notices (a tampered or stale link)
     "link_unknown": (
         "Tautan memuat parameter tak dikenal '{name}'; diabaikan.",
@@ -820,6 +814,37 @@ TEXT: dict[str, tuple[str, str]] = {
         "Sources: Kemenperin and BPS (history and parameter tables). Values in constant 2016 "
         "prices. Projections, not forecasts.",
     ),
+    "share_copy": ("Salin tautan", "Copy link"),
+    "share_native": ("Bagikan…", "Share…"),
+    "share_copied": ("Tautan tersalin.", "Link copied."),
+    "share_copy_failed": (
+        "Tautan tidak dapat disalin otomatis; pilih teks di atas lalu salin.",
+        "The link could not be copied automatically; select the text above and copy it.",
+    ),
+    "share_text": (
+        "Skenario IKM alas kaki (proyeksi, bukan ramalan)",
+        "Footwear IKM scenario (a projection, not a forecast)",
+    ),
+    "undo": ("Urungkan", "Undo"),
+    "redo": ("Ulangi", "Redo"),
+    "link_bad_slide": (
+        "Nomor salindia '{value}' di tautan tidak terbaca; dibuka salindia pertama.",
+        "Slide '{value}' in the link could not be read; the first slide is shown.",
+    ),
+    "present_prev": ("Sebelumnya", "Previous"),
+    "present_next": ("Berikutnya", "Next"),
+    "present_slide": ("Salindia {n} dari {total}", "Slide {n} of {total}"),
+    "present_levers": ("Instrumen kebijakan", "Policy instruments"),
+    "present_keys": (
+        "Tombol panah kiri dan kanan berpindah salindia.",
+        "The left and right arrow keys change slides.",
+    ),
+    "present_other_lang": ("English", "Bahasa Indonesia"),
+    "goal_applied": (
+        "{lever} kini {value}; hasil di atas sudah memakainya.",
+        "{lever} is now {value}; the results above use it.",
+    ),
+    "compare_current": ("▶ Skenario saat ini", "▶ Current scenario"),
 }
 
 # How numbers are written in each language (EYD V and BPS practice for Indonesian: no space
@@ -829,6 +854,8 @@ FORMATS: dict[str, tuple[str, str]] = {
     "rp_bn": ("Rp{v} miliar", "Rp {v} billion"),
     "rp_mn": ("Rp{v} juta", "Rp {v} million"),
     "usd_bn": ("USD{v} miliar", "USD {v} billion"),
+    "rp_compact": ("Rp{v}", "Rp {v}"),
+    "usd_compact": ("USD{v}", "USD {v}"),
     "usd_mn": ("USD{v} juta", "USD {v} million"),
     "percent": ("{v}%", "{v}%"),
     "points": ("{v} persen poin", "{v} pts"),

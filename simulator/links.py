@@ -35,6 +35,8 @@ MAX_SAVED = 8  # scenarios in one comparison link
 MAX_FIELDS = 1000
 MAX_QUERY_CHARS = 512 * 1024
 SCENARIO_KEY = "s"
+# Free text a link may carry for the briefing: key -> the most characters kept.
+TEXT_KEYS = {"by": 60, "note": 240}
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,9 @@ class LinkState:
     view: str = DEFAULT_VIEW
     saved: tuple[Scenario, ...] = ()
     notices: tuple[Notice, ...] = ()
+    slide: int = 0  # in the presentation view: 0 the current scenario, k the k-th saved
+    author: str = ""  # "prepared by" on the briefing
+    note: str = ""  # a note on the briefing
 
 
 def _multi(
@@ -175,7 +180,7 @@ def parse_query(
     was dropped, then the settings, then saved scenarios, then unknown keys.
     """
     table = table or load_parameters()
-    multi, dropped = _multi(query, {*table, "lang", "view", SCENARIO_KEY})
+    multi, dropped = _multi(query, {*table, *TEXT_KEYS, "lang", "view", "slide", SCENARIO_KEY})
     notices: list[Notice] = []
     if dropped:
         notices.append(Notice("dropped", "", str(dropped), used=float(MAX_FIELDS)))
@@ -184,6 +189,8 @@ def parse_query(
     unknown_notices: list[Notice] = []
     pairs: list[tuple[str, str]] = []
     lang, view = DEFAULT_LANG, DEFAULT_VIEW
+    slide = 0
+    texts = dict.fromkeys(TEXT_KEYS, "")
     saved: list[Scenario] = []
     for key, values in multi.items():
         if key == "lang":
@@ -196,6 +203,14 @@ def parse_query(
                 view = values[-1]
             else:
                 setting_notices.append(Notice("bad_view", "view", values[-1][:MAX_TEXT]))
+        elif key == "slide":
+            text = values[-1].strip()
+            if text.isascii() and text.isdigit() and int(text) <= MAX_SAVED:
+                slide = int(text)
+            else:
+                setting_notices.append(Notice("bad_slide", "slide", values[-1][:MAX_TEXT]))
+        elif key in TEXT_KEYS:
+            texts[key] = clean_text(values[-1], TEXT_KEYS[key])
         elif key == SCENARIO_KEY:
             for text in values:
                 if len(saved) >= MAX_SAVED:
@@ -218,6 +233,9 @@ def parse_query(
         view=view,
         saved=tuple(saved),
         notices=(*notices, *setting_notices, *saved_notices, *unknown_notices),
+        slide=min(slide, len(saved)),
+        author=texts["by"],
+        note=texts["note"],
     )
 
 
@@ -287,6 +305,9 @@ def to_query(
     lang: str = DEFAULT_LANG,
     view: str = DEFAULT_VIEW,
     saved: Iterable[Scenario] = (),
+    slide: int = 0,
+    author: str = "",
+    note: str = "",
 ) -> list[tuple[str, str]]:
     """The query pairs of a state, defaults left out, in a stable order."""
     pairs = [(name, format_value(value)) for name, value in scenario.values]
@@ -294,8 +315,19 @@ def to_query(
         pairs.append(("lang", lang))
     if view != DEFAULT_VIEW:
         pairs.append(("view", view))
+    if slide:
+        pairs.append(("slide", str(slide)))
+    for key, text in (("by", author), ("note", note)):
+        if clean_text(text, TEXT_KEYS[key]):
+            pairs.append((key, clean_text(text, TEXT_KEYS[key])))
     pairs.extend((SCENARIO_KEY, encode_scenario(s)) for s in saved)
     return pairs
+
+
+def clean_text(text: str, limit: int) -> str:
+    """Free text a link carries (a name, a note): printable, one line, at most ``limit``."""
+    kept = "".join(ch for ch in str(text) if ch.isprintable() and ch not in "\n\r\t")
+    return " ".join(kept.split())[:limit]
 
 
 def as_multidict(pairs: Iterable[tuple[str, str]]) -> dict[str, list[str] | str]:

@@ -90,8 +90,12 @@ class Output:
         return FORMATS[self.kind][0](value, lang)
 
     def show_change(self, change: float, lang: str) -> str:
-        """A change against the baseline, signed ("+Rp 5,40 triliun", "+5,9 poin")."""
+        """A change against the baseline, signed ("+Rp5,40 triliun", "+5,9 persen poin")."""
         return FORMATS[self.kind][1](change, lang)
+
+    def show_change_short(self, change: float, lang: str) -> str:
+        """A change for a narrow card, in Babel's compact form ("+Rp2,3 T", "+11,5 rb")."""
+        return fmt.compact_signed(change, lang, self.kind)
 
 
 _ALL = (

@@ -22,6 +22,7 @@ from simulator.plausibility import flags, is_caution
 from simulator.safety import formula_safe
 
 SCENARIO, BASELINE = 0, 1
+MINUS = "\u2212"  # the typographic minus sign
 # The yearly table's columns, in order: every output a reader needs, not the plumbing.
 TABLE_OUTPUTS = (
     "production_rp_tn",
@@ -121,8 +122,9 @@ def headlines(result: Result, lang: str) -> list[Headline]:
         s = float(result.at(output.name, year)[SCENARIO])
         b = float(result.at(output.name, year)[BASELINE])
         diff, pct = _change(s, b)
-        delta = output.show_change(diff, lang)
-        changed = delta.startswith(("+", "-"))
+        changed = output.show_change(diff, lang).startswith(("+", "-"))
+        # Short enough for a card on a phone; the help gives the change in full.
+        delta = output.show_change_short(diff, lang)
         if output.kind != "percent":
             delta = f"{delta} ({fmt.percent_signed(pct, lang)})"
         colour = {1: "normal", -1: "inverse", 0: "off"}[output.better]
@@ -300,10 +302,14 @@ def sentence(
 
 
 def _cell(value: float, base: float, lang: str, decimals: int) -> str:
-    """A table cell: the value and, when it differs, the change in brackets."""
-    cell = fmt.number(value, lang, decimals)
+    """A table cell: the value and, when it differs, the change in brackets. Negative
+    numbers take the typographic minus (−): correct in print, and no spreadsheet reads a
+    cell that begins with it as a formula."""
+    cell = fmt.number(value, lang, decimals).replace("-", MINUS, 1)
     change = fmt.signed(value - base, lang, decimals)
-    return f"{cell} ({change})" if change.startswith(("+", "-")) else cell
+    if change.startswith(("+", "-")):
+        return f"{cell} ({change.replace('-', MINUS, 1)})"
+    return cell
 
 
 def results_table(result: Result, lang: str) -> pd.DataFrame:
@@ -353,12 +359,19 @@ COMPARE_OUTPUTS = (
 
 
 def compare_table(result: Result, names: list[str], lang: str) -> pd.DataFrame:
-    """Last-year headline outputs, one row per scenario of a batched run, formatted."""
+    """Last-year headline outputs, one row per scenario of a batched run, formatted; row 0
+    is the baseline, every other row also gives its change against it in brackets."""
     year = int(result.years[-1])
     rows = []
     for i, name in enumerate(names):
         row = {tr("col_scenario", lang): formula_safe(name)}
         for key in COMPARE_OUTPUTS:
-            row[OUTPUTS[key].column(lang)] = OUTPUTS[key].show(float(result.at(key, year)[i]), lang)
+            output = OUTPUTS[key]
+            value = float(result.at(key, year)[i])
+            cell = output.show(value, lang)
+            change = output.show_change_short(value - float(result.at(key, year)[0]), lang)
+            if i and change.startswith(("+", "-")):
+                cell = f"{cell} ({change})"
+            row[output.column(lang)] = cell
         rows.append(row)
     return pd.DataFrame(rows)

@@ -42,6 +42,7 @@ _AT = re.compile(r"(?<=[^\s])@")
 
 # OWASP: a cell beginning with one of these is read as a formula by spreadsheets. The
 # full-width forms are included because some spreadsheets fold them to ASCII.
+PLAIN_NUMBER = re.compile(r"[-+]?\d[\d.,]*(e[-+]?\d+)?")
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
 
 
@@ -96,5 +97,8 @@ def formula_safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def is_formula_risky(value: Any) -> bool:
-    """True for a cell value a spreadsheet would read as a formula."""
-    return isinstance(value, str) and value.startswith(FORMULA_TRIGGERS)
+    """True for a cell value a spreadsheet would read as a formula (a plain signed number,
+    such as -99,0 in the Indonesian file, is a number, not a formula)."""
+    if not isinstance(value, str) or not value.startswith(FORMULA_TRIGGERS):
+        return False
+    return not PLAIN_NUMBER.fullmatch(value)

@@ -22,18 +22,15 @@ from simulator.scenario import repair_shares
 def validated(
     values: Mapping[str, float], table: ParameterTable, lang: str
 ) -> tuple[dict[str, float], list[str]]:
-    """The values the model can run, and a notice in ``lang`` for each repair or oddity:
-    shares over 100 % go back to the baseline; a policy start after the end year is kept
-    (the policy then never applies) but said."""
+    """The values the model can run, and a notice in ``lang`` for each repair: shares over
+    100 % go back to the baseline. (A policy start after the last year shown is kept and
+    flagged with the model's other flags, simulator/plausibility.py.)"""
     repaired, excesses = repair_shares(values, table)
     notices = []
     for excess in excesses:
         which = tr("shares_base" if excess.first.startswith("base") else "shares_new", lang)
         shown = fmt.percent(round(excess.total, 6), lang)
         notices.append(tr("err_shares", lang, which=which, value=shown))
-    start, end = int(repaired["policy_start_year"]), int(repaired["end_year"])
-    if start > end:
-        notices.append(tr("policy_after_end", lang, start=start, end=end))
     return repaired, notices
 
 

@@ -178,13 +178,14 @@ def test_an_error_in_the_page_is_shown_in_the_page_language(monkeypatch, lang):
     error" text, and no error details."""
     from streamlit.testing.v1 import AppTest
 
-    import simulator.report
+    import ui.widgets
     from simulator.i18n import tr
 
     def broken(*args, **kwargs):
         raise RuntimeError("secret internal detail")
 
-    monkeypatch.setattr(simulator.report, "headlines", broken)
+    # Where the page looks it up (the module may be loaded already by an earlier test).
+    monkeypatch.setattr(ui.widgets, "headlines", broken)
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.query_params["lang"] = lang
     at.run()

@@ -148,7 +148,8 @@ def test_typed_digits_of_other_scripts_give_a_notice(name, text, lang):
 
 
 def test_a_typed_value_shown_as_the_baseline_is_the_baseline():
-    """0,0000001 % typed for a 0 % baseline is the baseline (it would show as 0,00 %)."""
-    param = TABLE["attrition"]
+    """0,0000001 % typed for a 0 % baseline is the baseline (it would show as 0 %)."""
+    param = TABLE["sales_place_share_jatim"]
+    assert param.value == 0
     assert controls.parse_typed(param, "0,0000001", "id", 2.0).value == param.value
     assert controls.parse_typed(param, "0,5", "id", 2.0).value == 0.5

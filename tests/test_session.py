@@ -50,13 +50,20 @@ def test_repaired_shares_always_run(a, b, pair):
     assert np.isfinite(simulate(values, params=TABLE)["production_rp_tn"]).all()
 
 
-def test_policy_starting_after_the_end_year_is_said():
-    """A policy start after the end year gives a notice naming both years."""
+def test_policy_starting_after_the_end_year_is_said_once():
+    """A policy start after the last year shown is kept and said once, by the model's flag
+    (not also by the repair notices)."""
+    from simulator import simulate
+    from simulator.plausibility import flags
+
     values = {**TABLE.defaults, "policy_start_year": 2035.0, "end_year": 2030.0}
-    _, notices = session.validated(values, TABLE, "en")
-    assert len(notices) == 1
-    assert "2035" in notices[0]
-    assert "2030" in notices[0]
+    repaired, notices = session.validated(values, TABLE, "en")
+    assert notices == []
+    assert repaired["policy_start_year"] == 2035.0
+    found = [f.text("en") for f in flags(simulate(repaired))]
+    assert len(found) == 1
+    assert "2035" in found[0]
+    assert "2030" in found[0]
 
 
 def test_title_names_the_matching_preset_else_the_current_scenario():

@@ -14,7 +14,7 @@ import streamlit as st
 from simulator import controls, session
 from simulator.i18n import LANGS, tr
 from simulator.params import Parameter
-from ui import state
+from ui import history, state
 
 # The group whose rows are drawn as the main levers; every other group is an advanced one.
 LEVER_GROUP = "lever"
@@ -69,9 +69,10 @@ def slider(param: Parameter, *, persist: bool = False) -> None:
         st.caption(tr("changed_mark", lg, value=controls.value_label(param, param.value, lg)))
 
 
-def sidebar() -> LeverSlots:
+def sidebar(lever_place=None) -> LeverSlots:
     """Language, presets, reset, places for the levers (filled by the scenario fragment),
-    typed values and the advanced assumptions."""
+    typed values and the advanced assumptions. ``lever_place`` puts the levers elsewhere
+    (on a phone, below the headline, so they are reachable without hiding the results)."""
     lg = state.lang()
     st.segmented_control(
         "Bahasa / Language",
@@ -96,8 +97,13 @@ def sidebar() -> LeverSlots:
     st.button(
         tr("reset", lg), key=state.RESET, on_click=state.on_reset, icon=":material/restart_alt:"
     )
-    st.subheader(tr("levers", lg))
-    lever_slot = st.container()
+    if lever_place is None:
+        st.subheader(tr("levers", lg))
+        lever_slot = st.container()
+    else:
+        with lever_place:
+            st.subheader(tr("levers", lg), anchor=False)
+            lever_slot = st.container()
     # Typed values go through a form: its fields reach the server only on submit, so they
     # never race the sliders (a field echoing an old value would undo a slider move).
     # The popover's contents are drawn only while it is open (fewer elements per rerun);
@@ -135,6 +141,21 @@ def levers(slots: LeverSlots, values: dict[str, float]) -> None:
     with slots.preset_note:
         st.caption(caption)
     with slots.levers:
+        with st.container(horizontal=True, gap="small"):
+            st.button(
+                tr("undo", lg),
+                key=state.UNDO,
+                icon=":material/undo:",
+                on_click=state.whole_page(history.on_undo),
+                disabled=not history.can_undo(),
+            )
+            st.button(
+                tr("redo", lg),
+                key=state.REDO,
+                icon=":material/redo:",
+                on_click=state.whole_page(history.on_redo),
+                disabled=not history.can_redo(),
+            )
         for param in state.TABLE.in_group(LEVER_GROUP):
             slider(param)
 

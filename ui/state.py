@@ -40,6 +40,8 @@ BASELINE_PRESET = "baseline"  # the first preset: no settings
 LANG = "lang"
 PRESET = "preset"
 RESET = "reset"
+UNDO = "undo"
+REDO = "redo"
 VIEW = "view"  # the tab bar: the open tab's label in the page language
 EXACT_OPEN = "exact_open"  # the typed-values popover
 EXACT_FORM = "exact"
@@ -63,7 +65,11 @@ PRESENT_FRAGMENT = "present"
 OPENED = "_opened"  # the link has been read
 VIEW_CODE = "view_code"  # the open tab or the presentation view, language-neutral (in the link)
 SAVED = "saved"  # saved scenarios (list of Scenario)
+SLIDE = "slide"  # presentation view: 0 the current scenario, k the k-th saved one
+AUTHOR = "brief_author"  # the briefing's "prepared by" (a text box's key too)
+NOTE = "brief_note"  # the briefing's note (a text box's key too)
 GOAL = "goal"  # the goal-seek answer (GoalAnswer, UnreadableTarget or None)
+GOAL_APPLIED = "_goal_applied"  # the confirmation of an answer just applied
 NOTICES = "_notices"  # typed-value notices: parameter name -> text
 LINK_NOTICES = "_link_notices"  # repairs made to the opening link (simulator.links.Notice)
 # Keyed choice widgets whose option labels are translated (re-sent on a language switch).
@@ -134,6 +140,12 @@ def scenario_values() -> dict[str, float]:
     return values
 
 
+def on_phone() -> bool:
+    """True when the browser says it is a phone (a "Mobi" user agent, as browsers use)."""
+    agent = st.context.headers.get("User-Agent", "") if st.context.headers else ""
+    return "Mobi" in agent
+
+
 def view_code() -> str:
     """The open tab or the presentation view, as a code."""
     return st.session_state.get(VIEW_CODE, DEFAULT_VIEW)
@@ -142,6 +154,17 @@ def view_code() -> str:
 def saved() -> list[Scenario]:
     """The saved scenarios, in the order they were saved."""
     return st.session_state.get(SAVED, [])
+
+
+def slide() -> int:
+    """The slide the presentation view shows (0: the current scenario)."""
+    return min(int(st.session_state.get(SLIDE, 0)), len(saved()))
+
+
+def on_slide(step: int) -> None:
+    """Show the previous (-1) or next (+1) slide, wrapping round."""
+    total = len(saved()) + 1
+    st.session_state[SLIDE] = (slide() + step) % total
 
 
 def preset_name() -> str:
@@ -189,14 +212,26 @@ def open_link(link: LinkState) -> None:
     state[LANG] = link.lang
     set_view(link.view)
     state[SAVED] = list(link.saved)
+    state[SLIDE] = link.slide
+    state[AUTHOR] = link.author
+    state[NOTE] = link.note
     apply_values(link.scenario.as_dict())
     state[PRESET] = matching_preset() or BASELINE_PRESET
     state[LINK_NOTICES] = list(link.notices)
 
 
 def link_pairs(scenario: Scenario, view: str) -> list[tuple[str, str]]:
-    """The query pairs of this state: scenario, language, view and saved scenarios."""
-    return to_query(scenario, lang=lang(), view=view, saved=saved())
+    """The query pairs of this state: scenario, language, view, saved scenarios, the slide
+    shown in the presentation view, and the briefing's author and note."""
+    return to_query(
+        scenario,
+        lang=lang(),
+        view=view,
+        saved=saved(),
+        slide=slide() if view == PRESENT else 0,
+        author=st.session_state.get(AUTHOR, ""),
+        note=st.session_state.get(NOTE, ""),
+    )
 
 
 def write_link(scenario: Scenario, view: str) -> None:
@@ -301,6 +336,13 @@ def matching_preset() -> str | None:
     return session.matching_preset(scenario_values(), PRESETS, TABLE)
 
 
+def follow_preset_quietly() -> None:
+    """Name the preset the levers now hold, if any, without a rerun (for callbacks that
+    rerun the whole page anyway)."""
+    found = matching_preset()
+    st.session_state[PRESET] = found or st.session_state.get(PRESET, BASELINE_PRESET)
+
+
 def follow_preset() -> None:
     """When the levers land exactly on a preset, show that preset in the box. The box sits
     outside the scenario fragment, so the page is redrawn whole when its choice changes
@@ -377,9 +419,17 @@ def on_goal_apply() -> None:
     """Put the goal-seek answer into its lever."""
     answer = goal()
     if isinstance(answer, GoalAnswer) and answer.found.value is not None:
+        param = TABLE[answer.found.lever]
         st.session_state[answer.found.lever] = answer.found.value
         st.session_state[GOAL] = None
+        st.session_state[GOAL_APPLIED] = tr(
+            "goal_applied",
+            lang(),
+            lever=param.label(lang()),
+            value=controls.value_label(param, answer.found.value, lang()),
+        )
         sync_exact_fields()
+        follow_preset_quietly()
 
 
 def set_view(code: str) -> None:

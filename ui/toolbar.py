@@ -11,6 +11,7 @@ from simulator import exports, figures, session
 from simulator.i18n import tr
 from simulator.model import Result
 from ui import state
+from ui.share import share_buttons
 from ui.widgets import escape_md
 
 
@@ -61,7 +62,10 @@ def share_contents(values: dict[str, float], pairs: list[tuple[str, str]]) -> No
     """The link that reopens this state and what differs from the baseline."""
     lg = state.lang()
     st.caption(tr("share_intro", lg))
-    st.code(share_link(pairs), language=None, wrap_lines=True)
+    link = share_link(pairs)
+    st.code(link, language=None, wrap_lines=True)
+    title = session.scenario_title(values, state.PRESETS, state.TABLE, lg)
+    share_buttons(link, f"{tr('app_title', lg)}: {title}", tr("share_text", lg), lg)
     st.markdown(escape_md(session.differences(values, state.TABLE, lg)))
     saved = state.saved()
     if saved:

@@ -37,27 +37,41 @@ def notices_view(notices: list[str]) -> None:
         st.button(tr("dismiss", lg), on_click=state.dismiss_notices, type="tertiary")
 
 
-def headline_view(result: Result, values: dict[str, float], *, keys: tuple[str, ...] = ()) -> None:
+def headline_view(
+    result: Result,
+    values: dict[str, float],
+    *,
+    keys: tuple[str, ...] = (),
+    sentence_key: str | None = None,
+) -> None:
     """End-year metrics against the baseline and the sentence."""
     lg = state.lang()
     for flag in flags(result):  # what the model itself questions, where the eye is
         st.warning(escape_md(flag.text(lg)), icon=":material/report:")
     items = [h for h in headlines(result, lg) if not keys or h.key in keys]
-    # Rows of four in horizontal containers (equal widths by the page's style, wrapping on
-    # narrow screens): a third as many elements as columns, which the browser redraws on
-    # every lever move.
-    for start in range(0, len(items), 4):
-        with st.container(horizontal=True, gap="small", key=state.headline_row_key(start // 4)):
-            for item in items[start : start + 4]:
-                st.metric(
-                    item.label,
-                    item.value,
-                    delta=item.delta if item.changed else (item.caption or None),
-                    delta_color=item.delta_color,
-                    delta_arrow="auto" if item.changed else "off",
-                    help=item.help,
-                    border=True,
-                    width="stretch",
-                )
-    with st.container(border=True):
+    # The four main numbers, the sentence right after them (on a phone it comes within the
+    # first screen), then the other four. Rows are horizontal containers (equal widths by
+    # the page's style, two a row on a narrow screen): a third as many elements as columns,
+    # which the browser redraws on every lever move.
+    metric_row(items[:4], 0)
+    with st.container(border=True, key=sentence_key):
         st.markdown(escape_md(sentence(values, result, lg, state.TABLE)))
+    metric_row(items[4:], 1)
+
+
+def metric_row(items: list, row: int) -> None:
+    """One row of headline metrics."""
+    if not items:
+        return
+    with st.container(horizontal=True, gap="small", key=state.headline_row_key(row)):
+        for item in items:
+            st.metric(
+                item.label,
+                item.value,
+                delta=item.delta if item.changed else (item.caption or None),
+                delta_color=item.delta_color,
+                delta_arrow="auto" if item.changed else "off",
+                help=item.help,
+                border=True,
+                width="stretch",
+            )

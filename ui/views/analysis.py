@@ -163,17 +163,18 @@ def goal_part(scenario: Scenario, year: int, median: float, lg: str) -> None:
     outputs = list(analysis.UNCERTAIN_OUTPUTS)
     st.subheader(tr("goal_title", lg), anchor=False)
     st.caption(tr("goal_intro", lg))
+    # The indicator sits outside the form, so the target box names its unit at once.
+    chosen = st.selectbox(
+        tr("goal_output", lg),
+        outputs,
+        format_func=lambda o: OUTPUTS[o].label(lg),
+        key=state.GOAL_OUTPUT,
+    )
     with st.form(state.GOAL_FORM, border=True):
-        a, b, c, d = st.columns(4)
-        a.selectbox(
-            tr("goal_output", lg),
-            outputs,
-            format_func=lambda o: OUTPUTS[o].label(lg),
-            key=state.GOAL_OUTPUT,
-        )
+        b, c, d = st.columns(3)
         b.selectbox(tr("goal_year", lg), list(range(year, 2016, -1)), key=state.GOAL_YEAR)
         c.text_input(
-            tr("target_value", lg, unit="…"),
+            tr("target_value", lg, unit=tr(OUTPUTS[chosen].axis_key, lg)),
             key=state.GOAL_TARGET,
             max_chars=30,
             placeholder=fmt.number(round(median * 1.2), lg),
@@ -185,6 +186,9 @@ def goal_part(scenario: Scenario, year: int, median: float, lg: str) -> None:
             key=state.GOAL_LEVER,
         )
         st.form_submit_button(tr("goal_run", lg), on_click=state.on_goal_seek, type="primary")
+    applied = st.session_state.pop(state.GOAL_APPLIED, None)
+    if applied:
+        st.success(escape_md(applied), icon=":material/done_all:")
     answer = state.goal()
     if isinstance(answer, state.UnreadableTarget):
         st.warning(

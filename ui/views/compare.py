@@ -43,7 +43,7 @@ def view(values: dict[str, float]) -> None:
     # Quoted where a spreadsheet would read a formula: the table and the chart's own data
     # view both offer "Download as CSV".
     saved_names = (safety.formula_safe(s.name) for s in saved)
-    names = [tr("series_baseline", lg), tr("current_scenario", lg), *saved_names]
+    names = [tr("series_baseline", lg), tr("compare_current", lg), *saved_names]
     batch = runs.comparison(
         (Scenario().values, current.values, *(s.values for s in saved)), end_year, state.TABLE
     )

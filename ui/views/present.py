@@ -1,51 +1,135 @@
-"""The presentation view (``?view=present``): large type, four headline numbers, the
-sentence and two charts on one projector screen, no sidebar."""
+"""The presentation view (``?view=present``): a room reads it from the back.
+
+One projector screen per slide: the scenario's name, four headline numbers at least 1.6
+times the size of their changes, the sentence, two charts with text of at least 18 px, and
+a footer with the source line and "projection, not forecast". The saved scenarios follow
+the current one as slides, stepped through with buttons or the arrow keys; the link keeps
+the view and the slide. The main instruments stay usable in a strip that opens on demand
+(as En-ROADS keeps its levers on the big screen), and the language can be switched.
+"""
 
 from __future__ import annotations
+
+import copy
+from pathlib import Path
 
 import streamlit as st
 
 from simulator import charts, figures, session
-from simulator.i18n import tr
+from simulator.i18n import LANGS, tr
 from simulator.links import DEFAULT_VIEW
 from simulator.model import Result
-from ui import state
+from ui import runs, state
 from ui.widgets import chart, escape_md, headline_view
 
+ROOM_FONT_PX = 18  # the smallest chart text on the big screen
+CHART_HEIGHT = 230
 # Static style only (nothing a user or a link supplies).
 PRESENT_CSS = """<style>
 [data-testid='stSidebar'], [data-testid='stSidebarCollapsedControl'],
 [data-testid='stHeader'], [data-testid='stToolbar'] {display: none;}
-[data-testid='stMainBlockContainer'] {padding: 1rem 2.5rem 0.5rem 2.5rem; max-width: 100%;}
-[data-testid='stMetricValue'] {font-size: 2.1rem;}
-[data-testid='stMetricLabel'] p {font-size: 1.1rem;}
-[data-testid='stMarkdownContainer'] p {font-size: 1.3rem; line-height: 1.45;}
-h2 {padding: 0.2rem 0 0.4rem 0;}
+[data-testid='stMainBlockContainer'] {padding: 0.6rem 2rem 0.2rem 2rem; max-width: 100%;}
+[data-testid='stMetricValue'] {font-size: 2.3rem !important; line-height: 1.15;}
+[data-testid='stMetricDelta'], [data-testid='stMetricDelta'] * {font-size: 1.15rem !important;}
+[data-testid='stMetricLabel'], [data-testid='stMetricLabel'] * {font-size: 1.05rem !important;}
+[data-testid='stMetric'] {padding: 0.45rem 0.7rem !important;}
+.st-key-present_sentence p {font-size: 1.2rem; line-height: 1.35; margin: 0;}
+.st-key-present_footer p {font-size: 0.95rem; margin: 0;}
+h2 {padding: 0 !important; font-size: 1.8rem !important;}
+[data-testid='stVerticalBlock'] {gap: 0.45rem;}
+@media (max-height: 780px) {
+  [data-testid='stMetricValue'] {font-size: 2rem !important;}
+  [data-testid='stMetricDelta'], [data-testid='stMetricDelta'] * {font-size: 1rem !important;}
+  h2 {font-size: 1.5rem !important;}
+}
 </style>"""
+
+_KEYS = st.components.v2.component(
+    "ikm_slide_keys",
+    js=(Path(__file__).resolve().parent.parent / "components" / "keys.js").read_text(
+        encoding="utf-8"
+    ),
+)
+
+
+def for_room(spec: dict) -> dict:
+    """A chart spec with every text at least ``ROOM_FONT_PX`` (a copy; data untouched)."""
+    room = copy.deepcopy({k: v for k, v in spec.items() if k != "datasets"})
+    config = room.setdefault("config", {})
+    for part, keys in (
+        ("axis", ("labelFontSize", "titleFontSize")),
+        ("legend", ("labelFontSize", "titleFontSize")),
+        ("title", ("fontSize", "subtitleFontSize")),
+        ("text", ("fontSize",)),
+    ):
+        section = config.setdefault(part, {})
+        for key in keys:
+            section[key] = max(section.get(key, 0), ROOM_FONT_PX)
+    room["config"]["title"]["fontSize"] = max(room["config"]["title"]["fontSize"], 24)
+    for layer in room.get("layer", []):
+        mark = layer.get("mark")
+        if isinstance(mark, dict) and "fontSize" in mark:
+            mark["fontSize"] = max(mark["fontSize"], ROOM_FONT_PX)
+    room["height"] = CHART_HEIGHT
+    return {**room, "datasets": spec["datasets"]}
 
 
 def view(result: Result, values: dict[str, float]) -> None:
-    """Title and way back, four headline numbers with the sentence, two charts."""
+    """Controls, the slide (name, numbers, sentence, charts), the footer."""
     lg = state.lang()
     st.html(PRESENT_CSS)
+    slides = [None, *state.saved()]
+    index = state.slide()
+    if index:  # a saved scenario's slide: its own numbers
+        scenario = slides[index]
+        values = {**state.TABLE.defaults, **scenario.as_dict()}
+        result = runs.pair(scenario.values, state.TABLE)
+        title = scenario.name
+    else:
+        title = session.scenario_title(values, state.PRESETS, state.TABLE, lg)
     year = int(result.years[-1])
-    title = session.scenario_title(values, state.PRESETS, state.TABLE, lg)
-    head, back = st.columns([3, 1], vertical_alignment="center")
-    head.subheader(escape_md(tr("present_title", lg, name=title, year=year)), anchor=False)
-    back.button(
-        tr("back_to_edit", lg),
-        icon=":material/edit:",
-        on_click=state.whole_page(state.set_view),
-        args=(DEFAULT_VIEW,),
-        type="primary",
-        width="stretch",
-    )
-    headline_view(result, values, keys=figures.PRESENT_HEADLINES)
+    with st.container(horizontal=True, vertical_alignment="center", key="present_slides"):
+        st.subheader(escape_md(tr("present_title", lg, name=title, year=year)), anchor=False)
+        if len(slides) > 1:
+            st.button("", icon=":material/chevron_left:", help=tr("present_prev", lg),
+                      key="slide_prev", on_click=state.on_slide, args=(-1,))  # fmt: skip
+            st.caption(
+                tr("present_slide", lg, n=index + 1, total=len(slides)),
+                help=tr("present_keys", lg),
+            )
+            st.button("", icon=":material/chevron_right:", help=tr("present_next", lg),
+                      key="slide_next", on_click=state.on_slide, args=(1,))  # fmt: skip
+            _KEYS(key="slide_keys", on_step_change=_on_key, height=0)
+        other = next(code for code in LANGS if code != lg)
+        st.button(tr("present_other_lang", lg), key="present_lang",
+                  on_click=_switch_language, args=(other,))  # fmt: skip
+        st.button(
+            tr("back_to_edit", lg),
+            icon=":material/edit:",
+            key="present_back",
+            on_click=state.whole_page(state.set_view),
+            args=(DEFAULT_VIEW,),
+            type="primary",
+        )
+    headline_view(result, values, keys=figures.PRESENT_HEADLINES, sentence_key="present_sentence")
     start = figures.policy_start(values)
     left, right = st.columns(2)
     for column, output in zip((left, right), figures.BRIEF_LINES, strict=True):
         with column:
             chart(
-                charts.line_chart(result, output, lg, start, height=330),
+                for_room(charts.line_chart(result, output, lg, start)),
                 charts.chart_alt_text(result, output, lg),
             )
+    with st.container(key="present_footer"):
+        st.caption(tr("footer", lg))
+
+
+def _on_key() -> None:
+    step = (st.session_state.get("slide_keys") or {}).get("step")
+    if step in (-1, 1):
+        state.on_slide(step)
+
+
+def _switch_language(code: str) -> None:
+    st.session_state[state.LANG] = code
+    state.on_language()

@@ -15,4 +15,6 @@ def view(result: Result) -> None:
     lg = state.lang()
     st.subheader(tr("table_title", lg))
     st.caption(tr("table_caption", lg))
-    st.dataframe(results_table(result, lg), hide_index=True, width="stretch")
+    frame = results_table(result, lg)
+    # Tall enough for every year: no scroll inside the table hides the policy years.
+    st.dataframe(frame, hide_index=True, width="stretch", height=38 + 35 * len(frame))

@@ -1,0 +1,12 @@
+// Browser Back inside the page: when the address changes by Back or Forward, send the new
+// query string to the page, which reopens that state (so Back undoes the last change, and
+// leaves the app once there is nothing left to undo). Static code: nothing from a link or a
+// visitor is put into it.
+export default function ({ setTriggerValue }) {
+  window.__ikmBackSend = setTriggerValue;
+  if (window.__ikmBackListening) return;
+  window.__ikmBackListening = true;
+  window.addEventListener("popstate", () => {
+    window.__ikmBackSend("moved", window.location.search.replace(/^\?/, ""));
+  });
+}

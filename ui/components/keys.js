@@ -1,0 +1,16 @@
+// The arrow keys step through the presentation's slides (unless the focus is in a field or
+// on a slider, where the arrows already mean something). Static code.
+export default function ({ setTriggerValue }) {
+  window.__ikmKeysSend = setTriggerValue;
+  if (window.__ikmKeysListening) return;
+  window.__ikmKeysListening = true;
+  document.addEventListener("keydown", (event) => {
+    if (event.key !== "ArrowLeft" && event.key !== "ArrowRight") return;
+    const target = event.target;
+    const tag = (target && target.tagName) || "";
+    const role = (target && target.getAttribute && target.getAttribute("role")) || "";
+    if (["INPUT", "TEXTAREA", "SELECT"].includes(tag) || role === "slider") return;
+    if (!document.querySelector("[class*='st-key-present_slides']")) return;
+    window.__ikmKeysSend("step", event.key === "ArrowRight" ? 1 : -1);
+  });
+}

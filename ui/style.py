@@ -1,0 +1,31 @@
+"""The page's own style: static CSS only (nothing a user or a link supplies ever goes in).
+
+Headline numbers, their labels and their changes wrap instead of being cut with an
+ellipsis; headline rows share their width, two cards a row on a narrow screen; long preset
+names wrap in the dropdown; Streamlit's own English menus that the page does not need (the
+main menu, chart and table toolbars) are hidden.
+"""
+
+from __future__ import annotations
+
+PAGE_CSS = """<style>
+[data-testid='stMetricValue'] {font-size: 1.75rem;}
+[data-testid='stMetricValue'] *, [data-testid='stMetricLabel'] *,
+[data-testid='stMetricDelta'] * {
+  white-space: normal !important; overflow: visible !important;
+  text-overflow: clip !important; overflow-wrap: anywhere;
+}
+[data-testid='stMetricLabel'] {height: auto !important;}
+[class*='st-key-headline_row'] > div {flex: 1 1 0 !important; min-width: 11rem;}
+@media (max-width: 640px) {
+  [class*='st-key-headline_row'] {flex-wrap: wrap !important;}
+  [class*='st-key-headline_row'] > div {
+    flex: 1 1 calc(50% - 0.5rem) !important; min-width: calc(50% - 0.5rem) !important;
+  }
+  [data-testid='stMetricValue'] {font-size: 1.25rem;}
+  [data-testid='stMetric'] {padding: 0.5rem !important;}
+  h1 {font-size: 1.9rem !important;}
+}
+[data-baseweb='popover'] li, [data-baseweb='select'] div {white-space: normal !important;}
+[data-testid='stMainMenu'], [data-testid='stElementToolbar'] {display: none !important;}
+</style>"""
