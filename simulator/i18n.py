@@ -196,6 +196,7 @@ TEXT: dict[str, tuple[str, str]] = {
     # Sidebar
     "levers": ("Instrumen kebijakan", "Policy instruments"),
     "preset": ("Skenario siap pakai", "Preset scenario"),
+    "choose_option": ("Pilih salah satu", "Choose an option"),
     "preset_help": (
         "Memilih skenario mengisi semua instrumen kebijakan dengan nilainya.",
         "Choosing a preset sets every policy instrument to its values.",

@@ -89,6 +89,7 @@ def sidebar(lever_place=None) -> LeverSlots:
         tr("preset", lg),
         options=list(state.PRESETS),
         format_func=lambda n: state.PRESETS[n].label(lg),
+        placeholder=tr("choose_option", lg),
         key=state.PRESET,
         help=tr("preset_help", lg),
         on_change=state.on_preset,

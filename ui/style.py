@@ -9,13 +9,14 @@ main menu, chart and table toolbars) are hidden.
 from __future__ import annotations
 
 PAGE_CSS = """<style>
-[data-testid='stMetricValue'] {font-size: 1.75rem;}
+[data-testid='stMetricValue'] {font-size: clamp(1.2rem, 1.7vw, 1.75rem);}
 [data-testid='stMetricValue'] *, [data-testid='stMetricLabel'] *,
 [data-testid='stMetricDelta'] * {
   white-space: normal !important; overflow: visible !important;
   text-overflow: clip !important; overflow-wrap: anywhere;
 }
 [data-testid='stMetricLabel'] {height: auto !important;}
+[data-testid='stMetricDelta'] {border-radius: 0.5rem !important; height: auto !important;}
 [class*='st-key-headline_row'] > div {flex: 1 1 0 !important; min-width: 11rem;}
 @media (max-width: 640px) {
   [class*='st-key-headline_row'] {flex-wrap: wrap !important;}
@@ -24,7 +25,9 @@ PAGE_CSS = """<style>
   }
   [data-testid='stMetricValue'] {font-size: 1.25rem;}
   [data-testid='stMetric'] {padding: 0.5rem !important;}
-  h1 {font-size: 1.9rem !important;}
+  h1 {font-size: 1.7rem !important;}
+  h2 {font-size: 1.35rem !important;}
+  [data-testid='stMainBlockContainer'] {padding-left: 0.75rem; padding-right: 0.75rem;}
 }
 [data-baseweb='popover'] li, [data-baseweb='select'] div {white-space: normal !important;}
 [data-testid='stMainMenu'], [data-testid='stElementToolbar'] {display: none !important;}

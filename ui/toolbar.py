@@ -35,7 +35,9 @@ def popover_when_open(
 def toolbar(result: Result, values: dict[str, float], pairs: list[tuple[str, str]]) -> None:
     """Share, download and present controls under the title."""
     lg = state.lang()
-    share, download, present = st.columns([1, 1, 1])
+    # One row on any screen (columns would stack on a phone and push the headline down).
+    row = st.container(horizontal=True, gap="small")
+    share, download, present = row, row, row
     popover_when_open(
         share, tr("share", lg), ":material/share:", state.SHARE_OPEN, share_contents, values, pairs
     )
@@ -113,7 +115,12 @@ def downloads(result: Result, values: dict[str, float], pairs: list[tuple[str, s
         on_click="ignore",
         icon=":material/picture_as_pdf:",
     )
-    chart_name = st.selectbox(tr("dl_chart", lg), options=list(builders), key=state.DOWNLOAD_CHART)
+    chart_name = st.selectbox(
+        tr("dl_chart", lg),
+        options=list(builders),
+        placeholder=tr("choose_option", lg),
+        key=state.DOWNLOAD_CHART,
+    )
     build = builders[chart_name]
     png, svg = st.columns(2)
     png.download_button(

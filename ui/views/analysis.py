@@ -42,6 +42,7 @@ def uncertainty_part(
         tr("target_output", lg),
         outputs,
         format_func=lambda o: OUTPUTS[o].label(lg),
+        placeholder=tr("choose_option", lg),
         key=state.TARGET_OUTPUT,
     )
     spec = OUTPUTS[output]
@@ -140,6 +141,7 @@ def sensitivity_part(scenario: Scenario, year: int, lg: str) -> None:
         tr("sens_output", lg),
         list(charts.COMPARE_OUTPUTS),
         format_func=lambda o: OUTPUTS[o].label(lg),
+        placeholder=tr("choose_option", lg),
         key=state.SENS_OUTPUT,
     )
     frame = runs.sensitivity(scenario.values, output, table)
@@ -168,11 +170,17 @@ def goal_part(scenario: Scenario, year: int, median: float, lg: str) -> None:
         tr("goal_output", lg),
         outputs,
         format_func=lambda o: OUTPUTS[o].label(lg),
+        placeholder=tr("choose_option", lg),
         key=state.GOAL_OUTPUT,
     )
     with st.form(state.GOAL_FORM, border=True):
         b, c, d = st.columns(3)
-        b.selectbox(tr("goal_year", lg), list(range(year, 2016, -1)), key=state.GOAL_YEAR)
+        b.selectbox(
+            tr("goal_year", lg),
+            list(range(year, 2016, -1)),
+            placeholder=tr("choose_option", lg),
+            key=state.GOAL_YEAR,
+        )
         c.text_input(
             tr("target_value", lg, unit=tr(OUTPUTS[chosen].axis_key, lg)),
             key=state.GOAL_TARGET,
@@ -183,6 +191,7 @@ def goal_part(scenario: Scenario, year: int, median: float, lg: str) -> None:
             tr("goal_lever", lg),
             list(table.policy),
             format_func=lambda n: table[n].label(lg),
+            placeholder=tr("choose_option", lg),
             key=state.GOAL_LEVER,
         )
         st.form_submit_button(tr("goal_run", lg), on_click=state.on_goal_seek, type="primary")

@@ -54,6 +54,7 @@ def view(values: dict[str, float]) -> None:
         tr("compare_output", lg),
         options=list(charts.COMPARE_OUTPUTS),
         format_func=lambda o: tr(charts.COMPARE_OUTPUTS[o][0], lg),
+        placeholder=tr("choose_option", lg),
         key=state.COMPARE_OUTPUT,
     )
     series = compare.distinct_names([(name, batch[output][i]) for i, name in enumerate(names)])

@@ -23,24 +23,28 @@ from ui import runs, state
 from ui.widgets import chart, escape_md, headline_view
 
 ROOM_FONT_PX = 18  # the smallest chart text on the big screen
-CHART_HEIGHT = 230
+CHART_HEIGHT = 270
 # Static style only (nothing a user or a link supplies).
 PRESENT_CSS = """<style>
 [data-testid='stSidebar'], [data-testid='stSidebarCollapsedControl'],
 [data-testid='stHeader'], [data-testid='stToolbar'] {display: none;}
 [data-testid='stMainBlockContainer'] {padding: 0.6rem 2rem 0.2rem 2rem; max-width: 100%;}
-[data-testid='stMetricValue'] {font-size: 2.3rem !important; line-height: 1.15;}
-[data-testid='stMetricDelta'], [data-testid='stMetricDelta'] * {font-size: 1.15rem !important;}
-[data-testid='stMetricLabel'], [data-testid='stMetricLabel'] * {font-size: 1.05rem !important;}
+[data-testid='stMetricValue'] {font-size: clamp(2.3rem, 4.6vh, 3.6rem) !important;
+  line-height: 1.15;}
+[data-testid='stMetricDelta'], [data-testid='stMetricDelta'] * {
+  font-size: clamp(1.15rem, 2.2vh, 1.7rem) !important;}
+[data-testid='stMetricLabel'], [data-testid='stMetricLabel'] * {
+  font-size: clamp(1.05rem, 2vh, 1.5rem) !important;}
 [data-testid='stMetric'] {padding: 0.45rem 0.7rem !important;}
-.st-key-present_sentence p {font-size: 1.2rem; line-height: 1.35; margin: 0;}
+.st-key-present_sentence p {font-size: clamp(1.2rem, 2.4vh, 1.75rem); line-height: 1.35;
+  margin: 0;}
 .st-key-present_footer p {font-size: 0.95rem; margin: 0;}
-h2 {padding: 0 !important; font-size: 1.8rem !important;}
+h3 {padding: 0 !important; font-size: 1.8rem !important;}
 [data-testid='stVerticalBlock'] {gap: 0.45rem;}
 @media (max-height: 780px) {
   [data-testid='stMetricValue'] {font-size: 2rem !important;}
   [data-testid='stMetricDelta'], [data-testid='stMetricDelta'] * {font-size: 1rem !important;}
-  h2 {font-size: 1.5rem !important;}
+  h3 {font-size: 1.5rem !important;}
 }
 </style>"""
 
@@ -70,6 +74,10 @@ def for_room(spec: dict) -> dict:
         mark = layer.get("mark")
         if isinstance(mark, dict) and "fontSize" in mark:
             mark["fontSize"] = max(mark["fontSize"], ROOM_FONT_PX)
+    # The title alone: the subtitle's key to the lines is said by the legend on this screen.
+    if isinstance(room.get("title"), dict):
+        room["title"].pop("subtitle", None)
+    config.setdefault("axisX", {})["labelOverlap"] = "greedy"
     room["height"] = CHART_HEIGHT
     return {**room, "datasets": spec["datasets"]}
 

@@ -1,0 +1,229 @@
+"""The meeting room and the phone, in a real browser: a headline that never clips, a
+presentation that presents, the preset a link lands on, levers and sharing on a phone,
+Back that undoes, warnings next to the headline."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote
+
+import pytest
+
+from tests.browser import ARTIFACTS, wait_charts, wait_idle
+
+pytestmark = pytest.mark.browser
+
+PHONE_UA = (
+    "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/126.0 Mobile Safari/537.36"
+)
+PHONE = {"user_agent": PHONE_UA, "is_mobile": True, "has_touch": True}
+# Every headline text box whose content overflows its own box or its card.
+CLIPPED = """() => {
+  const out = [];
+  for (const card of document.querySelectorAll("[data-testid='stMetric']")) {
+    const box = card.getBoundingClientRect();
+    for (const part of card.querySelectorAll(
+        "[data-testid='stMetricLabel'], [data-testid='stMetricValue'],"
+        + " [data-testid='stMetricDelta']")) {
+      for (const el of [part, ...part.querySelectorAll('*')]) {
+        const r = el.getBoundingClientRect();
+        if (!el.innerText || !el.innerText.trim()) continue;
+        if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible')
+          out.push('scroll: ' + el.innerText);
+        if (r.right > box.right + 1 || r.left < box.left - 1)
+          out.push('outside: ' + el.innerText);
+      }
+    }
+  }
+  return out;
+}"""
+
+
+def metric_values(page) -> list[str]:
+    return page.locator("[data-testid='stMetricValue']").all_inner_texts()
+
+
+@pytest.mark.parametrize("width", [360, 390, 1024, 1280, 1366])
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_headline_never_clips(app_url, browser, width, lang):
+    """No headline label, value or change is cut at any width from 360 px up."""
+    extra = PHONE if width < 500 else {}
+    page = browser.new_page(viewport={"width": width, "height": 900}, **extra)
+    page.goto(f"{app_url}/?lang={lang}&investment=5.6&online_adoption=75&new_units=1250")
+    wait_idle(page)
+    assert page.locator("[data-testid='stMetric']").count() == 8
+    assert page.evaluate(CLIPPED) == []
+    if width in (390, 1280):
+        page.screenshot(path=str(ARTIFACTS / f"headline-{lang}-{width}.png"))
+    page.close()
+
+
+SAVED = "s=" + quote("Paket lengkap|investment=5.6;new_units=1250;online_adoption=75", safe="")
+
+
+@pytest.mark.parametrize(
+    ("lang", "size"),
+    [("id", (1024, 768)), ("en", (1024, 768)), ("id", (1280, 720)), ("id", (1920, 1080))],
+)
+def test_presentation_fits_the_room_and_steps_through_slides(app_url, browser, lang, size):
+    """The presentation fits without scrolling; numbers are at least 1.6 times their
+    changes; chart text is at least 18 px; the footer says it is a projection; the arrow
+    keys step to the saved scenario's slide and the link keeps it."""
+    width, height = size
+    page = browser.new_page(viewport={"width": width, "height": height})
+    page.goto(f"{app_url}/?view=present&lang={lang}&investment=5.6&{SAVED}")
+    wait_idle(page)
+    wait_charts(page, 2)
+    assert page.evaluate("() => document.documentElement.scrollHeight") <= height
+    scrolled = page.evaluate(
+        "() => [...document.querySelectorAll('*')].filter(e => {"
+        " const s = getComputedStyle(e);"
+        " return (s.overflowY === 'auto' || s.overflowY === 'scroll')"
+        " && e.scrollHeight > e.clientHeight + 1 && e.clientHeight > 300; }).length"
+    )
+    assert scrolled == 0
+    ratio = page.evaluate(
+        "() => { const v = document.querySelector(\"[data-testid='stMetricValue']\");"
+        " const d = document.querySelector(\"[data-testid='stMetricDelta'] p, "
+        "[data-testid='stMetricDelta'] div\");"
+        " const size = (e) => parseFloat(getComputedStyle(e).fontSize);"
+        " return size(v) / size(d); }"
+    )
+    assert ratio >= 1.6
+    smallest = page.evaluate(
+        "() => Math.min(...[...document.querySelectorAll("
+        "\"[data-testid='stVegaLiteChart'] svg text\")]"
+        ".filter(t => t.textContent.trim()).map(t => parseFloat(getComputedStyle(t).fontSize)))"
+    )
+    assert smallest >= 18
+    body = page.locator("[data-testid='stMain']").inner_text()
+    assert ("Proyeksi, bukan ramalan" if lang == "id" else "Projections, not forecasts") in body
+    assert page.evaluate(CLIPPED) == []
+    page.screenshot(path=str(ARTIFACTS / f"present-{lang}-{width}x{height}.png"))
+    page.locator("h3").first.click()  # focus on the page, not on a field or a slider
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("() => location.search.includes('slide=1')", timeout=20_000)
+    wait_idle(page)
+    assert "Paket lengkap" in page.locator("h3").first.inner_text()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("() => !location.search.includes('slide=')", timeout=20_000)
+    page.close()
+
+
+def test_a_link_that_is_a_preset_names_it(app_url, browser):
+    """/?investment=5.6 is the preset 'Investment doubled': the preset box says so."""
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(f"{app_url}/?investment=5.6")
+    wait_idle(page)
+    box = page.locator("[data-testid='stSidebar']").get_by_role("combobox", name="Skenario siap pakai")
+    assert box.input_value() == "Investasi tambahan dua kali lipat"
+    assert "Berbeda dari skenario ini" not in page.locator("[data-testid='stSidebar']").inner_text()
+    page.close()
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_phone_gets_levers_below_the_headline_and_a_touch_share(app_url, browser, lang):
+    """On a phone the levers sit in the page below the headline (no drawer needed), and the
+    share box shows a copy button without any hover."""
+    page = browser.new_page(viewport={"width": 390, "height": 844}, **PHONE)
+    page.goto(f"{app_url}/?lang={lang}")
+    wait_idle(page)
+    main = page.locator("[data-testid='stMain']")
+    assert main.locator("[data-testid='stSlider']").count() >= 4
+    first_metric = main.locator("[data-testid='stMetric']").first.bounding_box()
+    first_slider = main.locator("[data-testid='stSlider']").first.bounding_box()
+    assert first_slider["y"] > first_metric["y"]
+    page.get_by_role("button", name="Bagikan" if lang == "id" else "Share").first.tap()
+    copy = page.get_by_role("button", name="Salin tautan" if lang == "id" else "Copy link")
+    copy.wait_for(state="visible", timeout=20_000)
+    assert copy.is_visible()
+    page.close()
+
+
+def test_back_undoes_and_the_undo_buttons_work(app_url, browser):
+    """Two lever moves, then Back: the headline of the first move; Undo: the baseline;
+    Redo: the first move again."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(app_url)
+    wait_idle(page)
+    baseline = metric_values(page)
+    handle = page.locator("[data-testid='stSidebar'] [data-testid='stSlider'] input").first
+    handle.focus()
+    shown = []
+    for _ in range(2):
+        before = page.url
+        page.keyboard.press("ArrowRight")
+        page.wait_for_function("(b) => location.href !== b", arg=before, timeout=20_000)
+        wait_idle(page)
+        shown.append(metric_values(page))
+    assert shown[0] != shown[1] != baseline
+    page.go_back()
+    page.wait_for_function(
+        "(v) => document.querySelector(\"[data-testid='stMetricValue']\").innerText === v",
+        arg=shown[0][0],
+        timeout=20_000,
+    )
+    wait_idle(page)
+    assert metric_values(page) == shown[0]
+    page.get_by_role("button", name="Urungkan").click()
+    page.wait_for_function(
+        "(v) => document.querySelector(\"[data-testid='stMetricValue']\").innerText === v",
+        arg=baseline[0],
+        timeout=20_000,
+    )
+    page.get_by_role("button", name="Ulangi").click()
+    page.wait_for_function(
+        "(v) => document.querySelector(\"[data-testid='stMetricValue']\").innerText === v",
+        arg=shown[0][0],
+        timeout=20_000,
+    )
+    page.close()
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_warnings_sit_next_to_the_headline_and_changes_are_not_green(app_url, browser, lang):
+    """A scenario whose capacity binds shows the model's warning above the numbers, in the
+    page's language, and its changes are not coloured as good news."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{app_url}/?lang={lang}&online_adoption=90&investment=0&end_year=2040")
+    wait_idle(page)
+    warning = page.locator("[data-testid='stAlert']").filter(
+        has_text="kapasitas produksi terpakai penuh" if lang == "id" else "capacity is fully used"
+    )
+    assert warning.count() == 1
+    assert (
+        warning.bounding_box()["y"]
+        < page.locator("[data-testid='stMetric']").first.bounding_box()["y"]
+    )
+    colours = page.evaluate(
+        "() => [...document.querySelectorAll(\"[data-testid='stMetricDelta']\")]"
+        ".map(d => getComputedStyle(d).color)"
+    )
+    green = [c for c in colours if c.startswith("rgb(") and _greenish(c)]
+    assert green == []
+    page.close()
+
+
+def _greenish(css: str) -> bool:
+    r, g, b = (int(x) for x in css[4:-1].split(",")[:3])
+    return g > r + 40 and g > b
+
+
+def test_indonesian_fields_have_no_english_placeholders(app_url, browser):
+    """A list box emptied while searching shows an Indonesian prompt, not Streamlit's
+    'Choose an option' (every tab's fields are checked)."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(app_url)
+    wait_idle(page)
+    seen = []
+    for tab in page.get_by_role("tab").all():
+        tab.click()
+        wait_idle(page)
+        seen += page.locator("input[placeholder]").evaluate_all(
+            "els => els.map(e => e.getAttribute('placeholder'))"
+        )
+    assert "Pilih salah satu" in seen
+    english = [text for text in seen if re.search(r"\b(Choose|Select|option|Type)\b", text)]
+    assert english == []
+    page.close()
