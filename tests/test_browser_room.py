@@ -116,7 +116,9 @@ def test_a_link_that_is_a_preset_names_it(app_url, browser):
     page = browser.new_page(viewport={"width": 1280, "height": 800})
     page.goto(f"{app_url}/?investment=5.6")
     wait_idle(page)
-    box = page.locator("[data-testid='stSidebar']").get_by_role("combobox", name="Skenario siap pakai")
+    box = page.locator("[data-testid='stSidebar']").get_by_role(
+        "combobox", name="Skenario siap pakai"
+    )
     assert box.input_value() == "Investasi tambahan dua kali lipat"
     assert "Berbeda dari skenario ini" not in page.locator("[data-testid='stSidebar']").inner_text()
     page.close()
