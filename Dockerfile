@@ -43,6 +43,13 @@ COPY ui ./ui
 COPY data ./data
 COPY .streamlit ./.streamlit
 
+# What a chat app shows for a shared link (title, language, description, preview image):
+# written into the page file Streamlit serves. The preview image's address must be absolute,
+# so the public address is fixed here:  docker build --build-arg PUBLIC_URL=https://... .
+ARG PUBLIC_URL=https://ikm.example.go.id
+COPY deploy/link_preview.py deploy/preview.png ./deploy/
+RUN python deploy/link_preview.py "$PUBLIC_URL"
+
 USER 10001:10001
 EXPOSE 8501
 # Ready only when the page script runs: /_stcore/script-health-check runs it in a session of

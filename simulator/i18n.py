@@ -22,6 +22,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "small and medium industry when policy changes? Set the policy instruments in the side "
         "panel, or below on a phone.",
     ),
+    "app_description": (
+        "Simulasi kebijakan untuk industri kecil dan menengah alas kaki: nilai produksi, "
+        "nilai tambah, tenaga kerja, dan ekspor dibandingkan dengan skenario dasar.",
+        "Policy simulator for Indonesia's footwear small and medium industry: production, "
+        "value added, jobs and exports against the baseline.",
+    ),
     "lang_id": ("Bahasa Indonesia", "Bahasa Indonesia"),
     "lang_en": ("English", "English"),
     "tab_results": ("Hasil", "Results"),

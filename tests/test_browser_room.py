@@ -54,6 +54,8 @@ def test_headline_never_clips(app_url, browser, width, lang):
     wait_idle(page)
     assert page.locator("[data-testid='stMetric']").count() == 8
     assert page.evaluate(CLIPPED) == []
+    # Screen readers read the page in its language (Streamlit's page file says "en").
+    page.wait_for_function(f"() => document.documentElement.lang === '{lang}'", timeout=10_000)
     if width in (390, 1280):
         page.screenshot(path=str(ARTIFACTS / f"headline-{lang}-{width}.png"))
     page.close()

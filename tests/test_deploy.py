@@ -205,7 +205,8 @@ def test_controller_keeps_long_links_and_hides_its_version():
 
 def test_no_file_tells_operators_to_pass_the_cookie_secret_on_the_command_line():
     """Streamlit 1.67 refuses --server.cookieSecret; the docs name the environment variable."""
-    for path in (ROOT / "README.md", *DEPLOY.iterdir(), ROOT / "Dockerfile"):
+    texts = [p for p in DEPLOY.iterdir() if p.suffix != ".png"]  # the preview image is not
+    for path in (ROOT / "README.md", *texts, ROOT / "Dockerfile"):
         assert "--server.cookieSecret" not in path.read_text("utf-8"), path
     assert "STREAMLIT_SERVER_COOKIE_SECRET" in (ROOT / "README.md").read_text("utf-8")
 
@@ -242,3 +243,16 @@ def test_the_files_the_image_copies_run_the_page(tmp_path):
     assert done.returncode == 0, done.stderr[-2000:]
 
     assert "fonts-dejavu-core" in (ROOT / "packages.txt").read_text(encoding="utf-8").split()
+
+
+def test_the_image_writes_the_link_preview_into_the_page_it_serves():
+    """The Dockerfile runs deploy/link_preview.py with a public address (a build argument)
+    as root, before it switches to the app user, after the code it imports is copied."""
+    steps = dockerfile()
+    runs = [i for i, (op, args) in enumerate(steps) if op == "RUN" and "link_preview.py" in args]
+    assert len(runs) == 1
+    user = next(i for i, (op, _) in enumerate(steps) if op == "USER")
+    copied = [i for i, (op, args) in enumerate(steps) if op == "COPY" and "simulator" in args]
+    assert copied[0] < runs[0] < user
+    assert '"$PUBLIC_URL"' in steps[runs[0]][1]
+    assert any(op == "ARG" and args.startswith("PUBLIC_URL=https://") for op, args in steps)

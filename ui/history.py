@@ -70,8 +70,9 @@ def on_redo() -> None:
 
 
 def back_listener() -> None:
-    """The script that hears Back and Forward (drawn once per page)."""
-    _BACK(key=BACK, on_moved_change=_on_moved, height=0)
+    """The script that hears Back and Forward (drawn once per page); it also sets the
+    page's language on <html>, which Streamlit leaves at "en"."""
+    _BACK(key=BACK, data={"lang": state.lang()}, on_moved_change=_on_moved, height=0)
 
 
 def _on_moved() -> None:
