@@ -9,7 +9,12 @@ from pathlib import Path
 from simulator.i18n import FORMATS, TEXT
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = [ROOT / "app.py", *(ROOT / "simulator").glob("*.py"), *(ROOT / "ui").rglob("*.py")]
+SOURCES = [
+    ROOT / "app.py",
+    *(ROOT / "simulator").glob("*.py"),
+    *(ROOT / "ui").rglob("*.py"),
+    *(ROOT / "deploy").glob("*.py"),  # the link preview
+]
 
 
 def _code_strings() -> tuple[set[str], set[str], set[str]]:
