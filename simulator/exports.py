@@ -72,6 +72,8 @@ VEGA_FONT_DEFAULTS = {
 }
 IMAGE_NOTE_PX = 12  # text size of the scenario note under an exported chart [px]
 QR_ERROR_LEVELS = ("m", "l")  # 15 % recovery, 7 % when the link is too long for it
+QR_SCALE = 10  # image pixels per module
+QR_MIN_MODULE_MM = 0.3  # smaller modules are hard for a phone camera to read in print
 
 LIST_SEPARATOR = "; "  # between the parts of one sentence in a list
 
@@ -181,14 +183,13 @@ def number_format(decimals: int) -> str:
 def csv_bytes(result: Result, lang: str, about: About | None = None) -> bytes:
     """Results by year as CSV in the language's convention (UTF-8 with BOM for Excel).
 
-    Above the header, lines starting with ``#`` name the scenario, its settings against
-    the skenario dasar, the link and the sources (from ``about``; the source line alone
-    without it). Read the numbers with ``comment="#"``.
+    With ``about``, lines starting with ``#`` above the header name the scenario, its
+    settings against the skenario dasar, the link and the source line: read the numbers
+    with ``comment="#"``. Without it the file is the table alone.
     """
     frame, _ = _year_frame(result, lang)
     sep, decimal = fmt.form("csv_separator", lang), fmt.separators(lang)[1]
-    lines = about.lines() if about else [tr("footer", lang)]
-    note = "".join(f"# {line}\n" for line in lines)
+    note = "".join(f"# {line}\n" for line in about.lines()) if about else ""
     table = frame.to_csv(index=False, sep=sep, decimal=decimal, lineterminator="\n")
     return (note + table).encode("utf-8-sig")
 
@@ -471,7 +472,18 @@ def _render_png(spec: Mapping[str, Any], width: int, height: int, scale: float) 
 
 Clean = Callable[[str], str]
 LATIN_1_SWAPS = str.maketrans(
-    {"–": "-", "—": "-", "•": "-", "●": "*", "◆": "*", "◇": "<>", "’": "'", "“": '"', "”": '"'}
+    {
+        "–": "-",
+        "—": "-",
+        "•": "-",
+        "●": "*",
+        "◆": "*",
+        "◇": "<>",
+        "’": "'",
+        "“": '"',
+        "”": '"',
+        "…": "...",
+    }
 )
 
 
@@ -499,7 +511,7 @@ def qr_png(link: str) -> bytes | None:
         except segno.DataOverflowError:
             continue
         buffer = io.BytesIO()
-        code.save(buffer, kind="png", scale=10, border=4)
+        code.save(buffer, kind="png", scale=QR_SCALE, border=4)
         return buffer.getvalue()
     return None
 
@@ -584,6 +596,14 @@ class _Page:
             new_x="LMARGIN",
             new_y="NEXT",
         )
+
+    def lines(self, text: str, size: float, width: float | None = None) -> int:
+        """How many lines ``text`` takes at ``size`` pt across ``width`` (the page's)."""
+        self.font(size)
+        found = self.pdf.multi_cell(
+            width or self.width, size * 0.48, self.clean(text), dry_run=True, output="LINES"
+        )
+        return len(found)
 
     def heading(self, text: str, keep: float = 20) -> None:
         """A section heading, moved to the next page with at least ``keep`` mm of its
@@ -759,9 +779,12 @@ def _charts(page: _Page, specs: list[Mapping[str, Any]], layout: Layout) -> None
 
 
 def _qr_block(page: _Page, link: str, image: bytes | None, size: float) -> None:
-    """The link and a QR code that reopen the scenario, kept together on one page."""
+    """The link and a QR code that reopen the scenario, kept together on one page; no code
+    when a link is so long that its modules would print too small for a phone camera."""
     pdf = page.pdf
     lang = page.lang
+    if image and size * QR_SCALE / png_size(image)[0] < QR_MIN_MODULE_MM:
+        image = None
     page.heading(tr("pdf_link", lang), keep=size)
     top = pdf.get_y()
     text_width = page.width - (size + 6 if image else 0)
@@ -771,6 +794,20 @@ def _qr_block(page: _Page, link: str, image: bytes | None, size: float) -> None:
     if image:
         pdf.image(io.BytesIO(image), x=pdf.l_margin + page.width - size, y=top, w=size, link=link)
         pdf.set_y(max(pdf.get_y(), top + size))
+
+
+def _first_page_link(page: _Page, link: str, most_lines: int = 2) -> str:
+    """The link line under the title: whole when it takes at most ``most_lines``, else cut
+    with an ellipsis and a pointer to the whole link and QR code at the end."""
+    whole = tr("brief_link", page.lang, link=link)
+    if page.lines(whole, 8) <= most_lines:
+        return whole
+    low, high = 0, len(link)
+    while low < high:  # the longest cut that still fits
+        middle = (low + high + 1) // 2
+        cut = tr("brief_link_cut", page.lang, link=link[:middle] + "…")
+        low, high = (middle, high) if page.lines(cut, 8) <= most_lines else (low, middle - 1)
+    return tr("brief_link_cut", page.lang, link=link[:low] + "…")
 
 
 @dataclass(frozen=True)
@@ -806,6 +843,8 @@ def _compose(result: Result, content: _Content, layout: Layout) -> _Page:
     page.text(content.title, 18, bold=True, height=8.5)
     if content.prepared_by:
         page.text(tr("brief_prepared", lang, name=content.prepared_by), 9.5)
+    if content.link:  # on screen, the first page reopens the scenario too
+        page.text(_first_page_link(page, content.link), 8, grey=True, link=content.link)
     if content.notes:
         pdf.ln(1)
         page.text(f"{tr('brief_notes', lang)}: {content.notes}", 9.5)

@@ -747,6 +747,10 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "brief_differs": ("Berbeda dari skenario dasar:", "Differs from the baseline:"),
     "brief_link": ("Tautan: {link}", "Link: {link}"),
+    "brief_link_cut": (
+        "Tautan (lengkap dengan kode QR di halaman terakhir): {link}",
+        "Link (in full, with a QR code, on the last page): {link}",
+    ),
     "brief_prepared": ("Disiapkan oleh {name}", "Prepared by {name}"),
     "brief_notes": ("Catatan", "Notes"),
     "brief_flags": ("Peringatan model", "Model warnings"),

@@ -53,6 +53,14 @@ def test_csv_reads_back_with_the_languages_separators(lang, sep, decimal):
     assert frame[jobs].dtype.kind == "i"  # people are counted whole
 
 
+def test_csv_without_a_note_is_the_table_alone():
+    """Called without the scenario's note, the CSV reads back with no comment option."""
+    frame = pd.read_csv(
+        io.BytesIO(exports.csv_bytes(RESULT, "id")), sep=";", decimal=",", encoding="utf-8-sig"
+    )
+    assert frame.iloc[:, 0].tolist() == RESULT.years.tolist()
+
+
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_csv_says_which_scenario_its_settings_link_and_sources(lang):
     """Comment lines above the header name the scenario, each changed setting against the
@@ -267,6 +275,7 @@ def test_briefing_states_title_date_range_cost_and_link(brief):
     assert per_job is not None
     assert fmt.rp_mn(per_job, lang) in text
     assert LINK in text
+    assert LINK in " ".join(reader.pages[0].extract_text().split())  # page one reopens it too
     uris = [
         annotation.get_object()["/A"]["/URI"]
         for page in reader.pages
@@ -329,6 +338,15 @@ def test_briefing_qr_code_encodes_the_link(brief):
     assert (grid[border:-border, border:-border] == expected).all()
     assert not grid[:border].any()  # the quiet zone above
     assert not grid[:, :border].any()  # and to the left
+
+
+def test_briefing_gives_no_qr_code_for_a_link_too_long_to_scan():
+    """A link so long its QR modules would print under 0.3 mm gets the sentence that says
+    so, and no code."""
+    link = "http://localhost:8501/?" + "&".join(f"s{i}=" + "x" * 40 for i in range(40))
+    reader = PdfReader(io.BytesIO(_pdf("id", link=link, charts=[])))
+    assert tr("brief_qr_too_long", "id") in _text(reader)
+    assert not [image for page in reader.pages for image in page.images]
 
 
 def test_briefing_without_a_name_is_a_custom_scenario():
