@@ -60,6 +60,7 @@ PRINT_MIN_PT = 8.0  # smallest chart text in the printed briefing [pt]
 PRINT_CHART_PX = 400  # plot width of a chart drawn for print [CSS px]
 PRINT_CHART_HEIGHT_PX = 240  # plot height of a chart drawn for print [CSS px]
 PRINT_Y_TICKS = 6  # about as many value labels on a printed chart's y axis
+PRINT_MOST_TICKS = 5  # at most as many explicit (year) labels on a printed chart's axis
 PRINT_PLOT_HEIGHTS_PX = (170, 480)  # the plot heights a briefing may stretch a chart to
 PRINT_SCALE = 3.0  # image pixels per CSS pixel: about 330 dpi at 88 mm wide
 # Vega-Lite properties that set a text size, and Vega's sizes where a spec sets none [px].
@@ -380,9 +381,25 @@ def print_spec(spec: Mapping[str, Any], factor: float) -> dict[str, Any]:
     # labels whole, not cut at Vega's 160 px.
     config.setdefault("axisY", {}).setdefault("tickCount", PRINT_Y_TICKS)
     config["legend"]["labelLimit"] = 0
-    scaled = _scale_fonts(bare, factor)
+    scaled = _thin_ticks(_scale_fonts(bare, factor))
     scaled["datasets"] = spec.get("datasets", {})
     return scaled
+
+
+def _thin_ticks(node: Any, most: int = PRINT_MOST_TICKS) -> Any:
+    """Explicit axis ticks (the page labels every second year) cut to at most ``most``,
+    counted back from the last so the end year keeps its label: larger print text would
+    otherwise make Vega drop overlapping labels, the end year among them."""
+    if isinstance(node, list):
+        return [_thin_ticks(value, most) for value in node]
+    if not isinstance(node, Mapping):
+        return node
+    out = {key: _thin_ticks(value, most) for key, value in node.items()}
+    ticks = out.get("axis", {}).get("values") if isinstance(out.get("axis"), Mapping) else None
+    if isinstance(ticks, list) and len(ticks) > most:
+        step = -(-len(ticks) // most)  # ceiling division
+        out["axis"] = {**out["axis"], "values": ticks[::-1][::step][::-1]}
+    return out
 
 
 @dataclass(frozen=True)

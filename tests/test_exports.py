@@ -172,9 +172,11 @@ def test_chart_images_are_png_and_svg():
 
 
 def _svg_text(svg: bytes) -> str:
-    """The words an SVG shows: its text elements, lines (tspans) joined by spaces."""
-    texts = re.findall(r"<text[^>]*>(.*?)</text>", svg.decode("utf-8"), flags=re.S)
-    return html.unescape(" ".join(re.sub(r"<[^>]+>", " ", t) for t in texts))
+    """The words an SVG shows: its text elements, lines (tspans) joined by spaces; labels
+    Vega hid for overlapping (opacity 0) left out."""
+    texts = re.findall(r"<text([^>]*)>(.*?)</text>", svg.decode("utf-8"), flags=re.S)
+    shown = [t for attributes, t in texts if 'opacity="0"' not in attributes]
+    return html.unescape(" ".join(re.sub(r"<[^>]+>", " ", t) for t in shown))
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
@@ -229,6 +231,14 @@ def test_printed_chart_text_is_at_least_8_pt(output):
     # The page's spec alone would print at about 5 pt.
     page = exports.png_size(exports.chart_png(spec, width=620, scale=1))[0]
     assert 12 * width_mm / page / exports.PT_MM < 6
+
+
+@pytest.mark.parametrize("output", figures.BRIEF_LINES)
+def test_printed_chart_keeps_the_end_year_labelled(output):
+    """With print-sized text the year axis still names the last year shown."""
+    spec = charts.line_chart(RESULT, output, "id", 2027)
+    labels = _svg_text(exports.chart_svg(exports.print_spec(spec, 1.8), width=400)).split()
+    assert str(END) in labels
 
 
 # PDF briefing
