@@ -14,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+import numpy as np
+
 from simulator import formatting as fmt
 from simulator.analysis import uncertainty
 from simulator.history import load_history
@@ -127,8 +129,9 @@ def about(
 
 @dataclass(frozen=True)
 class EffectRange:
-    """The change of one main output in the last year: this run's and the range in which
-    8 of 10 iterations of the uncertainty analysis fall."""
+    """One main output in the last year: this run's change against the skenario dasar (or,
+    for a scenario with no effect, its value) and the range in which 8 of 10 iterations of
+    the uncertainty analysis fall."""
 
     label: str
     change: str
@@ -140,6 +143,34 @@ class EffectRange:
         return tr("brief_range", lang, low=self.low, high=self.high)
 
 
+@dataclass(frozen=True)
+class Ranges:
+    """The uncertainty rows of a briefing and how to head them: of the effect when the
+    scenario has one, else of the projection itself (the skenario dasar has no effect, so
+    a table of zeros would say nothing)."""
+
+    lang: str
+    of_effect: bool
+    rows: list[EffectRange]
+    draws: int
+    seed: int
+
+    def heading(self, year: int) -> str:
+        return tr("brief_effects" if self.of_effect else "brief_levels", self.lang, year=year)
+
+    def columns(self) -> list[str]:
+        middle = "brief_col_change" if self.of_effect else "brief_col_value"
+        return [
+            tr("target_output", self.lang),
+            tr(middle, self.lang),
+            tr("brief_col_range", self.lang),
+        ]
+
+    def note(self) -> str:
+        key = "brief_effects_note" if self.of_effect else "brief_levels_note"
+        return tr(key, self.lang, draws=fmt.number(self.draws, self.lang), seed=self.seed)
+
+
 def effect_ranges(
     values: Mapping[str, float],
     result: Result,
@@ -147,24 +178,31 @@ def effect_ranges(
     *,
     draws: int = BRIEF_DRAWS,
     table: ParameterTable | None = None,
-) -> list[EffectRange]:
-    """Production, value added, jobs and exports: the change against the skenario dasar in
-    the last year and its 10th to 90th percentile over ``draws`` iterations."""
+) -> Ranges:
+    """Production, value added, jobs and exports in the last year: the change against the
+    skenario dasar and its 10th to 90th percentile over ``draws`` iterations; or, when the
+    scenario changes none of them, their values and the percentiles of those."""
     found = uncertainty(dict(values), draws=draws, table=table)
+    of_effect = any(np.any(result.effect(name)[SCENARIO] != 0) for name in MAIN)
     rows = []
     for name in MAIN:
         output = OUTPUTS[name]
-        low, _, high = found.bands[("effect", name)][:, -1]
-        change = float(result.effect(name)[SCENARIO, -1])
+        if of_effect:
+            shown, band = output.show_change, found.bands[("effect", name)]
+            central = float(result.effect(name)[SCENARIO, -1])
+        else:
+            shown, band = output.show, found.bands[("scenario", name)]
+            central = float(result[name][SCENARIO, -1])
+        low, _, high = band[:, -1]
         rows.append(
             EffectRange(
                 label=output.label(lang),
-                change=output.show_change(change, lang),
-                low=output.show_change(float(low), lang),
-                high=output.show_change(float(high), lang),
+                change=shown(central, lang),
+                low=shown(float(low), lang),
+                high=shown(float(high), lang),
             )
         )
-    return rows
+    return Ranges(lang=lang, of_effect=of_effect, rows=rows, draws=draws, seed=found.seed)
 
 
 def money_lines(result: Result, lang: str) -> list[str]:

@@ -33,7 +33,6 @@ import pandas as pd
 
 from simulator import briefing
 from simulator import formatting as fmt
-from simulator.analysis import DEFAULT_SEED
 from simulator.briefing import About
 from simulator.i18n import tr, unit_template
 from simulator.model import REGIONS, Result
@@ -839,8 +838,7 @@ class _Content:
     year: int
     sentence: str
     flags: list[str]
-    ranges: list[briefing.EffectRange]
-    effects_note: str
+    ranges: briefing.Ranges
     money: str
     charts: list[Mapping[str, Any]]
     settings: list[briefing.Setting]
@@ -873,17 +871,15 @@ def _compose(result: Result, content: _Content, layout: Layout) -> _Page:
     pdf.ln(1.5)
     page.text(content.sentence, 10, height=5)
 
-    page.heading(tr("brief_effects", lang, year=content.year), keep=35)
+    ranges = content.ranges
+    page.heading(ranges.heading(content.year), keep=35)
     page.table(
-        [
-            [tr("target_output", lang), tr("brief_col_change", lang), tr("brief_col_range", lang)],
-            *([r.label, r.change, r.range(lang)] for r in content.ranges),
-        ],
+        [ranges.columns(), *([r.label, r.change, r.range(lang)] for r in ranges.rows)],
         widths=(28, 28, 44),
         align=("LEFT", "RIGHT", "RIGHT"),
     )
     pdf.ln(1)
-    page.text(content.effects_note, 8, grey=True)
+    page.text(ranges.note(), 8, grey=True)
     page.heading(tr("brief_money", lang), keep=10)
     page.text(content.money, 9.5, height=4.8)
 
@@ -953,10 +949,7 @@ def pdf_bytes(
         sentence=sentence(values, result, lang, table),
         flags=briefing.flag_texts(result, lang),
         ranges=briefing.effect_ranges(values, result, lang, draws=draws, table=table),
-        effects_note=tr(
-            "brief_effects_note", lang, draws=fmt.number(draws, lang), seed=DEFAULT_SEED
-        ),
-        money=LIST_SEPARATOR.join(briefing.money_lines(result, lang)) + ".",
+        money=LIST_SEPARATOR.join(briefing.money_lines(result, lang)).rstrip(".") + ".",
         charts=list(charts[:2]),
         settings=briefing.settings(values, lang, table),
         assumptions=[

@@ -769,6 +769,20 @@ TEXT: dict[str, tuple[str, str]] = {
         "each uncertain assumption drawn at random from its range; the range runs from the 10th "
         "to the 90th percentile.",
     ),
+    "brief_levels": (
+        "Rentang proyeksi pada {year} (analisis ketidakpastian)",
+        "Range of the projection in {year} (uncertainty analysis)",
+    ),
+    "brief_col_value": ("Nilai pada skenario ini", "Value in this scenario"),
+    "brief_levels_note": (
+        "Skenario ini tidak mengubah indikator di atas dari skenario dasar, sehingga rentang "
+        "ini untuk nilainya sendiri. {draws} iterasi (nilai awal acak {seed}): setiap asumsi "
+        "yang tidak pasti ditarik acak dari rentangnya; rentang ini dari persentil ke-10 "
+        "sampai ke-90.",
+        "This scenario leaves these indicators at the baseline, so the range is of their "
+        "values. {draws} iterations (seed {seed}): each uncertain assumption drawn at random "
+        "from its range; the range runs from the 10th to the 90th percentile.",
+    ),
     "brief_money": ("Dana publik", "Public money"),
     "brief_cost": ("Biaya publik sampai {year}: {cost}", "Public cost to {year}: {cost}"),
     "brief_no_cost": (

@@ -294,6 +294,23 @@ def test_briefing_states_title_date_range_cost_and_link(brief):
     assert LINK in uris
 
 
+def test_baseline_briefing_gives_the_range_of_the_projection():
+    """The skenario dasar has no effect: its briefing gives the range of production and
+    jobs themselves, not a table of zeros."""
+    result = run_pair(TABLE.defaults)
+    data = exports.pdf_bytes(
+        result, TABLE.defaults, "id", title="Skenario dasar", link=LINK, charts=[], today=DAY
+    )
+    text = _text(PdfReader(io.BytesIO(data)))
+    assert tr("brief_levels", "id", year=END) in text
+    found = analysis.uncertainty(TABLE.defaults, draws=exports.BRIEF_DRAWS, table=TABLE)
+    for name in ("jobs", "production_rp_tn"):
+        low, _, high = found.bands[("scenario", name)][:, -1]
+        show = OUTPUTS[name].show
+        assert tr("brief_range", "id", low=show(low, "id"), high=show(high, "id")) in text
+    assert "Rp0,00 triliun sampai" not in text
+
+
 def test_briefing_says_the_caveat_and_sources(brief):
     """The data caveat and the sources paragraph, with both agencies, are printed."""
     lang, reader = brief
