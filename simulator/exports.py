@@ -905,7 +905,8 @@ def _compose(result: Result, content: _Content, layout: Layout) -> _Page:
     page.text(content.caveat, 8.5, height=4.3)
     page.heading(tr("brief_sources_title", lang), keep=15)
     page.text(content.sources, 8.5, height=4.3)
-    _qr_block(page, content.link, content.qr, layout.qr)
+    if content.link:
+        _qr_block(page, content.link, content.qr, layout.qr)
     return page
 
 
