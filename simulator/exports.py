@@ -723,13 +723,7 @@ def _warnings(page: _Page, texts: list[str]) -> None:
     if not texts:
         return
     pdf = page.pdf
-    page.font(8.5)
-    lines = sum(
-        len(
-            pdf.multi_cell(page.width - 6, 4.2, page.clean(f"•  {t}"), dry_run=True, output="LINES")
-        )
-        for t in texts
-    )
+    lines = sum(page.lines(f"•  {t}", 8.5, page.width - 6) for t in texts)
     height = 6 + lines * 4.2 + 3
     if page.room() < height:
         pdf.add_page()
@@ -853,6 +847,12 @@ def _compose(result: Result, content: _Content, layout: Layout) -> _Page:
     lang = content.lang
     page = _Page(lang, tr("footer", lang))
     pdf = page.pdf
+    # The document's own title, language and author, for readers and screen readers.
+    pdf.set_title(content.title)
+    pdf.set_lang(lang)
+    pdf.set_creator(tr("app_title", lang))
+    if content.prepared_by:
+        pdf.set_author(content.prepared_by)
     page.text(content.kicker, 9, grey=True)
     pdf.ln(0.5)
     page.text(content.title, 18, bold=True, height=8.5)

@@ -273,6 +273,7 @@ def test_briefing_states_title_date_range_cost_and_link(brief):
     assert 1 <= len(reader.pages) <= 2
     text = _text(reader)
     assert "Investasi dua kali lipat" in text
+    assert reader.metadata.title == "Investasi dua kali lipat"  # what a viewer's tab shows
     assert "28 November 2026" in text
     assert fmt.rp_tn(float(RESULT["production_rp_tn"][0, -1]), lang) in text
     found = analysis.uncertainty(VALUES, draws=exports.BRIEF_DRAWS, table=TABLE)
