@@ -53,7 +53,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "present": ("Mode presentasi", "Presentation mode"),
     "back_to_edit": ("Kembali ke penyuntingan", "Back to editing"),
     "present_title": ("{name}: hasil {year}", "{name}: results in {year}"),
-    "current_scenario": ("Skenario saat ini", "Current scenario"),
     "downloads": ("Unduh", "Download"),
     "dl_intro": (
         "Berkas dibuat saat tombol diklik, dalam bahasa dan format angka halaman ini.",
@@ -61,7 +60,9 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "dl_csv": ("Hasil (CSV)", "Results (CSV)"),
     "dl_xlsx": ("Buku kerja (Excel)", "Workbook (Excel)"),
-    "dl_pdf": ("Ringkasan satu halaman (PDF)", "One-page briefing (PDF)"),
+    "dl_pdf": ("Ringkasan kebijakan (PDF)", "Policy briefing (PDF)"),
+    "dl_author": ("Disiapkan oleh (dicetak di PDF)", "Prepared by (printed on the PDF)"),
+    "dl_note": ("Catatan (dicetak di PDF)", "Notes (printed on the PDF)"),
     "dl_chart": ("Grafik", "Chart"),
     "dl_png": ("PNG", "PNG"),
     "dl_svg": ("SVG", "SVG"),
@@ -769,6 +770,103 @@ TEXT: dict[str, tuple[str, str]] = {
         "Dari 2016, pertumbuhan yang terlihat 2017 (selisih)",
         "From 2016, growth in view in 2017 (error)",
     ),
+    # Briefing and exports (simulator/exports.py)
+    "brief_custom": ("Skenario kustom", "Custom scenario"),
+    "brief_scenario": ("Skenario: {name}", "Scenario: {name}"),
+    "brief_setting": (
+        "{label}: {value} (skenario dasar {base})",
+        "{label}: {value} (baseline {base})",
+    ),
+    "brief_differs": ("Berbeda dari skenario dasar:", "Differs from the baseline:"),
+    "brief_link": ("Tautan: {link}", "Link: {link}"),
+    "brief_link_cut": (
+        "Tautan (lengkap dengan kode QR di halaman terakhir): {link}",
+        "Link (in full, with a QR code, on the last page): {link}",
+    ),
+    "brief_prepared": ("Disiapkan oleh {name}", "Prepared by {name}"),
+    "brief_notes": ("Catatan", "Notes"),
+    "brief_flags": ("Peringatan model", "Model warnings"),
+    "brief_effects": (
+        "Rentang dampak pada {year} (analisis ketidakpastian)",
+        "Range of the effects in {year} (uncertainty analysis)",
+    ),
+    "brief_col_change": ("Perubahan pada skenario ini", "Change in this scenario"),
+    "brief_col_range": ("Rentang 8 dari 10 iterasi", "Range of 8 in 10 iterations"),
+    "brief_range": ("{low} sampai {high}", "{low} to {high}"),
+    "brief_effects_note": (
+        "Perubahan terhadap skenario dasar dengan asumsi yang sama. {draws} iterasi (nilai awal "
+        "acak {seed}): setiap asumsi yang tidak pasti ditarik acak dari rentangnya; rentang ini "
+        "dari persentil ke-10 sampai ke-90.",
+        "Change against the baseline on the same assumptions. {draws} iterations (seed {seed}): "
+        "each uncertain assumption drawn at random from its range; the range runs from the 10th "
+        "to the 90th percentile.",
+    ),
+    "brief_levels": (
+        "Rentang proyeksi pada {year} (analisis ketidakpastian)",
+        "Range of the projection in {year} (uncertainty analysis)",
+    ),
+    "brief_col_value": ("Nilai pada skenario ini", "Value in this scenario"),
+    "brief_levels_note": (
+        "Skenario ini tidak mengubah indikator di atas dari skenario dasar, sehingga rentang "
+        "ini untuk nilainya sendiri. {draws} iterasi (nilai awal acak {seed}): setiap asumsi "
+        "yang tidak pasti ditarik acak dari rentangnya; rentang ini dari persentil ke-10 "
+        "sampai ke-90.",
+        "This scenario leaves these indicators at the baseline, so the range is of their "
+        "values. {draws} iterations (seed {seed}): each uncertain assumption drawn at random "
+        "from its range; the range runs from the 10th to the 90th percentile.",
+    ),
+    "brief_money": ("Dana publik", "Public money"),
+    "brief_cost": ("Biaya publik sampai {year}: {cost}", "Public cost to {year}: {cost}"),
+    "brief_no_cost": (
+        "Skenario ini tidak memakai dana publik di atas skenario dasar.",
+        "This scenario uses no public money beyond the baseline.",
+    ),
+    "brief_no_jobs": (
+        "tanpa tambahan tenaga kerja langsung, sehingga biaya per tenaga kerja tidak dihitung",
+        "no additional direct jobs, so no cost per job",
+    ),
+    "brief_setting_col": ("Pengaturan", "Setting"),
+    "brief_caveat_title": ("Catatan data", "Data caveats"),
+    "brief_caveat": (
+        "Angka {first}–{last} adalah data resmi Kemenperin dan BPS, sebagian besar dikutip "
+        "media; tahun sesudahnya adalah proyeksi, bukan ramalan. Data resmi mencatat {units} "
+        "mikro dan kecil (2024), yang dengan penjualan rata-ratanya hanya membuat sekitar "
+        "{share} nilai produksi 2016 ({production}); model menganggap sisanya dibuat usaha "
+        "menengah. Model memproyeksikan tren, bukan guncangan seperti kejatuhan 2020, dan "
+        "rentang dampak hanya mencakup asumsi yang diberi rentang. Nilai uang atas dasar harga "
+        "konstan 2016.",
+        "{first}–{last} are published figures of Kemenperin and BPS, mostly as quoted in the "
+        "press; later years are projections, not forecasts. The official count of {units} "
+        "(micro and small, 2024) at their average sales makes only about {share} of 2016 "
+        "production ({production}); the model takes medium firms to make the rest. The model "
+        "projects trends, not shocks such as 2020's fall, and the range of the effects covers "
+        "only the assumptions given a range. Money in constant 2016 prices.",
+    ),
+    "brief_sources_title": ("Sumber", "Sources"),
+    "brief_agency": ("{agency} ({n} angka)", "{agency} ({n} figures)"),
+    "brief_sources": (
+        "Sumber utama: {agencies}; {n} angka resmi {first}–{last} di data/history.csv, "
+        "sebagian besar melalui media yang memuat rilisnya ({media}), serta tabel parameter "
+        "(data/parameters.csv) yang mencantumkan sumber setiap asumsi. Alamat setiap sumber ada "
+        "di halaman Metodologi.",
+        "Main sources: {agencies}; {n} published figures {first}–{last} in data/history.csv, "
+        "mostly through the news sites that carried the releases ({media}), and the parameter "
+        "table (data/parameters.csv), which gives every assumption its source. Each source's "
+        "address is on the Methodology page.",
+    ),
+    "brief_qr": (
+        "Pindai kode QR dengan ponsel atau klik tautan untuk membuka skenario ini, dengan semua "
+        "pengaturannya, di simulator.",
+        "Scan the QR code with a phone or click the link to reopen this scenario, with all its "
+        "settings, in the simulator.",
+    ),
+    "brief_qr_too_long": (
+        "Tautan ini terlalu panjang untuk kode QR; gunakan tautan di atas.",
+        "This link is too long for a QR code; use the link above.",
+    ),
+    "brief_page": ("Halaman {page} dari {pages}", "Page {page} of {pages}"),
+    "xl_unit_year": ("tahun", "year"),
+    "xl_unit_index": ("indeks", "index"),
     # Methodology page
     "method_params": ("Tabel parameter", "Parameter table"),
     "method_params_caption": (

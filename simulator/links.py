@@ -326,7 +326,7 @@ def to_query(
 
 def clean_text(text: str, limit: int) -> str:
     """Free text a link carries (a name, a note): printable, one line, at most ``limit``."""
-    kept = "".join(ch for ch in str(text) if ch.isprintable() and ch not in "\n\r\t")
+    kept = "".join(ch if ch.isprintable() else " " for ch in str(text))  # a line break: a space
     return " ".join(kept.split())[:limit]
 
 

@@ -9,14 +9,15 @@ what it did, so the page shows a notice instead of a traceback. No Streamlit her
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
+from simulator import briefing
 from simulator import formatting as fmt
 from simulator.controls import value_label
 from simulator.i18n import tr
 from simulator.params import ParameterTable
 from simulator.presets import Preset
-from simulator.scenario import repair_shares
+from simulator.scenario import Scenario, repair_shares
 
 
 def validated(
@@ -57,12 +58,33 @@ def preset_differences(
     ]
 
 
-def scenario_title(
-    values: Mapping[str, float], presets: Mapping[str, Preset], table: ParameterTable, lang: str
-) -> str:
-    """The preset's label when the values are a preset, else "current scenario"."""
+def scenario_name(
+    values: Mapping[str, float],
+    presets: Mapping[str, Preset],
+    table: ParameterTable,
+    lang: str,
+    saved: Sequence[Scenario] = (),
+) -> str | None:
+    """The name these values go by: a preset's label, else the name of a saved scenario
+    with exactly these values, else None (a custom scenario)."""
     name = matching_preset(values, presets, table)
-    return presets[name].label(lang) if name else tr("current_scenario", lang)
+    if name:
+        return presets[name].label(lang)
+    for scenario in saved:
+        if {**table.defaults, **scenario.as_dict()} == dict(values) and scenario.name.strip():
+            return scenario.name
+    return None
+
+
+def scenario_title(
+    values: Mapping[str, float],
+    presets: Mapping[str, Preset],
+    table: ParameterTable,
+    lang: str,
+    saved: Sequence[Scenario] = (),
+) -> str:
+    """:func:`scenario_name`, or "Skenario kustom" (custom scenario) when it has none."""
+    return briefing.scenario_title(scenario_name(values, presets, table, lang, saved), lang)
 
 
 def differences(values: Mapping[str, float], table: ParameterTable, lang: str) -> str:

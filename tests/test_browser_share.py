@@ -86,14 +86,23 @@ def test_presentation_view_fits_a_projector(app_url, browser):
 
 
 def test_downloads_arrive_and_open(app_url, browser):
-    """CSV, Excel, PDF and chart PNG download and read back with the page's numbers."""
+    """CSV, Excel, PDF and chart PNG download and read back with the page's numbers; the
+    CSV names its scenario; the name typed for the briefing is printed on it and carried in
+    the link."""
     page = browser.new_page(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
     page.goto(f"{app_url}/?investment=5.6")
     wait_idle(page)
     production = metrics(page)[0]
     page.get_by_role("button", name="Unduh").click()
+    author = page.get_by_label("Disiapkan oleh (dicetak di PDF)")
+    author.fill("Direktorat IKM Kimia, Sandang dan Aneka")
+    author.press("Enter")
+    page.wait_for_function("() => location.search.includes('by=')", timeout=20_000)
+    wait_idle(page)
+    if not page.get_by_test_id("stPopoverBody").is_visible():
+        page.get_by_role("button", name="Unduh").click()
     files = {}
-    for label in ("Hasil (CSV)", "Buku kerja (Excel)", "Ringkasan satu halaman (PDF)", "PNG"):
+    for label in ("Hasil (CSV)", "Buku kerja (Excel)", "Ringkasan kebijakan (PDF)", "PNG"):
         with page.expect_download(timeout=60_000) as info:
             page.get_by_test_id("stPopoverBody").get_by_role(
                 "button", name=label, exact=True
@@ -103,17 +112,20 @@ def test_downloads_arrive_and_open(app_url, browser):
     name, data = files["Hasil (CSV)"]
     assert name.startswith("ikm-alas-kaki_")
     assert name.endswith(".csv")
-    frame = pd.read_csv(io.BytesIO(data), sep=";", decimal=",", encoding="utf-8-sig")
+    assert "Investasi tambahan dua kali lipat" in data.decode("utf-8-sig").split("\n")[0]
+    frame = pd.read_csv(io.BytesIO(data), sep=";", decimal=",", encoding="utf-8-sig", comment="#")
     value = frame.filter(like="Nilai produksi").iloc[-1, 0]
     assert f"{value:.2f}".replace(".", ",") in production
     sheets = pd.read_excel(io.BytesIO(files["Buku kerja (Excel)"][1]), sheet_name=None)
     assert len(sheets) == 3
     assert files["PNG"][1][:8] == b"\x89PNG\r\n\x1a\n"
-    pdf = files["Ringkasan satu halaman (PDF)"][1]
+    pdf = files["Ringkasan kebijakan (PDF)"][1]
     assert pdf[:5] == b"%PDF-"
     text = " ".join(PdfReader(io.BytesIO(pdf)).pages[0].extract_text().split())
     assert production in text
     assert "investment=5.6" in text
+    assert "Investasi tambahan dua kali lipat" in text
+    assert "Disiapkan oleh Direktorat IKM Kimia, Sandang dan Aneka" in text
     page.close()
 
 

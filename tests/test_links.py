@@ -255,3 +255,11 @@ def test_a_report_of_an_ignored_link_opens_its_valid_part_or_nothing(kept, field
     for lang in LANGS:
         assert str(fields) in state.notices[0].text(lang).replace(".", "").replace(",", "")
     assert state.notices[1:] == parse_query(parse_qsl(kept, keep_blank_values=True)).notices
+
+
+def test_a_note_typed_on_several_lines_travels_as_one_line_with_its_words_apart():
+    """A line break in the briefing's note becomes a space, never glues two words."""
+    from simulator.links import TEXT_KEYS, clean_text
+
+    typed = "Untuk rapat\nSenin\t pagi\r\n"
+    assert clean_text(typed, TEXT_KEYS["note"]) == "Untuk rapat Senin pagi"

@@ -66,8 +66,9 @@ def test_policy_starting_after_the_end_year_is_said_once():
     assert "2030" in found[0]
 
 
-def test_title_names_the_matching_preset_else_the_current_scenario():
-    """A preset's own values are titled with its label; anything else is the current one."""
+def test_title_names_the_matching_preset_or_saved_scenario_else_a_custom_one():
+    """A preset's own values are titled with its label, a saved scenario's with its name;
+    anything else is a custom scenario."""
     presets = load_presets(table=TABLE)
     preset = presets["investasi_ganda"]
     values = {**TABLE.defaults, **preset.scenario.as_dict()}
@@ -75,7 +76,13 @@ def test_title_names_the_matching_preset_else_the_current_scenario():
     assert session.scenario_title(values, presets, TABLE, "en") == preset.label("en")
     values["online_adoption"] = 61.0
     assert session.matching_preset(values, presets, TABLE) is None
-    assert session.scenario_title(values, presets, TABLE, "id") == "Skenario saat ini"
+    assert session.scenario_title(values, presets, TABLE, "id") == "Skenario kustom"
+    assert session.scenario_name(values, presets, TABLE, "id") is None
+    saved = [
+        Scenario.from_mapping({"investment": 4.0}, name="Lain", table=TABLE),
+        Scenario.from_mapping(values, name="Rapat Senin", table=TABLE),
+    ]
+    assert session.scenario_title(values, presets, TABLE, "id", saved) == "Rapat Senin"
 
 
 def test_differences_name_each_changed_parameter_in_the_language():

@@ -19,10 +19,12 @@ from simulator.i18n import DEFAULT_LANG, LANGS, tr
 from simulator.links import (
     DEFAULT_VIEW,
     MAX_SAVED,
+    TEXT_KEYS,
     LinkState,
     Notice,
     as_multidict,
     clean_name,
+    clean_text,
     parse_query,
     to_query,
 )
@@ -66,8 +68,10 @@ OPENED = "_opened"  # the link has been read
 VIEW_CODE = "view_code"  # the open tab or the presentation view, language-neutral (in the link)
 SAVED = "saved"  # saved scenarios (list of Scenario)
 SLIDE = "slide"  # presentation view: 0 the current scenario, k the k-th saved one
-AUTHOR = "brief_author"  # the briefing's "prepared by" (a text box's key too)
-NOTE = "brief_note"  # the briefing's note (a text box's key too)
+AUTHOR = "brief_author"  # the briefing's "prepared by"
+NOTE = "brief_note"  # the briefing's note
+AUTHOR_BOX = "_brief_author_box"  # the text boxes (their state goes when the popover closes)
+NOTE_BOX = "_brief_note_box"
 GOAL = "goal"  # the goal-seek answer (GoalAnswer, UnreadableTarget or None)
 GOAL_APPLIED = "_goal_applied"  # the confirmation of an answer just applied
 NOTICES = "_notices"  # typed-value notices: parameter name -> text
@@ -443,3 +447,9 @@ def dismiss_notices() -> None:
     """Hide the notices about the opening link and typed values."""
     st.session_state[LINK_NOTICES] = []
     st.session_state[NOTICES] = {}
+
+
+def copy_box(box: str, target: str, link_key: str) -> None:
+    """Keep what a text box holds under ``target`` (it outlives the box), as the link will
+    carry it (one line, at most the link's limit for ``link_key``)."""
+    st.session_state[target] = clean_text(st.session_state.get(box, ""), TEXT_KEYS[link_key])

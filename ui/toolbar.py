@@ -7,8 +7,9 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from simulator import exports, figures, session
+from simulator import briefing, exports, figures, session
 from simulator.i18n import tr
+from simulator.links import TEXT_KEYS
 from simulator.model import Result
 from ui import state
 from ui.share import share_buttons
@@ -66,7 +67,7 @@ def share_contents(values: dict[str, float], pairs: list[tuple[str, str]]) -> No
     st.caption(tr("share_intro", lg))
     link = share_link(pairs)
     st.code(link, language=None, wrap_lines=True)
-    title = session.scenario_title(values, state.PRESETS, state.TABLE, lg)
+    title = session.scenario_title(values, state.PRESETS, state.TABLE, lg, state.saved())
     share_buttons(link, f"{tr('app_title', lg)}: {title}", tr("share_text", lg), lg)
     st.markdown(escape_md(session.differences(values, state.TABLE, lg)))
     saved = state.saved()
@@ -78,12 +79,16 @@ def downloads(result: Result, values: dict[str, float], pairs: list[tuple[str, s
     """Download buttons; each file is built only when its button is clicked."""
     lg = state.lang()
     table = state.TABLE
-    title = session.scenario_title(values, state.PRESETS, table, lg)
+    name = session.scenario_name(values, state.PRESETS, table, lg, state.saved())
+    title = briefing.scenario_title(name, lg)
+    link = share_link(pairs)
+    # What the CSV and the chart images say about the scenario (name, settings, link).
+    about = briefing.about(values, lg, title=name, link=link, table=table)
     results_word, briefing_word = tr("file_results", lg), tr("file_briefing", lg)
     st.caption(tr("dl_intro", lg))
     st.download_button(
         tr("dl_csv", lg),
-        data=lambda: exports.csv_bytes(result, lg),
+        data=lambda: exports.csv_bytes(result, lg, about),
         file_name=exports.file_name(title, results_word, "csv"),
         mime="text/csv",
         on_click="ignore",
@@ -98,17 +103,39 @@ def downloads(result: Result, values: dict[str, float], pairs: list[tuple[str, s
         icon=":material/grid_on:",
     )
     builders = figures.chart_builders(result, values, lg)
-    link = share_link(pairs)
+    # The briefing's two optional lines; the link carries them (``by`` and ``note``). The
+    # boxes have keys of their own: the popover's contents come and go, and Streamlit drops
+    # a widget's state with the widget.
+    st.text_input(
+        tr("dl_author", lg),
+        value=st.session_state.get(state.AUTHOR, ""),
+        max_chars=TEXT_KEYS["by"],
+        key=state.AUTHOR_BOX,
+        on_change=state.copy_box,
+        args=(state.AUTHOR_BOX, state.AUTHOR, "by"),
+    )
+    st.text_area(
+        tr("dl_note", lg),
+        value=st.session_state.get(state.NOTE, ""),
+        max_chars=TEXT_KEYS["note"],
+        key=state.NOTE_BOX,
+        on_change=state.copy_box,
+        args=(state.NOTE_BOX, state.NOTE, "note"),
+        height=80,
+    )
+    author, note = st.session_state.get(state.AUTHOR, ""), st.session_state.get(state.NOTE, "")
     st.download_button(
         tr("dl_pdf", lg),
         data=lambda: exports.pdf_bytes(
             result,
             values,
             lg,
-            title=title,
+            title=name,
             link=link,
             charts=figures.pdf_charts(result, values, lg),
             table=table,
+            prepared_by=author,
+            notes=note,
         ),
         file_name=exports.file_name(title, briefing_word, "pdf"),
         mime="application/pdf",
@@ -125,7 +152,7 @@ def downloads(result: Result, values: dict[str, float], pairs: list[tuple[str, s
     png, svg = st.columns(2)
     png.download_button(
         tr("dl_png", lg),
-        data=lambda: exports.chart_png(build()),
+        data=lambda: exports.chart_png(build(), about=about),
         file_name=exports.file_name(title, chart_name, "png"),
         mime="image/png",
         on_click="ignore",
@@ -133,7 +160,7 @@ def downloads(result: Result, values: dict[str, float], pairs: list[tuple[str, s
     )
     svg.download_button(
         tr("dl_svg", lg),
-        data=lambda: exports.chart_svg(build()),
+        data=lambda: exports.chart_svg(build(), about=about),
         file_name=exports.file_name(title, chart_name, "svg"),
         mime="image/svg+xml",
         on_click="ignore",

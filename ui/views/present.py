@@ -94,7 +94,7 @@ def view(result: Result, values: dict[str, float]) -> None:
         result = runs.pair(scenario.values, state.TABLE)
         title = scenario.name
     else:
-        title = session.scenario_title(values, state.PRESETS, state.TABLE, lg)
+        title = session.scenario_title(values, state.PRESETS, state.TABLE, lg, state.saved())
     year = int(result.years[-1])
     with st.container(horizontal=True, vertical_alignment="center", key="present_slides"):
         st.subheader(escape_md(tr("present_title", lg, name=title, year=year)), anchor=False)
