@@ -379,8 +379,10 @@ def _observed_band(result: Result, lang: str) -> pa.Table:
     )
 
 
+@functools.lru_cache(maxsize=256)
 def published_points(output: str, lang: str, end_year: int) -> pa.Table:
-    """Published values to mark on ``output``'s chart, in model units (2016 prices)."""
+    """Published values to mark on ``output``'s chart, in model units (2016 prices); the
+    same for every scenario, so read once (an Arrow table is immutable)."""
     history = load_history()
     rows: list[tuple[int, float, str, str]] = []
     for quantity in MARKED.get(output, ()):
