@@ -64,9 +64,10 @@ _CHART_WIDTH_EXPR = (
     "(isFinite(containerSize()[0]) && containerSize()[0] > 0 ? containerSize()[0] : "
     f"{STANDALONE_WIDTH_PX}) + 0 * width"
 )
-# Average advance of a character [px] at the title and label sizes, a little generous so a
-# line broken by count stays inside the chart.
-TITLE_CHAR_PX = 10.5
+# Average advance of a character [px] at the title and label sizes, generous (DejaVu Sans,
+# the widest of the fonts a browser falls back to) so a line broken by count stays inside
+# the chart.
+TITLE_CHAR_PX = 11.5
 LABEL_CHAR_PX = 7.4
 # Height of a chart's title, subtitle, axis and legend on a desktop column [px]: the plot
 # gets the rest of a requested height, and gains any extra lines on a narrow screen.
@@ -109,8 +110,8 @@ def _summary(**fields: str) -> pa.Table:
 
 
 # Year ticks: counted back from the last year drawn (always labelled), every 1, 2, 5 or 10
-# years, as many as the plot's width has room for (a year label needs about 60 px).
-_YEAR_STEP = "((domain('x')[1] - domain('x')[0]) / max(1, floor(width / 60)))"
+# years, as many as the plot's width has room for (a year label needs about 52 px).
+_YEAR_STEP = "((domain('x')[1] - domain('x')[0]) / max(1, floor(width / 52)))"
 YEAR_TICKS = (
     f"sequence(floor(domain('x')[1]), domain('x')[0] - 0.5, "
     f"-({_YEAR_STEP} <= 1 ? 1 : {_YEAR_STEP} <= 2 ? 2 : {_YEAR_STEP} <= 5 ? 5 : 10))"
@@ -173,6 +174,9 @@ def _finish(
     # The width fits the column; the height is the plot's, so extra title lines on a phone
     # make the chart taller instead of squashing the plot.
     spec["autosize"] = {"type": "fit-x", "contains": "padding"}
+    # A little room at the sides for the axis title and the last year's label; below, the
+    # room Streamlit gives by default.
+    spec["padding"] = {"left": 4, "top": 4, "right": 4, "bottom": 20}
     spec["usermeta"] = {"label": label}
     return spec
 

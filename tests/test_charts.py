@@ -1,0 +1,167 @@
+"""Chart specs: the same spec for every scenario (so the page redraws charts in place), the
+scenario's numbers in the datasets, and text that fits the chart's width."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pyarrow as pa
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from simulator import analysis, charts, figures
+from simulator.params import load_parameters
+from simulator.report import run_pair
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+TABLE = load_parameters()
+# Two scenarios as far apart as a lever takes them: a policy against none, and the end year
+# (which sets how many years every chart draws and the year its titles name).
+QUIET: dict[str, float] = {}
+BUSY = {"investment": 8.0, "new_units": 2000.0, "end_year": 2041.0, "policy_start_year": 2029.0}
+
+
+def without_data(spec: dict) -> dict:
+    """The spec as Streamlit compares it between runs: everything but the datasets."""
+    return {key: value for key, value in spec.items() if key != "datasets"}
+
+
+def table_rows(spec: dict) -> dict[str, list[dict]]:
+    """Each dataset of ``spec`` as rows."""
+    return {name: table.to_pylist() for name, table in spec["datasets"].items()}
+
+
+def page_specs(values: dict[str, float], lang: str) -> dict[str, dict]:
+    """Every chart the results and analysis tabs draw for ``values``, by a name."""
+    result = run_pair(values)
+    start = int(values.get("policy_start_year", TABLE["policy_start_year"].value))
+    specs = {f"line {o}": charts.line_chart(result, o, lang, start) for o in figures.RESULT_LINES}
+    specs["sales"] = charts.sales_split_chart(result, lang)
+    specs["wider jobs"] = charts.wider_jobs_chart(result, lang)
+    for measure in charts.REGION_MEASURES:
+        specs[f"region {measure}"] = charts.region_chart(result, measure, lang)
+    unc = analysis.uncertainty(values, table=TABLE, draws=40)
+    for output in analysis.UNCERTAIN_OUTPUTS:
+        bands = {s: unc.bands[(s, output)] for s in ("scenario", "baseline")}
+        specs[f"fan {output}"] = charts.fan_chart(unc.years, bands, output, lang)
+    frame = analysis.sensitivity(values, "production_rp_tn", table=TABLE)
+    labels = {name: TABLE[name].label(lang) for name in frame["parameter"]}
+    settings = dict.fromkeys(frame["parameter"], ("low", "high"))
+    year = int(result.years[-1])
+    specs["tornado"] = charts.tornado_chart(frame, "production_rp_tn", year, lang, labels, settings)
+    return specs
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_a_scenario_changes_only_the_datasets_of_every_chart(lang):
+    """Two scenarios far apart (a policy, another end year) give the same spec apart from
+    its datasets, and different datasets, for every chart of the results, regions and
+    analysis tabs."""
+    quiet, busy = page_specs(QUIET, lang), page_specs(BUSY, lang)
+    assert quiet.keys() == busy.keys()
+    for name in quiet:
+        assert without_data(quiet[name]) == without_data(busy[name]), name
+        assert table_rows(quiet[name]) != table_rows(busy[name]), name
+
+
+def test_the_end_year_reaches_titles_and_ticks_through_the_data():
+    """The end year a lever sets is in the data the titles read, and the year axis counts
+    its ticks back from the last year in the data, not from a year written in the spec."""
+    specs = page_specs(BUSY, "id")
+    text = json.dumps({name: without_data(spec) for name, spec in specs.items()})
+    assert "2041" not in text
+    summary = specs["tornado"]["datasets"][charts.SUMMARY].to_pylist()[0]
+    assert "2041" in summary["title"]
+    assert "2041" in specs["region jobs"]["datasets"][charts.SUMMARY].to_pylist()[0]["subtitle"]
+    assert max(specs["line jobs"]["datasets"]["main"]["year"].to_pylist()) == 2041
+
+
+def test_described_puts_the_numbers_in_the_data_and_keeps_the_label():
+    """A text alternative goes into the summary dataset; the accessible name is the title."""
+    result = run_pair({"investment": 5.6})
+    spec = charts.line_chart(result, "production_rp_tn", "id", 2027)
+    text = charts.chart_alt_text(result, "production_rp_tn", "id")
+    shown = charts.described(spec, text)
+    assert shown["datasets"][charts.SUMMARY].column("text").to_pylist() == [text]
+    assert without_data(shown) == without_data(spec)
+    assert charts.label(shown) == "Nilai produksi"
+    assert "triliun" in text
+    assert "triliun" not in charts.label(shown)
+    region = charts.region_chart(result, "jobs", "id")
+    kept = charts.described(region, "x")["datasets"][charts.SUMMARY].to_pylist()[0]
+    assert kept == {"text": "x", "subtitle": "Per wilayah, 2030"}
+
+
+def test_compact_axis_labels_use_the_languages_short_words():
+    """Thousands and millions on an axis read "200 rb" / "1,5 jt" and "200K" / "1.5M"."""
+    assert "' rb'" in charts.compact_label("id", ",.0f").replace('"', "'").replace("\xa0", " ")
+    assert "' jt'" in charts.compact_label("id", ",.0f").replace('"', "'").replace("\xa0", " ")
+    assert "'K'" in charts.compact_label("en", ",.0f").replace('"', "'")
+    assert "'M'" in charts.compact_label("en", ",.0f").replace('"', "'")
+
+
+def test_text_in_expressions_is_quoted_for_vega():
+    """Quotes, backslashes and non-ASCII in a title survive as one Vega string literal."""
+    expr = charts.lines_expr(charts._literal('Nilai "ekspor" \\ ◇'), 10)
+    assert expr.count('"Nilai \\"ekspor\\" \\\\ ◇"') == 1
+
+
+def test_standalone_render_keeps_every_title_line_inside_the_image():
+    """An exported image (no container to measure) keeps the title's lines and the legend
+    inside the picture: the layout is not fed by the width it lays out."""
+    import vl_convert as vlc
+
+    from simulator import exports
+
+    result = run_pair({"investment": 5.6})
+    for spec in (
+        charts.line_chart(result, "jobs", "id", 2027),
+        charts.wider_jobs_chart(result, "id"),
+    ):
+        vega = vlc.vegalite_to_vega(exports._inline(spec, 620))
+        assert "containerSize" in json.dumps(vega["signals"])
+        svg = exports.chart_svg(spec, width=620).decode("utf-8")
+        assert "…" not in svg
+        title_first_line = spec["usermeta"]["label"].split()[0]
+        assert title_first_line in svg
+
+
+def app_chart_protos(at: AppTest) -> list[tuple[str, str]]:
+    """The spec (datasets apart, as Streamlit sends it) and the accessible name of every
+    chart on the page."""
+    return [(c.proto.spec, c.proto.alt) for c in at.get("vega_lite_chart")]
+
+
+@pytest.mark.parametrize("view", ["results", "analysis"])
+def test_lever_moves_send_the_same_specs_to_the_browser(view):
+    """Two lever moves (a policy instrument, then the end year) send every chart of the tab
+    with the same spec and accessible name as before, so the browser updates the drawn
+    charts' data in place instead of embedding them afresh; the data do change."""
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.query_params["view"] = view
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    before = app_chart_protos(at)
+    data_before = [c.proto.datasets for c in at.get("vega_lite_chart")]
+    assert len(before) >= 5
+    at.select_slider(key="investment").set_value(8.0)
+    at.run()
+    after_policy = app_chart_protos(at)
+    at.select_slider(key="end_year").set_value(2040)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    after_end_year = app_chart_protos(at)
+    assert before == after_policy == after_end_year
+    data_after = [c.proto.datasets for c in at.get("vega_lite_chart")]
+    assert all(a != b for a, b in zip(data_before, data_after, strict=True))
+
+
+def test_empty_summary_is_one_row():
+    """Every builder gives its summary one row, so the page's text fills it in place."""
+    result = run_pair({})
+    spec = charts.sales_split_chart(result, "en")
+    assert spec["datasets"][charts.SUMMARY].num_rows == 1
+    assert isinstance(spec["datasets"][charts.SUMMARY], pa.Table)
+    assert np.all(np.diff(spec["datasets"]["capacity"]["year"].to_numpy()) == 1)
