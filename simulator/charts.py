@@ -59,7 +59,7 @@ MARKED = {
 # plot's width: that changes with the layout it would feed, and a static render keeps the
 # first pass's layout.
 CHART_WIDTH = "chart_width"
-STANDALONE_WIDTH_PX = 620
+STANDALONE_WIDTH_PX = 500  # the narrowest image the exports make
 _CHART_WIDTH_EXPR = (
     "(isFinite(containerSize()[0]) && containerSize()[0] > 0 ? containerSize()[0] : "
     f"{STANDALONE_WIDTH_PX}) + 0 * width"

@@ -108,24 +108,27 @@ def test_text_in_expressions_is_quoted_for_vega():
     assert expr.count('"Nilai \\"ekspor\\" \\\\ ◇"') == 1
 
 
-def test_standalone_render_keeps_every_title_line_inside_the_image():
-    """An exported image (no container to measure) keeps the title's lines and the legend
-    inside the picture: the layout is not fed by the width it lays out."""
-    import vl_convert as vlc
+@pytest.mark.parametrize("width", [500, 620, 900])
+def test_exported_images_keep_every_line_of_text_inside(width):
+    """An exported image (no container to measure) keeps titles, subtitles and legends
+    whole and inside the picture: nothing cut at the top or the right edge, no ellipsis."""
+    import io
+
+    from PIL import Image
 
     from simulator import exports
 
     result = run_pair({"investment": 5.6})
-    for spec in (
-        charts.line_chart(result, "jobs", "id", 2027),
-        charts.wider_jobs_chart(result, "id"),
-    ):
-        vega = vlc.vegalite_to_vega(exports._inline(spec, 620))
-        assert "containerSize" in json.dumps(vega["signals"])
-        svg = exports.chart_svg(spec, width=620).decode("utf-8")
-        assert "…" not in svg
-        title_first_line = spec["usermeta"]["label"].split()[0]
-        assert title_first_line in svg
+    specs = [charts.line_chart(result, o, "id", 2027) for o in figures.RESULT_LINES]
+    specs += [charts.sales_split_chart(result, "id"), charts.wider_jobs_chart(result, "id")]
+    specs += [charts.region_chart(result, "jobs", "id")]
+    for spec in specs:
+        assert "…" not in exports.chart_svg(spec, width=width).decode("utf-8")
+        image = Image.open(io.BytesIO(exports.chart_png(spec, width=width, scale=1)))
+        pixels = np.asarray(image.convert("L"))
+        assert pixels.shape[1] == width
+        assert pixels[:2].min() > 200, f"{charts.label(spec)}: cut at the top"
+        assert pixels[:, -2:].min() > 200, f"{charts.label(spec)}: cut at the right"
 
 
 def app_chart_protos(at: AppTest) -> list[tuple[str, str]]:
