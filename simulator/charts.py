@@ -94,7 +94,7 @@ def wrap_expr(text: str, chars: str) -> str:
     head, tail = _literal("(.{1,"), _literal("})(\\s+|$)")  # a line, then its spaces
     newline = _literal("\n")
     return (
-        f"split(trim(replace({text}, regexp({head} + {chars} + {tail}, 'g'), "
+        f"split(trim(replace({text}, regexp({head} + ({chars}) + {tail}, 'g'), "
         f"{_literal('$1')} + {newline})), {newline})"
     )
 
@@ -516,7 +516,17 @@ def _region_template(measure: str, lang: str, height: int) -> dict[str, Any]:
         .mark_bar()
         .encode(
             # Horizontal bars: region names stay readable in a narrow column.
-            y=alt.Y("region:N", title=None, sort=region_names, axis=alt.Axis(labelLimit=200)),
+            # a name a line a word in a narrow column (three side by side beside the sidebar)
+            y=alt.Y(
+                "region:N",
+                title=None,
+                sort=region_names,
+                axis=alt.Axis(
+                    labelExpr=wrap_expr("datum.label", f"{CHART_WIDTH} < 320 ? 8 : 30"),
+                    labelLimit=200,
+                    labelLineHeight=15,
+                ),
+            ),
             yOffset=alt.YOffset("series:N", sort=domain),
             x=alt.X(
                 "value:Q",

@@ -168,3 +168,121 @@ def test_empty_summary_is_one_row():
     assert spec["datasets"][charts.SUMMARY].num_rows == 1
     assert isinstance(spec["datasets"][charts.SUMMARY], pa.Table)
     assert np.all(np.diff(spec["datasets"]["capacity"]["year"].to_numpy()) == 1)
+
+
+# --- in the browser -----------------------------------------------------------------------
+
+# Every chart's text that does not fit: a text element (title line, subtitle line, legend or
+# axis label) reaching outside its chart's picture, a picture wider than its place on the
+# page, a line Vega shortened with an ellipsis, or visible axis labels that overlap.
+TEXT_THAT_DOES_NOT_FIT = """() => {
+  const out = [];
+  const charts = [...document.querySelectorAll("[data-testid='stVegaLiteChart']")];
+  charts.forEach((chart, i) => {
+    const svg = chart.querySelector("svg.marks");
+    if (!svg) { out.push(`chart ${i}: not drawn`); return; }
+    const box = svg.getBoundingClientRect();
+    const place = chart.getBoundingClientRect();
+    if (box.right > place.right + 1) out.push(`chart ${i}: ${box.width} px in ${place.width}`);
+    const shown = (t) => t.textContent.trim() && getComputedStyle(t).opacity !== "0"
+      && t.getAttribute("opacity") !== "0" && !t.closest("[opacity='0']");
+    for (const t of svg.querySelectorAll("text")) {
+      if (!shown(t)) continue;
+      const b = t.getBoundingClientRect();
+      if (b.left < box.left - 1 || b.right > box.right + 1 || b.top < box.top - 1
+          || b.bottom > box.bottom + 1) out.push(`chart ${i}: outside: ${t.textContent}`);
+      if (t.textContent.includes("…")) out.push(`chart ${i}: shortened: ${t.textContent}`);
+    }
+    for (const axis of svg.querySelectorAll("g.role-axis")) {
+      const labels = [...axis.querySelectorAll(".role-axis-label text")].filter(shown)
+        .map((t) => [t.textContent, t.getBoundingClientRect()]);
+      labels.forEach(([a, p], j) => labels.slice(j + 1).forEach(([b, q]) => {
+        if (p.left < q.right - 1 && q.left < p.right - 1 && p.top < q.bottom - 1
+            && q.top < p.bottom - 1) out.push(`chart ${i}: ${a} overlaps ${b}`);
+      }));
+    }
+  });
+  return out;
+}"""
+
+
+def open_view(browser, url: str, size: tuple[int, int], query: str, charts_count: int):
+    """A fresh page of the app at ``size`` with ``query``, every chart drawn."""
+    from tests.browser import wait_charts, wait_idle
+
+    page = browser.new_page(viewport={"width": size[0], "height": size[1]})
+    page.goto(f"{url}/?{query}")
+    wait_idle(page)
+    wait_charts(page, charts_count)
+    return page
+
+
+VIEWS = {"results": 5, "analysis": 6, "regions": 3}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize("size", [(390, 844), (1024, 768), (1280, 800)])
+def test_chart_text_fits_on_phones_projectors_and_desktops(app_url, browser, size, lang):
+    """On a phone, an older projector and a desktop, in both languages, every chart of the
+    results, analysis and regions tabs fits its column: no title, subtitle, legend or axis
+    label reaches outside the chart or is shortened, and no axis labels collide. Each chart
+    is saved as a picture in test-artifacts for a human look."""
+    from tests.browser import ARTIFACTS
+
+    problems = []
+    for view, count in VIEWS.items():
+        page = open_view(browser, app_url, size, f"view={view}&lang={lang}&investment=5.6", count)
+        problems += [f"{view}: {p}" for p in page.evaluate(TEXT_THAT_DOES_NOT_FIT)]
+        charts = page.locator("[data-testid='stVegaLiteChart']")
+        for i in range(charts.count()):
+            charts.nth(i).scroll_into_view_if_needed()
+            charts.nth(i).screenshot(
+                path=str(ARTIFACTS / f"chart-{view}-{i}-{lang}-{size[0]}x{size[1]}.png")
+            )
+        page.close()
+    assert problems == []
+
+
+# Per chart: its picture (marked on the first call, so a later call tells whether it is still
+# the same element) and the accessible names inside it (the summary's carries the numbers).
+CHART_STATE = """(mark) => [...document.querySelectorAll("[data-testid='stVegaLiteChart']")]
+  .map((chart) => {
+    const svg = chart.querySelector("svg.marks");
+    if (mark && svg) svg.__beforeMove = true;
+    return {
+      same: !!(svg && svg.__beforeMove),
+      names: [...chart.querySelectorAll("svg [aria-label]")]
+        .map((e) => e.getAttribute("aria-label")).join("|"),
+      label: chart.getAttribute("aria-label"),
+    };
+  })"""
+ALL_CHANGED = """(before) => {
+  const now = [...document.querySelectorAll("[data-testid='stVegaLiteChart']")]
+    .map((chart) => [...chart.querySelectorAll("svg [aria-label]")]
+      .map((e) => e.getAttribute("aria-label")).join("|"));
+  return now.length === before.length && now.every((names, i) => names !== before[i]);
+}"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("view", "count"), [("results", 5), ("analysis", 6)])
+def test_a_lever_move_redraws_the_charts_in_place(app_url, browser, view, count):
+    """A lever move changes what every chart shows (its numbers, read by a screen reader
+    too) while each chart stays the same drawn picture: Streamlit updated the Vega view's
+    data instead of embedding the chart afresh. The accessible name stays the title."""
+    from tests.browser import wait_idle
+
+    page = open_view(browser, app_url, (1280, 800), f"view={view}", count)
+    before = page.evaluate(CHART_STATE, True)
+    assert all(c["same"] for c in before)
+    slider = page.locator("[data-testid='stSidebar'] [data-testid='stSlider'] input").first
+    slider.focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function(ALL_CHANGED, arg=[c["names"] for c in before], timeout=30_000)
+    wait_idle(page)
+    after = page.evaluate(CHART_STATE, False)
+    page.close()
+    assert [c["same"] for c in after] == [True] * count
+    assert [c["label"] for c in after] == [c["label"] for c in before]
+    assert all(c["label"] for c in after)
