@@ -75,7 +75,9 @@ def test_differences_name_each_changed_parameter_in_the_language():
     """The share summary lists what differs from the baseline, formatted for the reader."""
     assert session.differences(TABLE.defaults, TABLE, "en") == "This scenario is the baseline."
     text = session.differences({**TABLE.defaults, "investment": 5.6}, TABLE, "id")
-    assert text == "Berbeda dari skenario dasar: Investasi tambahan per tahun Rp5,6 triliun per tahun."
+    assert (
+        text == "Berbeda dari skenario dasar: Investasi tambahan per tahun Rp5,6 triliun per tahun."
+    )
 
 
 def test_comparison_batch_runs_each_scenario_as_alone():
