@@ -134,8 +134,9 @@ def summary(name: str, values: list[float]) -> float:
 
 
 def profile_moves(browser, url: str, count: int, out: Path) -> None:
-    """A Chromium trace and a JavaScript CPU profile over ``count`` moves of ``url``; prints
-    the main thread's time by kind of work and the JavaScript functions that took longest."""
+    """A Chromium trace and a JavaScript CPU profile over ``count`` moves of ``url``; prints,
+    for the time from each key press to the page settled, where the page's main thread
+    spent it (by kind of work, and the JavaScript functions that took longest)."""
     out.mkdir(parents=True, exist_ok=True)
     recorded: dict[str, Any] = {}
 
@@ -151,79 +152,115 @@ def profile_moves(browser, url: str, count: int, out: Path) -> None:
         browser.stop_tracing()
 
     moves = slider_moves(browser, url, count, start=start, stop=stop)
-    (out / "cpu.cpuprofile").write_text(json.dumps(recorded["profile"]))
-    median = statistics.median(moves.settled) * 1e3
-    print(f"  profiled {count} moves: settled median {median:.0f} ms; files in {out}")
-    print_trace_summary(out / "trace.json", count)
-    print_profile_summary(recorded["profile"], count)
-
-
-def print_trace_summary(path: Path, moves: int) -> None:
-    """Main-thread time of the renderer by event name (top-level tasks' children), per move."""
-    events = json.loads(path.read_text())
+    profile = recorded["profile"]
+    (out / "cpu.cpuprofile").write_text(json.dumps(profile))
+    events = json.loads((out / "trace.json").read_text())
     events = events["traceEvents"] if isinstance(events, dict) else events
+    presses = sorted(
+        e["ts"]
+        for e in events
+        if e.get("name") == "TimeStamp" and e["args"]["data"].get("message") == "bench:press"
+    )
+    # Trace and profile share the clock (microseconds); a window runs press -> settled.
+    windows = [(t, t + settled * 1e6) for t, settled in zip(presses, moves.settled, strict=True)]
+    settled_ms = statistics.mean(moves.settled) * 1e3
+    print(f"  {count} moves, key press to settled {settled_ms:.0f} ms on average; files in {out}")
+    print_trace_summary(events, windows)
+    print_profile_summary(profile, windows)
+
+
+def _overlap(start: float, end: float, windows: list[tuple[float, float]]) -> float:
+    """Microseconds of [start, end] inside the windows."""
+    return sum(max(0.0, min(end, b) - max(start, a)) for a, b in windows)
+
+
+def print_trace_summary(events: list[dict], windows: list[tuple[float, float]]) -> None:
+    """The renderer main thread's time per move from key press to settled, by kind of work:
+    each event's own time (its duration less that of the events of these kinds inside it,
+    so a layout that a script forces counts as layout); the rest of the time the thread was
+    idle, waiting for the server or the next frame."""
     names = {
         (e["pid"], e["tid"]): e["args"]["name"]
         for e in events
         if e.get("ph") == "M" and e.get("name") == "thread_name"
     }
     main = {key for key, name in names.items() if name == "CrRendererMain"}
+    timed = sorted(
+        (
+            e
+            for e in events
+            if (e.get("pid"), e.get("tid")) in main and e.get("ph") == "X" and e["name"] in KINDS
+        ),
+        key=lambda e: (e["ts"], -e.get("dur", 0)),
+    )
+    own: dict[int, float] = {}
+    stack: list[dict] = []
+    for event in timed:
+        while stack and stack[-1]["ts"] + stack[-1].get("dur", 0) <= event["ts"]:
+            stack.pop()
+        own[id(event)] = event.get("dur", 0)
+        if stack:
+            own[id(stack[-1])] -= event.get("dur", 0)
+        stack.append(event)
     totals: dict[str, float] = {}
-    for e in events:
-        if (e.get("pid"), e.get("tid")) not in main or e.get("ph") != "X":
-            continue
-        name = e["name"]
-        if name in KINDS:
-            totals[KINDS[name]] = totals.get(KINDS[name], 0.0) + e.get("dur", 0) / 1000
-    print("  main thread per move, by kind (ms):")
-    for kind, ms in sorted(totals.items(), key=lambda kv: -kv[1]):
-        print(f"    {kind:34s} {ms / moves:7.1f}")
+    for event in timed:
+        if any(a <= event["ts"] <= b for a, b in windows):
+            kind = KINDS[event["name"]]
+            totals[kind] = totals.get(kind, 0.0) + max(0.0, own[id(event)])
+    moves = len(windows)
+    span = sum(b - a for a, b in windows) / moves / 1000
+    busy = sum(totals.values()) / moves / 1000
+    print(f"  main thread per move, key press to settled ({span:.0f} ms), by kind (ms):")
+    for kind, us in sorted(totals.items(), key=lambda kv: -kv[1]):
+        print(f"    {kind:34s} {us / moves / 1000:7.1f}")
+    print(f"    {'idle (server, network, frames)':34s} {span - busy:7.1f}")
 
 
 # Trace events that are not nested in each other, by the kind of work they are.
 KINDS = {
-    "FunctionCall": "script (callbacks, messages, rAF)",
-    "EvaluateScript": "script (load)",
-    "v8.compile": "script (compile)",
-    "TimerFire": "script (timers)",
+    "FunctionCall": "script",
+    "EvaluateScript": "script",
+    "TimerFire": "script",
+    "RunMicrotasks": "script",
+    "EventDispatch": "script",
+    "FireAnimationFrame": "script",
+    "v8.compile": "script",
     "UpdateLayoutTree": "style",
     "Layout": "layout",
-    "PrePaint": "paint (pre-paint)",
+    "PrePaint": "paint",
     "Paint": "paint",
-    "Layerize": "paint (layers)",
-    "UpdateLayer": "paint (layers)",
-    "RasterTask": "raster (other threads too)",
+    "Layerize": "paint",
+    "UpdateLayer": "paint",
     "HitTest": "hit test",
     "ParseHTML": "parse HTML",
     "MajorGC": "garbage collection",
     "MinorGC": "garbage collection",
-    "V8.GC_SCAVENGER": "garbage collection",
 }
 
 
-def print_profile_summary(profile: dict, moves: int, top: int = 25) -> None:
-    """The JavaScript functions with the most self time (sampled), per move."""
+def print_profile_summary(profile: dict, windows: list[tuple[float, float]], top: int = 20) -> None:
+    """The sampled JavaScript self time per move from key press to settled: the functions
+    that took longest, and by script."""
     nodes = {n["id"]: n for n in profile["nodes"]}
-    deltas = profile.get("timeDeltas", [])
-    self_ms: dict[str, float] = {}
-    for sample, delta in zip(profile.get("samples", []), deltas, strict=False):
-        frame = nodes[sample]["callFrame"]
-        script = frame["url"].rsplit("/", 1)[-1] or "-"
-        key = f"{frame['functionName'] or '(anonymous)'} [{script}]"
-        self_ms[key] = self_ms.get(key, 0.0) + delta / 1000
-    print("  JavaScript self time per move, top functions (ms):")
-    for key, ms in sorted(self_ms.items(), key=lambda kv: -kv[1])[:top]:
-        print(f"    {ms / moves:7.2f}  {key}")
+    at = float(profile["startTime"])
+    by_function: dict[str, float] = {}
     by_script: dict[str, float] = {}
-    for sample, delta in zip(profile.get("samples", []), deltas, strict=False):
-        script = (
-            nodes[sample]["callFrame"]["url"].rsplit("/", 1)[-1]
-            or nodes[sample]["callFrame"]["functionName"]
-        )
+    for sample, delta in zip(profile["samples"], profile["timeDeltas"], strict=True):
+        at += delta
+        if not any(a <= at <= b for a, b in windows):
+            continue
+        frame = nodes[sample]["callFrame"]
+        script = frame["url"].rsplit("/", 1)[-1] or frame["functionName"]
+        name = f"{frame['functionName'] or '(anonymous)'} [{script}]"
+        by_function[name] = by_function.get(name, 0.0) + delta / 1000
         by_script[script] = by_script.get(script, 0.0) + delta / 1000
-    print("  self time per move by script (ms):")
+    moves = len(windows)
+    print("  JavaScript self time per move by script (ms):")
     for script, ms in sorted(by_script.items(), key=lambda kv: -kv[1])[:12]:
-        print(f"    {ms / moves:7.2f}  {script}")
+        print(f"    {ms / moves:7.1f}  {script}")
+    print("  ... and the functions that took longest (ms):")
+    for name, ms in sorted(by_function.items(), key=lambda kv: -kv[1])[:top]:
+        print(f"    {ms / moves:7.1f}  {name}")
 
 
 def main() -> None:
