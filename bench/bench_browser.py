@@ -7,18 +7,26 @@ loopback, then measures for each (a) a cold page load, from navigation to the sc
 run finishing (and, printed beside it, to every element drawn), in a fresh browser context
 each time, and (b) a slider key press to the first
 frame that shows the headline number changed (timed inside the page by a MutationObserver and
-requestAnimationFrame, so the probe does not force layouts while it waits). Prints medians,
-p95 and the ratios app / minimal.
-Targets: slider ratio <= 1.3, page-load ratio <= 1.5.
+requestAnimationFrame, so the probe does not force layouts while it waits) and (c) the same
+key press to the page settled: the frame after the last change in the main area (every
+chart redrawn), waited for until the main area has been quiet for a while. Beside (c) it
+counts the charts redrawn in place (the same SVG element before and after the move: Streamlit
+updated the Vega view's datasets) against those embedded afresh. Prints medians, p95 and the
+ratios app / minimal. With ``--profile DIR`` it also records, over a few extra moves of the
+app, a Chromium trace (open it in chrome://tracing or Perfetto) and a JavaScript CPU profile,
+and prints where the main thread spent the time from key press to settled.
+Targets: slider ratio <= 1.3, page-load ratio <= 1.5, settled <= 2x headline (same page).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
 import sys
 import time
 from pathlib import Path
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -33,7 +41,10 @@ from tests.browser import (  # noqa: E402
     HEADLINE_PAINTED,
     IDLE,
     PAINT_MS,
+    SETTLED,
+    SETTLED_MS,
     WATCH_HEADLINE,
+    WATCH_MAIN,
     running_app,
 )
 
@@ -59,24 +70,57 @@ def cold_loads(browser, url: str, count: int) -> tuple[list[float], list[float]]
     return finished, drawn
 
 
-def slider_moves(browser, url: str, count: int) -> list[float]:
-    """Seconds from a slider key press to the first headline number changing."""
+# Charts on the page whose SVG is the one marked before the key press (redrawn in place)
+# and those whose SVG is new (embedded afresh).
+MARK_CHARTS = """() => document.querySelectorAll("[data-testid='stVegaLiteChart'] svg.marks")
+  .forEach(svg => { svg.__beforeMove = true; })"""
+CHARTS_KEPT = """() => {
+  const svgs = [...document.querySelectorAll("[data-testid='stVegaLiteChart'] svg.marks")];
+  return [svgs.filter(s => s.__beforeMove).length, svgs.filter(s => !s.__beforeMove).length];
+}"""
+QUIET_MS = 600  # the main area unchanged this long counts as settled
+
+
+class Moves(NamedTuple):
+    """Seconds from each key press to the headline painted and to the page settled, and
+    the charts redrawn in place and afresh over all moves."""
+
+    headline: list[float]
+    settled: list[float]
+    kept: int
+    fresh: int
+
+
+def slider_moves(browser, url: str, count: int, start=None, stop=None) -> Moves:
+    """Key presses on the first slider, each timed to the headline and to settled;
+    ``start(page)`` and ``stop(page)`` run before the first and after the last."""
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     page.goto(url)
     page.wait_for_selector(IDLE, timeout=60_000)
-    page.wait_for_timeout(1000)
+    page.wait_for_function(DRAWN, timeout=60_000, polling=50)
+    page.evaluate(WATCH_MAIN)
+    page.wait_for_function(SETTLED, arg=QUIET_MS, timeout=60_000, polling=50)
     handle = page.locator("[data-testid='stSidebar'] [data-testid='stSlider'] input").first
-    out = []
+    moves = Moves([], [], 0, 0)
+    if start is not None:
+        start(page)
     for i in range(count):
         handle.focus()
+        page.evaluate(MARK_CHARTS)
+        page.evaluate(WATCH_MAIN)
         page.evaluate(WATCH_HEADLINE)  # notes the time just before the key press
         page.keyboard.press("ArrowRight" if i % 2 == 0 else "ArrowLeft")
         page.wait_for_function(HEADLINE_PAINTED, timeout=30_000, polling=50)
-        out.append(page.evaluate(PAINT_MS) / 1000)
+        moves.headline.append(page.evaluate(PAINT_MS) / 1000)
         page.wait_for_selector(IDLE, timeout=30_000)
-        page.wait_for_timeout(250)
+        page.wait_for_function(SETTLED, arg=QUIET_MS, timeout=30_000, polling=50)
+        moves.settled.append(page.evaluate(SETTLED_MS) / 1000)
+        kept, fresh = page.evaluate(CHARTS_KEPT)
+        moves = moves._replace(kept=moves.kept + kept, fresh=moves.fresh + fresh)
+    if stop is not None:
+        stop(page)
     page.close()
-    return out
+    return moves
 
 
 def summary(name: str, values: list[float]) -> float:
@@ -89,11 +133,142 @@ def summary(name: str, values: list[float]) -> float:
     return median
 
 
+def profile_moves(browser, url: str, count: int, out: Path) -> None:
+    """A Chromium trace and a JavaScript CPU profile over ``count`` moves of ``url``; prints,
+    for the time from each key press to the page settled, where the page's main thread
+    spent it (by kind of work, and the JavaScript functions that took longest)."""
+    out.mkdir(parents=True, exist_ok=True)
+    recorded: dict[str, Any] = {}
+
+    def start(page) -> None:
+        recorded["cdp"] = cdp = page.context.new_cdp_session(page)
+        cdp.send("Profiler.enable")
+        cdp.send("Profiler.setSamplingInterval", {"interval": 200})
+        cdp.send("Profiler.start")
+        browser.start_tracing(page=page, path=str(out / "trace.json"), screenshots=False)
+
+    def stop(page) -> None:
+        recorded["profile"] = recorded["cdp"].send("Profiler.stop")["profile"]
+        browser.stop_tracing()
+
+    moves = slider_moves(browser, url, count, start=start, stop=stop)
+    profile = recorded["profile"]
+    (out / "cpu.cpuprofile").write_text(json.dumps(profile))
+    events = json.loads((out / "trace.json").read_text())
+    events = events["traceEvents"] if isinstance(events, dict) else events
+    presses = sorted(
+        e["ts"]
+        for e in events
+        if e.get("name") == "TimeStamp" and e["args"]["data"].get("message") == "bench:press"
+    )
+    # Trace and profile share the clock (microseconds); a window runs press -> settled.
+    windows = [(t, t + settled * 1e6) for t, settled in zip(presses, moves.settled, strict=True)]
+    settled_ms = statistics.mean(moves.settled) * 1e3
+    print(f"  {count} moves, key press to settled {settled_ms:.0f} ms on average; files in {out}")
+    print_trace_summary(events, windows)
+    print_profile_summary(profile, windows)
+
+
+def _overlap(start: float, end: float, windows: list[tuple[float, float]]) -> float:
+    """Microseconds of [start, end] inside the windows."""
+    return sum(max(0.0, min(end, b) - max(start, a)) for a, b in windows)
+
+
+def print_trace_summary(events: list[dict], windows: list[tuple[float, float]]) -> None:
+    """The renderer main thread's time per move from key press to settled, by kind of work:
+    each event's own time (its duration less that of the events of these kinds inside it,
+    so a layout that a script forces counts as layout); the rest of the time the thread was
+    idle, waiting for the server or the next frame."""
+    names = {
+        (e["pid"], e["tid"]): e["args"]["name"]
+        for e in events
+        if e.get("ph") == "M" and e.get("name") == "thread_name"
+    }
+    main = {key for key, name in names.items() if name == "CrRendererMain"}
+    timed = sorted(
+        (
+            e
+            for e in events
+            if (e.get("pid"), e.get("tid")) in main and e.get("ph") == "X" and e["name"] in KINDS
+        ),
+        key=lambda e: (e["ts"], -e.get("dur", 0)),
+    )
+    own: dict[int, float] = {}
+    stack: list[dict] = []
+    for event in timed:
+        while stack and stack[-1]["ts"] + stack[-1].get("dur", 0) <= event["ts"]:
+            stack.pop()
+        own[id(event)] = event.get("dur", 0)
+        if stack:
+            own[id(stack[-1])] -= event.get("dur", 0)
+        stack.append(event)
+    totals: dict[str, float] = {}
+    for event in timed:
+        if any(a <= event["ts"] <= b for a, b in windows):
+            kind = KINDS[event["name"]]
+            totals[kind] = totals.get(kind, 0.0) + max(0.0, own[id(event)])
+    moves = len(windows)
+    span = sum(b - a for a, b in windows) / moves / 1000
+    busy = sum(totals.values()) / moves / 1000
+    print(f"  main thread per move, key press to settled ({span:.0f} ms), by kind (ms):")
+    for kind, us in sorted(totals.items(), key=lambda kv: -kv[1]):
+        print(f"    {kind:34s} {us / moves / 1000:7.1f}")
+    print(f"    {'idle (server, network, frames)':34s} {span - busy:7.1f}")
+
+
+# Trace events that are not nested in each other, by the kind of work they are.
+KINDS = {
+    "FunctionCall": "script",
+    "EvaluateScript": "script",
+    "TimerFire": "script",
+    "RunMicrotasks": "script",
+    "EventDispatch": "script",
+    "FireAnimationFrame": "script",
+    "v8.compile": "script",
+    "UpdateLayoutTree": "style",
+    "Layout": "layout",
+    "PrePaint": "paint",
+    "Paint": "paint",
+    "Layerize": "paint",
+    "UpdateLayer": "paint",
+    "HitTest": "hit test",
+    "ParseHTML": "parse HTML",
+    "MajorGC": "garbage collection",
+    "MinorGC": "garbage collection",
+}
+
+
+def print_profile_summary(profile: dict, windows: list[tuple[float, float]], top: int = 20) -> None:
+    """The sampled JavaScript self time per move from key press to settled: the functions
+    that took longest, and by script."""
+    nodes = {n["id"]: n for n in profile["nodes"]}
+    at = float(profile["startTime"])
+    by_function: dict[str, float] = {}
+    by_script: dict[str, float] = {}
+    for sample, delta in zip(profile["samples"], profile["timeDeltas"], strict=True):
+        at += delta
+        if not any(a <= at <= b for a, b in windows):
+            continue
+        frame = nodes[sample]["callFrame"]
+        script = frame["url"].rsplit("/", 1)[-1] or frame["functionName"]
+        name = f"{frame['functionName'] or '(anonymous)'} [{script}]"
+        by_function[name] = by_function.get(name, 0.0) + delta / 1000
+        by_script[script] = by_script.get(script, 0.0) + delta / 1000
+    moves = len(windows)
+    print("  JavaScript self time per move by script (ms):")
+    for script, ms in sorted(by_script.items(), key=lambda kv: -kv[1])[:12]:
+        print(f"    {ms / moves:7.1f}  {script}")
+    print("  ... and the functions that took longest (ms):")
+    for name, ms in sorted(by_function.items(), key=lambda kv: -kv[1])[:top]:
+        print(f"    {ms / moves:7.1f}  {name}")
+
+
 def main() -> None:
     """Measure both pages in one run and print the ratios."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--loads", type=int, default=20)
     parser.add_argument("--moves", type=int, default=30)
+    parser.add_argument("--profile", type=Path, default=None, help="directory for a trace")
     args = parser.parse_args()
     ARTIFACTS.mkdir(exist_ok=True)
     from playwright.sync_api import sync_playwright
@@ -106,21 +281,35 @@ def main() -> None:
     ):
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for page_name, url in (("minimal", minimal_url), ("app", app_url)):
-            cold_loads(browser, url, 2)  # warm the server's caches and imports
+            cold_loads(browser, url, min(2, args.loads))  # warm the server's caches
             print(f"{page_name}:")
-            finished, drawn = cold_loads(browser, url, args.loads)
-            medians[(page_name, "load")] = summary("cold page load (run ends)", finished)
-            medians[(page_name, "drawn")] = summary("cold page load (all drawn)", drawn)
-            medians[(page_name, "move")] = summary(
-                "slider key -> headline", slider_moves(browser, url, args.moves)
+            if args.loads:
+                finished, drawn = cold_loads(browser, url, args.loads)
+                medians[(page_name, "load")] = summary("cold page load (run ends)", finished)
+                medians[(page_name, "drawn")] = summary("cold page load (all drawn)", drawn)
+            moves = slider_moves(browser, url, args.moves)
+            medians[(page_name, "move")] = summary("slider key -> headline", moves.headline)
+            medians[(page_name, "settled")] = summary("slider key -> page settled", moves.settled)
+            ratio = medians[(page_name, "settled")] / medians[(page_name, "move")]
+            print(
+                f"  settled / headline {ratio:.2f} (target <= 2); charts redrawn in place "
+                f"{moves.kept}, embedded afresh "
+                f"{moves.fresh} over {args.moves} moves"
             )
+        if args.profile:
+            print("app, profiled:")
+            profile_moves(browser, app_url, 10, args.profile)
         browser.close()
-    load_ratio = medians[("app", "load")] / medians[("minimal", "load")]
-    drawn_ratio = medians[("app", "drawn")] / medians[("minimal", "drawn")]
     move_ratio = medians[("app", "move")] / medians[("minimal", "move")]
+    settled_ratio = medians[("app", "settled")] / medians[("minimal", "settled")]
+    loads = ""
+    if args.loads:
+        load_ratio = medians[("app", "load")] / medians[("minimal", "load")]
+        drawn_ratio = medians[("app", "drawn")] / medians[("minimal", "drawn")]
+        loads = f"page load {load_ratio:.2f} (target <= 1.5; all drawn {drawn_ratio:.2f}), "
     print(
-        f"ratio app / minimal: page load {load_ratio:.2f} (target <= 1.5; all drawn "
-        f"{drawn_ratio:.2f}), slider {move_ratio:.2f} (target <= 1.3)"
+        f"ratio app / minimal: {loads}slider {move_ratio:.2f} (target <= 1.3), "
+        f"settled {settled_ratio:.2f}"
     )
 
 

@@ -5,11 +5,19 @@ returns an Altair chart whose data holds only the rows it draws. Axis numbers fo
 language through Vega's ``config.locale``; tooltips carry Babel-formatted text. Scenario
 and baseline differ by colour (Okabe-Ito blue against grey, safe for colour-blind readers)
 and by line style (solid against dashed).
+
+A spec depends only on what it shows and the language, never on the scenario: every number
+a lever changes (the years drawn, end-year titles, the policy-start mark, the tornado's
+bars, the text alternative's figures) is in a named dataset, and everything that depends on
+the drawn width (title lines, year ticks, legend columns) is a Vega expression on it. So a
+lever move sends the same spec with new datasets, and Streamlit updates the drawn Vega view
+in place instead of embedding the chart afresh (see ``described`` and ``label``).
 """
 
 from __future__ import annotations
 
 import functools
+import json
 from collections.abc import Callable
 from typing import Any
 
@@ -17,6 +25,7 @@ import altair as alt
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+from babel.numbers import format_compact_decimal
 
 from simulator import formatting as fmt
 from simulator.history import load_history
@@ -43,8 +52,157 @@ MARKED = {
 }
 
 
+# The drawn chart's full width [px]: its container's in the browser (Streamlit sizes the
+# container to the column). The "+ 0 * width" makes Vega recompute it when Streamlit resizes
+# the view; the container's width does not depend on what the chart draws, so nothing here
+# feeds back on itself. Without a container (an image export) it is a constant, not the
+# plot's width: that changes with the layout it would feed, and a static render keeps the
+# first pass's layout.
+CHART_WIDTH = "chart_width"
+STANDALONE_WIDTH_PX = 500  # the narrowest image the exports make
+_CHART_WIDTH_EXPR = (
+    "(isFinite(containerSize()[0]) && containerSize()[0] > 0 ? containerSize()[0] : "
+    f"{STANDALONE_WIDTH_PX}) + 0 * width"
+)
+# Average advance of a character [px] at the title and label sizes, generous (DejaVu Sans,
+# the widest of the fonts a browser falls back to) so a line broken by count stays inside
+# the chart.
+TITLE_CHAR_PX = 11.5
+LABEL_CHAR_PX = 7.4
+# Height of a chart's title, subtitle, axis and legend on a desktop column [px]: the plot
+# gets the rest of a requested height, and gains any extra lines on a narrow screen.
+DECORATION_PX = 150
+# A chart's one-row summary dataset: "text", its text alternative with the numbers, and any
+# words of its title or subtitle that a lever changes (the end year).
+SUMMARY = "summary"
+
+
+def _literal(text: str) -> str:
+    """``text`` as a Vega expression string literal."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def lines_expr(text: str, char_px: float, margin: int = 40) -> str:
+    """A Vega expression: the text expression ``text`` broken at spaces into lines (an
+    array) that fit the chart's width at ``char_px`` pixels a character."""
+    return wrap_expr(text, f"max(12, floor(({CHART_WIDTH} - {margin}) / {char_px}))")
+
+
+def wrap_expr(text: str, chars: str) -> str:
+    """A Vega expression: the text expression ``text`` broken at spaces into lines (an
+    array) of at most ``chars`` (an expression) characters; a longer word keeps its line."""
+    head, tail = _literal("(.{1,"), _literal("})(\\s+|$)")  # a line, then its spaces
+    newline = _literal("\n")
+    return (
+        f"split(trim(replace({text}, regexp({head} + ({chars}) + {tail}, 'g'), "
+        f"{_literal('$1')} + {newline})), {newline})"
+    )
+
+
+def _summary_field(field: str) -> str:
+    """A Vega expression: ``field`` of the chart's summary dataset ('' without one)."""
+    return f"(length(data('{SUMMARY}')) ? data('{SUMMARY}')[0].{field} : '')"
+
+
+def _summary(**fields: str) -> pa.Table:
+    """A chart's summary dataset, its text alternative left for :func:`described`."""
+    return _table({"text": [""], **{name: [value] for name, value in fields.items()}})
+
+
+# Year ticks: counted back from the last year drawn (always labelled), every 1, 2, 5 or 10
+# years, as many as the plot's width has room for (a year label needs about 52 px).
+# (YEAR_LABEL_PX, a parameter of the spec: larger where the chart text is larger).
+YEAR_LABEL_PX = "year_label_px"
+_YEAR_STEP = f"((domain('x')[1] - domain('x')[0]) / max(1, floor(width / {YEAR_LABEL_PX})))"
+YEAR_TICKS = (
+    f"sequence(floor(domain('x')[1]), domain('x')[0] - 0.5, "
+    f"-({_YEAR_STEP} <= 1 ? 1 : {_YEAR_STEP} <= 2 ? 2 : {_YEAR_STEP} <= 5 ? 5 : 10))"
+)
+
+
+def compact_label(lang: str, small_format: str) -> str:
+    """A Vega ``labelExpr``: thousands and millions in the language's short words ("200 rb",
+    "1,5 jt" / "200K", "1.5M", from Babel's compact formats), smaller numbers as
+    ``small_format``; Vega writes the digits in the chart's locale."""
+    locale = fmt.BABEL_LOCALE.get(lang, "id_ID")
+    thousand = format_compact_decimal(1_000, locale=locale).removeprefix("1")
+    million = format_compact_decimal(1_000_000, locale=locale).removeprefix("1")
+    return (
+        f"abs(datum.value) >= 1e6 ? format(datum.value / 1e6, ',.3~r') + {_literal(million)}"
+        f" : abs(datum.value) >= 1e3 ? format(datum.value / 1e3, ',.3~r') + "
+        f"{_literal(thousand)} : format(datum.value, {_literal(small_format)})"
+    )
+
+
+def legend_columns(labels: list[str]) -> alt.ExprRef:
+    """Legend entries in one row where they fit the chart's width, else one a line."""
+    needed = sum(len(label) * LABEL_CHAR_PX + 40 for label in labels)
+    return alt.ExprRef(f"{CHART_WIDTH} < {needed:.0f} ? 1 : 0")
+
+
+def _summary_layer() -> alt.Chart:
+    """An invisible mark whose accessible name is the summary dataset's text: the chart's
+    numbers reach a screen reader as data, not as the spec's description."""
+    return (
+        alt.Chart(alt.NamedData(name=SUMMARY))
+        .mark_text(opacity=0)
+        .encode(x=alt.value(0), y=alt.value(0), text=alt.value(""), description="text:N")
+    )
+
+
+def _finish(
+    layers: list[alt.Chart],
+    lang: str,
+    *,
+    title: str,
+    subtitle: str,
+    label: str,
+    height: int | alt.Step,
+) -> dict[str, Any]:
+    """The spec of ``layers`` and the summary layer: fonts, the language's number locale,
+    title and subtitle (Vega expressions of text) broken into lines that fit the width, the
+    width fitted to the column and, below the title, a plot ``height`` high (a chart of that
+    total height on a desktop column, taller where the title needs more lines)."""
+    plot = height if isinstance(height, alt.Step) else max(120, height - DECORATION_PX)
+    chart = alt.layer(*layers, _summary_layer()).properties(width="container", height=plot)
+    chart = chart.add_params(
+        alt.param(name=CHART_WIDTH, expr=_CHART_WIDTH_EXPR), alt.param(name=YEAR_LABEL_PX, value=52)
+    )
+    spec = _configure(chart, lang).to_dict()
+    # Vega-Lite passes an expression subtitle through to Vega, which accepts it; Altair's
+    # schema types it as text only, so it is set after validation.
+    spec["title"] = {
+        "text": {"expr": lines_expr(title, TITLE_CHAR_PX)},
+        "subtitle": {"expr": lines_expr(subtitle, LABEL_CHAR_PX)},
+    }
+    # The width fits the column; the height is the plot's, so extra title lines on a phone
+    # make the chart taller instead of squashing the plot.
+    spec["autosize"] = {"type": "fit-x", "contains": "padding"}
+    # A little room at the sides for the axis title and the last year's label; below, the
+    # room Streamlit gives by default.
+    spec["padding"] = {"left": 4, "top": 4, "right": 4, "bottom": 20}
+    spec["usermeta"] = {"label": label}
+    return spec
+
+
+def label(spec: dict[str, Any]) -> str:
+    """The chart's accessible name: its title and subtitle, the same for every scenario."""
+    return spec.get("usermeta", {}).get("label", "")
+
+
+def described(spec: dict[str, Any], text: str) -> dict[str, Any]:
+    """``spec`` with ``text`` (its text alternative with the numbers) in its summary data."""
+    datasets = spec.get("datasets", {})
+    summary = datasets.get(SUMMARY, _summary())
+    summary = summary.set_column(
+        summary.schema.get_field_index("text"), "text", pa.array([text] * summary.num_rows)
+    )
+    return {**spec, "datasets": {**datasets, SUMMARY: summary}}
+
+
 def _configure(chart: alt.TopLevelMixin, lang: str) -> alt.TopLevelMixin:
-    """Fonts large enough for a projector and the language's number locale."""
+    """Fonts large enough for a projector and the language's number locale; legends below
+    with labels up to the chart's width."""
     return (
         chart.configure(
             locale={"number": fmt.vega_locale(lang)},
@@ -55,11 +213,15 @@ def _configure(chart: alt.TopLevelMixin, lang: str) -> alt.TopLevelMixin:
             titleFontSize=FONT_SIZES["axis_title"],
             grid=True,
         )
+        .configure_axisX(labelFlush=True, labelOverlap=True)
         .configure_title(
             fontSize=FONT_SIZES["title"], anchor="start", subtitleFontSize=FONT_SIZES["label"]
         )
         .configure_legend(
-            labelFontSize=FONT_SIZES["label"], titleFontSize=FONT_SIZES["label"], orient="bottom"
+            labelFontSize=FONT_SIZES["label"],
+            titleFontSize=FONT_SIZES["label"],
+            orient="bottom",
+            labelLimit=alt.ExprRef(f"max(80, {CHART_WIDTH} - 60)"),
         )
     )
 
@@ -112,17 +274,11 @@ def _series_scale(lang: str) -> tuple[list[str], list[str]]:
     ]
 
 
-def year_ticks(end_year: int, start_year: int = 2016) -> tuple[int, ...]:
-    """Tick years counted back from the end year (always labelled), every 2 or 5 years."""
-    step = 2 if end_year - start_year <= 20 else 5
-    return tuple(range(end_year, start_year - 1, -step))[::-1]
-
-
-def _year_axis(lang: str, end_year: int) -> alt.X:
+def _year_axis(lang: str) -> alt.X:
     return alt.X(
         "year:Q",
         title=tr("axis_year", lang),
-        axis=alt.Axis(format="d", values=list(year_ticks(end_year))),
+        axis=alt.Axis(format="d", values=alt.ExprRef(YEAR_TICKS)),
         scale=alt.Scale(nice=False),
     )
 
@@ -136,7 +292,7 @@ def _tooltip(lang: str, series_field: str = "series") -> list[alt.Tooltip]:
 
 
 @functools.lru_cache(maxsize=64)
-def _line_template(output: str, lang: str, height: int, end_year: int) -> dict[str, Any]:
+def _line_template(output: str, lang: str, height: int) -> dict[str, Any]:
     """The validated spec of a scenario-against-baseline line chart, data left out.
 
     Model years are lines; published values are black points (data) and an open diamond
@@ -144,7 +300,9 @@ def _line_template(output: str, lang: str, height: int, end_year: int) -> dict[s
     """
     title_key, axis_key, axis_format, _ = LINE_OUTPUTS[output]
     domain, colours = _series_scale(lang)
-    legend = alt.Legend(symbolType="stroke", symbolStrokeWidth=3, symbolSize=500)
+    legend = alt.Legend(
+        symbolType="stroke", symbolStrokeWidth=3, symbolSize=500, columns=legend_columns(domain)
+    )
     colour = alt.Color(
         "series:N", title=None, scale=alt.Scale(domain=domain, range=colours), legend=legend
     )
@@ -154,8 +312,12 @@ def _line_template(output: str, lang: str, height: int, end_year: int) -> dict[s
         scale=alt.Scale(domain=domain, range=[[1, 0], [6, 4]]),
         legend=legend,
     )
-    x = _year_axis(lang, end_year)
-    y = alt.Y("value:Q", title=tr(axis_key, lang), axis=alt.Axis(format=axis_format))
+    x = _year_axis(lang)
+    y = alt.Y(
+        "value:Q",
+        title=tr(axis_key, lang),
+        axis=alt.Axis(labelExpr=compact_label(lang, axis_format)),
+    )
     band = alt.Chart(alt.NamedData(name="observed_band"))
     band_x = alt.X("start:Q", scale=alt.Scale(zero=False, nice=False), title=None)
     # Decorative layers carry no ARIA role of their own: the chart's text alternative
@@ -197,9 +359,15 @@ def _line_template(output: str, lang: str, height: int, end_year: int) -> dict[s
         .encode(x="year:Q", y="value:Q", tooltip=_tooltip(lang))
     )
     layers = [shade, shade_label, lines, points, rule, label, data_points, projections]
-    title = alt.TitleParams(tr(title_key, lang), subtitle=tr("line_subtitle", lang))
-    chart = alt.layer(*layers).properties(title=title, height=height, width="container")
-    return _configure(chart, lang).to_dict()
+    title = tr(title_key, lang)
+    return _finish(
+        layers,
+        lang,
+        title=_literal(title),
+        subtitle=_literal(tr("line_subtitle", lang)),
+        label=title,
+        height=height,
+    )
 
 
 def _policy_frame(result: Result, policy_start: int | None, lang: str) -> pd.DataFrame:
@@ -219,8 +387,10 @@ def _observed_band(result: Result, lang: str) -> pa.Table:
     )
 
 
+@functools.lru_cache(maxsize=256)
 def published_points(output: str, lang: str, end_year: int) -> pa.Table:
-    """Published values to mark on ``output``'s chart, in model units (2016 prices)."""
+    """Published values to mark on ``output``'s chart, in model units (2016 prices); the
+    same for every scenario, so read once (an Arrow table is immutable)."""
     history = load_history()
     rows: list[tuple[int, float, str, str]] = []
     for quantity in MARKED.get(output, ()):
@@ -252,8 +422,9 @@ def line_chart(
         "main": line_frame(result, output, lang),
         "policy": _policy_frame(result, policy_start, lang),
         "published": published_points(output, lang, end_year),
+        SUMMARY: _summary(),
     }
-    return {**_line_template(output, lang, height, end_year), "datasets": datasets}
+    return {**_line_template(output, lang, height), "datasets": datasets}
 
 
 def _sales_parts(lang: str) -> list[str]:
@@ -261,9 +432,9 @@ def _sales_parts(lang: str) -> list[str]:
 
 
 @functools.lru_cache(maxsize=16)
-def _sales_template(lang: str, height: int, end_year: int) -> dict[str, Any]:
+def _sales_template(lang: str, height: int) -> dict[str, Any]:
     names = _sales_parts(lang)
-    x = _year_axis(lang, end_year)
+    x = _year_axis(lang)
     area = (
         alt.Chart(alt.NamedData(name="parts"))
         .mark_area(opacity=0.85)
@@ -277,6 +448,7 @@ def _sales_template(lang: str, height: int, end_year: int) -> dict[str, Any]:
                 title=None,
                 scale=alt.Scale(domain=names, range=[OFFLINE_COLOUR, ONLINE_COLOUR, UNMET_COLOUR]),
                 sort=names,
+                legend=alt.Legend(columns=legend_columns(names)),
             ),
             order="order:Q",
             tooltip=_tooltip(lang, "part"),
@@ -291,14 +463,15 @@ def _sales_template(lang: str, height: int, end_year: int) -> dict[str, Any]:
         .mark_text(align="right", dy=-12, fontSize=13, color="#222222")
         .encode(x=x, y="value:Q", text="series:N")
     )
-    chart = alt.layer(area, line, label).properties(
-        title=alt.TitleParams(
-            tr("chart_sales_split", lang), subtitle=tr("chart_sales_split_sub", lang)
-        ),
+    title = tr("chart_sales_split", lang)
+    return _finish(
+        [area, line, label],
+        lang,
+        title=_literal(title),
+        subtitle=_literal(tr("chart_sales_split_sub", lang)),
+        label=title,
         height=height,
-        width="container",
     )
-    return _configure(chart, lang).to_dict()
 
 
 def sales_split_chart(result: Result, lang: str, height: int = 360) -> dict[str, Any]:
@@ -327,8 +500,8 @@ def sales_split_chart(result: Result, lang: str, height: int = 360) -> dict[str,
             "last": years == years[-1],
         }
     )
-    template = _sales_template(lang, height, int(years[-1]))
-    return {**template, "datasets": {"parts": parts, "capacity": capacity}}
+    datasets = {"parts": parts, "capacity": capacity, SUMMARY: _summary()}
+    return {**_sales_template(lang, height), "datasets": datasets}
 
 
 REGION_MEASURES: dict[str, tuple[str, str, Formatter]] = {
@@ -337,36 +510,66 @@ REGION_MEASURES: dict[str, tuple[str, str, Formatter]] = {
 
 
 @functools.lru_cache(maxsize=32)
-def _region_template(measure: str, lang: str, year: int, height: int) -> dict[str, Any]:
+def _region_template(measure: str, lang: str, height: int) -> dict[str, Any]:
     what_key, axis_key, _ = REGION_MEASURES[measure]
     domain, colours = _series_scale(lang)
     region_names = [tr(f"region_{r}", lang) for r in REGIONS]
-    chart = (
+    legend = alt.Legend(columns=legend_columns(domain))
+    bars = (
         alt.Chart(alt.NamedData(name="main"))
         .mark_bar()
         .encode(
             # Horizontal bars: region names stay readable in a narrow column.
-            y=alt.Y("region:N", title=None, sort=region_names, axis=alt.Axis(labelLimit=200)),
+            # a name a line a word in a narrow column (three side by side beside the sidebar)
+            y=alt.Y(
+                "region:N",
+                title=None,
+                sort=region_names,
+                axis=alt.Axis(
+                    labelExpr=wrap_expr("datum.label", f"{CHART_WIDTH} < 320 ? 8 : 30"),
+                    labelLimit=200,
+                    labelLineHeight=15,
+                ),
+            ),
             yOffset=alt.YOffset("series:N", sort=domain),
-            x=alt.X("value:Q", title=tr(axis_key, lang), axis=alt.Axis(format=",.0f", tickCount=4)),
-            color=alt.Color("series:N", title=None, scale=alt.Scale(domain=domain, range=colours)),
+            x=alt.X(
+                "value:Q",
+                title=tr(axis_key, lang),
+                # Short numbers ("200 rb"), as many as the width has room for.
+                axis=alt.Axis(
+                    labelExpr=compact_label(lang, OUTPUTS[measure].axis_format),
+                    tickCount=alt.ExprRef("max(2, min(5, floor(width / 90)))"),
+                ),
+            ),
+            color=alt.Color(
+                "series:N",
+                title=None,
+                scale=alt.Scale(domain=domain, range=colours),
+                legend=legend,
+            ),
             # Baseline bars are also lighter, so the pair reads without colour.
-            opacity=alt.Opacity("series:N", scale=alt.Scale(domain=domain, range=[1.0, 0.55])),
+            opacity=alt.Opacity(
+                "series:N",
+                title=None,
+                scale=alt.Scale(domain=domain, range=[1.0, 0.55]),
+                legend=legend,
+            ),
             tooltip=[
                 alt.Tooltip("region:N", title=tr("tooltip_region", lang)),
                 alt.Tooltip("series:N", title=tr("tooltip_series", lang)),
                 alt.Tooltip("text:N", title=tr("tooltip_value", lang)),
             ],
         )
-        .properties(
-            title=alt.TitleParams(
-                tr(what_key, lang), subtitle=tr("chart_regions_sub", lang, year=year)
-            ),
-            height=height,
-            width="container",
-        )
     )
-    return _configure(chart, lang).to_dict()
+    title = tr(what_key, lang)
+    return _finish(
+        [bars],
+        lang,
+        title=_literal(title),
+        subtitle=_summary_field("subtitle"),  # names the end year, which a lever sets
+        label=title,
+        height=height,
+    )
 
 
 def region_chart(result: Result, measure: str, lang: str, height: int = 320) -> dict[str, Any]:
@@ -384,7 +587,9 @@ def region_chart(result: Result, measure: str, lang: str, height: int = 320) -> 
             "text": [show(float(v), lang) for v in flat],
         }
     )
-    return {**_region_template(measure, lang, year, height), "datasets": {"main": frame}}
+    subtitle = tr("chart_regions_sub", lang, year=year)
+    datasets = {"main": frame, SUMMARY: _summary(subtitle=subtitle)}
+    return {**_region_template(measure, lang, height), "datasets": datasets}
 
 
 def chart_alt_text(result: Result, output: str, lang: str) -> str:
@@ -423,16 +628,22 @@ COMPARE_OUTPUTS: dict[str, tuple[str, str, str, Formatter]] = {
 
 @functools.lru_cache(maxsize=64)
 def _compare_template(
-    output: str, lang: str, names: tuple[str, ...], height: int, end_year: int
+    output: str, lang: str, names: tuple[str, ...], height: int
 ) -> dict[str, Any]:
     title_key, axis_key, axis_format, _ = COMPARE_OUTPUTS[output]
     baseline = tr("series_baseline", lang)
     domain = [baseline, *names]
     colours = [BASELINE_COLOUR, *COMPARE_COLOURS[: len(names)]]
     dashes = [[6, 4]] + [[1, 0]] * len(names)
-    legend = alt.Legend(symbolType="stroke", symbolStrokeWidth=3, symbolSize=500, columns=3)
-    x = _year_axis(lang, end_year)
-    y = alt.Y("value:Q", title=tr(axis_key, lang), axis=alt.Axis(format=axis_format))
+    legend = alt.Legend(
+        symbolType="stroke", symbolStrokeWidth=3, symbolSize=500, columns=legend_columns(domain)
+    )
+    x = _year_axis(lang)
+    y = alt.Y(
+        "value:Q",
+        title=tr(axis_key, lang),
+        axis=alt.Axis(labelExpr=compact_label(lang, axis_format)),
+    )
     main = alt.Chart(alt.NamedData(name="main"))
     lines = main.mark_line(strokeWidth=3).encode(
         x=x,
@@ -447,12 +658,15 @@ def _compare_template(
     points = main.mark_point(size=80, filled=True, opacity=0.001).encode(
         x=x, y=y, tooltip=_tooltip(lang)
     )
-    chart = alt.layer(lines, points).properties(
-        title=alt.TitleParams(tr(title_key, lang), subtitle=tr("compare_chart_sub", lang)),
+    title = tr(title_key, lang)
+    return _finish(
+        [lines, points],
+        lang,
+        title=_literal(title),
+        subtitle=_literal(tr("compare_chart_sub", lang)),
+        label=title,
         height=height,
-        width="container",
     )
-    return _configure(chart, lang).to_dict()
 
 
 def compare_chart(
@@ -474,28 +688,39 @@ def compare_chart(
             "text": [show(float(v), lang) for v in flat],
         }
     )
-    template = _compare_template(output, lang, names, height, int(years[-1]))
-    return {**template, "datasets": {"main": frame}}
+    template = _compare_template(output, lang, names, height)
+    return {**template, "datasets": {"main": frame, SUMMARY: _summary()}}
 
 
 @functools.lru_cache(maxsize=64)
-def _fan_template(output: str, lang: str, height: int, end_year: int) -> dict[str, Any]:
+def _fan_template(output: str, lang: str, height: int) -> dict[str, Any]:
     title_key, axis_key, axis_format, _ = LINE_OUTPUTS[output]
     domain, colours = _series_scale(lang)
-    x = _year_axis(lang, end_year)
+    x = _year_axis(lang)
+    legend = alt.Legend(columns=legend_columns(domain))
+    colour = alt.Color(
+        "series:N", title=None, scale=alt.Scale(domain=domain, range=colours), legend=legend
+    )
     band = alt.Chart(alt.NamedData(name="band"))
     area = band.mark_area(opacity=0.25).encode(
         x=x,
-        y=alt.Y("p10:Q", title=tr(axis_key, lang), axis=alt.Axis(format=axis_format)),
+        y=alt.Y(
+            "p10:Q",
+            title=tr(axis_key, lang),
+            axis=alt.Axis(labelExpr=compact_label(lang, axis_format)),
+        ),
         y2="p90:Q",
-        color=alt.Color("series:N", title=None, scale=alt.Scale(domain=domain, range=colours)),
+        color=colour,
     )
     median = band.mark_line(strokeWidth=3).encode(
         x=x,
         y="p50:Q",
-        color=alt.Color("series:N", title=None, scale=alt.Scale(domain=domain, range=colours)),
+        color=colour,
         strokeDash=alt.StrokeDash(
-            "series:N", title=None, scale=alt.Scale(domain=domain, range=[[1, 0], [6, 4]])
+            "series:N",
+            title=None,
+            scale=alt.Scale(domain=domain, range=[[1, 0], [6, 4]]),
+            legend=legend,
         ),
     )
     points = band.mark_point(size=80, filled=True, opacity=0.001).encode(
@@ -509,12 +734,15 @@ def _fan_template(output: str, lang: str, height: int, end_year: int) -> dict[st
             alt.Tooltip("t90:N", title=tr("p90", lang)),
         ],
     )
-    chart = alt.layer(area, median, points).properties(
-        title=alt.TitleParams(tr(title_key, lang), subtitle=tr("fan_subtitle", lang)),
+    title = tr(title_key, lang)
+    return _finish(
+        [area, median, points],
+        lang,
+        title=_literal(title),
+        subtitle=_literal(tr("fan_subtitle", lang)),
+        label=title,
         height=height,
-        width="container",
     )
-    return _configure(chart, lang).to_dict()
 
 
 def fan_chart(
@@ -549,20 +777,38 @@ def fan_chart(
         )
     # Baseline first, so the scenario's band is drawn on top.
     frame = pa.concat_tables(frames[::-1])
-    template = _fan_template(output, lang, height, int(years[-1]))
-    return {**template, "datasets": {"band": frame}}
+    return {
+        **_fan_template(output, lang, height),
+        "datasets": {"band": frame, SUMMARY: _summary()},
+    }
+
+
+# Room for a parameter's name of up to three lines beside each tornado bar [px].
+TORNADO_STEP_PX = 54
 
 
 @functools.lru_cache(maxsize=64)
-def _tornado_template(lang: str, axis_key: str, title: str, height: int) -> dict[str, Any]:
+def _tornado_template(lang: str, axis_key: str, axis_format: str) -> dict[str, Any]:
     bars = alt.Chart(alt.NamedData(name="bars"))
     low_high = [tr("tornado_low", lang), tr("tornado_high", lang)]
+    # Names wrap to about a third of the chart's width, at most 260 px.
+    name_chars = f"max(12, floor(min(260, {CHART_WIDTH} * 0.36) / {LABEL_CHAR_PX}))"
     chart = bars.mark_bar().encode(
-        y=alt.Y("label:N", title=None, sort=None, axis=alt.Axis(labelLimit=260)),
+        y=alt.Y(
+            "label:N",
+            title=None,
+            sort=None,
+            axis=alt.Axis(
+                labelExpr=wrap_expr("datum.label", name_chars), labelLimit=260, labelLineHeight=15
+            ),
+        ),
         x=alt.X(
             "start:Q",
             title=tr(axis_key, lang),
-            axis=alt.Axis(format=",.1~f", tickCount=8),
+            axis=alt.Axis(
+                labelExpr=compact_label(lang, axis_format),
+                tickCount=alt.ExprRef("max(2, min(8, floor(width / 80)))"),
+            ),
             scale=alt.Scale(zero=False, nice=True),
         ),
         x2="end:Q",
@@ -570,6 +816,7 @@ def _tornado_template(lang: str, axis_key: str, title: str, height: int) -> dict
             "side:N",
             title=None,
             scale=alt.Scale(domain=low_high, range=[OFFLINE_COLOUR, SCENARIO_COLOUR]),
+            legend=alt.Legend(columns=legend_columns(low_high)),
         ),
         tooltip=[
             alt.Tooltip("label:N", title=tr("p_label", lang)),
@@ -583,12 +830,16 @@ def _tornado_template(lang: str, axis_key: str, title: str, height: int) -> dict
         .mark_rule(color="#222222", strokeWidth=2)
         .encode(x=alt.X("value:Q", scale=alt.Scale(zero=False)))
     )
-    layered = alt.layer(chart, rule).properties(
-        title=alt.TitleParams(title, subtitle=tr("tornado_subtitle", lang)),
-        height=height,
-        width="container",
+    return _finish(
+        [chart, rule],
+        lang,
+        # The title names the output and the end year and says whether the bars are the
+        # policy's effect or the level: data, so a lever move leaves the spec as it was.
+        title=_summary_field("title"),
+        subtitle=_literal(tr("tornado_subtitle", lang)),
+        label=tr("sens_title", lang),
+        height=alt.Step(TORNADO_STEP_PX),
     )
-    return _configure(layered, lang).to_dict()
 
 
 def tornado_columns(frame: pd.DataFrame) -> tuple[str, str, str]:
@@ -614,7 +865,7 @@ def tornado_chart(
     ``frame`` is :func:`simulator.analysis.sensitivity`'s table; ``labels`` maps parameter
     names to labels and ``settings`` to the (low, high) settings as text.
     """
-    title_key, axis_key, _, show = COMPARE_OUTPUTS[output]
+    title_key, axis_key, axis_format, show = COMPARE_OUTPUTS[output]
     low, high, swing = tornado_columns(frame)
     effect = swing == "effect_swing"
     centre = float(frame["effect_base" if effect else "base"].iloc[0])
@@ -643,45 +894,50 @@ def tornado_chart(
         title = tr("tornado_effect_title", lang, what=what[:1].lower() + what[1:], year=year)
     else:
         title = tr("tornado_title", lang, what=what, year=year)
-    height = 44 * max(1, min(top, len(moving))) + 150
     return {
-        **_tornado_template(lang, axis_key, title, height),
-        "datasets": {"bars": bars, "base": base},
+        **_tornado_template(lang, axis_key, axis_format),
+        "datasets": {
+            "bars": bars,
+            "base": base,
+            SUMMARY: _summary(title=title),
+        },
     }
 
 
 @functools.lru_cache(maxsize=16)
-def _jobs_template(lang: str, height: int, end_year: int) -> dict[str, Any]:
+def _jobs_template(lang: str, height: int) -> dict[str, Any]:
     names = [tr("jobs_direct", lang), tr("jobs_indirect", lang), tr("jobs_induced", lang)]
-    chart = (
+    area = (
         alt.Chart(alt.NamedData(name="jobs"))
         .mark_area(opacity=0.85)
         .encode(
-            x=_year_axis(lang, end_year),
+            x=_year_axis(lang),
             y=alt.Y(
                 "value:Q",
                 stack="zero",
                 title=tr("axis_persons", lang),
-                axis=alt.Axis(format=",.0f"),
+                axis=alt.Axis(labelExpr=compact_label(lang, ",.0f")),
             ),
             color=alt.Color(
                 "kind:N",
                 title=None,
                 sort=names,
                 scale=alt.Scale(domain=names, range=[SCENARIO_COLOUR, ONLINE_COLOUR, "#E69F00"]),
+                legend=alt.Legend(columns=legend_columns(names)),
             ),
             order="order:Q",
             tooltip=_tooltip(lang, "kind"),
         )
-        .properties(
-            title=alt.TitleParams(
-                tr("jobs_wider_title", lang), subtitle=tr("jobs_wider_sub", lang)
-            ),
-            height=height,
-            width="container",
-        )
     )
-    return _configure(chart, lang).to_dict()
+    title = tr("jobs_wider_title", lang)
+    return _finish(
+        [area],
+        lang,
+        title=_literal(title),
+        subtitle=_literal(tr("jobs_wider_sub", lang)),
+        label=title,
+        height=height,
+    )
 
 
 def wider_jobs_chart(result: Result, lang: str, height: int = 320) -> dict[str, Any]:
@@ -704,7 +960,7 @@ def wider_jobs_chart(result: Result, lang: str, height: int = 320) -> dict[str, 
             "text": [fmt.signed(float(v), lang) for v in values],
         }
     )
-    return {**_jobs_template(lang, height, int(years[-1])), "datasets": {"jobs": frame}}
+    return {**_jobs_template(lang, height), "datasets": {"jobs": frame, SUMMARY: _summary()}}
 
 
 def alt_sales(result: Result, lang: str) -> str:

@@ -148,8 +148,33 @@ WATCH_HEADLINE = """() => {
     }
   });
   observer.observe(document.body, {subtree: true, childList: true, characterData: true});
+  console.timeStamp("bench:press");  // marks the key press in a Chromium trace
   window.__pressed = performance.now();
 }"""
 HEADLINE_PAINTED = "() => window.__painted !== undefined"
 # Milliseconds from the armed key press to the first frame showing the new number.
 PAINT_MS = "() => window.__painted"
+
+
+# Arms a watch on the main area (not the sidebar, where the slider itself moves): every
+# change of its elements, text or attributes notes its time, and the animation frame after
+# the last one notes when it was painted. The page has settled once the main area has been
+# quiet for a while (SETTLED, with the quiet time in ms as its argument).
+WATCH_MAIN = """() => {
+  const main = document.querySelector("[data-testid='stMain']");
+  if (window.__mainWatch) window.__mainWatch.disconnect();
+  window.__lastChange = performance.now();
+  window.__settledAt = undefined;
+  window.__mainWatch = new MutationObserver(() => {
+    const at = performance.now();
+    window.__lastChange = at;
+    requestAnimationFrame(() => {
+      if (window.__lastChange === at) window.__settledAt = performance.now();
+    });
+  });
+  window.__mainWatch.observe(
+    main, {subtree: true, childList: true, characterData: true, attributes: true});
+}"""
+SETTLED = "(quiet) => performance.now() - window.__lastChange > quiet"
+# Milliseconds from the armed key press to the frame after the main area's last change.
+SETTLED_MS = "() => window.__settledAt - window.__pressed"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from simulator import safety
+from simulator import charts, safety
 from simulator.i18n import tr
 from simulator.model import Result
 from simulator.plausibility import flags
@@ -21,8 +21,12 @@ def escape_md(text: str) -> str:
 
 
 def chart(spec: dict, alt_text: str) -> None:
-    """A chart as the page draws it (no Streamlit theme, so exports look the same)."""
-    st.vega_lite_chart(spec=spec, width="stretch", theme=None, alt=alt_text)
+    """A chart as the page draws it (no Streamlit theme, so exports look the same). Its
+    accessible name is its title; the numbers of ``alt_text`` travel in its data, so the spec
+    stays the same across lever moves and Streamlit updates the drawn chart in place."""
+    st.vega_lite_chart(
+        spec=charts.described(spec, alt_text), width="stretch", theme=None, alt=charts.label(spec)
+    )
 
 
 def notices_view(notices: list[str]) -> None:

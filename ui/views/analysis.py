@@ -49,9 +49,12 @@ def uncertainty_part(
     median = float(unc.bands[("scenario", output)][1, -1])
     what = spec.label(lg)
     what = what[:1].lower() + what[1:]
+    # One element whatever it holds, so the charts below keep their place on the page (and
+    # are updated in place) when a lever move turns the baseline into a policy.
+    effect = st.container()
     if any(values[name] != table[name].value for name in table.policy):
         p10, p50, p90 = (float(x) for x in unc.bands[("effect", output)][:, -1])
-        st.markdown(
+        effect.markdown(
             "**"
             + escape_md(
                 tr(
@@ -76,7 +79,7 @@ def uncertainty_part(
         )
         threshold = controls.parse_amount(text, lg) if text.strip() else hint
         if threshold is None:
-            st.warning(
+            effect.warning(
                 escape_md(
                     tr(
                         "target_bad",
@@ -97,9 +100,9 @@ def uncertainty_part(
                 value=spec.show_change(threshold, lg),
                 p=p,
             )
-            st.markdown(f"**{escape_md(line)}**")
+            effect.markdown(f"**{escape_md(line)}**")
     else:
-        st.markdown(escape_md(tr("chance_same", lg)))
+        effect.markdown(escape_md(tr("chance_same", lg)))
     left, right = st.columns(2)
     for column, out in zip((left, right, left, right), outputs, strict=True):
         bands = {s: unc.bands[(s, out)] for s in ("scenario", "baseline")}

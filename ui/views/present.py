@@ -23,7 +23,10 @@ from ui import runs, state
 from ui.widgets import chart, escape_md, headline_view
 
 ROOM_FONT_PX = 18  # the smallest chart text on the big screen
-CHART_HEIGHT = 270
+CHART_HEIGHT = 130  # the smallest plot; its title, axes and legend add about 150 px
+MAX_CHART_HEIGHT = 520
+ABOVE_AND_BELOW_PLOT = 620  # title row, headline, sentence, chart decorations, footer [px]
+ROOM_YEAR_LABEL_PX = 70
 # Static style only (nothing a user or a link supplies).
 PRESENT_CSS = """<style>
 [data-testid='stSidebar'], [data-testid='stSidebarCollapsedControl'],
@@ -48,6 +51,13 @@ h3 {padding: 0 !important; font-size: 1.8rem !important;}
 }
 </style>"""
 
+ROOM = "present_room"  # the window's height, sent by the browser
+_ROOM = st.components.v2.component(
+    "ikm_room",
+    js=(Path(__file__).resolve().parent.parent / "components" / "room.js").read_text(
+        encoding="utf-8"
+    ),
+)
 _KEYS = st.components.v2.component(
     "ikm_slide_keys",
     js=(Path(__file__).resolve().parent.parent / "components" / "keys.js").read_text(
@@ -56,8 +66,14 @@ _KEYS = st.components.v2.component(
 )
 
 
-def for_room(spec: dict) -> dict:
-    """A chart spec with every text at least ``ROOM_FONT_PX`` (a copy; data untouched)."""
+def plot_height(window_height: int) -> int:
+    """The charts' plot height that fills a window ``window_height`` px high (0: unknown)."""
+    return int(min(MAX_CHART_HEIGHT, max(CHART_HEIGHT, window_height - ABOVE_AND_BELOW_PLOT)))
+
+
+def for_room(spec: dict, height: int = CHART_HEIGHT) -> dict:
+    """A chart spec with every text at least ``ROOM_FONT_PX`` and a plot ``height`` high (a
+    copy; data untouched)."""
     room = copy.deepcopy({k: v for k, v in spec.items() if k != "datasets"})
     config = room.setdefault("config", {})
     for part, keys in (
@@ -78,7 +94,11 @@ def for_room(spec: dict) -> dict:
     if isinstance(room.get("title"), dict):
         room["title"].pop("subtitle", None)
     config.setdefault("axisX", {})["labelOverlap"] = "greedy"
-    room["height"] = CHART_HEIGHT
+    # Year labels at 18 px need more room each than the page's 52 px.
+    for param in room.get("params", []):
+        if param.get("name") == charts.YEAR_LABEL_PX:
+            param["value"] = ROOM_YEAR_LABEL_PX
+    room["height"] = height
     return {**room, "datasets": spec["datasets"]}
 
 
@@ -121,11 +141,13 @@ def view(result: Result, values: dict[str, float]) -> None:
         )
     headline_view(result, values, keys=figures.PRESENT_HEADLINES, sentence_key="present_sentence")
     start = figures.policy_start(values)
+    _ROOM(key=ROOM, height=0)
+    height = plot_height(int((st.session_state.get(ROOM) or {}).get("height") or 0))
     left, right = st.columns(2)
     for column, output in zip((left, right), figures.BRIEF_LINES, strict=True):
         with column:
             chart(
-                for_room(charts.line_chart(result, output, lg, start)),
+                for_room(charts.line_chart(result, output, lg, start), height),
                 charts.chart_alt_text(result, output, lg),
             )
     with st.container(key="present_footer"):
