@@ -181,8 +181,29 @@ def _finish(
     # A little room at the sides for the axis title and the last year's label; below, the
     # room Streamlit gives by default.
     spec["padding"] = {"left": 4, "top": 4, "right": 4, "bottom": 20}
-    spec["usermeta"] = {"label": label}
+    spec["usermeta"] = {"label": label, "title": title, "subtitle": subtitle}
     return spec
+
+
+def _plain(spec: dict[str, Any], source: str) -> str:
+    """The text of a title expression made by :func:`_literal` or :func:`_summary_field`."""
+    if source.startswith('"'):
+        return str(json.loads(source))
+    summary = spec.get("datasets", {}).get(SUMMARY)
+    if isinstance(summary, pa.Table):
+        summary = summary.to_pylist()
+    row = summary[0] if summary else {}  # records, as a standalone image carries them
+    for field, value in row.items():
+        if source == _summary_field(field):
+            return str(value)
+    return ""
+
+
+def title_texts(spec: dict[str, Any]) -> tuple[str, str]:
+    """A chart's title and subtitle as plain text, before the page breaks them into lines
+    (for the exports, which set them at their own width)."""
+    meta = spec.get("usermeta", {})
+    return _plain(spec, meta.get("title", "")), _plain(spec, meta.get("subtitle", ""))
 
 
 def label(spec: dict[str, Any]) -> str:
@@ -334,8 +355,16 @@ def _line_template(output: str, lang: str, height: int) -> dict[str, Any]:
     )
     marker = alt.Chart(alt.NamedData(name="policy"))
     rule = marker.mark_rule(color="#555555", strokeDash=[2, 3]).encode(x="year:Q")
+    # The policy label sits on the rule's roomier side: right of it in the plot's left half,
+    # where the "data" label of the band before it would otherwise collide with it.
+    left_half = "scale('x', datum.year) < width / 2"
     label = marker.mark_text(
-        align="right", dx=-4, dy=4, fontSize=12, color="#444444", baseline="top"
+        align=alt.ExprRef(f"{left_half} ? 'left' : 'right'"),
+        dx=alt.ExprRef(f"{left_half} ? 4 : -4"),
+        dy=4,
+        fontSize=12,
+        color="#444444",
+        baseline="top",
     ).encode(x="year:Q", y=alt.value(0), text="label:N")
     published = alt.Chart(alt.NamedData(name="published"))
     data_points = (

@@ -19,6 +19,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import io
+import json
 import re
 import struct
 import textwrap
@@ -34,6 +35,7 @@ import pandas as pd
 from simulator import briefing
 from simulator import formatting as fmt
 from simulator.briefing import About
+from simulator.charts import CHART_WIDTH, YEAR_LABEL_PX, title_texts
 from simulator.i18n import tr, unit_template
 from simulator.model import REGIONS, Result
 from simulator.outputs import OUTPUTS
@@ -249,16 +251,25 @@ def _inline(spec: Mapping[str, Any], width: int, height: int | None = None) -> d
     """A page spec made standalone: datasets as records and a fixed width (and height)."""
     datasets = {name: _records(frame) for name, frame in spec.get("datasets", {}).items()}
     out = {**spec, "datasets": datasets, "width": width, "background": "white"}
+    if "params" in spec:
+        # The page's charts fit their text to the column's width; an image's width is fixed.
+        out["params"] = [
+            {"name": p["name"], "value": width} if p.get("name") == CHART_WIDTH else p
+            for p in spec["params"]
+        ]
     if height is not None:
         out["height"] = height
     return out
 
 
-TOP_LEVEL = ("$schema", "config", "datasets", "background")
+TOP_LEVEL = ("$schema", "config", "datasets", "background", "params")
 
 
 def _title_parts(spec: Mapping[str, Any]) -> tuple[list[str], list[str]]:
     """A spec's title and subtitle as lists of lines."""
+    if "title" in spec.get("usermeta", {}):  # the page's charts: titles are expressions
+        title, subtitle = title_texts(dict(spec))
+        return [title] if title else [], [subtitle] if subtitle else []
     title = spec.get("title") or {}
     if isinstance(title, str | list):
         title = {"text": title}
@@ -280,6 +291,15 @@ def _wrap(lines: list[str], width_px: float, font_px: float) -> list[str]:
     return out
 
 
+def _lines_after(lines_expr: str, more: list[str]) -> str:
+    """A Vega expression: the lines (an array) of ``lines_expr`` followed by ``more``."""
+    newline = json.dumps("\n")
+    return (
+        f"split(join({lines_expr}, {newline}) + {json.dumps(chr(10) + chr(10).join(more))}, "
+        f"{newline})"
+    )
+
+
 def _framed(spec: Mapping[str, Any], width: int, about: About) -> dict[str, Any]:
     """The chart with the scenario's name under its title and, below it, the settings, the
     link and the source line, as one image (a vconcat whose title sits at the bottom)."""
@@ -289,10 +309,20 @@ def _framed(spec: Mapping[str, Any], width: int, about: About) -> dict[str, Any]
     config = inline.get("config", {}).get("title", {})
     title_px = config.get("fontSize", VEGA_FONT_DEFAULTS["title"]["fontSize"])
     sub_px = config.get("subtitleFontSize", VEGA_FONT_DEFAULTS["title"]["subtitleFontSize"])
-    inner["title"] = {
-        "text": _wrap([*title, about.title], width, title_px),
-        "subtitle": _wrap(subtitle, width, sub_px),
-    }
+    name = _wrap([about.title], width, title_px)
+    text = inline.get("title", {}).get("text") if isinstance(inline.get("title"), Mapping) else None
+    if isinstance(text, Mapping) and "expr" in text:
+        # The page's title is a Vega expression (lines fitted to the width): the scenario's
+        # name is added as further lines of it, and the subtitle kept as it is.
+        inner["title"] = {
+            **inline["title"],
+            "text": {"expr": _lines_after(text["expr"], name)},
+        }
+    else:
+        inner["title"] = {
+            "text": _wrap([*title, about.title], width, title_px),
+            "subtitle": _wrap(subtitle, width, sub_px),
+        }
     note = about.lines()[1:]
     return {
         **{k: v for k, v in inline.items() if k in TOP_LEVEL},
@@ -384,6 +414,12 @@ def print_spec(spec: Mapping[str, Any], factor: float) -> dict[str, Any]:
     config.setdefault("axisY", {}).setdefault("tickCount", PRINT_Y_TICKS)
     config["legend"]["labelLimit"] = 0
     scaled = _thin_ticks(_scale_fonts(bare, factor))
+    # Year labels are spaced for their text: larger text, wider spacing.
+    if "params" in scaled:
+        scaled["params"] = [
+            {**p, "value": p["value"] * factor} if p.get("name") == YEAR_LABEL_PX else p
+            for p in scaled["params"]
+        ]
     scaled["datasets"] = spec.get("datasets", {})
     return scaled
 
@@ -759,7 +795,7 @@ class Layout:
 
 # The full layout, then a compact one for a briefing that would run past two pages (many
 # flags, long notes, every assumption moved).
-LAYOUTS = (Layout(42, 95, 70, 38), Layout(36, 70, 55, 30))
+LAYOUTS = (Layout(42, 95, 70, 38), Layout(36, 70, 55, 30), Layout(36, 60, 42, 26))
 MAX_PAGES = 2
 
 

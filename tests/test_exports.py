@@ -174,7 +174,8 @@ def test_chart_images_are_png_and_svg():
 def _svg_text(svg: bytes) -> str:
     """The words an SVG shows: its text elements, lines (tspans) joined by spaces; labels
     Vega hid for overlapping (opacity 0) left out."""
-    texts = re.findall(r"<text([^>]*)>(.*?)</text>", svg.decode("utf-8"), flags=re.S)
+    # An empty text is written self-closing (<text .../>) and holds no words.
+    texts = re.findall(r"<text([^>]*)(?<!/)>(.*?)</text>", svg.decode("utf-8"), flags=re.S)
     shown = [t for attributes, t in texts if 'opacity="0"' not in attributes]
     return html.unescape(" ".join(re.sub(r"<[^>]+>", " ", t) for t in shown))
 

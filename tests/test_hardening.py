@@ -137,7 +137,7 @@ def download_csv(page, element) -> str:
 @pytest.mark.browser
 def test_compare_downloads_start_no_formula(app_url, browser):
     """Saved names that begin a formula: the comparison table's and the comparison chart's
-    own "Download as CSV" give files in which no cell starts a formula."""
+    own "Download as CSV" (hidden on the page) give files in which no cell starts a formula."""
     import csv
     import io
     from urllib.parse import urlencode
@@ -151,6 +151,12 @@ def test_compare_downloads_start_no_formula(app_url, browser):
     page.add_init_script("delete window.showSaveFilePicker;")
     page.goto(f"{app_url}/?{query}")
     wait_idle(page)
+    # The page hides Streamlit's element toolbars (their words are English only); what they
+    # would download must still be formula-safe should a Streamlit upgrade or a style change
+    # show them again, so the test shows them.
+    page.add_style_tag(
+        content="html body [data-testid='stElementToolbar'] {display: flex !important;}"
+    )
     # Each element sits in a frame that also holds its toolbar (shown on hover).
     frames = page.locator("[data-testid='stFullScreenFrame']")
     kinds = frames.evaluate_all(
