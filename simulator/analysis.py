@@ -16,7 +16,8 @@ the uncertainty of the policy's *effect*, not only of the levels:
 
 The structural uncertainties are drawn too: the count of micro and small units and their
 sales (which split the sector into its two segments), and the medium firms' size.
-A range is centred on the scenario's own value when the user has moved that assumption.
+A range moves with the scenario's own value when the user has moved that assumption (same
+distances below and above it, within the parameter's allowed range).
 """
 
 from __future__ import annotations
@@ -63,9 +64,17 @@ class Range:
         """Why the parameter is uncertain, in ``lang``."""
         return pick(lang, self.reason_id, self.reason_en)
 
-    def around(self, value: float) -> tuple[float, float, float]:
-        """(low, mode, high) centred on ``value``, widened to include it."""
-        return min(self.low, value), value, max(self.high, value)
+    def around(
+        self, value: float, bounds: tuple[float, float] = (-np.inf, np.inf)
+    ) -> tuple[float, float, float]:
+        """(low, mode, high) moved to ``value``: the same distances below and above the mode
+        as the published range, cut to the parameter's allowed ``bounds``. A user who moves
+        an assumption moves its central value, not its uncertainty; a range kept where it
+        was would put a value at its edge outside most draws, and the policy's central
+        effect outside its own 10-90 % range."""
+        low = max(bounds[0], min(value, value - (self.mode - self.low)))
+        high = min(bounds[1], max(value, value + (self.high - self.mode)))
+        return low, value, high
 
 
 def _parse_ranges(path: Path, table: ParameterTable) -> dict[str, Range]:
@@ -214,7 +223,10 @@ class Uncertainty:
 def _centred(
     values: Mapping[str, float], ranges: Mapping[str, Range], table: ParameterTable
 ) -> dict[str, tuple[float, float, float]]:
-    return {n: r.around(float(values.get(n, table[n].value))) for n, r in ranges.items()}
+    return {
+        n: r.around(float(values.get(n, table[n].value)), (table[n].min, table[n].max))
+        for n, r in ranges.items()
+    }
 
 
 def uncertainty(

@@ -263,3 +263,33 @@ def test_wider_jobs_are_the_change_in_direct_jobs_times_ratios():
     assert_allclose(result["jobs_indirect"], change * 0.5)
     assert_allclose(result["jobs_induced"], change * 0.25)
     assert np.all(simulate()["jobs_indirect"] == 0)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(sorted(RANGES)), st.floats(0.0, 1.0))
+def test_a_moved_assumption_moves_its_range_not_its_width(name, where):
+    """Moving an assumption moves the centre of its range; the distances below and above
+    stay the published ones, cut only by the parameter's allowed range."""
+    r, param = RANGES[name], TABLE[name]
+    value = param.min + where * (param.max - param.min)
+    low, mode, high = r.around(value, (param.min, param.max))
+    assert param.min <= low <= mode == value <= high <= param.max
+    assert value - low == pytest.approx(min(r.mode - r.low, value - param.min))
+    assert high - value == pytest.approx(min(r.high - r.mode, param.max - value))
+    assert r.around(r.mode, (param.min, param.max)) == (r.low, r.mode, r.high)
+
+
+@pytest.mark.parametrize("end", ["low", "high"])
+def test_the_central_effect_lies_inside_its_range_when_an_assumption_is_moved(end):
+    """Any one uncertain assumption moved to an end of its published range: the policy's
+    effect with the user's value still falls inside the 10-90 % range of the effect (with
+    the range left where it was, the value sat at an edge of its draws, and the central
+    effect of a high capacity displacement or a low export share fell outside its range)."""
+    for name, r in RANGES.items():
+        values = {**POLICY, name: getattr(r, end)}
+        unc = analysis.uncertainty(values, draws=400)
+        central = simulate(values)
+        for output in analysis.UNCERTAIN_OUTPUTS:
+            low, high = unc.bands[("effect", output)][[0, -1], -1]
+            effect = central.effect(output)[0, -1]
+            assert low <= effect <= high, (name, output)

@@ -129,7 +129,9 @@ def ranges_part(values: dict[str, float], lg: str) -> None:
                     tr("r_reason", lg): r.reason(lg),
                 }
                 for r in ranges.values()
-                for lo, mode, hi in [r.around(values[r.name])]
+                for lo, mode, hi in [
+                    r.around(values[r.name], (table[r.name].min, table[r.name].max))
+                ]
             ],
             hide_index=True,
             width="stretch",
