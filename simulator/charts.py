@@ -374,6 +374,21 @@ def _line_template(output: str, lang: str, height: int) -> dict[str, Any]:
         )
         .encode(x="year:Q", y="value:Q", tooltip=_tooltip(lang))
     )
+    # A published count of a part of what the line measures (the micro and small units'
+    # workers under all direct jobs) is an open circle: it is meant to sit below the line.
+    part_points = (
+        published.transform_filter("datum.kind == 'part'")
+        .mark_point(
+            shape="circle",
+            size=90,
+            filled=False,
+            strokeWidth=2,
+            color=OBSERVED_COLOUR,
+            opacity=1,
+            aria=False,
+        )
+        .encode(x="year:Q", y="value:Q", tooltip=_tooltip(lang))
+    )
     projections = (
         published.transform_filter("datum.kind == 'projection'")
         .mark_point(
@@ -387,7 +402,8 @@ def _line_template(output: str, lang: str, height: int) -> dict[str, Any]:
         )
         .encode(x="year:Q", y="value:Q", tooltip=_tooltip(lang))
     )
-    layers = [shade, shade_label, lines, points, rule, label, data_points, projections]
+    layers = [shade, shade_label, lines, points, rule, label, data_points, part_points]
+    layers.append(projections)
     title = tr(title_key, lang)
     return _finish(
         layers,
@@ -424,8 +440,9 @@ def published_points(output: str, lang: str, end_year: int) -> pa.Table:
     rows: list[tuple[int, float, str, str]] = []
     for quantity in MARKED.get(output, ()):
         label = tr(f"published_{quantity}", lang)
+        kind = "observed" if quantity == output else "part"
         for year, value in sorted(history.observed(quantity).items()):
-            rows.append((year, value, "observed", label))
+            rows.append((year, value, kind, label))
         for year, value in sorted(history.projections(quantity).items()):
             rows.append((year, value, "projection", tr("published_projection", lang)))
     rows = [r for r in rows if r[0] <= end_year]

@@ -37,6 +37,7 @@ from simulator import formatting as fmt
 from simulator.briefing import About
 from simulator.charts import CHART_WIDTH, YEAR_LABEL_PX, title_texts
 from simulator.i18n import tr, unit_template
+from simulator.links import TEXT_KEYS, clean_text
 from simulator.model import REGIONS, Result
 from simulator.outputs import OUTPUTS
 from simulator.params import Parameter, ParameterTable, load_parameters
@@ -795,7 +796,7 @@ class Layout:
 
 # The full layout, then a compact one for a briefing that would run past two pages (many
 # flags, long notes, every assumption moved).
-LAYOUTS = (Layout(42, 95, 70, 38), Layout(36, 70, 55, 30), Layout(36, 60, 42, 26))
+LAYOUTS = (Layout(42, 95, 70, 38), Layout(36, 70, 55, 30))
 MAX_PAGES = 2
 
 
@@ -966,7 +967,8 @@ def pdf_bytes(
     """A briefing a Director General can keep: two A4 pages.
 
     Page one: the scenario's name (``title``: a preset's label or a saved name; "Skenario
-    kustom" when none), the date in words, who prepared it and the notes when given, the
+    kustom" when none), the date in words, who prepared it and the notes when given (cut to
+    the length a link carries), the
     headline with changes, the model's warnings, the sentence, the range of the main
     effects over ``draws`` iterations, what the public money buys, and two charts whose
     text is at least 8 pt in print. Page two: the settings against the skenario dasar, the
@@ -983,8 +985,9 @@ def pdf_bytes(
         lang=lang,
         title=briefing.scenario_title(title, lang),
         kicker=f"{tr('pdf_title', lang)} · {tr('pdf_date', lang)} {day}",
-        prepared_by=prepared_by.strip(),
-        notes=notes.strip(),
+        # Name and notes as a link carries them: one line each, at most the link's length.
+        prepared_by=clean_text(prepared_by, TEXT_KEYS["by"]),
+        notes=clean_text(notes, TEXT_KEYS["note"]),
         year=int(result.years[-1]),
         sentence=sentence(values, result, lang, table),
         flags=briefing.flag_texts(result, lang),

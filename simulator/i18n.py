@@ -562,10 +562,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "series_scenario": ("Skenario", "Scenario"),
     "series_baseline": ("Skenario dasar", "Baseline"),
     "line_subtitle": (
-        "Garis: model (putus-putus: skenario dasar); titik hitam: data resmi; ◇: proyeksi "
-        "Kemenperin. Atas dasar harga konstan 2016.",
-        "Lines: the model (dashed: baseline); black dots: published data; ◇: Kemenperin's "
-        "projection. Constant 2016 prices.",
+        "Garis: model (putus-putus: skenario dasar); titik hitam: data resmi (lingkaran "
+        "terbuka: hanya unit mikro dan kecil); ◇: proyeksi Kemenperin. Atas dasar harga "
+        "konstan 2016.",
+        "Lines: the model (dashed: baseline); black dots: published data (open circles: micro "
+        "and small units only); ◇: Kemenperin's projection. Constant 2016 prices.",
     ),
     "data_band": ("data", "data"),
     "published_production_rp_tn": ("Data resmi", "Published data"),

@@ -431,3 +431,28 @@ def test_briefing_works_with_core_fonts_only(monkeypatch):
     text = _text(PdfReader(io.BytesIO(_pdf("id"))))
     assert "Investasi dua kali lipat" in text
     assert "28 November 2026" in text
+
+
+def test_briefing_prints_name_and_notes_as_a_link_carries_them():
+    """Name and notes longer than a link carries, or with line breaks, are printed cut to
+    the link's length on one line, as the reopened link would show them."""
+    from simulator.links import TEXT_KEYS
+
+    notes = "Baris satu.\nBaris dua. " + "x" * 400
+    data = exports.pdf_bytes(
+        RESULT,
+        VALUES,
+        "id",
+        title="Uji",
+        link=LINK,
+        charts=[],
+        today=DAY,
+        prepared_by="Direktorat " * 20,
+        notes=notes,
+    )
+    text = " ".join(_text(PdfReader(io.BytesIO(data))).split())
+    assert "Baris satu. Baris dua." in text
+    assert "x" * 20 in text
+    assert "x" * (TEXT_KEYS["note"] - len("Baris satu. Baris dua. ") + 1) not in text.replace(
+        " ", ""
+    )
