@@ -229,20 +229,27 @@ def _configure(chart: alt.TopLevelMixin, lang: str) -> alt.TopLevelMixin:
             locale={"number": fmt.vega_locale(lang)},
             font="Source Sans Pro, DejaVu Sans, sans-serif",
         )
+        # Vega names axes and legends for screen readers in fixed English ("X-axis for a
+        # linear scale ..."): they are left out; the chart's own name and its summary (in the
+        # page language) say what it shows. (Vega-Lite passes no such switch for titles.)
         .configure_axis(
             labelFontSize=FONT_SIZES["label"],
             titleFontSize=FONT_SIZES["axis_title"],
             grid=True,
+            aria=False,
         )
         .configure_axisX(labelFlush=True, labelOverlap=True)
         .configure_title(
-            fontSize=FONT_SIZES["title"], anchor="start", subtitleFontSize=FONT_SIZES["label"]
+            fontSize=FONT_SIZES["title"],
+            anchor="start",
+            subtitleFontSize=FONT_SIZES["label"],
         )
         .configure_legend(
             labelFontSize=FONT_SIZES["label"],
             titleFontSize=FONT_SIZES["label"],
             orient="bottom",
             labelLimit=alt.ExprRef(f"max(80, {CHART_WIDTH} - 60)"),
+            aria=False,
         )
     )
 
@@ -348,13 +355,17 @@ def _line_template(output: str, lang: str, height: int) -> dict[str, Any]:
         align="left", dx=4, dy=4, fontSize=12, color="#444444", baseline="top", aria=False
     ).encode(x=band_x, y=alt.value(0), text="label:N")
     main = alt.Chart(alt.NamedData(name="main"))
-    lines = main.mark_line(strokeWidth=3).encode(x=x, y=y, color=colour, strokeDash=dash)
+    # The lines' own description would name the field ("series"); the points below carry
+    # each year's value in words.
+    lines = main.mark_line(strokeWidth=3, aria=False).encode(
+        x=x, y=y, color=colour, strokeDash=dash
+    )
     # Invisible points give the tooltip a target at each year.
     points = main.mark_point(size=80, filled=True, opacity=0.001).encode(
         x=x, y=y, tooltip=_tooltip(lang)
     )
     marker = alt.Chart(alt.NamedData(name="policy"))
-    rule = marker.mark_rule(color="#555555", strokeDash=[2, 3]).encode(x="year:Q")
+    rule = marker.mark_rule(color="#555555", strokeDash=[2, 3], aria=False).encode(x="year:Q")
     # The policy label sits on the rule's roomier side: right of it in the plot's left half,
     # where the "data" label of the band before it would otherwise collide with it.
     left_half = "scale('x', datum.year) < width / 2"
@@ -365,6 +376,7 @@ def _line_template(output: str, lang: str, height: int) -> dict[str, Any]:
         fontSize=12,
         color="#444444",
         baseline="top",
+        aria=False,
     ).encode(x="year:Q", y=alt.value(0), text="label:N")
     published = alt.Chart(alt.NamedData(name="published"))
     data_points = (
