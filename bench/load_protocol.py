@@ -59,10 +59,11 @@ class Lever:
 
 
 async def run_once(
-    ws, event: tuple[str, str] | None = None, fragment_id: str = ""
+    ws, event: tuple[str, str] | None = None, fragment_id: str = "", timeout: float = 10
 ) -> tuple[float, float, dict]:
     """Ask for a rerun (with a lever event, as the browser sends it: a rerun of the fragment
-    that drew the lever); return (to headline, to end, found)."""
+    that drew the lever); return (to headline, to end, found). A message more than
+    ``timeout`` seconds in coming is a TimeoutError."""
     back = BackMsg()
     back.rerun_script.query_string = ""
     back.rerun_script.fragment_id = fragment_id
@@ -74,7 +75,7 @@ async def run_once(
     headline = None
     found: dict = {"exception": False}
     while True:
-        data = await asyncio.wait_for(ws.recv(), timeout=10)
+        data = await asyncio.wait_for(ws.recv(), timeout=timeout)
         msg = ForwardMsg()
         msg.ParseFromString(data)
         kind = msg.WhichOneof("type")
@@ -116,7 +117,8 @@ async def session(url: str, seconds: float, think: float, out: dict, drag: bool 
         async with websockets.connect(
             url, subprotocols=["streamlit"], max_size=2**26, open_timeout=60
         ) as ws:
-            _, _, found = await run_once(ws)
+            # The first run (every user opening at once) is not a move: it may take longer.
+            _, _, found = await run_once(ws, timeout=60)
             lever, fragment = Lever(found["lever"]), found["fragment_id"]
             end = time.monotonic() + seconds
             step = 0
