@@ -90,14 +90,18 @@ def scenario_fragment(headline_slot, lever_slots: LeverSlots, tab_slot, tab_code
     The headline goes first and the script pauses a frame or two so the browser paints the
     new numbers before it works through the rest."""
     now = current()
-    history.record(now.scenario)
+    step = not state.take_drag()  # a value on the way of a drag is not a step
+    if step:
+        history.record(now.scenario)
     with headline_slot:
         headline_block(now)
     time.sleep(HEADLINE_PAINT_PAUSE_S)
-    levers(lever_slots, state.current_values())
     with tab_slot:
         TABS[tab_code](now)
-    state.write_link(now.scenario, now.view)
+    # The levers last: their new data tells a dragged lever that this run is done.
+    levers(lever_slots, state.current_values())
+    if step:
+        state.write_link(now.scenario, now.view)
 
 
 @st.fragment(key=state.PRESENT_FRAGMENT)
@@ -105,10 +109,12 @@ def scenario_fragment(headline_slot, lever_slots: LeverSlots, tab_slot, tab_code
 def present_fragment(lever_slots: LeverSlots) -> None:
     """The presentation view (its levers are hidden but kept, so they keep their state)."""
     now = current()
+    step = not state.take_drag()  # a value on the way of a drag is not a step
     notices_view(now.notices)
     present.view(now.result, now.values)
     levers(lever_slots, state.current_values())
-    state.write_link(now.scenario, now.view)
+    if step:
+        state.write_link(now.scenario, now.view)
 
 
 # --- what they show -----------------------------------------------------------------------

@@ -15,7 +15,13 @@ updated the Vega view's datasets) against those embedded afresh. Prints medians,
 ratios app / minimal. With ``--profile DIR`` it also records, over a few extra moves of the
 app, a Chromium trace (open it in chrome://tracing or Perfetto) and a JavaScript CPU profile,
 and prints where the main thread spent the time from key press to settled.
-Targets: slider ratio <= 1.3, page-load ratio <= 1.5, settled <= 2x headline (same page).
+Then (d) scripted 2-second drags of the live lever (mouse down on the thumb, moves every
+~15 ms, up) on the app and on a one-live-lever page (bench/minimal_live_app.py): the distinct
+headline numbers painted during each drag (a frame-by-frame sample of the first number) and
+from the release to the final number painted.
+Targets: slider ratio <= 1.3, page-load ratio <= 1.5, settled <= 2x headline (same page);
+during a drag at least 10 headline updates a second, release -> final headline within 2x the
+one-slider page's key -> headline.
 """
 
 from __future__ import annotations
@@ -41,11 +47,15 @@ from tests.browser import (  # noqa: E402
     HEADLINE_PAINTED,
     IDLE,
     PAINT_MS,
+    SEEN_STOP,
     SETTLED,
     SETTLED_MS,
+    SIDEBAR_LEVER,
     WATCH_HEADLINE,
     WATCH_MAIN,
+    WATCH_SEEN,
     running_app,
+    thumb_point,
 )
 
 METRIC = "[data-testid='stMetricValue']"
@@ -91,7 +101,62 @@ class Moves(NamedTuple):
     fresh: int
 
 
-def slider_moves(browser, url: str, count: int, start=None, stop=None) -> Moves:
+STREAMLIT_SLIDER = "[data-testid='stSidebar'] [data-testid='stSlider'] input"
+DRAG_S = 2.0
+DRAG_PX = 150  # about 90 grid steps of the investment lever in the sidebar
+
+
+class Drags(NamedTuple):
+    """Per drag: distinct headline numbers painted while dragging, the same per second,
+    and seconds from the release to the final number painted (0: already shown)."""
+
+    painted: list[int]
+    rate: list[float]
+    release: list[float]
+
+
+def lever_drags(browser, url: str, count: int) -> Drags:
+    """``count`` drags of the first live lever, right then left, each DRAG_S long."""
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(url)
+    page.wait_for_selector(IDLE, timeout=60_000)
+    page.wait_for_function(DRAWN, timeout=60_000, polling=50)
+    lever = page.locator(SIDEBAR_LEVER).first
+    drags = Drags([], [], [])
+    for i in range(count):
+        page.evaluate(WATCH_MAIN)
+        page.wait_for_function(SETTLED, arg=QUIET_MS, timeout=60_000, polling=50)
+        direction = 1 if i % 2 == 0 else -1
+        x, y = thumb_point(lever)
+        page.evaluate(WATCH_SEEN)
+        page.mouse.move(x, y)
+        page.evaluate("() => { window.__pressedAt = performance.now(); }")
+        page.mouse.down()
+        start = time.perf_counter()
+        while (elapsed := time.perf_counter() - start) < DRAG_S:
+            page.mouse.move(x + direction * DRAG_PX * elapsed / DRAG_S, y)
+            time.sleep(0.015)
+        page.mouse.move(x + direction * DRAG_PX, y)
+        page.evaluate("() => { window.__releasedAt = performance.now(); }")
+        page.mouse.up()
+        page.evaluate(WATCH_MAIN)
+        page.wait_for_selector(IDLE, timeout=30_000)
+        page.wait_for_function(SETTLED, arg=QUIET_MS, timeout=30_000, polling=50)
+        seen = page.evaluate(SEEN_STOP)
+        at, pressed, released = page.evaluate(
+            "() => [window.__seenAt, window.__pressedAt, window.__releasedAt]"
+        )
+        during = len({text for text, t in zip(seen[1:], at[1:], strict=True) if t < released})
+        drags.painted.append(during)
+        drags.rate.append(during / ((released - pressed) / 1000))
+        drags.release.append(max(0.0, at[-1] - released) / 1000)
+    page.close()
+    return drags
+
+
+def slider_moves(
+    browser, url: str, count: int, start=None, stop=None, handle_at: str = STREAMLIT_SLIDER
+) -> Moves:
     """Key presses on the first slider, each timed to the headline and to settled;
     ``start(page)`` and ``stop(page)`` run before the first and after the last."""
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
@@ -100,7 +165,7 @@ def slider_moves(browser, url: str, count: int, start=None, stop=None) -> Moves:
     page.wait_for_function(DRAWN, timeout=60_000, polling=50)
     page.evaluate(WATCH_MAIN)
     page.wait_for_function(SETTLED, arg=QUIET_MS, timeout=60_000, polling=50)
-    handle = page.locator("[data-testid='stSidebar'] [data-testid='stSlider'] input").first
+    handle = page.locator(handle_at).first
     moves = Moves([], [], 0, 0)
     if start is not None:
         start(page)
@@ -151,7 +216,7 @@ def profile_moves(browser, url: str, count: int, out: Path) -> None:
         recorded["profile"] = recorded["cdp"].send("Profiler.stop")["profile"]
         browser.stop_tracing()
 
-    moves = slider_moves(browser, url, count, start=start, stop=stop)
+    moves = slider_moves(browser, url, count, start=start, stop=stop, handle_at=SIDEBAR_LEVER)
     profile = recorded["profile"]
     (out / "cpu.cpuprofile").write_text(json.dumps(profile))
     events = json.loads((out / "trace.json").read_text())
@@ -268,6 +333,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--loads", type=int, default=20)
     parser.add_argument("--moves", type=int, default=30)
+    parser.add_argument("--drags", type=int, default=10)
     parser.add_argument("--profile", type=Path, default=None, help="directory for a trace")
     args = parser.parse_args()
     ARTIFACTS.mkdir(exist_ok=True)
@@ -277,6 +343,7 @@ def main() -> None:
     with (
         running_app("app.py") as app_url,
         running_app("bench/minimal_app.py") as minimal_url,
+        running_app("bench/minimal_live_app.py") as minimal_live_url,
         sync_playwright() as playwright,
     ):
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -287,7 +354,8 @@ def main() -> None:
                 finished, drawn = cold_loads(browser, url, args.loads)
                 medians[(page_name, "load")] = summary("cold page load (run ends)", finished)
                 medians[(page_name, "drawn")] = summary("cold page load (all drawn)", drawn)
-            moves = slider_moves(browser, url, args.moves)
+            lever = SIDEBAR_LEVER if page_name == "app" else STREAMLIT_SLIDER
+            moves = slider_moves(browser, url, args.moves, handle_at=lever)
             medians[(page_name, "move")] = summary("slider key -> headline", moves.headline)
             medians[(page_name, "settled")] = summary("slider key -> page settled", moves.settled)
             ratio = medians[(page_name, "settled")] / medians[(page_name, "move")]
@@ -296,6 +364,17 @@ def main() -> None:
                 f"{moves.kept}, embedded afresh "
                 f"{moves.fresh} over {args.moves} moves"
             )
+        if args.drags:
+            for page_name, url in (("minimal_live", minimal_live_url), ("app", app_url)):
+                print(f"{page_name}, {args.drags} drags of {DRAG_S:.0f} s:")
+                drags = lever_drags(browser, url, args.drags)
+                painted = statistics.median(drags.painted)
+                rate = statistics.median(drags.rate)
+                print(f"  headline numbers painted per drag: median {painted:.0f} ({rate:.1f}/s)")
+                medians[(page_name, "rate")] = rate
+                medians[(page_name, "release")] = summary(
+                    "release -> final headline", drags.release
+                )
         if args.profile:
             print("app, profiled:")
             profile_moves(browser, app_url, 10, args.profile)
@@ -311,6 +390,15 @@ def main() -> None:
         f"ratio app / minimal: {loads}slider {move_ratio:.2f} (target <= 1.3), "
         f"settled {settled_ratio:.2f}"
     )
+    if args.drags:
+        release = medians[("app", "release")]
+        print(
+            f"drag: app {medians[('app', 'rate')]:.1f} headlines/s (target >= 10; one-lever "
+            f"page {medians[('minimal_live', 'rate')]:.1f}/s); release -> final headline / "
+            f"one-slider key -> headline {release / medians[('minimal', 'move')]:.2f} "
+            f"(target <= 2), / one-lever page's release "
+            f"{release / max(medians[('minimal_live', 'release')], 1e-3):.2f}"
+        )
 
 
 if __name__ == "__main__":

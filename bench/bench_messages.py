@@ -23,9 +23,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, running_app, wait_idle  # noqa: E402
+from tests.browser import (  # noqa: E402
+    ARTIFACTS,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    SIDEBAR_LEVER,
+    running_app,
+    wait_idle,
+)
 
-SLIDER = "[data-testid='stSidebar'] [data-testid='stSlider'] input"
+SLIDER = SIDEBAR_LEVER  # the investment lever (a live lever: ui/lever.py)
 
 # Init script: keep every message the server sends over the websocket (base64), in order.
 RECORD_MESSAGES = """(() => {

@@ -1,6 +1,7 @@
 """Server capacity without browsers: N sessions speaking Streamlit's websocket protocol.
 
     .venv/bin/python bench/load_protocol.py [--sessions 1 10 20 40] [--seconds 20] [--think 1]
+    .venv/bin/python bench/load_protocol.py --drag --sessions 10 20 [--seconds 20] [--think 1]
 
 bench/load_test.py drives real Chromium pages, but on a 2-core machine twenty browsers use
 the cores themselves and hide the server's limit. This client opens the same websocket the
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import sys
 import time
 from pathlib import Path
@@ -28,40 +30,62 @@ import websockets  # noqa: E402
 from streamlit.proto.BackMsg_pb2 import BackMsg  # noqa: E402
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
 
-from bench.load_test import rss_mb  # noqa: E402
+from bench.load_test import cpu_seconds, rss_mb  # noqa: E402
 from tests.browser import serving  # noqa: E402
 
 LEVER_LABEL = "Investasi tambahan per tahun"
 HEADLINE_LABEL = "Nilai produksi"
+THROTTLE_S = 0.06  # the live lever's pace while dragged (ui/components/lever.js)
+DRAG_S = 2.0
+# A v2 component's events reach the server as one "trigger aggregator" widget per instance.
+TRIGGERS = "$$STREAMLIT_INTERNAL_KEY_{id}__events"
+
+
+class Lever:
+    """The investment lever as the page drew it: its component id and its grid."""
+
+    def __init__(self, element) -> None:
+        self.id = element.id
+        data = json.loads(element.json)
+        self.values = data["values"]
+        self.index = data["index"]
+        self.seq = 0
+
+    def event(self, kind: str) -> tuple[str, str]:
+        """The widget id and JSON a browser sends for a ``drag`` or ``release`` event."""
+        self.seq += 1
+        payload = [{"event": kind, "value": {"value": self.values[self.index], "seq": self.seq}}]
+        return TRIGGERS.format(id=self.id), json.dumps(payload)
 
 
 async def run_once(
-    ws, widget_id: str | None, option: str | None, fragment_id: str = ""
+    ws, event: tuple[str, str] | None = None, fragment_id: str = "", timeout: float = 10
 ) -> tuple[float, float, dict]:
-    """Ask for a rerun (with the slider at ``option``, as the browser does: a rerun of the
-    fragment that drew the slider); return (to headline, to end, found)."""
+    """Ask for a rerun (with a lever event, as the browser sends it: a rerun of the fragment
+    that drew the lever); return (to headline, to end, found). A message more than
+    ``timeout`` seconds in coming is a TimeoutError."""
     back = BackMsg()
     back.rerun_script.query_string = ""
     back.rerun_script.fragment_id = fragment_id
-    if widget_id is not None:
+    if event is not None:
         state = back.rerun_script.widget_states.widgets.add()
-        state.id = widget_id
-        state.string_array_value.data.append(option)
+        state.id, state.json_trigger_value = event
     start = time.perf_counter()
     await ws.send(back.SerializeToString())
     headline = None
     found: dict = {"exception": False}
     while True:
-        data = await asyncio.wait_for(ws.recv(), timeout=10)
+        data = await asyncio.wait_for(ws.recv(), timeout=timeout)
         msg = ForwardMsg()
         msg.ParseFromString(data)
         kind = msg.WhichOneof("type")
         if kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
             element = msg.delta.new_element
             which = element.WhichOneof("type")
-            if which == "slider" and element.slider.label == LEVER_LABEL:
-                found["slider"] = element.slider
-                found["fragment_id"] = msg.delta.fragment_id
+            if which == "bidi_component" and element.bidi_component.component_name == "ikm_lever":
+                if json.loads(element.bidi_component.json).get("label") == LEVER_LABEL:
+                    found["lever"] = element.bidi_component
+                    found["fragment_id"] = msg.delta.fragment_id
             elif which == "metric" and element.metric.label == HEADLINE_LABEL and headline is None:
                 headline = time.perf_counter() - start
                 found["headline"] = element.metric.body
@@ -75,53 +99,71 @@ async def run_once(
             )
 
 
-async def session(url: str, seconds: float, think: float, out: dict) -> None:
-    """One simulated user: first run, then slider moves until time is up."""
+async def timed(ws, event: tuple[str, str], fragment: str, out: dict) -> None:
+    """One run for a lever event, its times and errors noted in ``out``."""
+    try:
+        to_headline, to_end, found = await run_once(ws, event, fragment)
+        out["headline"].append(to_headline)
+        out["end"].append(to_end)
+        if found["exception"]:
+            out["errors"].append("exception element")
+    except TimeoutError:
+        out["errors"].append("run did not finish within 10 s")
+
+
+async def session(url: str, seconds: float, think: float, out: dict, drag: bool = False) -> None:
+    """One simulated user: first run, then lever moves (or drags) until time is up."""
     try:
         async with websockets.connect(
             url, subprotocols=["streamlit"], max_size=2**26, open_timeout=60
         ) as ws:
-            _, _, found = await run_once(ws, None, None)
-            slider, fragment = found["slider"], found["fragment_id"]
-            options = list(slider.options)
-            index = options.index("Rp 2,8 triliun per tahun")
+            # The first run (every user opening at once) is not a move: it may take longer.
+            _, _, found = await run_once(ws, timeout=60)
+            lever, fragment = Lever(found["lever"]), found["fragment_id"]
             end = time.monotonic() + seconds
             step = 0
             while time.monotonic() < end:
-                index += 1 if (step // 20) % 2 == 0 else -1
-                step += 1
-                try:
-                    to_headline, to_end, found = await run_once(
-                        ws, slider.id, options[index], fragment
-                    )
-                    out["headline"].append(to_headline)
-                    out["end"].append(to_end)
-                    if found["exception"]:
-                        out["errors"].append("exception element")
-                except TimeoutError:
-                    out["errors"].append("run did not finish within 10 s")
+                if drag:
+                    stop = time.monotonic() + DRAG_S
+                    while time.monotonic() < stop:
+                        sent = time.monotonic()
+                        lever.index += 1 if (step // 20) % 2 == 0 else -1
+                        step += 1
+                        await timed(ws, lever.event("drag"), fragment, out)
+                        await asyncio.sleep(max(0.0, sent + THROTTLE_S - time.monotonic()))
+                    await timed(ws, lever.event("release"), fragment, out)
+                    out["drags"] += 1
+                else:
+                    lever.index += 1 if (step // 20) % 2 == 0 else -1
+                    step += 1
+                    await timed(ws, lever.event("release"), fragment, out)
                 await asyncio.sleep(think)
     except Exception as error:  # a session that cannot connect or run is an error
         out["errors"].append(repr(error)[:120])
 
 
-async def level(n: int, seconds: float, think: float) -> None:
+async def level(n: int, seconds: float, think: float, drag: bool) -> None:
     """One load level on a fresh server."""
     with serving("app.py") as (http_url, process):
         url = http_url.replace("http", "ws") + "/_stcore/stream"
-        out: dict = {"headline": [], "end": [], "errors": []}
-        await session(url, 2, 0, {"headline": [], "end": [], "errors": []})  # warm-up
+        out: dict = {"headline": [], "end": [], "errors": [], "drags": 0}
+        warm: dict = {"headline": [], "end": [], "errors": [], "drags": 0}
+        await session(url, 2, 0, warm)  # warm-up
         idle = rss_mb(process.pid)
-        await asyncio.gather(*(session(url, seconds, think, out) for _ in range(n)))
+        cpu, wall = cpu_seconds(process.pid), time.monotonic()
+        await asyncio.gather(*(session(url, seconds, think, out, drag) for _ in range(n)))
+        cpu_share = (cpu_seconds(process.pid) - cpu) / (time.monotonic() - wall)
         peak = rss_mb(process.pid)
     done = len(out["end"])
     head = np.nanpercentile(out["headline"], [50, 95]) * 1e3 if done else [np.nan] * 2
     end = np.percentile(out["end"], [50, 95]) * 1e3 if done else [np.nan] * 2
+    drags = f", drags {out['drags']}" if drag else ""
     print(
-        f"N={n:3d}: interactions {done:5d} ({done / seconds:5.1f}/s), errors {len(out['errors'])}, "
+        f"N={n:3d}{' dragging' if drag else ''}: interactions {done:5d} "
+        f"({done / seconds:5.1f}/s){drags}, errors {len(out['errors'])}, "
         f"to headline p50 {head[0]:6.0f} p95 {head[1]:6.0f} ms, to end p50 {end[0]:6.0f} "
-        f"p95 {end[1]:6.0f} ms, RSS idle {idle:4.0f} MB, after {peak:4.0f} MB, "
-        f"per session {(peak - idle) / n:4.1f} MB"
+        f"p95 {end[1]:6.0f} ms, server CPU {cpu_share * 100:4.0f} % of a core, "
+        f"RSS idle {idle:4.0f} MB, after {peak:4.0f} MB, per session {(peak - idle) / n:4.1f} MB"
     )
     for error in out["errors"][:3]:
         print(f"        e.g. {error}")
@@ -133,11 +175,12 @@ def main() -> None:
     parser.add_argument("--sessions", type=int, nargs="+", default=[1, 10, 20, 40])
     parser.add_argument("--seconds", type=float, default=20.0)
     parser.add_argument("--think", type=float, default=1.0)
+    parser.add_argument("--drag", action="store_true", help="users drag the lever (2 s)")
     args = parser.parse_args()
     if any(not 1 <= n <= 100 for n in args.sessions) or not 1 <= args.seconds <= 300:
         parser.error("sessions must be 1-100 and seconds 1-300 (this is a bounded test)")
     for n in args.sessions:
-        asyncio.run(level(n, args.seconds, args.think))
+        asyncio.run(level(n, args.seconds, args.think, args.drag))
 
 
 if __name__ == "__main__":

@@ -33,12 +33,13 @@ from tests.browser import (  # noqa: E402
     HEADLINE_PAINTED,
     IDLE,
     PAINT_MS,
+    SIDEBAR_LEVER,
     WATCH_HEADLINE,
     serving,
 )
 
 METRIC = "[data-testid='stMetricValue']"
-SLIDER = "[data-testid='stSidebar'] [data-testid='stSlider'] input"
+SLIDER = SIDEBAR_LEVER  # the investment lever (a live lever: ui/lever.py)
 
 
 def rss_mb(pid: int) -> float:

@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, running_app, wait_idle  # noqa: E402
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, SIDEBAR_LEVER, running_app, wait_idle  # noqa: E402
 from tests.limits import longest_query  # noqa: E402
 
 SIZES = """(() => {
@@ -61,7 +61,7 @@ def main() -> None:
             wait_idle(page)
             page.keyboard.press("Escape")
             wait_idle(page)
-        handle = page.locator("[data-testid='stSidebar'] [data-testid='stSlider'] input").first
+        handle = page.locator(SIDEBAR_LEVER).first
         handle.focus()
         page.keyboard.press("ArrowRight")
         wait_idle(page)

@@ -200,6 +200,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "Indirect (suppliers) and induced (household spending) are estimates from assumed "
         "multipliers, upper bounds when capacity is full.",
     ),
+    # Live levers
+    "lever_help": ("Penjelasan: {label}", "About: {label}"),
     # Sidebar
     "levers": ("Instrumen kebijakan", "Policy instruments"),
     "preset": ("Skenario siap pakai", "Preset scenario"),

@@ -27,6 +27,10 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
+# The policy instruments' live levers (a custom component's range input, in its shadow root,
+# which Playwright's CSS locators reach), in the sidebar or, on a phone, in the page.
+LIVE_LEVER = ".ikm-lever input[type='range']"
+SIDEBAR_LEVER = f"[data-testid='stSidebar'] {LIVE_LEVER}"
 
 
 def require_chromium() -> None:
@@ -178,3 +182,67 @@ WATCH_MAIN = """() => {
 SETTLED = "(quiet) => performance.now() - window.__lastChange > quiet"
 # Milliseconds from the armed key press to the frame after the main area's last change.
 SETTLED_MS = "() => window.__settledAt - window.__pressed"
+
+
+# Every headline number painted, in order: sampled once an animation frame (reading one
+# element's text forces no layout), so a value shown for a single frame counts and one never
+# painted does not. Started by this script; stopped by SEEN_STOP.
+WATCH_SEEN = """() => {
+  const first = () => document.querySelector("[data-testid='stMetricValue']");
+  window.__seen = [];
+  window.__seenAt = [];
+  window.__seenStop = false;
+  const tick = () => {
+    const el = first();
+    const text = el ? el.textContent : null;
+    if (text !== null && text !== window.__seen[window.__seen.length - 1]) {
+      window.__seen.push(text);
+      window.__seenAt.push(performance.now());
+    }
+    if (!window.__seenStop) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+}"""
+SEEN_STOP = "() => { window.__seenStop = true; return window.__seen; }"
+THUMB_RADIUS_PX = 12  # the live lever's thumb is 1.5rem wide (ui/components/lever.css)
+
+
+def thumb_point(lever) -> tuple[float, float]:
+    """Where a live lever's thumb is on the screen (the middle of the thumb), scrolled into
+    view."""
+    lever.scroll_into_view_if_needed()
+    box = lever.bounding_box()
+    index, top = int(lever.input_value()), max(int(lever.get_attribute("max")), 1)
+    travel = box["width"] - 2 * THUMB_RADIUS_PX
+    return box["x"] + THUMB_RADIUS_PX + travel * index / top, box["y"] + box["height"] / 2
+
+
+class Pointer:
+    """A mouse, or a finger on a touch screen (Chromium's own touch events, as a phone's)."""
+
+    def __init__(self, page, touch: bool = False) -> None:
+        self.page = page
+        self.cdp = page.context.new_cdp_session(page) if touch else None
+
+    def _touch(self, kind: str, x: float, y: float) -> None:
+        points = [] if kind == "touchEnd" else [{"x": x, "y": y}]
+        self.cdp.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": points})
+
+    def down(self, x: float, y: float) -> None:
+        if self.cdp:
+            self._touch("touchStart", x, y)
+        else:
+            self.page.mouse.move(x, y)
+            self.page.mouse.down()
+
+    def move(self, x: float, y: float) -> None:
+        if self.cdp:
+            self._touch("touchMove", x, y)
+        else:
+            self.page.mouse.move(x, y)
+
+    def up(self, x: float, y: float) -> None:
+        if self.cdp:
+            self._touch("touchEnd", x, y)
+        else:
+            self.page.mouse.up()

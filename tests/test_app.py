@@ -9,10 +9,13 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from simulator import load_presets
-from simulator.i18n import TEXT
+from simulator.i18n import TEXT, tr
+from simulator.params import load_parameters
+from tests.levers import move_lever
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 RP_ID = re.compile(r"^Rp\d{1,3}(\.\d{3})*,\d{2} triliun$")
+OTHER_INSTRUMENTS = ("new_units", "online_adoption", "sales_place_units")
 RP_EN = re.compile(r"^Rp \d{1,3}(,\d{3})*\.\d{2} trillion$")
 
 
@@ -62,8 +65,9 @@ def test_indonesian_page_shows_no_english_labels():
     at = fresh("id")
     tab_labels = [t.label for t in at.tabs]
     assert tab_labels == ["Hasil", "Wilayah", "Tabel", "Bandingkan", "Analisis", "Metodologi"]
-    assert at.select_slider(key="investment").label == "Investasi tambahan per tahun"
-    assert at.select_slider(key="investment").format_func(2.8) == "Rp2,8 triliun per tahun"
+    # The instruments' live levers are checked in the browser (tests/test_browser_live.py).
+    assert at.select_slider(key="end_year").label == "Tahun akhir yang ditampilkan"
+    assert at.select_slider(key="end_year").format_func(2030.0) == "2030"
 
 
 @pytest.mark.parametrize(
@@ -79,7 +83,7 @@ def test_moving_a_lever_raises_its_headlines(lever, value, rises):
     """Raising each main lever raises the headline numbers it drives, shown with a + delta."""
     at = fresh()
     before = {key: number(metric(at, key).value) for key in rises}
-    at.select_slider(key=lever).set_value(value)
+    move_lever(at, lever, value)
     at.run()
     assert not at.exception
     for key in rises:
@@ -91,7 +95,7 @@ def test_moving_a_lever_raises_its_headlines(lever, value, rises):
 def test_lowering_investment_lowers_production():
     """Zero added investment gives a lower production than the baseline, with a - delta."""
     at = fresh()
-    at.select_slider(key="investment").set_value(0.0)
+    move_lever(at, "investment", 0.0)
     at.run()
     shown = metric(at, "out_production_rp_tn")
     assert shown.delta.startswith("-")
@@ -115,12 +119,12 @@ def test_typed_value_sets_the_lever_and_bad_text_gives_notice():
     at.text_input(key="new_units__exact").input("1.250")
     at.button(key="FormSubmitter:exact-Terapkan").click()
     at.run()
-    assert at.select_slider(key="investment").value == 7.25
-    assert at.select_slider(key="new_units").value == 1250
+    assert at.session_state["investment"] == 7.25
+    assert at.session_state["new_units"] == 1250
     at.text_input(key="investment__exact").input("banyak")
     at.button(key="FormSubmitter:exact-Terapkan").click()
     at.run()
-    assert at.select_slider(key="investment").value == 7.25
+    assert at.session_state["investment"] == 7.25
     assert any("bukan angka" in w.value for w in at.warning)
     at.text_input(key="investment__exact").input("99")
     at.button(key="FormSubmitter:exact-Terapkan").click()
@@ -140,7 +144,7 @@ def test_preset_then_reset():
     assert metric(at, "out_production_rp_tn").delta.startswith("+")
     at.button(key="reset").click()
     at.run()
-    assert at.select_slider(key="investment").value == 2.8
+    assert at.session_state["investment"] == 2.8
     assert metric(at, "out_production_rp_tn").delta == ""
     assert at.selectbox(key="preset").value == "baseline"
 
@@ -148,7 +152,7 @@ def test_preset_then_reset():
 def test_sentence_names_the_policy_and_the_change():
     """The sentence states the lever and the change against the baseline in Indonesian."""
     at = fresh()
-    at.select_slider(key="investment").set_value(5.6)
+    move_lever(at, "investment", 5.6)
     at.run()
     text = " ".join(m.value for m in at.markdown)
     assert "Dengan investasi tambahan Rp5,6 triliun per tahun" in text
@@ -198,7 +202,7 @@ def test_both_share_conflicts_give_two_notices_not_traceback():
 def test_language_switch_keeps_scenario_and_open_tab():
     """Switching language keeps the levers and the open tab."""
     at = fresh(view="table")
-    at.select_slider(key="investment").set_value(5.6)
+    move_lever(at, "investment", 5.6)
     at.run()  # a lever move reruns only the keyed fragments
     at.run()  # the whole page, as the browser holds it
     assert at.session_state["view"] == "Tabel"
@@ -261,10 +265,11 @@ def test_lever_move_updates_headline_marks_charts_and_link():
         at.session_state["view"],
         at.segmented_control(key="lang").value,
         at.selectbox(key="preset").value,
-        [s.value for s in at.select_slider if s.key != "investment"],
+        [s.value for s in at.select_slider],
+        [at.session_state[name] for name in OTHER_INSTRUMENTS],
     )
     assert "investment" not in at.query_params
-    at.select_slider(key="investment").set_value(5.0)
+    move_lever(at, "investment", 5.0)
     at.run()
     assert not at.exception
     assert [m.value for m in at.metric] != before
@@ -274,7 +279,8 @@ def test_lever_move_updates_headline_marks_charts_and_link():
         at.session_state["view"],
         at.segmented_control(key="lang").value,
         at.selectbox(key="preset").value,
-        [s.value for s in at.select_slider if s.key != "investment"],
+        [s.value for s in at.select_slider],
+        [at.session_state[name] for name in OTHER_INSTRUMENTS],
     ) == outside
     assert len(at.metric) == len(before)
     assert len(at.sidebar.caption) == marks + 1  # "● diubah (skenario dasar …)"
@@ -290,13 +296,18 @@ def test_a_link_or_a_move_landing_on_a_preset_names_it(lang):
     assert at.selectbox(key="preset").value == "investasi_ganda"
     prefix = TEXT["preset_changed"][0 if lang == "id" else 1].split("{")[0]
     assert not [c.value for c in at.sidebar.caption if c.value.startswith(prefix)]
-    at.select_slider(key="investment").set_value(5.0)
+    move_lever(at, "investment", 5.0)
     at.run()
-    label = at.select_slider(key="investment").label
+    label = load_parameters()["investment"].label(lang)
     notes = [c.value for c in at.sidebar.caption if c.value.startswith(prefix)]
     assert len(notes) == 1
     assert label in notes[0]
-    at.select_slider(key="investment").set_value(2.8)
+    # Onto the baseline by the typed value (a live lever's release does the same in the
+    # browser: tests/test_browser_live.py).
+    at.session_state["exact_open"] = True
+    at.run()
+    at.text_input(key="investment__exact").input("2,8" if lang == "id" else "2.8")
+    at.button(key=f"FormSubmitter:exact-{tr('apply', lang)}").click()
     at.run()
     at.run()
     assert at.selectbox(key="preset").value == "baseline"

@@ -16,6 +16,7 @@ from simulator import Scenario
 from simulator import formatting as fmt
 from simulator.cli import main as cli
 from simulator.links import to_query
+from tests.levers import move_lever
 from tests.strategies import scenarios
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -63,10 +64,10 @@ def test_moving_a_lever_writes_the_link_and_defaults_stay_out():
     """The URL carries changed levers only, in language-independent numbers."""
     at = open_link([("lang", "en")])
     assert dict(at.query_params) == {"lang": "en"}
-    at.select_slider(key="investment").set_value(5.6)
+    move_lever(at, "investment", 5.6)
     at.run()
     assert dict(at.query_params) == {"investment": "5.6", "lang": "en"}
-    at.select_slider(key="investment").set_value(2.8)
+    move_lever(at, "investment", 2.8)
     at.run()
     assert dict(at.query_params) == {"lang": "en"}
 
@@ -113,12 +114,12 @@ def test_script_in_saved_name_is_shown_as_text():
 def test_compare_saves_and_lists_scenarios():
     """Saving two scenarios lists them and puts them in the comparison table and link."""
     at = open_link([("view", "compare")])
-    at.select_slider(key="investment").set_value(5.6)
+    move_lever(at, "investment", 5.6)
     at.text_input(key="save_name").input("Dua kali")
     save_button = next(b for b in at.button if b.label == "Simpan skenario ini")
     save_button.click()
     at.run()
-    at.select_slider(key="online_adoption").set_value(50.0)
+    move_lever(at, "online_adoption", 50.0)
     at.run()
     next(b for b in at.button if b.label == "Simpan skenario ini").click()
     at.run()

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.browser import ARTIFACTS, wait_charts, wait_idle
+from tests.browser import ARTIFACTS, SIDEBAR_LEVER, wait_charts, wait_idle
 
 pytestmark = pytest.mark.browser
 RP_ID = re.compile(r"Rp\d{1,3}(\.\d{3})*,\d{2} triliun")
@@ -31,7 +31,7 @@ def test_indonesian_page_slider_keyboard_and_screenshots(app_url, browser):
     assert "trillion" not in body
     page.screenshot(path=str(ARTIFACTS / "app-id.png"))
 
-    thumb = page.locator("[data-testid='stSidebar'] [data-testid='stSlider'] input").first
+    thumb = page.locator(SIDEBAR_LEVER).first
     thumb.focus()
     for _ in range(5):
         page.keyboard.press("ArrowRight")
@@ -123,7 +123,12 @@ OUTSIDE = """(check) => {
     tab_bar: document.querySelector("[data-testid='stTabs'] [role='tablist']"),
     language: document.querySelector(side + "[data-testid='stButtonGroup']"),
     preset: document.querySelector(side + "[data-testid='stSelectbox']"),
-    other_levers: [...document.querySelectorAll(side + "[data-testid='stSlider'] input")].slice(1),
+    other_levers: [
+      ...[...document.querySelectorAll(side + "*")]
+        .filter((el) => el.shadowRoot && el.shadowRoot.querySelector(".ikm-lever input"))
+        .map((el) => el.shadowRoot.querySelector(".ikm-lever input")).slice(1),
+      ...document.querySelectorAll(side + "[data-testid='stSlider'] input"),
+    ],
   };
   const shown = (el) => el.getAttribute("aria-valuetext") || el.innerText;
   const out = {};
@@ -136,7 +141,9 @@ OUTSIDE = """(check) => {
     };
   }
   out.open_tab = document.querySelector("[role='tab'][aria-selected='true']").innerText;
-  out.focused = document.activeElement.getAttribute("aria-label");
+  const active = document.activeElement;
+  out.focused = (active.shadowRoot ? active.shadowRoot.activeElement : active)
+    .getAttribute("aria-label");
   return out;
 }"""
 
@@ -151,7 +158,7 @@ def test_lever_move_updates_the_headline_and_leaves_the_rest_as_it_was(app_url, 
     wait_idle(page)
     before = page.evaluate(OUTSIDE, False)
     first = headline(page)
-    thumb = page.locator("[data-testid='stSidebar'] [data-testid='stSlider'] input").first
+    thumb = page.locator(SIDEBAR_LEVER).first
     thumb.focus()
     for press in range(2):
         shown = headline(page)

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 from pypdf import PdfReader
 
-from tests.browser import ARTIFACTS, wait_charts, wait_idle
+from tests.browser import ARTIFACTS, SIDEBAR_LEVER, wait_charts, wait_idle
 
 pytestmark = pytest.mark.browser
 
@@ -19,12 +19,10 @@ def metrics(page) -> list[str]:
 
 
 def move(page, slider_index: int, presses: int) -> None:
-    """Move the n-th sidebar slider to the right with the keyboard, one press at a time, each
+    """Move the n-th sidebar lever to the right with the keyboard, one press at a time, each
     waited for until its run has written the link (every press moves the lever away from the
     baseline, so every press changes the link)."""
-    handle = page.locator("[data-testid='stSidebar'] [data-testid='stSlider'] input").nth(
-        slider_index
-    )
+    handle = page.locator(SIDEBAR_LEVER).nth(slider_index)
     handle.focus()
     for _ in range(presses):
         before = page.url

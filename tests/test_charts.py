@@ -14,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 from simulator import analysis, charts, figures
 from simulator.params import load_parameters
 from simulator.report import run_pair
+from tests.levers import move_lever
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 TABLE = load_parameters()
@@ -149,7 +150,7 @@ def test_lever_moves_send_the_same_specs_to_the_browser(view):
     before = app_chart_protos(at)
     data_before = [c.proto.datasets for c in at.get("vega_lite_chart")]
     assert len(before) >= 5
-    at.select_slider(key="investment").set_value(8.0)
+    move_lever(at, "investment", 8.0)
     at.run()
     after_policy = app_chart_protos(at)
     at.select_slider(key="end_year").set_value(2040)
@@ -271,12 +272,12 @@ def test_a_lever_move_redraws_the_charts_in_place(app_url, browser, view, count)
     """A lever move changes what every chart shows (its numbers, read by a screen reader
     too) while each chart stays the same drawn picture: Streamlit updated the Vega view's
     data instead of embedding the chart afresh. The accessible name stays the title."""
-    from tests.browser import wait_idle
+    from tests.browser import SIDEBAR_LEVER, wait_idle
 
     page = open_view(browser, app_url, (1280, 800), f"view={view}", count)
     before = page.evaluate(CHART_STATE, True)
     assert all(c["same"] for c in before)
-    slider = page.locator("[data-testid='stSidebar'] [data-testid='stSlider'] input").first
+    slider = page.locator(SIDEBAR_LEVER).first
     slider.focus()
     page.keyboard.press("ArrowRight")
     page.wait_for_function(ALL_CHANGED, arg=[c["names"] for c in before], timeout=30_000)

@@ -15,6 +15,7 @@ from simulator import controls, session
 from simulator.i18n import LANGS, tr
 from simulator.params import Parameter
 from ui import history, state
+from ui.lever import live_lever
 
 # The group whose rows are drawn as the main levers; every other group is an advanced one.
 LEVER_GROUP = "lever"
@@ -65,8 +66,20 @@ def slider(param: Parameter, *, persist: bool = False) -> None:
         args=None if persist else (param.name,),
         persist_state="session" if persist else None,
     )
+    changed_mark(param, current)
+
+
+def changed_mark(param: Parameter, current: float) -> None:
+    """The "changed from the baseline" mark under a lever that left its baseline."""
     if current != param.value:
+        lg = state.lang()
         st.caption(tr("changed_mark", lg, value=controls.value_label(param, param.value, lg)))
+
+
+def instrument(param: Parameter) -> None:
+    """A policy instrument's live lever: the page moves while it is dragged."""
+    live_lever(param, help_text(param))
+    changed_mark(param, float(st.session_state[param.name]))
 
 
 def sidebar(lever_place=None) -> LeverSlots:
@@ -158,7 +171,10 @@ def levers(slots: LeverSlots, values: dict[str, float]) -> None:
                 disabled=not history.can_redo(),
             )
         for param in state.TABLE.in_group(LEVER_GROUP):
-            slider(param)
+            if param.is_policy:
+                instrument(param)
+            else:
+                slider(param)
 
 
 def exact_form(lg: str, container) -> None:

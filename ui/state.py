@@ -76,6 +76,7 @@ GOAL = "goal"  # the goal-seek answer (GoalAnswer, UnreadableTarget or None)
 GOAL_APPLIED = "_goal_applied"  # the confirmation of an answer just applied
 NOTICES = "_notices"  # typed-value notices: parameter name -> text
 LINK_NOTICES = "_link_notices"  # repairs made to the opening link (simulator.links.Notice)
+DRAGGING = "_dragging"  # this run shows a live lever's value on the way (not yet a step)
 # Keyed choice widgets whose option labels are translated (re-sent on a language switch).
 TRANSLATED_CHOICES = (PRESET, TARGET_OUTPUT, SENS_OUTPUT, COMPARE_OUTPUT, GOAL_OUTPUT, GOAL_LEVER)
 
@@ -324,6 +325,22 @@ def on_exact_submit() -> None:
     found = matching_preset()
     if found is not None:
         st.session_state[PRESET] = found
+
+
+def mark_drag() -> None:
+    """Note that this run shows a value a lever sent while being dragged."""
+    st.session_state[DRAGGING] = True
+
+
+def end_drag() -> None:
+    """A lever was let go: the run shows a step again."""
+    st.session_state.pop(DRAGGING, None)
+
+
+def take_drag() -> bool:
+    """True when this run shows a value on the way of a drag (the link, the browser history
+    and undo wait for the release). Read once per run: any other run is a step."""
+    return bool(st.session_state.pop(DRAGGING, False))
 
 
 def on_slider(name: str) -> None:
