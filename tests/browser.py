@@ -109,7 +109,13 @@ def serving(
 
 # No element is still a placeholder: Streamlit loads each element type's code on first use
 # and shows a skeleton meanwhile, for up to a second after the script has finished.
-DRAWN = "() => !document.querySelector(\"[data-testid^='stSkeleton']\")"
+# No placeholder left, and every live lever (a component drawn in its own shadow root after
+# the run) shows its value.
+DRAWN = """() => !document.querySelector("[data-testid^='stSkeleton']")
+  && [...document.querySelectorAll("*")].filter((el) => el.shadowRoot).every((el) => {
+    const lever = el.shadowRoot.querySelector(".ikm-lever input");
+    return !lever || !!lever.getAttribute("aria-valuetext");
+  })"""
 
 
 def wait_idle(page, timeout: float = 30_000) -> None:
