@@ -21,7 +21,7 @@ production level it implies (Rp 22.98 trillion in 2016 grown at each year's rate
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -67,15 +67,25 @@ class History:
     last_year: int
     production_index: dict[int, float]
     cpi_index: dict[int, float]
+    # Series already read (the rows never change once loaded; a model run reads several, and
+    # a pandas filter costs far more than the run's arithmetic).
+    _read: dict[tuple[str, str], dict[int, float]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def series(self, quantity: str, coverage: str = "input") -> dict[int, float]:
         """One quantity's observed values by year (2016 prices where money)."""
-        rows = self.frame[
-            (self.frame["quantity"] == quantity)
-            & (self.frame["coverage"] == coverage)
-            & (self.frame["kind"] == "observed")
-        ]
-        return dict(zip(rows["year"].astype(int), rows["value_2016"], strict=True))
+        key = (quantity, coverage)
+        if key not in self._read:
+            rows = self.frame[
+                (self.frame["quantity"] == quantity)
+                & (self.frame["coverage"] == coverage)
+                & (self.frame["kind"] == "observed")
+            ]
+            self._read[key] = dict(
+                zip(rows["year"].astype(int), rows["value_2016"].astype(float), strict=True)
+            )
+        return dict(self._read[key])
 
     def observed(self, output: str) -> dict[int, float]:
         """Observed values of a model output (coverage ``model``), in the output's units."""
