@@ -41,7 +41,14 @@ from simulator.links import TEXT_KEYS, clean_text
 from simulator.model import REGIONS, Result
 from simulator.outputs import OUTPUTS
 from simulator.params import Parameter, ParameterTable, load_parameters
-from simulator.report import BASELINE, SCENARIO, TABLE_COLUMNS, headlines, sentence
+from simulator.report import (
+    BASELINE,
+    COMPARE_OUTPUTS,
+    SCENARIO,
+    TABLE_COLUMNS,
+    headlines,
+    sentence,
+)
 from simulator.safety import formula_safe_frame
 
 # The assumptions a briefing lists: those the effects depend on most (see the tornado).
@@ -197,6 +204,23 @@ def csv_bytes(result: Result, lang: str, about: About | None = None) -> bytes:
     note = "".join(f"# {line}\n" for line in about.lines()) if about else ""
     table = frame.to_csv(index=False, sep=sep, decimal=decimal, lineterminator="\n")
     return (note + table).encode("utf-8-sig")
+
+
+def compare_csv_bytes(result: Result, names: list[str], lang: str) -> bytes:
+    """The comparison as CSV: one row per compared scenario and year (row 0 of ``result`` is
+    the skenario dasar), the main outputs as numbers in the language's convention; names
+    that a spreadsheet would read as a formula are quoted."""
+    rows = []
+    for i, name in enumerate(names):
+        for t, year in enumerate(result.years):
+            row: dict[str, Any] = {tr("col_scenario", lang): name, tr("col_year", lang): int(year)}
+            for key in COMPARE_OUTPUTS:
+                row[OUTPUTS[key].column(lang)] = _whole(result[key][i, t], OUTPUTS[key].decimals)
+            rows.append(row)
+    frame = formula_safe_frame(pd.DataFrame(rows))
+    sep, decimal = fmt.form("csv_separator", lang), fmt.separators(lang)[1]
+    table = frame.to_csv(index=False, sep=sep, decimal=decimal, lineterminator="\n")
+    return table.encode("utf-8-sig")
 
 
 def xlsx_bytes(

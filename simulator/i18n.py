@@ -59,6 +59,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "Files are made when a button is clicked, in this page's language and number format.",
     ),
     "dl_csv": ("Hasil (CSV)", "Results (CSV)"),
+    "dl_compare_csv": ("Unduh perbandingan (CSV)", "Download the comparison (CSV)"),
+    "file_compare": ("perbandingan skenario", "scenario comparison"),
     "dl_xlsx": ("Buku kerja (Excel)", "Workbook (Excel)"),
     "dl_pdf": ("Ringkasan kebijakan (PDF)", "Policy briefing (PDF)"),
     "dl_author": ("Disiapkan oleh (dicetak di PDF)", "Prepared by (printed on the PDF)"),

@@ -456,3 +456,37 @@ def test_briefing_prints_name_and_notes_as_a_link_carries_them():
     assert "x" * (TEXT_KEYS["note"] - len("Baris satu. Baris dua. ") + 1) not in text.replace(
         " ", ""
     )
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_comparison_csv_reads_back_with_every_scenario_by_year(lang):
+    """The comparison's download: a row per scenario and year with the main outputs as
+    numbers in the reader's convention, the same as the model's; a saved name that a
+    spreadsheet would run as a formula arrives quoted."""
+    from simulator import compare
+    from simulator.report import COMPARE_OUTPUTS
+    from simulator.safety import is_formula_risky
+    from tests.test_safety import FORMULA_NAMES
+
+    scenarios = (
+        (),
+        (("investment", 5.6),),
+        *((("new_units", 100.0 * (i + 1)),) for i in range(len(FORMULA_NAMES))),
+    )
+    batch = compare.run_batch(scenarios, 2030, TABLE)
+    names = ["Skenario dasar", "Saat ini", *FORMULA_NAMES]
+    data = exports.compare_csv_bytes(batch, names, lang)
+    sep, decimal = (";", ",") if lang == "id" else (",", ".")
+    frame = pd.read_csv(io.BytesIO(data), sep=sep, decimal=decimal, encoding="utf-8-sig")
+    assert len(frame) == len(names) * len(batch.years)
+    scenario_col, year_col = tr("col_scenario", lang), tr("col_year", lang)
+    assert not [cell for cell in frame[scenario_col] if is_formula_risky(str(cell))]
+    assert "'" + FORMULA_NAMES[0] in set(frame[scenario_col])
+    for i, name in enumerate(names[:2]):
+        rows = frame[frame[scenario_col] == name].set_index(year_col)
+        for key in COMPARE_OUTPUTS:
+            expected = batch[key][i, -1]
+            tolerance = 0.5 * 10.0 ** -OUTPUTS[key].decimals
+            assert rows.loc[2030, OUTPUTS[key].column(lang)] == pytest.approx(
+                expected, abs=tolerance
+            )

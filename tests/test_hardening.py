@@ -137,7 +137,8 @@ def download_csv(page, element) -> str:
 @pytest.mark.browser
 def test_compare_downloads_start_no_formula(app_url, browser):
     """Saved names that begin a formula: the comparison table's and the comparison chart's
-    own "Download as CSV" (hidden on the page) give files in which no cell starts a formula."""
+    own "Download as CSV" (hidden on the page) and the page's comparison download give files
+    in which no cell starts a formula."""
     import csv
     import io
     from urllib.parse import urlencode
@@ -170,8 +171,15 @@ def test_compare_downloads_start_no_formula(app_url, browser):
     data = download_csv(page, chart)
     assert data != table  # the chart's yearly series, not the table again
     assert "2030" in data
-    for text in (table, data):
-        cells = [cell for row in csv.reader(io.StringIO(text)) for cell in row]
+    # The page's own download of the comparison (the one a user sees).
+    with page.expect_download(timeout=20_000) as info:
+        page.get_by_role("button", name="Unduh perbandingan (CSV)").click()
+    own = info.value.path().read_text(encoding="utf-8-sig")
+    assert "2030" in own
+    for text in (table, data, own):
+        # Streamlit's downloads use commas; the page's own, the reader's separator.
+        delimiter = ";" if ";" in text.splitlines()[0] else ","
+        cells = [cell for row in csv.reader(io.StringIO(text), delimiter=delimiter) for cell in row]
         assert "'" + FORMULA_NAMES[0] in cells
         assert [cell for cell in cells if is_formula_risky(cell)] == []
     page.close()

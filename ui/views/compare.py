@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from simulator import charts, compare, figures, safety
+from simulator import charts, compare, exports, figures, safety
 from simulator.i18n import tr
 from simulator.links import MAX_SAVED
 from simulator.report import compare_table
@@ -40,8 +40,8 @@ def view(values: dict[str, float]) -> None:
         saved_list(saved, lg)
     end_year = int(values["end_year"])
     current = Scenario.from_mapping(values, table=state.TABLE)
-    # Quoted where a spreadsheet would read a formula: the table and the chart's own data
-    # view both offer "Download as CSV".
+    # Quoted where a spreadsheet would read a formula: the table, its download and the
+    # chart's own data view.
     saved_names = (safety.formula_safe(s.name) for s in saved)
     names = [tr("series_baseline", lg), tr("compare_current", lg), *saved_names]
     batch = runs.comparison(
@@ -50,6 +50,16 @@ def view(values: dict[str, float]) -> None:
     st.subheader(tr("compare_table", lg, year=end_year))
     st.caption(tr("compare_note", lg, year=end_year))
     st.dataframe(compare_table(batch, names, lg), hide_index=True, width="stretch")
+    # The table's own toolbar is hidden (its words are English only): the comparison by year
+    # downloads here, built only when clicked.
+    st.download_button(
+        tr("dl_compare_csv", lg),
+        data=lambda: exports.compare_csv_bytes(batch, names, lg),
+        file_name=exports.file_name(tr("file_compare", lg), tr("file_results", lg), "csv"),
+        mime="text/csv",
+        on_click="ignore",
+        icon=":material/table:",
+    )
     output = st.selectbox(
         tr("compare_output", lg),
         options=list(charts.COMPARE_OUTPUTS),
