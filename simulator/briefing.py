@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from simulator import formatting as fmt
-from simulator.analysis import uncertainty
+from simulator.analysis import DEFAULT_DRAWS, uncertainty
 from simulator.history import load_history
 from simulator.i18n import tr
 from simulator.model import Result
@@ -26,9 +26,9 @@ from simulator.params import ParameterTable, load_parameters
 from simulator.plausibility import flags
 from simulator.report import SCENARIO, efficiency, join_list
 
-# Iterations of the briefing's uncertainty range: 2,000 draws take about 0.1 s and put the
-# 10th and 90th percentiles within about 2 % of a 10,000-draw run (same seed).
-BRIEF_DRAWS = 2_000
+# Iterations of the briefing's uncertainty range: the analysis tab's own (same draws, same
+# seed), so the PDF states the range the page shows, to the last digit (about 0.2 s).
+BRIEF_DRAWS = DEFAULT_DRAWS
 # Who published the history's figures: an agency is counted for a row when one of its
 # names appears in the row's publisher or source title (most figures reach us through
 # news sites that carry the agency's release).

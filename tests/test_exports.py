@@ -18,7 +18,7 @@ from pypdf import PdfReader
 from simulator import analysis, briefing, charts, exports, figures
 from simulator import formatting as fmt
 from simulator.i18n import UNITS, tr
-from simulator.outputs import OUTPUTS
+from simulator.outputs import MAIN, OUTPUTS
 from simulator.params import load_parameters
 from simulator.report import efficiency, run_pair
 
@@ -490,3 +490,15 @@ def test_comparison_csv_reads_back_with_every_scenario_by_year(lang):
             assert rows.loc[2030, OUTPUTS[key].column(lang)] == pytest.approx(
                 expected, abs=tolerance
             )
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_briefing_range_is_the_one_the_analysis_tab_shows(lang):
+    """The PDF's range of each main effect is the analysis tab's (the page runs the
+    uncertainty analysis with its defaults), to the last shown digit."""
+    page = analysis.uncertainty(VALUES, table=TABLE)  # as the analysis tab calls it
+    ranges = briefing.effect_ranges(VALUES, RESULT, lang, table=TABLE)
+    for row, name in zip(ranges.rows, MAIN, strict=True):
+        low, _, high = page.bands[("effect", name)][:, -1]
+        show = OUTPUTS[name].show_change
+        assert (row.low, row.high) == (show(float(low), lang), show(float(high), lang))
