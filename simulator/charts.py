@@ -379,43 +379,25 @@ def _line_template(output: str, lang: str, height: int) -> dict[str, Any]:
         aria=False,
     ).encode(x="year:Q", y=alt.value(0), text="label:N")
     published = alt.Chart(alt.NamedData(name="published"))
-    data_points = (
-        published.transform_filter("datum.kind == 'observed'")
-        .mark_point(
-            shape="circle", size=90, filled=True, color=OBSERVED_COLOUR, opacity=1, aria=False
+
+    def marks(kind: str, **mark: Any) -> alt.Chart:
+        """The published points of one ``kind``, drawn with ``mark``'s shape and colour."""
+        return (
+            published.transform_filter(f"datum.kind == '{kind}'")
+            .mark_point(opacity=1, aria=False, **mark)
+            .encode(x="year:Q", y="value:Q", tooltip=_tooltip(lang))
         )
-        .encode(x="year:Q", y="value:Q", tooltip=_tooltip(lang))
-    )
+
+    data_points = marks("observed", shape="circle", size=90, filled=True, color=OBSERVED_COLOUR)
     # A published count of a part of what the line measures (the micro and small units'
     # workers under all direct jobs) is an open circle: it is meant to sit below the line.
-    part_points = (
-        published.transform_filter("datum.kind == 'part'")
-        .mark_point(
-            shape="circle",
-            size=90,
-            filled=False,
-            strokeWidth=2,
-            color=OBSERVED_COLOUR,
-            opacity=1,
-            aria=False,
-        )
-        .encode(x="year:Q", y="value:Q", tooltip=_tooltip(lang))
+    part_points = marks(
+        "part", shape="circle", size=90, filled=False, strokeWidth=2, color=OBSERVED_COLOUR
     )
-    projections = (
-        published.transform_filter("datum.kind == 'projection'")
-        .mark_point(
-            shape="diamond",
-            size=160,
-            filled=False,
-            strokeWidth=2,
-            color=PUBLISHED_COLOUR,
-            opacity=1,
-            aria=False,
-        )
-        .encode(x="year:Q", y="value:Q", tooltip=_tooltip(lang))
+    projections = marks(
+        "projection", shape="diamond", size=160, filled=False, strokeWidth=2, color=PUBLISHED_COLOUR
     )
-    layers = [shade, shade_label, lines, points, rule, label, data_points, part_points]
-    layers.append(projections)
+    layers = [shade, shade_label, lines, points, rule, label, data_points, part_points, projections]
     title = tr(title_key, lang)
     return _finish(
         layers,

@@ -9,7 +9,6 @@ and once there is nothing left of this visit, leaves the app in one press.
 
 from __future__ import annotations
 
-from pathlib import Path
 from urllib.parse import parse_qsl
 
 import streamlit as st
@@ -17,16 +16,14 @@ import streamlit as st
 from simulator.links import parse_query
 from simulator.scenario import Scenario
 from ui import state
+from ui.components import component
 
 MAX_STEPS = 50
 STEPS = "_history"  # scenarios shown, as Scenario.values tuples
 AT = "_history_at"  # the index of the one shown now
 BACK = "_back"
 
-_BACK = st.components.v2.component(
-    "ikm_back",
-    js=(Path(__file__).resolve().parent / "components" / "back.js").read_text(encoding="utf-8"),
-)
+_BACK = component("ikm_back", "back")
 
 
 def record(scenario: Scenario) -> None:

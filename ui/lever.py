@@ -14,7 +14,6 @@ name, as a slider's did, so presets, reset, typed values, undo and Back move it.
 from __future__ import annotations
 
 from functools import partial
-from pathlib import Path
 
 import streamlit as st
 
@@ -22,14 +21,9 @@ from simulator import controls
 from simulator.i18n import tr
 from simulator.params import Parameter
 from ui import state
+from ui.components import component
 
-HERE = Path(__file__).resolve().parent / "components"
-_LEVER = st.components.v2.component(
-    "ikm_lever",
-    html=(HERE / "lever.html").read_text(encoding="utf-8"),
-    css=(HERE / "lever.css").read_text(encoding="utf-8"),
-    js=(HERE / "lever.js").read_text(encoding="utf-8"),
-)
+_LEVER = component("ikm_lever", "lever")
 ACKS = "_lever_acks"  # parameter name -> sequence number of the last value taken
 
 

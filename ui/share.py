@@ -8,19 +8,10 @@ offers the Web Share API a second button opens the phone's share sheet.
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import streamlit as st
-
 from simulator.i18n import tr
+from ui.components import component
 
-HERE = Path(__file__).resolve().parent / "components"
-_SHARE = st.components.v2.component(
-    "ikm_share",
-    html=(HERE / "share.html").read_text(encoding="utf-8"),
-    css=(HERE / "share.css").read_text(encoding="utf-8"),
-    js=(HERE / "share.js").read_text(encoding="utf-8"),
-)
+_SHARE = component("ikm_share", "share")
 
 
 def share_buttons(link: str, title: str, text: str, lang: str) -> None:

@@ -11,7 +11,6 @@ the view and the slide. The main instruments stay usable in a strip that opens o
 from __future__ import annotations
 
 import copy
-from pathlib import Path
 
 import streamlit as st
 
@@ -20,6 +19,7 @@ from simulator.i18n import LANGS, tr
 from simulator.links import DEFAULT_VIEW
 from simulator.model import Result
 from ui import runs, state
+from ui.components import component
 from ui.widgets import chart, escape_md, headline_view
 
 ROOM_FONT_PX = 18  # the smallest chart text on the big screen
@@ -52,18 +52,8 @@ h3 {padding: 0 !important; font-size: 1.8rem !important;}
 </style>"""
 
 ROOM = "present_room"  # the window's height, sent by the browser
-_ROOM = st.components.v2.component(
-    "ikm_room",
-    js=(Path(__file__).resolve().parent.parent / "components" / "room.js").read_text(
-        encoding="utf-8"
-    ),
-)
-_KEYS = st.components.v2.component(
-    "ikm_slide_keys",
-    js=(Path(__file__).resolve().parent.parent / "components" / "keys.js").read_text(
-        encoding="utf-8"
-    ),
-)
+_ROOM = component("ikm_room", "room")
+_KEYS = component("ikm_slide_keys", "keys")
 
 
 def plot_height(window_height: int) -> int:
