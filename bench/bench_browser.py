@@ -18,7 +18,9 @@ and prints where the main thread spent the time from key press to settled.
 Then (d) scripted 2-second drags of the live lever (mouse down on the thumb, moves every
 ~15 ms, up) on the app and on a one-live-lever page (bench/minimal_live_app.py): the distinct
 headline numbers painted during each drag (a frame-by-frame sample of the first number) and
-from the release to the final number painted.
+from the release to the final number painted. With ``--floor``, (e) the same drags on
+bench/drag_floor_app.py with mixes of the app's own headline numbers and charts (and the
+charts sent unchanged), which shows what each part of the page costs a drag.
 Targets: slider ratio <= 1.3, page-load ratio <= 1.5, settled <= 2x headline (same page);
 during a drag at least 10 headline updates a second, release -> final headline within 2x the
 one-slider page's key -> headline.
@@ -101,6 +103,17 @@ class Moves(NamedTuple):
     fresh: int
 
 
+# Headline numbers and charts of the floor page: the lever alone with one number, the app's
+# headline alone, its charts alone, both, both in a tab as in the app, both with the charts
+# unchanged.
+FLOOR_MIXES = (
+    "metrics=1&charts=0",
+    "metrics=8&charts=0",
+    "metrics=1&charts=5",
+    "metrics=8&charts=5",
+    "metrics=8&charts=5&tabs=1",
+    "metrics=8&charts=5&frozen=1",
+)
 STREAMLIT_SLIDER = "[data-testid='stSidebar'] [data-testid='stSlider'] input"
 DRAG_S = 2.0
 DRAG_PX = 150  # about 90 grid steps of the investment lever in the sidebar
@@ -335,6 +348,7 @@ def main() -> None:
     parser.add_argument("--moves", type=int, default=30)
     parser.add_argument("--drags", type=int, default=10)
     parser.add_argument("--profile", type=Path, default=None, help="directory for a trace")
+    parser.add_argument("--floor", action="store_true", help="drags on mixes of the page")
     args = parser.parse_args()
     ARTIFACTS.mkdir(exist_ok=True)
     from playwright.sync_api import sync_playwright
@@ -344,6 +358,7 @@ def main() -> None:
         running_app("app.py") as app_url,
         running_app("bench/minimal_app.py") as minimal_url,
         running_app("bench/minimal_live_app.py") as minimal_live_url,
+        running_app("bench/drag_floor_app.py") as floor_url,
         sync_playwright() as playwright,
     ):
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -374,6 +389,14 @@ def main() -> None:
                 medians[(page_name, "rate")] = rate
                 medians[(page_name, "release")] = summary(
                     "release -> final headline", drags.release
+                )
+        if args.floor:
+            print(f"mixes of the page (bench/drag_floor_app.py), {args.drags or 4} drags each:")
+            for query in FLOOR_MIXES:
+                drags = lever_drags(browser, f"{floor_url}?{query}", args.drags or 4)
+                print(
+                    f"  {query:28s} {statistics.median(drags.rate):5.1f} headlines/s, release "
+                    f"-> final {statistics.median(drags.release) * 1e3:4.0f} ms"
                 )
         if args.profile:
             print("app, profiled:")
