@@ -21,7 +21,7 @@ from simulator.i18n import tr
 from simulator.links import DEFAULT_VIEW
 from simulator.model import Result
 from simulator.scenario import Scenario
-from ui import history, page_guard, runs, state
+from ui import history, names, page_guard, runs, state
 from ui.sidebar import LeverSlots, levers, sidebar
 from ui.style import PAGE_CSS
 from ui.toolbar import toolbar
@@ -56,6 +56,7 @@ def page() -> None:
             lever_slots = guarded(sidebar)(strip)
         with slide:
             present_fragment(lever_slots)
+        names.page_names()
         return
     st.title(tr("app_title", lg), anchor=False)
     st.caption(tr("app_subtitle", lg))
@@ -75,6 +76,7 @@ def page() -> None:
     )
     st.caption(tr("footer", lg))
     history.back_listener()
+    names.page_names()
     scenario_fragment(headline_slot, lever_slots, tabs[state.TAB_CODES.index(open_code)], open_code)
 
 

@@ -140,12 +140,14 @@ def legend_columns(labels: list[str]) -> alt.ExprRef:
     return alt.ExprRef(f"{CHART_WIDTH} < {needed:.0f} ? 1 : 0")
 
 
-def _summary_layer() -> alt.Chart:
+def _summary_layer(lang: str) -> alt.Chart:
     """An invisible mark whose accessible name is the summary dataset's text: the chart's
-    numbers reach a screen reader as data, not as the spec's description."""
+    numbers reach a screen reader as data, not as the spec's description. It is the only
+    mark a screen reader meets (the others are left out, :func:`_configure`), named in the
+    page language."""
     return (
         alt.Chart(alt.NamedData(name=SUMMARY))
-        .mark_text(opacity=0)
+        .mark_text(opacity=0, aria=True, ariaRoleDescription=tr("chart_summary_role", lang))
         .encode(x=alt.value(0), y=alt.value(0), text=alt.value(""), description="text:N")
     )
 
@@ -164,7 +166,7 @@ def _finish(
     width fitted to the column and, below the title, a plot ``height`` high (a chart of that
     total height on a desktop column, taller where the title needs more lines)."""
     plot = height if isinstance(height, alt.Step) else max(120, height - DECORATION_PX)
-    chart = alt.layer(*layers, _summary_layer()).properties(width="container", height=plot)
+    chart = alt.layer(*layers, _summary_layer(lang)).properties(width="container", height=plot)
     chart = chart.add_params(
         alt.param(name=CHART_WIDTH, expr=_CHART_WIDTH_EXPR), alt.param(name=YEAR_LABEL_PX, value=52)
     )
@@ -174,6 +176,9 @@ def _finish(
     spec["title"] = {
         "text": {"expr": lines_expr(title, TITLE_CHAR_PX)},
         "subtitle": {"expr": lines_expr(subtitle, LABEL_CHAR_PX)},
+        # Not read out by Vega ("Title text '...'", in English): the chart's name is its
+        # title already (the ``alt`` Streamlit gives the chart, :func:`label`).
+        "aria": False,
     }
     # The width fits the column; the height is the plot's, so extra title lines on a phone
     # make the chart taller instead of squashing the plot.
@@ -229,9 +234,11 @@ def _configure(chart: alt.TopLevelMixin, lang: str) -> alt.TopLevelMixin:
             locale={"number": fmt.vega_locale(lang)},
             font="Source Sans Pro, DejaVu Sans, sans-serif",
         )
-        # Vega names axes and legends for screen readers in fixed English ("X-axis for a
-        # linear scale ..."): they are left out; the chart's own name and its summary (in the
-        # page language) say what it shows. (Vega-Lite passes no such switch for titles.)
+        # Vega names axes, legends and every mark item for screen readers in fixed English
+        # ("X-axis for a linear scale ...", "line mark", "point", and each point's raw fields):
+        # they are left out; the chart's own name and its summary (in the page language) say
+        # what it shows. (Vega-Lite passes no such switch for titles.)
+        .configure_mark(aria=False)
         .configure_axis(
             labelFontSize=FONT_SIZES["label"],
             titleFontSize=FONT_SIZES["axis_title"],

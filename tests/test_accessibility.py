@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.browser import wait_charts, wait_idle
@@ -64,3 +66,72 @@ def test_every_line_chart_has_a_text_alternative(pages):
     assert not any("triliun" in n for n in names)  # the name is the title, the same always
     assert all(str(2030) in t for t in texts)
     assert any("Rp" in t and "triliun" in t for t in texts)
+
+
+# Every name a screen reader can hear on the page: the names and role descriptions of the
+# elements it does not skip (not inside aria-hidden; shown, or part of a chart's drawing),
+# the live levers' own (shadow) parts included.
+HEARD_NAMES = """() => {
+  const out = [];
+  const walk = (root) => {
+    for (const el of root.querySelectorAll("*")) {
+      if (el.shadowRoot) walk(el.shadowRoot);
+      if (el.closest("[aria-hidden='true']")) continue;
+      if (!el.closest("svg") && !el.checkVisibility()) continue;
+      for (const name of ["aria-label", "aria-roledescription", "title"]) {
+        const value = el.getAttribute(name);
+        if (value) out.push(value);
+      }
+    }
+  };
+  walk(document);
+  return out;
+}"""
+# The English names Streamlit and Vega give their own parts.
+ENGLISH_NAME = re.compile(
+    r"^(Help for |Open$|Close$|Sidebar$|(Collapse|Expand) sidebar|Scroll tabs|Main menu|"
+    r"Clear (value|all)|visualization$|.*\bmark( container)?$|point$|(Sub)?title( text)?\b|"
+    r"[XY]-axis)"
+)
+
+
+def heard(page) -> list[str]:
+    """The names a screen reader can hear on ``page`` now."""
+    return page.evaluate(HEARD_NAMES)
+
+
+@pytest.mark.parametrize("view", ["results", "analysis", "regions"])
+def test_a_screen_reader_hears_no_english_name_on_the_indonesian_page(pages, view):
+    """Streamlit's and Vega's own English names ("Help for ...", "Collapse sidebar",
+    "visualization", each chart point's fields) are in Indonesian or left out; the English
+    page gets Streamlit's names back, and the Indonesian page its own again."""
+    url, browser = pages
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(f"{url}/?view={view}&lang=id&investment=5.6")
+    wait_idle(page)
+    wait_charts(page)
+    names = heard(page)
+    assert [n for n in names if ENGLISH_NAME.match(n)] == []
+    assert "Tutup panel samping" in names
+    assert any(n.startswith("Penjelasan: ") for n in names)
+    page.get_by_role("radio", name="English").click()
+    page.wait_for_function(
+        "() => document.documentElement.lang === 'en'", timeout=20_000, polling=50
+    )
+    wait_idle(page)
+    page.wait_for_function(
+        """() => !!document.querySelector("[aria-label^='Help for ']")""", timeout=20_000
+    )
+    names = heard(page)
+    assert "Collapse sidebar" in names
+    assert not any(n.startswith("Penjelasan: ") or n == "Tutup panel samping" for n in names)
+    page.get_by_role("radio", name="Bahasa Indonesia").click()
+    page.wait_for_function(
+        "() => document.documentElement.lang === 'id'", timeout=20_000, polling=50
+    )
+    wait_idle(page)
+    page.wait_for_function(
+        """() => !document.querySelector("[aria-label^='Help for ']")""", timeout=20_000
+    )
+    assert [n for n in heard(page) if ENGLISH_NAME.match(n)] == []
+    page.close()
