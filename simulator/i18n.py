@@ -218,6 +218,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "name_clear_value": ("Kosongkan isian", "Clear value"),
     "name_clear_all": ("Kosongkan semua", "Clear all"),
     "name_chart": ("grafik", "visualization"),
+    "name_heading_link": ("Tautan ke judul ini", "Link to heading"),
     # Sidebar
     "levers": ("Instrumen kebijakan", "Policy instruments"),
     "preset": ("Skenario siap pakai", "Preset scenario"),

@@ -91,7 +91,7 @@ HEARD_NAMES = """() => {
 ENGLISH_NAME = re.compile(
     r"^(Help for |Open$|Close$|Sidebar$|(Collapse|Expand) sidebar|Scroll tabs|Main menu|"
     r"Clear (value|all)|visualization$|.*\bmark( container)?$|point$|(Sub)?title( text)?\b|"
-    r"[XY]-axis)"
+    r"[XY]-axis|Link to heading)"
 )
 
 
@@ -100,7 +100,7 @@ def heard(page) -> list[str]:
     return page.evaluate(HEARD_NAMES)
 
 
-@pytest.mark.parametrize("view", ["results", "analysis", "regions"])
+@pytest.mark.parametrize("view", ["results", "analysis", "regions", "table"])
 def test_a_screen_reader_hears_no_english_name_on_the_indonesian_page(pages, view):
     """Streamlit's and Vega's own English names ("Help for ...", "Collapse sidebar",
     "visualization", each chart point's fields) are in Indonesian or left out; the English

@@ -27,6 +27,7 @@ EXACT = {
     "Main menu": "name_main_menu",
     "Clear value": "name_clear_value",
     "Clear all": "name_clear_all",
+    "Link to heading": "name_heading_link",
     "visualization": "name_chart",
     "group mark container": "",
     "text mark container": "",
