@@ -56,6 +56,8 @@ def page() -> None:
             lever_slots = guarded(sidebar)(strip)
         with slide:
             present_fragment(lever_slots)
+        # Back undoes here too, and the page's language reaches <html> and screen readers.
+        history.back_listener()
         names.page_names()
         return
     st.title(tr("app_title", lg), anchor=False)

@@ -135,3 +135,19 @@ def test_a_screen_reader_hears_no_english_name_on_the_indonesian_page(pages, vie
     )
     assert [n for n in heard(page) if ENGLISH_NAME.match(n)] == []
     page.close()
+
+
+@pytest.mark.parametrize("view", ["present", "results"])
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_a_link_tells_the_browser_the_page_language(pages, view, lang):
+    """A link opened straight into a view (the presentation included) sets the page's
+    language on <html>, so a screen reader speaks Indonesian text as Indonesian."""
+    url, browser = pages
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(f"{url}/?view={view}&lang={lang}")
+    wait_idle(page)
+    page.wait_for_function(
+        "(lang) => document.documentElement.lang === lang", arg=lang, timeout=20_000
+    )
+    assert [n for n in heard(page) if lang == "id" and ENGLISH_NAME.match(n)] == []
+    page.close()
