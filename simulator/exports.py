@@ -49,7 +49,7 @@ from simulator.report import (
     headlines,
     sentence,
 )
-from simulator.safety import formula_safe_frame
+from simulator.safety import defang, formula_safe_frame
 
 # The assumptions a briefing lists: those the effects depend on most (see the tornado).
 MAIN_ASSUMPTIONS = (
@@ -1007,11 +1007,13 @@ def pdf_bytes(
     kept = [table[n] for n in MAIN_ASSUMPTIONS if values.get(n, table[n].value) == table[n].value]
     content = _Content(
         lang=lang,
-        title=briefing.scenario_title(title, lang),
+        # Text a link carries (name, who prepared it, notes) with every address made
+        # unclickable: a PDF viewer would turn "https://..." into a live link.
+        title=defang(briefing.scenario_title(title, lang)),
         kicker=f"{tr('pdf_title', lang)} · {tr('pdf_date', lang)} {day}",
         # Name and notes as a link carries them: one line each, at most the link's length.
-        prepared_by=clean_text(prepared_by, TEXT_KEYS["by"]),
-        notes=clean_text(notes, TEXT_KEYS["note"]),
+        prepared_by=defang(clean_text(prepared_by, TEXT_KEYS["by"])),
+        notes=defang(clean_text(notes, TEXT_KEYS["note"])),
         year=int(result.years[-1]),
         sentence=sentence(values, result, lang, table),
         flags=briefing.flag_texts(result, lang),

@@ -400,6 +400,27 @@ def test_briefing_prints_prepared_by_and_notes_when_given():
     assert "Disiapkan oleh" not in plain
 
 
+def test_briefing_makes_every_address_a_link_carries_unclickable():
+    """A name, author or note from a link that holds an address prints it defanged, as the
+    page shows it: a PDF viewer would make "https://..." a live link."""
+    data = exports.pdf_bytes(
+        RESULT,
+        VALUES,
+        "id",
+        title="Lihat https://evil.example/a",
+        link=LINK,
+        charts=[],
+        today=DAY,
+        prepared_by="admin@evil.example",
+        notes="lihat https://evil.example/x dan www.evil.example",
+    )
+    text = " ".join(_text(PdfReader(io.BytesIO(data))).split())
+    assert "https[:]//evil[.]example/x" in text
+    assert "https[:]//evil[.]example/a" in text
+    assert "admin[@]evil[.]example" in text
+    assert "evil.example" not in text
+
+
 def test_briefing_with_every_flag_and_long_notes_keeps_to_two_pages():
     """A scenario with three flags (every instrument at its maximum to 2050), every main
     assumption moved and long notes still fits two pages."""
