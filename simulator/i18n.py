@@ -865,14 +865,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "brief_sources_title": ("Sumber", "Sources"),
     "brief_agency": ("{agency} ({n} angka)", "{agency} ({n} figures)"),
     "brief_sources": (
-        "Sumber utama: {agencies}; {n} angka resmi {first}–{last} di data/history.csv, "
-        "sebagian besar melalui media yang memuat rilisnya ({media}), serta tabel parameter "
-        "(data/parameters.csv) yang mencantumkan sumber setiap asumsi. Alamat setiap sumber ada "
-        "di halaman Metodologi.",
-        "Main sources: {agencies}; {n} published figures {first}–{last} in data/history.csv, "
-        "mostly through the news sites that carried the releases ({media}), and the parameter "
-        "table (data/parameters.csv), which gives every assumption its source. Each source's "
-        "address is on the Methodology page.",
+        "Sumber utama: {agencies}; {n} angka resmi {first}–{last}, sebagian besar melalui media "
+        "yang memuat rilisnya ({media}), serta tabel parameter simulator yang mencantumkan "
+        "sumber setiap asumsi. Alamat setiap sumber ada di halaman Metodologi.",
+        "Main sources: {agencies}; {n} published figures {first}–{last}, mostly through the news "
+        "sites that carried the releases ({media}), and the simulator's parameter table, which "
+        "gives every assumption its source. Each source's address is on the Methodology page.",
     ),
     "brief_qr": (
         "Pindai kode QR dengan ponsel atau klik tautan untuk membuka skenario ini, dengan semua "

@@ -314,13 +314,15 @@ def test_baseline_briefing_gives_the_range_of_the_projection():
 
 
 def test_briefing_says_the_caveat_and_sources(brief):
-    """The data caveat and the sources paragraph, with both agencies, are printed."""
+    """The data caveat and the sources paragraph, with both agencies and where to find each
+    source's address, are printed; no file of the code base is named to the reader."""
     lang, reader = brief
-    text = _text(reader)
+    text = " ".join(_text(reader).split())
     assert tr("brief_caveat_title", lang) in text
     assert "Kemenperin" in text
     assert "BPS" in text
-    assert "history.csv" in text
+    assert tr("tab_method", lang) in text
+    assert ".csv" not in text
 
 
 def test_briefing_fills_its_last_page(brief):
