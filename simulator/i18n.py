@@ -465,6 +465,15 @@ TEXT: dict[str, tuple[str, str]] = {
         "{value} unit mikro dan kecil berjualan daring pada {year}",
         "{value} of micro and small units selling online by {year}",
     ),
+    "s_online_short": (
+        "target {value} unit mikro dan kecil berjualan daring (tercapai {reached})",
+        "a target of {value} of micro and small units selling online ({reached} reached)",
+    ),
+    "s_online_by_short": (
+        "target {value} unit mikro dan kecil berjualan daring pada {year} (tercapai {reached})",
+        "a target of {value} of micro and small units selling online by {year} "
+        "({reached} reached)",
+    ),
     "s_new_units": ("{value} unit usaha IKM baru per tahun", "{value} new IKM units a year"),
     "s_sales_place": (
         "{value} unit dengan tempat berjualan khusus",

@@ -197,7 +197,13 @@ def _rp_spoken(x: float, lang: str) -> str:
 WORDED = ("investment", "online_adoption", "new_units", "sales_place_units")
 
 
-def _policy_items(values: Mapping[str, float], table: ParameterTable, year: int, lang: str):
+def _policy_items(
+    values: Mapping[str, float],
+    table: ParameterTable,
+    year: int,
+    lang: str,
+    result: Result | None = None,
+):
     changed = {k: v for k, v in values.items() if k in table and v != table[k].value}
     items = []
     if "investment" in changed:
@@ -211,7 +217,16 @@ def _policy_items(values: Mapping[str, float], table: ParameterTable, year: int,
         target_year = int(values.get("online_target_year", table["online_target_year"].value))
         key = "s_online" if target_year == year else "s_online_by"
         share = fmt.percent(changed["online_adoption"], lang, 0)
-        items.append(tr(key, lang, value=share, year=target_year))
+        reached = _online_reached(result, target_year)
+        if reached is not None and reached < changed["online_adoption"] - 0.5:
+            # A target the adoption curve cannot reach in time is said as a target, with
+            # the share reached (the warning above the numbers says why).
+            key = "s_online_short" if target_year == year else "s_online_by_short"
+            items.append(
+                tr(key, lang, value=share, year=target_year, reached=fmt.percent(reached, lang, 0))
+            )
+        else:
+            items.append(tr(key, lang, value=share, year=target_year))
     if "new_units" in changed:
         items.append(tr("s_new_units", lang, value=fmt.number(changed["new_units"], lang)))
     if "sales_place_units" in changed:
@@ -234,6 +249,15 @@ def _policy_items(values: Mapping[str, float], table: ParameterTable, year: int,
     return items
 
 
+def _online_reached(result: Result | None, year: int) -> float | None:
+    """The scenario's share of units selling online in ``year`` [%], if the run shows it."""
+    if result is None or "online_share_pct" not in result.outputs:
+        return None
+    if not result.years[0] <= year <= result.years[-1]:
+        return None
+    return float(result.at("online_share_pct", year)[SCENARIO])
+
+
 def sentence(
     values: Mapping[str, float], result: Result, lang: str, table: ParameterTable | None = None
 ) -> str:
@@ -244,7 +268,7 @@ def sentence(
     """
     table = table or load_parameters()
     year = int(result.years[-1])
-    items = _policy_items(values, table, year, lang)
+    items = _policy_items(values, table, year, lang, result)
     production = result.at("production_rp_tn", year)
     jobs = result.at("jobs", year)
     exports = result.at("exports_usd_mn", year)

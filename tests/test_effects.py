@@ -189,3 +189,26 @@ def test_a_lever_added_as_a_row_moves_the_headline_sentence_and_link(tmp_path, m
     assert table["sales_place_uplift"].label("id").lower() in text.lower()
     query = dict(to_query(Scenario.from_mapping(values, table=table)))
     assert query["sales_place_uplift"] == "60"
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize("target", [70.0, 93.0, 100.0])
+def test_the_sentence_says_an_unreachable_online_target_as_a_target_with_the_share_reached(
+    lang, target
+):
+    """When the warning says the online target is not reached in its year, the sentence
+    does not claim it: it names the target and the share the model reaches then."""
+    table = load_parameters()
+    values = {**table.defaults, "online_adoption": target}
+    result = run_pair(values, table)
+    year = int(values["online_target_year"])
+    reached = float(result.at("online_share_pct", year)[0])
+    late = [f for f in flags(result) if f.code == "online_target_late"]
+    text = sentence(values, result, lang, table)
+    if reached < target - 0.5:
+        assert late, "the model flags the target it cannot reach"
+        shown = f"{reached:.0f}%"
+        assert ("tercapai " + shown if lang == "id" else shown + " reached") in text
+        assert text.startswith("Dengan target" if lang == "id" else "With a target")
+    else:
+        assert "target" not in text.split(",")[0].lower()
