@@ -471,8 +471,7 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "s_online_by_short": (
         "target {value} unit mikro dan kecil berjualan daring pada {year} (tercapai {reached})",
-        "a target of {value} of micro and small units selling online by {year} "
-        "({reached} reached)",
+        "a target of {value} of micro and small units selling online by {year} ({reached} reached)",
     ),
     "s_new_units": ("{value} unit usaha IKM baru per tahun", "{value} new IKM units a year"),
     "s_sales_place": (
