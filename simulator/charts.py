@@ -32,7 +32,7 @@ from simulator.history import load_history
 from simulator.i18n import tr
 from simulator.model import REGIONS, Result
 from simulator.outputs import MAIN, OUTPUTS, PICKABLE, REGIONAL
-from simulator.report import BASELINE, SCENARIO
+from simulator.report import BASELINE, SCENARIO, join_list
 
 SCENARIO_COLOUR = "#0072B2"  # Okabe-Ito blue
 BASELINE_COLOUR = "#8C8C8C"
@@ -410,10 +410,55 @@ def _line_template(output: str, lang: str, height: int) -> dict[str, Any]:
         layers,
         lang,
         title=_literal(title),
-        subtitle=_literal(tr("line_subtitle", lang)),
+        subtitle=_literal(line_key(output, lang)),
         label=title,
         height=height,
     )
+
+
+# Money outputs are in constant 2016 prices (counts of people or units are not).
+MONEY_KINDS = ("rp_tn", "usd_mn")
+PART_KEYS = {
+    "jobs_small": "part_jobs_small",
+    "units_small": "part_units_small",
+    "units_medium": "part_units_medium",
+}
+
+
+def line_key(output: str, lang: str) -> str:
+    """The key under a line chart's title, naming only what that chart draws: the lines,
+    then black dots, open circles (and what part they count) and the projection's diamond
+    where the chart has them, and the prices for money."""
+    history = load_history()
+    parts = [tr("key_lines", lang)]
+    marked = MARKED.get(output, ())
+    if output in marked and history.observed(output):
+        parts.append(tr("key_observed", lang))
+    counted = [q for q in marked if q != output and history.observed(q)]
+    if counted:
+        names = join_list([tr(PART_KEYS[q], lang) for q in counted], lang)
+        parts.append(tr("key_part", lang, parts=names))
+    if any(history.projections(q) for q in marked):
+        parts.append(tr("key_projection", lang))
+    text = "; ".join(parts) + "."
+    if OUTPUTS[output].kind in MONEY_KINDS:
+        text += " " + tr("key_prices", lang)
+    return text
+
+
+def merged_keys(texts: list[str], lang: str) -> list[str]:
+    """The keys of charts printed side by side as captions: line charts' keys (made by
+    :func:`line_key`) as one key naming each mark once, in order; other texts once each."""
+    if not texts or not all(t.startswith(tr("key_lines", lang)) for t in texts):
+        return list(dict.fromkeys(texts))
+    marks: list[str] = []
+    notes: list[str] = []
+    for text in texts:
+        head, _, tail = text.partition(". ")
+        marks += [part for part in head.rstrip(".").split("; ") if part not in marks]
+        if tail and tail not in notes:
+            notes.append(tail)
+    return [" ".join(["; ".join(marks) + ".", *notes])]
 
 
 def _policy_frame(result: Result, policy_start: int | None, lang: str) -> pd.DataFrame:

@@ -35,7 +35,7 @@ import pandas as pd
 from simulator import briefing
 from simulator import formatting as fmt
 from simulator.briefing import About
-from simulator.charts import CHART_WIDTH, YEAR_LABEL_PX, title_texts
+from simulator.charts import CHART_WIDTH, YEAR_LABEL_PX, merged_keys, title_texts
 from simulator.i18n import tr, unit_template
 from simulator.links import TEXT_KEYS, clean_text
 from simulator.model import REGIONS, Result
@@ -832,7 +832,7 @@ def _charts(page: _Page, specs: list[Mapping[str, Any]], layout: Layout) -> None
     pdf = page.pdf
     gap, title_mm, caption_mm = 6.0, 5.5, 4.0
     slot = (page.width - gap) / 2
-    captions = list(dict.fromkeys(line for s in specs[:2] for line in _title_parts(s)[1]))
+    captions = merged_keys([line for s in specs[:2] for line in _title_parts(s)[1]], page.lang)
     chrome = 2 + title_mm + 1 + caption_mm * 2 * len(captions)
     most = layout.chart_most
     if page.room() - chrome < layout.chart_least:

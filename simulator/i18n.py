@@ -588,13 +588,21 @@ TEXT: dict[str, tuple[str, str]] = {
     # Charts
     "series_scenario": ("Skenario", "Scenario"),
     "series_baseline": ("Skenario dasar", "Baseline"),
-    "line_subtitle": (
-        "Garis: model (putus-putus: skenario dasar); titik hitam: data resmi (lingkaran "
-        "terbuka: hanya unit mikro dan kecil); ◇: proyeksi Kemenperin. Atas dasar harga "
-        "konstan 2016.",
-        "Lines: the model (dashed: baseline); black dots: published data (open circles: micro "
-        "and small units only); ◇: Kemenperin's projection. Constant 2016 prices.",
+    # A line chart's key, from what that chart draws (charts.line_key).
+    "key_lines": (
+        "Garis: model (putus-putus: skenario dasar)",
+        "Lines: the model (dashed: baseline)",
     ),
+    "key_observed": ("titik hitam: data resmi", "black dots: published data"),
+    "key_part": (
+        "lingkaran terbuka: data resmi untuk sebagian saja ({parts})",
+        "open circles: published data for a part only ({parts})",
+    ),
+    "key_projection": ("◇: proyeksi Kemenperin", "◇: Kemenperin's projection"),
+    "key_prices": ("Atas dasar harga konstan 2016.", "Constant 2016 prices."),
+    "part_jobs_small": ("tenaga kerja unit mikro dan kecil", "jobs in micro and small units"),
+    "part_units_small": ("unit mikro dan kecil", "micro and small units"),
+    "part_units_medium": ("usaha menengah", "medium firms"),
     "data_band": ("data", "data"),
     "published_production_rp_tn": ("Data resmi", "Published data"),
     "published_jobs": ("Data resmi", "Published data"),

@@ -287,3 +287,44 @@ def test_a_lever_move_redraws_the_charts_in_place(app_url, browser, view, count)
     assert [c["same"] for c in after] == [True] * count
     assert [c["label"] for c in after] == [c["label"] for c in before]
     assert all(c["label"] for c in after)
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize("output", list(charts.LINE_OUTPUTS))
+def test_a_line_chart_key_names_only_what_the_chart_draws(output, lang):
+    """The key under a line chart's title mentions black dots, open circles and the
+    projection's diamond only when that chart draws them, and constant prices only for
+    money (not for people)."""
+    from simulator.i18n import tr
+    from simulator.outputs import OUTPUTS
+
+    spec = charts.line_chart(RESULT_FOR_KEYS, output, lang, 2026)
+    kinds = set(spec["datasets"]["published"].column("kind").to_pylist())
+    _, subtitle = charts.title_texts(spec)
+
+    def says(key: str) -> bool:
+        return tr(key, lang, parts="").split("(")[0].strip() in subtitle
+
+    assert says("key_lines")
+    assert says("key_observed") == ("observed" in kinds)
+    assert says("key_part") == ("part" in kinds)
+    assert says("key_projection") == ("projection" in kinds)
+    assert says("key_prices") == (OUTPUTS[output].kind in ("rp_tn", "usd_mn"))
+
+
+RESULT_FOR_KEYS = run_pair({**load_parameters().defaults, "investment": 5.6})
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_charts_printed_together_share_one_key_naming_each_mark_once(lang):
+    """The briefing prints one caption under its two charts: every mark either chart draws,
+    each named once, and the prices note when one of them is money."""
+    from simulator.i18n import tr
+
+    keys = [charts.line_key(o, lang) for o in ("production_rp_tn", "jobs")]
+    (merged,) = charts.merged_keys(keys, lang)
+    for key in ("key_lines", "key_observed", "key_projection", "key_prices"):
+        part = tr(key, lang, parts="").split("(")[0].strip()
+        assert merged.count(part) == 1, (key, merged)
+    assert tr("part_jobs_small", lang) in merged
+    assert charts.merged_keys(["Tampak sama", "Tampak sama"], lang) == ["Tampak sama"]
