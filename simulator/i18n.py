@@ -207,11 +207,11 @@ TEXT: dict[str, tuple[str, str]] = {
     # What a screen reader calls a chart's text alternative (Vega would say "text mark").
     "chart_summary_role": ("ringkasan angka", "summary of the numbers"),
     # Names Streamlit and Vega give their own controls in English (ui/names.py).
-    "name_open": ("Buka pilihan", "Open"),
+    "name_open": ("Tampilkan pilihan", "Open"),
     "name_close": ("Tutup", "Close"),
     "name_sidebar": ("Panel samping", "Sidebar"),
-    "name_collapse_sidebar": ("Tutup panel samping", "Collapse sidebar"),
-    "name_expand_sidebar": ("Buka panel samping", "Expand sidebar"),
+    "name_collapse_sidebar": ("Sembunyikan panel samping", "Collapse sidebar"),
+    "name_expand_sidebar": ("Tampilkan panel samping", "Expand sidebar"),
     "name_tabs_right": ("Geser tab ke kanan", "Scroll tabs right"),
     "name_tabs_left": ("Geser tab ke kiri", "Scroll tabs left"),
     "name_main_menu": ("Menu utama", "Main menu"),

@@ -112,7 +112,7 @@ def test_a_screen_reader_hears_no_english_name_on_the_indonesian_page(pages, vie
     wait_charts(page)
     names = heard(page)
     assert [n for n in names if ENGLISH_NAME.match(n)] == []
-    assert "Tutup panel samping" in names
+    assert "Sembunyikan panel samping" in names
     assert any(n.startswith("Penjelasan: ") for n in names)
     page.get_by_role("radio", name="English").click()
     page.wait_for_function(
@@ -124,7 +124,7 @@ def test_a_screen_reader_hears_no_english_name_on_the_indonesian_page(pages, vie
     )
     names = heard(page)
     assert "Collapse sidebar" in names
-    assert not any(n.startswith("Penjelasan: ") or n == "Tutup panel samping" for n in names)
+    assert not any(n.startswith("Penjelasan: ") or n == "Sembunyikan panel samping" for n in names)
     page.get_by_role("radio", name="Bahasa Indonesia").click()
     page.wait_for_function(
         "() => document.documentElement.lang === 'id'", timeout=20_000, polling=50
