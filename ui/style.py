@@ -3,7 +3,7 @@
 Headline numbers, their labels and their changes wrap instead of being cut with an
 ellipsis; headline rows share their width, two cards a row on a narrow screen; long preset
 names wrap in the dropdown; Streamlit's own English menus that the page does not need (the
-main menu, chart and table toolbars) are hidden.
+main menu, chart and table toolbars, a field's "Press Enter to submit form") are hidden.
 """
 
 from __future__ import annotations
@@ -31,4 +31,5 @@ PAGE_CSS = """<style>
 }
 [data-baseweb='popover'] li, [data-baseweb='select'] div {white-space: normal !important;}
 [data-testid='stMainMenu'], [data-testid='stElementToolbar'] {display: none !important;}
+[data-testid='InputInstructions'] {display: none !important;}
 </style>"""

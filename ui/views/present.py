@@ -41,13 +41,23 @@ PRESENT_CSS = """<style>
 [data-testid='stMetric'] {padding: 0.45rem 0.7rem !important;}
 .st-key-present_sentence p {font-size: clamp(1.2rem, 2.4vh, 1.75rem); line-height: 1.35;
   margin: 0;}
-.st-key-present_footer p {font-size: 0.95rem; margin: 0;}
+.st-key-present_footer p {font-size: 0.95rem; margin: 0; padding-bottom: 0.2rem;}
 h3 {padding: 0 !important; font-size: 1.8rem !important;}
 [data-testid='stVerticalBlock'] {gap: 0.45rem;}
 @media (max-height: 780px) {
   [data-testid='stMetricValue'] {font-size: 2rem !important;}
   [data-testid='stMetricDelta'], [data-testid='stMetricDelta'] * {font-size: 1rem !important;}
   h3 {font-size: 1.5rem !important;}
+}
+@media (max-width: 640px) {
+  [data-testid='stMainBlockContainer'] {padding: 0.5rem 0.75rem 0.2rem 0.75rem;}
+  [data-testid='stMetricValue'] {font-size: 1.45rem !important;}
+  [data-testid='stMetricDelta'], [data-testid='stMetricDelta'] *,
+  [data-testid='stMetricLabel'], [data-testid='stMetricLabel'] * {font-size: 0.95rem !important;}
+  [data-testid='stMetricValue'] *, [data-testid='stMetricLabel'] *,
+  [data-testid='stMetricDelta'] * {overflow-wrap: break-word !important;}
+  h3 {font-size: 1.3rem !important;}
+  .st-key-present_sentence p {font-size: 1.1rem;}
 }
 </style>"""
 
