@@ -112,7 +112,7 @@ def test_end_year_moves_the_headline_year():
 def test_typed_value_sets_the_lever_and_bad_text_gives_notice():
     """An exact typed value moves the slider; text that is no number leaves a notice."""
     at = fresh()
-    at.session_state["exact_open"] = True  # open the popover, as a click would
+    at.session_state["exact_open"] = True  # open the expander, as a click would
     at.run()
     assert at.text_input(key="investment__exact").value == "2,8"
     at.text_input(key="investment__exact").input("7,25")

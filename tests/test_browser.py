@@ -179,3 +179,37 @@ def test_lever_move_updates_the_headline_and_leaves_the_rest_as_it_was(app_url, 
     assert "investment=" in page.url
     assert page.locator("[data-testid='stException']").count() == 0
     page.close()
+
+
+# Whether the middle of an element is what the screen shows there (not clipped by a scroll
+# box, covered, or outside the window).
+SHOWN_AT_ITS_MIDDLE = """(el) => {
+  const box = el.getBoundingClientRect();
+  const x = box.left + box.width / 2, y = box.top + box.height / 2;
+  if (x < 0 || y < 0 || x > window.innerWidth || y > window.innerHeight) return false;
+  const hit = document.elementFromPoint(x, y);
+  return !!hit && (hit === el || el.contains(hit) || hit.contains(el));
+}"""
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1024, 768)])
+def test_typed_values_show_every_field_and_the_apply_button_at_once(app_url, browser, size):
+    """Opening "Ketik nilai tepat" in the sidebar shows every lever's field and the apply
+    button together on a laptop or projector screen (a popover there had room for one field
+    and hid the button in a small scroll box); typing a value and applying moves the lever."""
+    page = browser.new_page(viewport={"width": size[0], "height": size[1]})
+    page.goto(app_url)
+    wait_idle(page)
+    page.get_by_text("Ketik nilai tepat").click()
+    apply = page.get_by_role("button", name="Terapkan")
+    apply.wait_for(timeout=20_000)
+    wait_idle(page)
+    apply.scroll_into_view_if_needed()
+    fields = page.locator("[data-testid='stSidebar'] [data-testid='stTextInput'] input")
+    assert fields.count() == 4
+    assert apply.evaluate(SHOWN_AT_ITS_MIDDLE)
+    assert all(fields.nth(i).evaluate(SHOWN_AT_ITS_MIDDLE) for i in range(4))
+    fields.first.fill("5,6")
+    apply.click()
+    page.wait_for_function("() => location.search.includes('investment=5.6')", timeout=20_000)
+    page.close()

@@ -120,12 +120,13 @@ def sidebar(lever_place=None) -> LeverSlots:
             lever_slot = st.container()
     # Typed values go through a form: its fields reach the server only on submit, so they
     # never race the sliders (a field echoing an old value would undo a slider move).
-    # The popover's contents are drawn only while it is open (fewer elements per rerun);
-    # opening it fills the boxes with the current values.
-    exact = st.popover(
+    # An expander, not a popover: a popover low in the sidebar got only the room below it
+    # (one field and no "apply" button in view on a 1280 x 800 screen). Its contents are
+    # drawn only while it is open (fewer elements per rerun); opening it fills the boxes
+    # with the current values.
+    exact = st.expander(
         tr("exact_values", lg),
         icon=":material/keyboard:",
-        width="stretch",
         key=state.EXACT_OPEN,
         on_change=state.sync_exact_fields,
     )
@@ -178,7 +179,7 @@ def levers(slots: LeverSlots, values: dict[str, float]) -> None:
 
 
 def exact_form(lg: str, container) -> None:
-    """The typed-value form inside its popover."""
+    """The typed-value form inside its expander."""
     with container, st.form(state.EXACT_FORM, border=False):
         st.caption(tr("exact_intro", lg))
         for name in state.TABLE.policy:

@@ -2,8 +2,9 @@
 
 Headline numbers, their labels and their changes wrap instead of being cut with an
 ellipsis; headline rows share their width, two cards a row on a narrow screen; long preset
-names wrap in the dropdown; Streamlit's own English menus that the page does not need (the
-main menu, chart and table toolbars, a field's "Press Enter to submit form") are hidden.
+names wrap in the dropdown (and a chosen one too long for its box ends in an ellipsis);
+Streamlit's own English menus that the page does not need (the main menu, chart and table
+toolbars, a field's "Press Enter to submit form") are hidden.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ PAGE_CSS = """<style>
   [data-testid='stMainBlockContainer'] {padding-left: 0.75rem; padding-right: 0.75rem;}
 }
 [data-baseweb='popover'] li, [data-baseweb='select'] div {white-space: normal !important;}
+[data-testid='stSelectbox'] input {text-overflow: ellipsis;}
 [data-testid='stMainMenu'], [data-testid='stElementToolbar'] {display: none !important;}
 [data-testid='InputInstructions'] {display: none !important;}
 </style>"""
