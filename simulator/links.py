@@ -57,6 +57,19 @@ class Notice:
         shown = self.value if len(self.value) <= 40 else self.value[:37] + "..."
         if self.code in ("shares", "dropped", "too_big"):
             shown = _number(float(self.value), lang)
+        if self.code == "clamped" and self.name in table:
+            # The range and the value used with the parameter's unit ("Rp15 triliun per
+            # tahun"), as the typed-value notice gives them.
+            unit = table[self.name].unit
+            return tr(
+                "link_clamped",
+                lang,
+                label=label,
+                value=shown,
+                low=fmt.param_value(self.low, unit, lang),
+                high=fmt.param_value(self.high, unit, lang),
+                used=fmt.param_value(float(self.used), unit, lang),
+            )
         return tr(
             f"link_{self.code}",
             lang,
