@@ -133,6 +133,23 @@ def test_typed_value_sets_the_lever_and_bad_text_gives_notice():
     assert not at.exception
 
 
+def test_an_emptied_typed_field_keeps_its_lever_without_a_notice():
+    """Clearing a field and applying leaves that lever where it was, with no "'' is not a
+    number" notice, and fills the field in again; the other fields still apply."""
+    at = fresh()
+    at.session_state["exact_open"] = True
+    at.run()
+    at.text_input(key="investment__exact").input("   ")
+    at.text_input(key="new_units__exact").input("500")
+    at.button(key="FormSubmitter:exact-Terapkan").click()
+    at.run()
+    assert at.session_state["investment"] == 2.8
+    assert at.session_state["new_units"] == 500
+    assert not any("bukan angka" in w.value for w in at.warning)
+    assert at.text_input(key="investment__exact").value == "2,8"
+    assert not at.exception
+
+
 def test_preset_then_reset():
     """Choosing a preset sets its levers; reset brings every lever back to the baseline."""
     at = fresh()

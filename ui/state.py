@@ -312,10 +312,11 @@ def on_exact_submit() -> None:
     """Take the typed values that are valid; keep the others and say why."""
     notices = dict(typed_notices())
     for name in TABLE.policy:
-        parsed = controls.parse_typed(
-            TABLE[name], st.session_state[exact_key(name)], lang(), st.session_state[name]
-        )
+        typed = st.session_state[exact_key(name)]
         notices.pop(name, None)
+        if not str(typed or "").strip():
+            continue  # a field left empty keeps its lever (and is filled in again below)
+        parsed = controls.parse_typed(TABLE[name], typed, lang(), st.session_state[name])
         if parsed.value is None:
             notices[name] = parsed.notice
         else:
