@@ -57,28 +57,24 @@ class Notice:
         shown = self.value if len(self.value) <= 40 else self.value[:37] + "..."
         if self.code in ("shares", "dropped", "too_big"):
             shown = _number(float(self.value), lang)
+        number = _number
         if self.code == "clamped" and self.name in table:
             # The range and the value used with the parameter's unit ("Rp15 triliun per
             # tahun"), as the typed-value notice gives them.
             unit = table[self.name].unit
-            return tr(
-                "link_clamped",
-                lang,
-                label=label,
-                value=shown,
-                low=fmt.param_value(self.low, unit, lang),
-                high=fmt.param_value(self.high, unit, lang),
-                used=fmt.param_value(float(self.used), unit, lang),
-            )
+
+            def number(x: float | None, lang: str) -> str:
+                return "" if x is None else fmt.param_value(float(x), unit, lang)
+
         return tr(
             f"link_{self.code}",
             lang,
             label=label,
             name=self.name,
             value=shown,
-            low=_number(self.low, lang),
-            high=_number(self.high, lang),
-            used=_number(self.used, lang) if isinstance(self.used, float) else self.used or "",
+            low=number(self.low, lang),
+            high=number(self.high, lang),
+            used=number(self.used, lang) if isinstance(self.used, float) else self.used or "",
         )
 
 

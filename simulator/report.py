@@ -215,18 +215,23 @@ def _policy_items(
         )
     if "online_adoption" in changed:
         target_year = int(values.get("online_target_year", table["online_target_year"].value))
-        key = "s_online" if target_year == year else "s_online_by"
-        share = fmt.percent(changed["online_adoption"], lang, 0)
         reached = _online_reached(result, target_year)
-        if reached is not None and reached < changed["online_adoption"] - 0.5:
-            # A target the adoption curve cannot reach in time is said as a target, with
-            # the share reached (the warning above the numbers says why).
-            key = "s_online_short" if target_year == year else "s_online_by_short"
-            items.append(
-                tr(key, lang, value=share, year=target_year, reached=fmt.percent(reached, lang, 0))
-            )
+        # A target the adoption curve cannot reach in time is said as a target, with the
+        # share reached (the warning above the numbers says why).
+        short = reached is not None and reached < changed["online_adoption"] - 0.5
+        if target_year == year:
+            key = "s_online_short" if short else "s_online"
         else:
-            items.append(tr(key, lang, value=share, year=target_year))
+            key = "s_online_by_short" if short else "s_online_by"
+        items.append(
+            tr(
+                key,
+                lang,
+                value=fmt.percent(changed["online_adoption"], lang, 0),
+                year=target_year,
+                reached=fmt.percent(reached, lang, 0) if short else "",
+            )
+        )
     if "new_units" in changed:
         items.append(tr("s_new_units", lang, value=fmt.number(changed["new_units"], lang)))
     if "sales_place_units" in changed:

@@ -109,26 +109,33 @@ def test_end_year_moves_the_headline_year():
     assert any("2040" in h.value for h in at.header)
 
 
+def opened_typed_values():
+    """A fresh page with the typed-values expander open, as a click would open it."""
+    at = fresh()
+    at.session_state["exact_open"] = True
+    at.run()
+    return at
+
+
+def type_and_apply(at, **fields: str) -> None:
+    """Type ``fields`` (parameter name -> text) into their boxes and press "Terapkan"."""
+    for name, text in fields.items():
+        at.text_input(key=f"{name}__exact").input(text)
+    at.button(key="FormSubmitter:exact-Terapkan").click()
+    at.run()
+
+
 def test_typed_value_sets_the_lever_and_bad_text_gives_notice():
     """An exact typed value moves the slider; text that is no number leaves a notice."""
-    at = fresh()
-    at.session_state["exact_open"] = True  # open the expander, as a click would
-    at.run()
+    at = opened_typed_values()
     assert at.text_input(key="investment__exact").value == "2,8"
-    at.text_input(key="investment__exact").input("7,25")
-    at.text_input(key="new_units__exact").input("1.250")
-    at.button(key="FormSubmitter:exact-Terapkan").click()
-    at.run()
+    type_and_apply(at, investment="7,25", new_units="1.250")
     assert at.session_state["investment"] == 7.25
     assert at.session_state["new_units"] == 1250
-    at.text_input(key="investment__exact").input("banyak")
-    at.button(key="FormSubmitter:exact-Terapkan").click()
-    at.run()
+    type_and_apply(at, investment="banyak")
     assert at.session_state["investment"] == 7.25
     assert any("bukan angka" in w.value for w in at.warning)
-    at.text_input(key="investment__exact").input("99")
-    at.button(key="FormSubmitter:exact-Terapkan").click()
-    at.run()
+    type_and_apply(at, investment="99")
     assert any("di luar rentang" in w.value for w in at.warning)
     assert not at.exception
 
@@ -136,13 +143,8 @@ def test_typed_value_sets_the_lever_and_bad_text_gives_notice():
 def test_an_emptied_typed_field_keeps_its_lever_without_a_notice():
     """Clearing a field and applying leaves that lever where it was, with no "'' is not a
     number" notice, and fills the field in again; the other fields still apply."""
-    at = fresh()
-    at.session_state["exact_open"] = True
-    at.run()
-    at.text_input(key="investment__exact").input("   ")
-    at.text_input(key="new_units__exact").input("500")
-    at.button(key="FormSubmitter:exact-Terapkan").click()
-    at.run()
+    at = opened_typed_values()
+    type_and_apply(at, investment="   ", new_units="500")
     assert at.session_state["investment"] == 2.8
     assert at.session_state["new_units"] == 500
     assert not any("bukan angka" in w.value for w in at.warning)
