@@ -17,7 +17,7 @@ same file. Reinstalling Streamlit undoes it: run it again after an upgrade.
     python deploy/link_preview.py --shoot http://localhost:8501
 
 takes a fresh ``deploy/preview.png`` from a running app (Playwright and Chromium, installed
-by ``make test``).
+by ``python run.py test``).
 """
 
 from __future__ import annotations
