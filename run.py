@@ -333,10 +333,14 @@ def command_app(args: list[str]) -> int:
     if python is None:
         return 1
     say("starting the app on http://localhost:8501 (stop it with Ctrl+C)")
+    command = [str(python), "-m", "streamlit", "run", "app.py", *args]
+    if os.name == "posix":
+        # Become the server, so a signal to this process (Ctrl+C, a supervisor's SIGTERM)
+        # reaches it and no orphan keeps the port.
+        os.chdir(ROOT)
+        os.execv(command[0], command)
     try:
-        return subprocess.run(
-            [str(python), "-m", "streamlit", "run", "app.py", *args], cwd=ROOT, check=False
-        ).returncode
+        return subprocess.run(command, cwd=ROOT, check=False).returncode
     except KeyboardInterrupt:
         return 130
 
