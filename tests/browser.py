@@ -137,6 +137,19 @@ def wait_idle(page, timeout: float = 30_000) -> None:
     page.wait_for_function(DRAWN, timeout=timeout, polling=50)
 
 
+# Every expander has finished opening or closing. Streamlit animates an expander's height
+# (Web Animations, 500 ms, with overflow hidden meanwhile) when it is toggled and again when
+# its content grows, as when a rerun fills it: until the animation ends its lower part is
+# clipped, though the script is idle and every element is drawn.
+EXPANDERS_SETTLED = """() => [...document.querySelectorAll("[data-testid='stExpander'] details")]
+  .every((d) => d.getAnimations().length === 0 && !d.style.overflow && !d.style.height)"""
+
+
+def wait_expanders(page, timeout: float = 30_000) -> None:
+    """Wait until no expander is animating its height (see EXPANDERS_SETTLED)."""
+    page.wait_for_function(EXPANDERS_SETTLED, timeout=timeout, polling=50)
+
+
 # Every chart on the page has drawn its marks (Vega renders after the element is drawn).
 CHARTS_DRAWN = """(count) => {
   const charts = [...document.querySelectorAll("[data-testid='stVegaLiteChart']")];

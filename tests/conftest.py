@@ -7,7 +7,10 @@ import os
 import pytest
 from hypothesis import HealthCheck, settings
 
-# Deterministic in CI (same examples every run); a little wider locally on request.
+# Three sizes of search. "ci" (the default, and what `python run.py test` runs): the same 150
+# examples every run. "fast" (`python run.py check`, the loop while editing): 20 fresh random
+# examples a property, so the loop stays under two minutes and still explores anew each run
+# (a failure is kept in .hypothesis/ and replayed first). "dev": a wider search on request.
 settings.register_profile(
     "ci",
     derandomize=True,
@@ -17,6 +20,9 @@ settings.register_profile(
 )
 settings.register_profile(
     "dev", deadline=None, max_examples=300, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "fast", deadline=None, max_examples=20, suppress_health_check=[HealthCheck.too_slow]
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 

@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from tests.browser import ARTIFACTS, SIDEBAR_LEVER, wait_charts, wait_idle
+from simulator import load_parameters
+from tests.browser import ARTIFACTS, SIDEBAR_LEVER, wait_charts, wait_expanders, wait_idle
 
 pytestmark = pytest.mark.browser
 RP_ID = re.compile(r"Rp\d{1,3}(\.\d{3})*,\d{2} triliun")
@@ -204,11 +205,15 @@ def test_typed_values_show_every_field_and_the_apply_button_at_once(app_url, bro
     apply = page.get_by_role("button", name="Terapkan")
     apply.wait_for(timeout=20_000)
     wait_idle(page)
+    # The expander grows to its filled height in a 500 ms animation that clips its lower part:
+    # measure (and scroll) once it has ended, as a reader sees it, not half-way.
+    wait_expanders(page)
     apply.scroll_into_view_if_needed()
     fields = page.locator("[data-testid='stSidebar'] [data-testid='stTextInput'] input")
-    assert fields.count() == 4
+    levers = len(load_parameters().policy)  # one field per policy row of the table
+    assert fields.count() == levers
     assert apply.evaluate(SHOWN_AT_ITS_MIDDLE)
-    assert all(fields.nth(i).evaluate(SHOWN_AT_ITS_MIDDLE) for i in range(4))
+    assert all(fields.nth(i).evaluate(SHOWN_AT_ITS_MIDDLE) for i in range(levers))
     fields.first.fill("5,6")
     apply.click()
     page.wait_for_function("() => location.search.includes('investment=5.6')", timeout=20_000)
