@@ -114,9 +114,15 @@ def test_group_unit_or_role_the_page_cannot_show_is_refused(tmp_path, column, ne
 
 
 def test_roles_come_from_the_table():
-    """The instruments are the rows with role 'policy'; nothing else lists them."""
+    """The instruments are the rows with role 'policy', in file order, read here from the
+    file itself; nothing else lists them (tests/test_rows_read.py checks each one acts)."""
+    import csv
+    import io
+
     table = load_parameters()
-    assert table.policy == ("investment", "new_units", "online_adoption", "sales_place_units")
+    rows = list(csv.DictReader(io.StringIO(TEXT)))
+    assert table.policy == tuple(row["name"] for row in rows if row["role"] == "policy")
+    assert table.policy, "no row of the table has role 'policy'"
     assert table["end_year"].role == "view"
     assert table["policy_start_year"].role == "setting"
     assert ("sales_place_share_jabar", "sales_place_share_jatim") in table.share_pairs
