@@ -321,7 +321,7 @@ def pytest(python: Path, profile: str, args: list[str]) -> int:
     collected is a failure."""
     env = {**os.environ}
     env.setdefault("HYPOTHESIS_PROFILE", profile)
-    say(f"pytest {' '.join(args)} (hypothesis profile {env['HYPOTHESIS_PROFILE']})")
+    say(" ".join(["pytest", *args, f"(hypothesis profile {env['HYPOTHESIS_PROFILE']})"]))
     status = subprocess.run([str(python), "-m", "pytest", *args], cwd=ROOT, env=env, check=False)
     if status.returncode == 5:
         return fail("pytest collected no tests: that is a failure")
