@@ -137,6 +137,19 @@ def wait_idle(page, timeout: float = 30_000) -> None:
     page.wait_for_function(DRAWN, timeout=timeout, polling=50)
 
 
+# At least ``count`` live levers are drawn with their value. A lever's component mounts after
+# the run, and may not exist yet when wait_idle's check passes (it checks the levers present).
+LEVERS_DRAWN = """(count) => [...document.querySelectorAll("*")].filter((el) => {
+    const lever = el.shadowRoot && el.shadowRoot.querySelector(".ikm-lever input");
+    return !!lever && !!lever.getAttribute("aria-valuetext");
+  }).length >= count"""
+
+
+def wait_levers(page, count: int, timeout: float = 30_000) -> None:
+    """Wait until ``count`` live levers show their values (see LEVERS_DRAWN)."""
+    page.wait_for_function(LEVERS_DRAWN, arg=count, timeout=timeout, polling=50)
+
+
 # Every expander has finished opening or closing. Streamlit animates an expander's height
 # (Web Animations, 500 ms, with overflow hidden meanwhile) when it is toggled and again when
 # its content grows, as when a rerun fills it: until the animation ends its lower part is

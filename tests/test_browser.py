@@ -7,7 +7,15 @@ import re
 import pytest
 
 from simulator import load_parameters
-from tests.browser import ARTIFACTS, SIDEBAR_LEVER, wait_charts, wait_expanders, wait_idle
+from tests.browser import (
+    ARTIFACTS,
+    SIDEBAR_LEVER,
+    wait_charts,
+    wait_expanders,
+    wait_idle,
+    wait_levers,
+)
+from ui.sidebar import LEVER_GROUP
 
 pytestmark = pytest.mark.browser
 RP_ID = re.compile(r"Rp\d{1,3}(\.\d{3})*,\d{2} triliun")
@@ -157,6 +165,10 @@ def test_lever_move_updates_the_headline_and_leaves_the_rest_as_it_was(app_url, 
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     page.goto(f"{app_url}/?view=table")
     wait_idle(page)
+    # Every live lever drawn (one per policy row of the table) before noting what is shown:
+    # a lever mounting after wait_idle showed '' here once under load, then its value.
+    table = load_parameters()
+    wait_levers(page, sum(p.is_policy for p in table.in_group(LEVER_GROUP)))
     before = page.evaluate(OUTSIDE, False)
     first = headline(page)
     thumb = page.locator(SIDEBAR_LEVER).first
