@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import html
 import io
 import re
@@ -10,15 +11,17 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
-from simulator import exports, safety
+from simulator import briefing, compare, exports, safety
 from simulator.links import MAX_SAVED
+from simulator.params import load_parameters
 from simulator.report import compare_table, region_table, results_table, run_pair
 from tests.strategies import scenarios
 
+TABLE = load_parameters()
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
 # What GitHub-flavoured Markdown (and so st.markdown / st.warning) turns into a link by
@@ -161,16 +164,61 @@ def test_page_tables_hold_no_formula(values, lang):
     assert risky_cells(region_table(result, lang)) == []
 
 
+# Names an attacker puts in a link's saved scenario (issue 26: the review's two cases first),
+# and any text over the characters that matter to a spreadsheet opening a CSV.
+HOSTILE_NAMES = [
+    'x,=HYPERLINK("https://evil.example/x")',
+    'x"",=1+1',
+    'a;=1+1;"=2+2"',
+    " ,  @SUM(1)\r\n=cmd",
+    *FORMULA_NAMES,
+]
+hostile_names = st.one_of(
+    st.sampled_from(HOSTILE_NAMES),
+    st.text(alphabet=st.sampled_from(list(",;\"'=+-@ \t\r\nxA1.|#")), max_size=30),
+    st.text(max_size=30),
+)
+
+
+def csv_cells(data: bytes, sep: str) -> list[str]:
+    """Every cell of a whole CSV file (``#`` note lines and header included) as a
+    spreadsheet splits it at the file's own separator."""
+    rows = csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=sep)
+    return [cell for row in rows for cell in row]
+
+
+@settings(max_examples=60, deadline=None)
+@given(hostile_names, hostile_names, st.sampled_from(["id", "en"]))
+def test_every_cell_of_every_csv_line_is_formula_safe(name, other, lang):
+    """The results CSV with its ``#`` note (a hostile saved name, the settings, a link
+    carrying the name) and the comparison CSV, each parsed whole with its own separator:
+    no cell, note lines and header included, runs as a formula; the note still reads back
+    as comments, above a table of the model's years."""
+    sep = ";" if lang == "id" else ","
+    values = {**TABLE.defaults, "investment": 5.6, "new_units": 1250.0, "unit_growth": -5.0}
+    result = run_pair(values)
+    about = briefing.about(values, lang, title=name, link=f"http://x/?s={name}", table=TABLE)
+    data = exports.csv_bytes(result, lang, about)
+    assert [c for c in csv_cells(data, sep) if safety.is_formula_risky(c)] == []
+    text = data.decode("utf-8-sig")
+    note = [line for line in text.split("\n") if line.startswith("#")]
+    assert len(note) == len(about.lines())  # each note line stays one line
+    frame = pd.read_csv(io.StringIO(text), sep=sep, comment="#", decimal="," if sep == ";" else ".")
+    assert frame.iloc[:, 0].tolist() == result.years.tolist()
+    batch = compare.run_batch(((), (("investment", 5.6),)), 2030, TABLE)
+    compared = exports.compare_csv_bytes(batch, [name or "x", other or "y"], lang)
+    assert [c for c in csv_cells(compared, sep) if safety.is_formula_risky(c)] == []
+
+
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_csv_and_workbook_hold_no_formula(lang):
     """No cell of the CSV or of any sheet is a formula or text that begins one."""
     values = {"investment": 0.0, "online_adoption": 0.0, "unit_growth": -5.0}
     result = run_pair(values)
     sep = ";" if lang == "id" else ","
-    frame = pd.read_csv(
-        io.BytesIO(exports.csv_bytes(result, lang)), sep=sep, dtype=str, encoding="utf-8-sig"
-    )
-    assert risky_cells(frame) == []
+    assert [
+        c for c in csv_cells(exports.csv_bytes(result, lang), sep) if safety.is_formula_risky(c)
+    ] == []
     book = openpyxl.load_workbook(io.BytesIO(exports.xlsx_bytes(result, values, lang)))
     for sheet in book.worksheets:
         for row in sheet.iter_rows():
