@@ -165,30 +165,31 @@ class Workers:
     of the server froze every session's page runs meanwhile, and the first one also loads
     vl-convert's library (2.4 s with the lock held). In a worker process the server's own
     threads keep running, and ``nice`` lets the operating system give the server the CPU
-    first when both want it. Workers start on the first build ("spawn": a fresh
-    interpreter, never a fork of the threaded server), at most ``size`` of them, each
-    replaced after ``tasks`` builds; a worker that dies (out of memory) fails the builds it
-    had and the next build starts a new pool.
+    first when both want it.
+
+    The ``size`` workers start together ("spawn": fresh interpreters, never a fork of the
+    threaded server) on the first build or :meth:`start`, each loading what the builders
+    need. A spawned worker would first run the parent's ``__main__`` module again, and under
+    Streamlit that is the page script itself (a whole page run, in bare mode, per worker):
+    so ``__main__`` is swapped for an empty module while they start. After ``tasks`` builds
+    the pool is replaced (whatever a build leaves in memory goes with it); a worker that dies
+    (out of memory) fails the builds it had, and the next build starts a new pool.
     """
 
     def __init__(self, size: int = RUNNING, nice: int = 10, tasks: int = 200) -> None:
         self.size, self.nice, self.tasks = size, nice, tasks
         self._lock = threading.Lock()
         self._pool = None
+        self._done = 0
 
     def _executor(self):
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
         with self._lock:
+            if self._pool is not None and self._done >= self.tasks:
+                self._pool.shutdown(wait=False)  # running builds finish; no new ones
+                self._pool = None
             if self._pool is None:
-                self._pool = ProcessPoolExecutor(
-                    max_workers=self.size,
-                    mp_context=multiprocessing.get_context("spawn"),
-                    initializer=_lower_priority,
-                    initargs=(self.nice,),
-                    max_tasks_per_child=self.tasks,
-                )
+                self._pool, self._done = _started_pool(self.size, self.nice), 0
+            self._done += 1
             return self._pool
 
     def run(self, function: Callable[..., bytes], *args: object, timeout: float = TIMEOUT_S):
@@ -205,13 +206,52 @@ class Workers:
             pool.shutdown(wait=False, cancel_futures=True)
             raise
 
-    def start(self, function: Callable[[], object]) -> None:
-        """Start a worker now (without waiting) by giving it ``function`` to run."""
-        self._executor().submit(function)
+    def start(self) -> None:
+        """Start the workers now, without waiting for them."""
+        self._executor()
 
 
-def _lower_priority(nice: int) -> None:
-    """A worker's first step: yield the CPU to the server when both want it."""
+def _started_pool(size: int, nice: int):
+    """A process pool whose ``size`` workers have been started (with ``__main__`` swapped
+    for an empty module meanwhile) and are loading the builders' modules."""
+    import multiprocessing
+    import sys
+    import types
+    from concurrent.futures import ProcessPoolExecutor
+
+    pool = ProcessPoolExecutor(
+        max_workers=size,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_worker_setup,
+        initargs=(nice,),
+    )
+    with _MAIN_SWAP:
+        main = sys.modules.get("__main__")
+        empty = types.ModuleType("__main__")
+        sys.modules["__main__"] = empty
+        try:
+            # Each submission while no worker is idle starts one more: all ``size`` now.
+            for _ in range(size):
+                pool.submit(_ready)
+        finally:
+            if sys.modules.get("__main__") is empty:  # a page run may have set its own
+                sys.modules["__main__"] = main
+    return pool
+
+
+_MAIN_SWAP = threading.Lock()
+
+
+def _worker_setup(nice: int) -> None:
+    """A worker's first step: yield the CPU to the server when both want it, and load what
+    the builders need (vl-convert's library takes seconds)."""
     import os
 
     os.nice(nice)
+    import vl_convert  # noqa: F401
+
+    import simulator.files  # noqa: F401
+
+
+def _ready() -> None:
+    """Nothing: a task that makes the pool start a worker."""

@@ -49,8 +49,3 @@ def chart_image(
     if kind == "svg":
         return exports.chart_svg(spec, about=about)
     return exports.chart_png(spec, about=about)
-
-
-def warm() -> None:
-    """Load what the builders need (vl-convert's library takes seconds) in a new worker."""
-    import vl_convert  # noqa: F401

@@ -8,7 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from simulator.builds import Builds, BusyError
+from simulator.builds import Builds, BusyError, Workers
 
 
 class Gauge:
@@ -161,3 +161,24 @@ def test_a_builder_must_return_bytes():
     builds = Builds()
     with pytest.raises(TypeError):
         builds.get("k", lambda: "text", "s")
+
+
+def test_workers_build_in_processes_of_their_own_at_lower_priority(tmp_path, monkeypatch):
+    """A build runs in another process, niced below the server, and starting the workers
+    does not run the parent's ``__main__`` again (under Streamlit that is the page script,
+    which each worker would otherwise run once in bare mode)."""
+    import os
+    import sys
+    import types
+
+    marker = tmp_path / "page-ran"
+    page = tmp_path / "page.py"
+    page.write_text(f"open({str(marker)!r}, 'w').close()\n", encoding="utf-8")
+    main = types.ModuleType("__main__")
+    main.__file__ = str(page)
+    monkeypatch.setitem(sys.modules, "__main__", main)
+    workers = Workers(size=1, nice=5)
+    assert workers.run(os.getpid) != os.getpid()
+    assert workers.run(os.nice, 0) >= os.nice(0) + 5
+    assert not marker.exists()
+    assert sys.modules["__main__"] is main

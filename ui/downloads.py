@@ -27,7 +27,6 @@ from collections.abc import Callable
 from streamlit.logger import get_logger
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from simulator import files
 from simulator.builds import Builds, Workers
 
 LOG = get_logger(__name__)
@@ -59,8 +58,8 @@ def _built(name: str, function: Callable[..., bytes], args: tuple) -> bytes:
 
 
 def warm() -> None:
-    """Start a worker (it loads vl-convert, seconds) when the download menu first opens in
-    this process, so the first file asked for does not wait for it."""
+    """Start the workers (each loads vl-convert: seconds) when the download menu first
+    opens in this process, so the first file asked for does not wait for them."""
     if not _WARM.is_set():
         _WARM.set()
-        WORKERS.start(files.warm)
+        WORKERS.start()
