@@ -289,6 +289,16 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "shares_base": ("unit yang ada", "existing units"),
     "shares_new": ("unit baru", "new units"),
+    # An instance serving as many sessions as it may (ui/capacity.py)
+    "full_title": ("Simulator sedang penuh", "The simulator is full right now"),
+    "full_text": (
+        "Server ini sedang melayani pengguna sebanyak yang dapat dilayaninya dengan cepat. "
+        "Coba lagi dalam satu atau dua menit. Tautan Anda tetap berlaku dan akan membuka "
+        "skenario yang sama.",
+        "This server is serving as many people as it can keep fast. Try again in a minute "
+        "or two. Your link stays valid and will open the same scenario.",
+    ),
+    "full_retry": ("Coba lagi", "Try again"),
     "err_page": (
         "Terjadi kesalahan pada bagian halaman ini; rinciannya tercatat di log server. Muat "
         "ulang halaman atau kembalikan ke skenario dasar.",
