@@ -344,6 +344,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "Skenario tersimpan '{value}' di tautan tidak terbaca; diabaikan.",
         "The saved scenario '{value}' in the link could not be read; it was ignored.",
     ),
+    "link_bad_name": (
+        "Skenario tersimpan di tautan tidak punya nama yang terlihat (tanpa huruf atau angka); "
+        "diabaikan.",
+        "A saved scenario in the link has no visible name (no letter or digit); it was ignored.",
+    ),
     "link_too_many": (
         "Tautan memuat lebih dari {value} skenario tersimpan; sisanya diabaikan.",
         "The link holds more than {value} saved scenarios; the rest were ignored.",
@@ -362,11 +367,9 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "link_too_big": (
         "Tautan ini terlalu besar untuk dibaca utuh ({value} entri, {used} karakter; batasnya "
-        "1.000 entri dan 524.288 karakter). Hanya pengaturan yang dikenal yang dipakai; "
-        "sisanya diabaikan.",
+        "1.000 entri). Hanya pengaturan yang dikenal yang dipakai; sisanya diabaikan.",
         "This link is too big to be read whole ({value} entries, {used} characters; the limit "
-        "is 1,000 entries and 524,288 characters). Only the settings it names are used; the "
-        "rest was ignored.",
+        "is 1,000 entries). Only the settings it names are used; the rest was ignored.",
     ),
     "notices_more": ("… dan {n} pemberitahuan lain.", "… and {n} more notices."),
     "dismiss": ("Tutup pemberitahuan", "Dismiss notices"),

@@ -275,6 +275,25 @@ def test_every_view_and_download_works_under_the_script_policy(proxied):
     assert "HYPERLINK" in files["dl_csv"].decode("utf-8-sig").split("\n")[0]
 
 
+def test_a_link_too_long_to_read_gets_a_page_saying_so_in_both_languages(proxied):
+    """A link longer than the 64 KB nginx reads (simulator.links.MAX_LINK_BYTES; the page
+    writes at most 22 KB) gets a 414 page in Indonesian and English pointing back to the
+    simulator, with the security headers; the longest legitimate link still opens."""
+    from simulator.links import MAX_LINK_BYTES
+
+    assert fetch(proxied, f"/?{longest_query()}").status == 200
+    connection = connect(proxied)
+    connection.request("GET", "/?investment=5&x=" + "a" * MAX_LINK_BYTES)
+    response = connection.getresponse()
+    body = response.read().decode("utf-8")
+    assert response.status == 414
+    assert response.getheader("Content-Type") == "text/html; charset=utf-8"
+    assert "Tautan terlalu panjang" in body
+    assert "Link too long" in body
+    assert '<a href="/">' in body
+    assert response.getheader("X-Frame-Options") == "DENY"
+
+
 def handshake(proxy: Proxy, version: ssl.TLSVersion) -> str:
     """The TLS version a handshake offering only ``version`` ends with (or the error)."""
     context = ssl.create_default_context(cafile=str(proxy.folder / "cert.pem"))

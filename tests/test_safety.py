@@ -6,6 +6,7 @@ import csv
 import html
 import io
 import re
+import unicodedata
 from pathlib import Path
 
 import openpyxl
@@ -269,3 +270,72 @@ def test_compare_table_on_the_page_quotes_formula_names():
     table = at.dataframe[0].value
     assert risky_cells(table) == []
     assert table.iloc[2, 0] == "'" + FORMULA_NAMES[0]
+
+
+# Look-alikes of an address's parts (full-width, ideographic full stop) and what shows as
+# blank (braille blank, Hangul fillers, zero-width characters) or is only punctuation.
+FULL_WIDTH_PARTS = [
+    "ｈｔｔｐｓ：／／",
+    "ｗｗｗ．",
+    "．",
+    "。",
+    "＠",
+    "ｅｖｉｌ",
+    "ｅｘａｍｐｌｅ",
+    "ｍａｉｌｔｏ：",
+]
+BLANKS = ["\u2800", "\u3164", "\u115f", "\u1160", "\uffa0", "\u200b", "\u2060", " ", ".", "-", "'"]
+
+
+@given(st.lists(st.one_of(address_parts, st.sampled_from(FULL_WIDTH_PARTS)), max_size=12))
+def test_a_name_in_look_alike_characters_shows_no_address(parts):
+    """A saved name written with full-width or ideographic look-alikes of an address is
+    normalised (NFKC, and the full stops browsers read as dots) before it is defanged:
+    what the page shows holds no address, neither as shown nor as a browser folding those
+    forms would read it."""
+    from simulator.links import clean_name
+
+    shown = unescaped(safety.plain_markdown(clean_name("".join(parts))))
+    assert not AUTOLINK.search(shown), shown
+    # As a browser's address bar reads it: compatibility forms folded, and the full stops
+    # IDNA takes as dots between host labels.
+    folded = unicodedata.normalize("NFKC", shown).translate(str.maketrans("。．｡", "..."))
+    assert not AUTOLINK.search(folded), shown
+
+
+def test_the_reviews_look_alike_addresses_are_defanged():
+    """The review's cases: full-width https://evil.example and www。evil。example."""
+    from simulator.links import clean_name
+
+    assert safety.defang(clean_name("https：//evil．example")) == "https[:]//evil[.]example"
+    assert safety.defang(clean_name("www。evil。example")) == "www[.]evil[.]example"
+
+
+@given(st.lists(st.sampled_from(BLANKS), min_size=1, max_size=20), st.sampled_from(["id", "en"]))
+def test_a_saved_name_with_no_visible_letter_or_digit_is_refused(chars, lang):
+    """A saved scenario whose name has no letter or digit (braille blanks, Hangul fillers,
+    zero-width characters, punctuation) is not opened; the notice says why in the reader's
+    language without showing the name; one visible letter more and it is kept."""
+    from simulator.links import clean_name, decode_scenario
+
+    name = "".join(chars)
+    scenario, notices = decode_scenario(f"{name}|investment=5")
+    assert scenario is None
+    assert [n.code for n in notices] == ["bad_name"]
+    text = notices[0].text(lang)
+    assert ("visible name" if lang == "en" else "nama yang terlihat") in text
+    assert "\u2800" not in text
+    kept, _ = decode_scenario(f"{name}A|investment=5")
+    assert kept is not None
+    assert kept.name == clean_name(f"{name}A")
+    assert "A" in kept.name
+    assert not set(kept.name) & {"\u2800", "\u3164", "\u115f", "\u1160", "\uffa0", "\u200b"}
+
+
+def test_a_link_with_a_blank_saved_name_lists_nothing_and_says_so():
+    """Through the page: the review's ten braille blanks as a saved name give no blank row
+    in the saved list, and one notice in Indonesian."""
+    at = open_link([("view", "compare"), ("s", "\u2800" * 10 + "|investment=5")])
+    texts = [w.value for w in at.warning]
+    assert any("tidak punya nama yang terlihat" in t for t in texts), texts
+    assert not [m.value for m in at.markdown if "\u2800" in m.value]
