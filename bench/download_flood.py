@@ -152,6 +152,7 @@ async def attack(url: str, args, pid: int, ready: asyncio.Event, go: asyncio.Eve
         out["files"] = sum(1 for url, error in answers.values() if url and not error)
         out["refused"] = sum(1 for url, error in answers.values() if error)
         out["rss_after"] = rss_mb(pid)
+        out["workers_rss"] = sum(rss_mb(child) for child in children(pid))
         out["load_after"] = load1()
         return out
 
@@ -188,7 +189,8 @@ async def main_async(args) -> None:
         f"{flood['seconds']:.1f} s, server CPU {flood['cpu']:.1f} s (build workers "
         f"{flood['workers_cpu']:.1f} s), "
         f"{flood['files']} files, {flood['refused']} refused, builds logged {built}; "
-        f"RSS {flood['rss_before']:.0f} -> {flood['rss_after']:.0f} MB; "
+        f"RSS {flood['rss_before']:.0f} -> {flood['rss_after']:.0f} MB "
+        f"(build workers {flood['workers_rss']:.0f} MB); "
         f"load (1 min) {flood['load_before']:.2f} -> {flood['load_after']:.2f}\n"
         f"  victim's lever move, quiet:  {summary(quiet)}\n"
         f"  victim's lever move, flood:  {summary(during)}"

@@ -23,6 +23,7 @@ work), which is why the waits are bounded in number. Pure Python, no Streamlit.
 
 from __future__ import annotations
 
+import atexit
 import threading
 from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Hashable
@@ -189,6 +190,7 @@ class Workers:
                 self._pool = None
             if self._pool is None:
                 self._pool, self._done = _started_pool(self.size, self.nice), 0
+                atexit.register(self._pool.shutdown, wait=False, cancel_futures=True)
             self._done += 1
             return self._pool
 

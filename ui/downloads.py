@@ -25,6 +25,7 @@ import time
 from collections.abc import Callable
 
 from streamlit.logger import get_logger
+from streamlit.runtime import Runtime
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from simulator.builds import Builds, Workers
@@ -59,7 +60,11 @@ def _built(name: str, function: Callable[..., bytes], args: tuple) -> bytes:
 
 def warm() -> None:
     """Start the workers (each loads vl-convert: seconds) when the download menu first
-    opens in this process, so the first file asked for does not wait for them."""
-    if not _WARM.is_set():
+    opens in this process for a browser's session (not in a test's bare run), so the first
+    file asked for does not wait for them."""
+    context = get_script_run_ctx()
+    if _WARM.is_set() or context is None or not Runtime.exists():
+        return
+    if Runtime.instance().is_active_session(context.session_id):
         _WARM.set()
         WORKERS.start()
