@@ -345,9 +345,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "The saved scenario '{value}' in the link could not be read; it was ignored.",
     ),
     "link_bad_name": (
-        "Skenario tersimpan di tautan tidak punya nama yang terlihat (tanpa huruf atau angka); "
-        "diabaikan.",
-        "A saved scenario in the link has no visible name (no letter or digit); it was ignored.",
+        "Skenario tersimpan di tautan tidak punya nama yang terlihat (tanpa huruf, angka, "
+        "atau simbol); diabaikan.",
+        "A saved scenario in the link has no visible name (no letter, digit or symbol); it "
+        "was ignored.",
     ),
     "link_too_many": (
         "Tautan memuat lebih dari {value} skenario tersimpan; sisanya diabaikan.",

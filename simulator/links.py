@@ -328,14 +328,14 @@ def clean_name(name: str) -> str:
     """A scenario name safe to carry and show: in :func:`normal_form` (full-width
     "ｈｔｔｐｓ：／／" reads, and is defanged, as "https://"), printable, no
     separators, invisible characters as spaces, at most 60 characters; "" when nothing
-    visible is left (no letter or digit: a name of braille blanks or punctuation alone is
-    refused)."""
+    visible is left: no letter, digit or symbol (a name of braille blanks, Hangul fillers or
+    punctuation alone is refused; 👞 is a symbol)."""
     text = normal_form(name)
     kept = "".join(
         " " if ch in INVISIBLE else ch for ch in text if ch.isprintable() and ch not in "|;\n\r\t"
     )
     cleaned = " ".join(kept.split())[:MAX_NAME]
-    return cleaned if any(unicodedata.category(ch)[0] in "LN" for ch in cleaned) else ""
+    return cleaned if any(unicodedata.category(ch)[0] in "LNS" for ch in cleaned) else ""
 
 
 def to_query(

@@ -5,13 +5,12 @@ and another session asking for the same file gets it without a build."""
 
 from __future__ import annotations
 
-import asyncio
 import urllib.request
 
 import pytest
 
 from tests.browser import ARTIFACTS, serving
-from tests.wsclient import Client
+from tests.wsclient import Client, run_sync
 
 MENU, PDF = "Unduh", "Ringkasan kebijakan (PDF)"
 BUILT = "download built: simulator.files.briefing_pdf"  # the log line of one PDF build
@@ -48,7 +47,7 @@ def test_thirty_identical_download_requests_cost_one_build(app):
     what it answers is the PDF or a refusal, never a second build. A second session then
     gets the same file without a build."""
     url, log = app
-    answers = asyncio.run(flood(url, 30))
+    answers = run_sync(flood(url, 30))
     assert log.read_text().count(BUILT) == 1
     files = [address for address, error in answers if address and not error]
     refused = [error for address, error in answers if error]
@@ -57,6 +56,6 @@ def test_thirty_identical_download_requests_cost_one_build(app):
     pdf = {fetch(url, address) for address in files}
     assert len(pdf) == 1
     assert next(iter(pdf))[:5] == b"%PDF-"
-    again = asyncio.run(flood(url, 1))
+    again = run_sync(flood(url, 1))
     assert [fetch(url, address)[:5] for address, _ in again] == [b"%PDF-"]
     assert log.read_text().count(BUILT) == 1

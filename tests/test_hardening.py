@@ -35,7 +35,6 @@ def test_a_visitor_cannot_make_the_server_install_anything():
     """Started with the project's configuration alone (no command-line flag), an instance
     refuses the "install skills" request any connection can send, because it is headless;
     and it writes nothing into the app's folder."""
-    import asyncio
     import subprocess
     import sys
     import urllib.request
@@ -43,7 +42,7 @@ def test_a_visitor_cannot_make_the_server_install_anything():
     from streamlit.proto.BackMsg_pb2 import BackMsg
 
     from tests.browser import ARTIFACTS, free_port
-    from tests.wsclient import Client
+    from tests.wsclient import Client, run_sync
 
     async def ask(url: str) -> str:
         async with Client(url) as client:
@@ -80,7 +79,7 @@ def test_a_visitor_cannot_make_the_server_install_anything():
                     assert server.poll() is None, "the app stopped; see its log"
                     assert time.monotonic() < deadline, "the app did not start"
                     time.sleep(0.3)
-            reason, (url, error) = asyncio.run(ask(f"ws://127.0.0.1:{port}/_stcore/stream"))
+            reason, (url, error) = run_sync(ask(f"ws://127.0.0.1:{port}/_stcore/stream"))
         finally:
             server.terminate()
             server.wait(timeout=20)

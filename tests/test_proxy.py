@@ -4,7 +4,6 @@ longest legitimate link through it while another site cannot frame the page."""
 
 from __future__ import annotations
 
-import asyncio
 import http.client
 import json
 import socket
@@ -18,7 +17,7 @@ import pytest
 from tests.browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, require_chromium, serving, wait_idle
 from tests.limits import longest_query
 from tests.proxy import HOST, Proxy, check, configure, nginx_binary, running
-from tests.wsclient import Client
+from tests.wsclient import Client, run_sync
 
 SECURITY_HEADERS = {
     "strict-transport-security": "max-age=31536000; includeSubDomains",
@@ -403,7 +402,7 @@ def test_a_download_survives_a_client_address_change(two_instances):
     proxy = two_instances
     first = get_from(proxy, "127.0.0.2", "/")
     route = next(v for k, v in first.getheaders() if v.startswith("ikm_route=")).split(";")[0]
-    address = asyncio.run(results_csv_address(proxy, "127.0.0.2", route))
+    address = run_sync(results_csv_address(proxy, "127.0.0.2", route))
     others = [f"127.0.0.{n}" for n in range(3, 40)]
     by_address = {source: get_from(proxy, source, address).status for source in others}
     assert 404 in by_address.values(), by_address  # the other instance has no such file

@@ -313,9 +313,10 @@ def test_the_reviews_look_alike_addresses_are_defanged():
 
 @given(st.lists(st.sampled_from(BLANKS), min_size=1, max_size=20), st.sampled_from(["id", "en"]))
 def test_a_saved_name_with_no_visible_letter_or_digit_is_refused(chars, lang):
-    """A saved scenario whose name has no letter or digit (braille blanks, Hangul fillers,
-    zero-width characters, punctuation) is not opened; the notice says why in the reader's
-    language without showing the name; one visible letter more and it is kept."""
+    """A saved scenario whose name has no letter, digit or symbol (braille blanks, Hangul
+    fillers, zero-width characters, punctuation) is not opened; the notice says why in the
+    reader's language without showing the name; one visible letter or emoji more and it is
+    kept."""
     from simulator.links import clean_name, decode_scenario
 
     name = "".join(chars)
@@ -325,6 +326,8 @@ def test_a_saved_name_with_no_visible_letter_or_digit_is_refused(chars, lang):
     text = notices[0].text(lang)
     assert ("visible name" if lang == "en" else "nama yang terlihat") in text
     assert "\u2800" not in text
+    shoes, _ = decode_scenario(f"{name}\U0001f45e|investment=5")  # a symbol is visible
+    assert shoes is not None
     kept, _ = decode_scenario(f"{name}A|investment=5")
     assert kept is not None
     assert kept.name == clean_name(f"{name}A")

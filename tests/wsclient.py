@@ -14,6 +14,7 @@ import asyncio
 import itertools
 import json
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import websockets
@@ -166,3 +167,11 @@ class Client:
             answer = self.answers[i].backend_operation_response
             out[i] = (answer.deferred_file.url, answer.error_msg)
         return out
+
+
+def run_sync(coroutine):
+    """Run ``coroutine`` to its end from synchronous test code, in a thread of its own: the
+    suite's shared browser (Playwright's sync API) keeps an event loop running in the main
+    thread, where ``asyncio.run`` would refuse."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
