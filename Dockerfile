@@ -9,7 +9,8 @@
 # python:3.11-slim pinned by digest: Python 3.11.16 on Debian trixie, the multi-arch image
 # index pushed on 2026-08-16. A tag moves; a digest names one build. To take a newer build:
 #   docker buildx imagetools inspect python:3.11-slim    (the "Digest:" line)
-# put that digest here, rebuild and run the tests.
+# put that digest here, rebuild and run the tests. Do it at least monthly (and on every
+# Python or Debian security notice): a pinned base gets no fixes by itself.
 FROM python:3.11-slim@sha256:9c900dea9e8fb7e16277c179b555cc72d29a352dbc33cff48ad5a0412fd5bfc7
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
@@ -19,8 +20,11 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     HOME=/tmp
 
 # DejaVu fonts: chart images (vl-convert) and the PDF briefing draw their text with them.
+# Pinned to trixie's version, so a rebuild draws the same letters; when Debian replaces it
+# the build fails here: take the new version from `apt-cache policy fonts-dejavu-core` in
+# the base image, put it here and run the tests (chart and PDF text sizes).
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends fonts-dejavu-core \
+    && apt-get install -y --no-install-recommends fonts-dejavu-core=2.37-8 \
     && rm -rf /var/lib/apt/lists/*
 
 # The user the app runs as: no home, no shell, no files of its own.

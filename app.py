@@ -21,7 +21,7 @@ from simulator.i18n import tr
 from simulator.links import DEFAULT_VIEW
 from simulator.model import Result
 from simulator.scenario import Scenario
-from ui import history, names, page_guard, runs, state
+from ui import capacity, history, names, page_guard, runs, state
 from ui.sidebar import LeverSlots, levers, sidebar
 from ui.style import PAGE_CSS
 from ui.toolbar import toolbar
@@ -37,6 +37,11 @@ guarded = page_guard.errors_in_page_language(state.lang)
 st.set_page_config(page_title="Simulator IKM Alas Kaki", page_icon="👞", layout="wide")
 # Static style only (nothing a user or a link supplies).
 st.html(PAGE_CSS)
+# Per-instance limits: no visitor empties the shared cache; past the session cap a new
+# session gets a page saying so, in the link's language, and nothing else.
+capacity.keep_cache()
+if not capacity.admit():
+    capacity.full_page()
 state.init_state()
 
 

@@ -24,10 +24,11 @@ from simulator.analysis import (
     sensitivity,
     uncertainty,
 )
+from simulator.datafile import DataFileError
 from simulator.history import load_history
 from simulator.model import simulate
 from simulator.outputs import OUTPUTS
-from simulator.params import ParameterFileError, load_parameters
+from simulator.params import load_parameters
 from simulator.plausibility import Flag, flags
 from simulator.presets import load_presets
 from simulator.scenario import Scenario, ScenarioError, format_value, parse_number
@@ -154,7 +155,18 @@ def emit(frame: pd.DataFrame, fmt: str) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point; returns the exit status."""
+    """Entry point; returns the exit status. A broken data file (unreadable, not UTF-8,
+    malformed: a :class:`DataFileError` naming the file and line) exits with status 1 and
+    one line on stderr, wherever it is first read (the parser itself reads the parameter
+    file for the levers it offers)."""
+    try:
+        return _main(argv)
+    except DataFileError as error:
+        sys.stderr.write(f"error: {error}\n")
+        return 1
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(argv)
     try:
         if args.command == "params":
@@ -171,9 +183,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         names = ", ".join(load_presets())
         sys.stderr.write(f"error: unknown preset {error.args[0]!r}; choose one of {names}\n")
         return EXIT_USAGE
-    except ParameterFileError as error:
-        sys.stderr.write(f"error: {error}\n")
-        return 1
     if args.command != "run":
         for line in warnings_for(scenario):
             sys.stderr.write(f"warning: {line}\n")

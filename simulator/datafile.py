@@ -89,21 +89,51 @@ class Row:
 def parse_rows(text: str, columns: Sequence[str], source: str) -> Iterator[Row]:
     """The rows of CSV ``text`` that must have at least ``columns``; ``source`` names it."""
     reader = csv.DictReader(text.splitlines())
-    header = reader.fieldnames or []
-    missing = [c for c in columns if c not in header]
-    if missing:
-        raise DataFileError(f"{source}, line 1: missing column(s) {', '.join(missing)}")
-    for record in reader:
-        line = reader.line_num
-        if None in record or any(record.get(c) is None for c in header):
-            raise DataFileError(f"{source}, line {line}: wrong number of cells")
-        yield Row({c: (record[c] or "").strip() for c in header}, source, line)
+    try:
+        header = reader.fieldnames or []
+        missing = [c for c in columns if c not in header]
+        if missing:
+            raise DataFileError(f"{source}, line 1: missing column(s) {', '.join(missing)}")
+        for record in reader:
+            line = reader.line_num
+            if None in record or any(record.get(c) is None for c in header):
+                raise DataFileError(f"{source}, line {line}: wrong number of cells")
+            yield Row({c: (record[c] or "").strip() for c in header}, source, line)
+    except csv.Error as error:  # e.g. a field longer than the csv module reads
+        raise DataFileError(f"{source}, line {reader.line_num}: {error}") from None
+
+
+def read_text(path: str | Path) -> str:
+    """The text of a data file; one that cannot be read (missing, a folder, no permission)
+    or is not UTF-8 text is a :class:`DataFileError` naming it."""
+    path = Path(path)
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        byte = error.object[error.start]
+        raise DataFileError(
+            f"{path_label(path)}: not UTF-8 text (byte {error.start + 1} is {byte:#04x})"
+        ) from None
+    except OSError as error:
+        raise DataFileError(
+            f"{path_label(path)}: cannot be read ({error.strerror or error})"
+        ) from None
+
+
+def stamp(path: str | Path) -> int:
+    """A data file's modification time [ns], a :class:`DataFileError` when it has none."""
+    try:
+        return Path(path).stat().st_mtime_ns
+    except OSError as error:
+        raise DataFileError(
+            f"{path_label(path)}: cannot be read ({error.strerror or error})"
+        ) from None
 
 
 def read_rows(path: str | Path, columns: Sequence[str]) -> list[Row]:
     """The rows of the CSV file at ``path`` (see :func:`parse_rows`)."""
     path = Path(path)
-    return list(parse_rows(path.read_text(encoding="utf-8"), columns, path_label(path)))
+    return list(parse_rows(read_text(path), columns, path_label(path)))
 
 
 def cached_loader(parse: Callable[..., T]) -> Callable[..., T]:
@@ -120,7 +150,7 @@ def cached_loader(parse: Callable[..., T]) -> Callable[..., T]:
     @functools.wraps(parse)
     def load(path: str | Path, *args: Any) -> T:
         path = Path(path)
-        return by_stamp(str(path.resolve()), path.stat().st_mtime_ns, *args)
+        return by_stamp(str(path.resolve()), stamp(path), *args)
 
     load.cache_clear = by_stamp.cache_clear  # type: ignore[attr-defined]
     return load

@@ -49,7 +49,7 @@ from simulator.report import (
     headlines,
     sentence,
 )
-from simulator.safety import defang, formula_safe_frame
+from simulator.safety import defang, formula_safe_frame, formula_safe_line
 
 # The assumptions a briefing lists: those the effects depend on most (see the tornado).
 MAIN_ASSUMPTIONS = (
@@ -201,7 +201,10 @@ def csv_bytes(result: Result, lang: str, about: About | None = None) -> bytes:
     frame, _ = _year_frame(result, lang)
     frame = formula_safe_frame(frame)
     sep, decimal = fmt.form("csv_separator", lang), fmt.separators(lang)[1]
-    note = "".join(f"# {line}\n" for line in about.lines()) if about else ""
+    # The note's lines are free text (a saved scenario's name comes from a link): no cell a
+    # spreadsheet splits them into may run as a formula.
+    lines = about.lines() if about else []
+    note = "".join(formula_safe_line(f"# {line}", sep) + "\n" for line in lines)
     table = frame.to_csv(index=False, sep=sep, decimal=decimal, lineterminator="\n")
     return (note + table).encode("utf-8-sig")
 
@@ -217,7 +220,10 @@ def compare_csv_bytes(result: Result, names: list[str], lang: str) -> bytes:
             for key in COMPARE_OUTPUTS:
                 row[OUTPUTS[key].column(lang)] = _whole(result[key][i, t], OUTPUTS[key].decimals)
             rows.append(row)
-    frame = formula_safe_frame(pd.DataFrame(rows))
+    # A carriage return inside a name is not quoted by the CSV writer (its line ends with
+    # "\n") but starts a new row in a spreadsheet: it becomes a space.
+    names_one_line = pd.DataFrame(rows).replace(r"[\r\n]+", " ", regex=True)
+    frame = formula_safe_frame(names_one_line)
     sep, decimal = fmt.form("csv_separator", lang), fmt.separators(lang)[1]
     table = frame.to_csv(index=False, sep=sep, decimal=decimal, lineterminator="\n")
     return table.encode("utf-8-sig")

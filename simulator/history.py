@@ -27,7 +27,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from simulator.datafile import DATA_DIR, Row, cached_loader, read_rows
+from simulator.datafile import DATA_DIR, DataFileError, Row, cached_loader, path_label, read_rows
 
 HISTORY_CSV = DATA_DIR / "history.csv"
 BASE_YEAR = 2016
@@ -124,6 +124,8 @@ def _cpi_index(rows: list[Row]) -> dict[int, float]:
 def parse_history(path: Path) -> History:
     """Read and check the history file; derive the production index and price index."""
     rows = read_rows(path, COLUMNS)
+    if not rows:
+        raise DataFileError(f"{path_label(path)}: no rows")
     for row in rows:
         row.number("year")
         row.number("value")

@@ -289,6 +289,16 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "shares_base": ("unit yang ada", "existing units"),
     "shares_new": ("unit baru", "new units"),
+    # An instance serving as many sessions as it may (ui/capacity.py)
+    "full_title": ("Simulator sedang penuh", "The simulator is full right now"),
+    "full_text": (
+        "Server ini sedang melayani pengguna sebanyak yang dapat dilayaninya dengan cepat. "
+        "Coba lagi dalam satu atau dua menit. Tautan Anda tetap berlaku dan akan membuka "
+        "skenario yang sama.",
+        "This server is serving as many people as it can keep fast. Try again in a minute "
+        "or two. Your link stays valid and will open the same scenario.",
+    ),
+    "full_retry": ("Coba lagi", "Try again"),
     "err_page": (
         "Terjadi kesalahan pada bagian halaman ini; rinciannya tercatat di log server. Muat "
         "ulang halaman atau kembalikan ke skenario dasar.",
@@ -334,6 +344,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "Skenario tersimpan '{value}' di tautan tidak terbaca; diabaikan.",
         "The saved scenario '{value}' in the link could not be read; it was ignored.",
     ),
+    "link_bad_name": (
+        "Skenario tersimpan di tautan tidak punya nama yang terlihat (tanpa huruf, angka, "
+        "atau simbol); diabaikan.",
+        "A saved scenario in the link has no visible name (no letter, digit or symbol); it "
+        "was ignored.",
+    ),
     "link_too_many": (
         "Tautan memuat lebih dari {value} skenario tersimpan; sisanya diabaikan.",
         "The link holds more than {value} saved scenarios; the rest were ignored.",
@@ -352,11 +368,9 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "link_too_big": (
         "Tautan ini terlalu besar untuk dibaca utuh ({value} entri, {used} karakter; batasnya "
-        "1.000 entri dan 524.288 karakter). Hanya pengaturan yang dikenal yang dipakai; "
-        "sisanya diabaikan.",
+        "1.000 entri). Hanya pengaturan yang dikenal yang dipakai; sisanya diabaikan.",
         "This link is too big to be read whole ({value} entries, {used} characters; the limit "
-        "is 1,000 entries and 524,288 characters). Only the settings it names are used; the "
-        "rest was ignored.",
+        "is 1,000 entries). Only the settings it names are used; the rest was ignored.",
     ),
     "notices_more": ("… dan {n} pemberitahuan lain.", "… and {n} more notices."),
     "dismiss": ("Tutup pemberitahuan", "Dismiss notices"),

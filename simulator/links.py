@@ -15,6 +15,7 @@ a link is ever rendered as HTML.
 from __future__ import annotations
 
 import math
+import unicodedata
 from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from urllib.parse import parse_qsl
@@ -34,6 +35,12 @@ MAX_SAVED = 8  # scenarios in one comparison link
 # a whole query of more than 1,000 fields or 512 Ki characters (see :func:`oversized`).
 MAX_FIELDS = 1000
 MAX_QUERY_CHARS = 512 * 1024
+# The longest link that reaches the page: nginx and the Ingress read a request line of at
+# most 64 KB (large_client_header_buffers 4 64k, deploy/) and answer 414 above it (nginx
+# with a page saying so in both languages); Streamlit's server alone answers 400 near
+# 100 KB. So Streamlit's 512 Ki characters are never reached, and a link the page writes
+# (22 KB at most, tests/limits.py) always fits.
+MAX_LINK_BYTES = 64 * 1024
 SCENARIO_KEY = "s"
 # Free text a link may carry for the briefing: key -> the most characters kept.
 TEXT_KEYS = {"by": 60, "note": 240}
@@ -288,8 +295,8 @@ def decode_scenario(
         return None, [Notice("bad_scenario", SCENARIO_KEY, text[:MAX_TEXT])]
     name, _, body = text.rpartition("|")
     name = clean_name(name)
-    if not name:
-        return None, [Notice("bad_scenario", SCENARIO_KEY, text[:MAX_TEXT])]
+    if not name:  # nothing a reader could see: refused, and said so without showing it
+        return None, [Notice("bad_name", SCENARIO_KEY)]
     notices: list[Notice] = []
     pairs = []
     for item in filter(None, body.split(";")):
@@ -302,10 +309,33 @@ def decode_scenario(
     return Scenario.from_mapping(values, name=name, table=table), notices
 
 
+# Printable characters that show nothing (the Hangul fillers, the braille blank): a name
+# of them reads as blank. They become spaces.
+INVISIBLE = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+# Full stops a browser takes as the dot between the labels of a host name (IDNA, UTS #46)
+# that the compatibility form leaves as they are: "www。evil。example" is an address.
+HOST_DOTS = str.maketrans({"\u3002": ".", "\uff0e": ".", "\uff61": "."})
+
+
+def normal_form(text: str) -> str:
+    """``text`` in Unicode's compatibility form (NFKC: full-width "ｈｔｔｐｓ：／／" becomes
+    "https://") with every full stop a browser reads in a host name written ".", so
+    :func:`simulator.safety.defang` sees an address however it was written."""
+    return unicodedata.normalize("NFKC", str(text)).translate(HOST_DOTS)
+
+
 def clean_name(name: str) -> str:
-    """A scenario name safe to carry and show: printable, no separators, at most 60 chars."""
-    kept = "".join(ch for ch in str(name) if ch.isprintable() and ch not in "|;\n\r\t")
-    return " ".join(kept.split())[:MAX_NAME]
+    """A scenario name safe to carry and show: in :func:`normal_form` (full-width
+    "ｈｔｔｐｓ：／／" reads, and is defanged, as "https://"), printable, no
+    separators, invisible characters as spaces, at most 60 characters; "" when nothing
+    visible is left: no letter, digit or symbol (a name of braille blanks, Hangul fillers or
+    punctuation alone is refused; 👞 is a symbol)."""
+    text = normal_form(name)
+    kept = "".join(
+        " " if ch in INVISIBLE else ch for ch in text if ch.isprintable() and ch not in "|;\n\r\t"
+    )
+    cleaned = " ".join(kept.split())[:MAX_NAME]
+    return cleaned if any(unicodedata.category(ch)[0] in "LNS" for ch in cleaned) else ""
 
 
 def to_query(
@@ -334,8 +364,10 @@ def to_query(
 
 
 def clean_text(text: str, limit: int) -> str:
-    """Free text a link carries (a name, a note): printable, one line, at most ``limit``."""
-    kept = "".join(ch if ch.isprintable() else " " for ch in str(text))  # a line break: a space
+    """Free text a link carries (a name, a note): in :func:`normal_form` (so a full-width
+    address is defanged like any), printable, one line, at most ``limit``."""
+    text = normal_form(text)
+    kept = "".join(ch if ch.isprintable() else " " for ch in text)  # a line break: a space
     return " ".join(kept.split())[:limit]
 
 

@@ -34,6 +34,7 @@ from simulator.datafile import (
     cached_loader,
     parse_rows,
     path_label,
+    read_text,
 )
 from simulator.i18n import TEXT, UNITS, pick
 
@@ -244,7 +245,7 @@ def parse_parameters(text: str, source: str = "parameters.csv") -> ParameterTabl
 
 @cached_loader
 def _load(path: Path) -> ParameterTable:
-    return parse_parameters(path.read_text(encoding="utf-8"), source=path_label(path))
+    return parse_parameters(read_text(path), source=path_label(path))
 
 
 def load_parameters(path: str | Path | None = None) -> ParameterTable:

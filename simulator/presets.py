@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import csv
 import functools
+import io
 from dataclasses import dataclass
 from pathlib import Path
 
+from simulator.datafile import read_text, stamp
 from simulator.i18n import pick
 from simulator.params import (
     DATA_DIR,
@@ -50,45 +52,47 @@ def load_presets(
 ) -> dict[str, Preset]:
     """Read the presets, in file order; the first must be ``baseline`` with no settings."""
     path = Path(path)
-    return _load_cached(str(path.resolve()), path.stat().st_mtime_ns, table or load_parameters())
+    return _load_cached(str(path.resolve()), stamp(path), table or load_parameters())
 
 
 @functools.lru_cache(maxsize=8)
 def _load_cached(path: str, _mtime_ns: int, table: ParameterTable) -> dict[str, Preset]:
     source = path_label(path)
-    with open(path, encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        missing = [c for c in PRESET_COLUMNS if c not in (reader.fieldnames or [])]
-        if missing:
-            raise ParameterFileError(f"{source}, line 1: missing column(s) {', '.join(missing)}")
-        presets: dict[str, Preset] = {}
-        for record in reader:
-            line = reader.line_num
-            cells = {c: (record.get(c) or "").strip() for c in PRESET_COLUMNS}
-            name = cells["name"]
-            if not name.isidentifier() or name in presets:
-                raise ParameterFileError(
-                    f"{source}, line {line}, column 'name': {name!r} is empty, invalid or repeated"
-                )
-            for column in ("label_id", "label_en", "description_id", "description_en"):
-                if not cells[column]:
-                    raise ParameterFileError(f"{source}, line {line}, column '{column}': empty")
-            try:
-                scenario = Scenario.from_assignments(
-                    cells["settings"].split(), name=name, table=table
-                )
-            except ScenarioError as error:
-                raise ParameterFileError(
-                    f"{source}, line {line}, column 'settings': {error}"
-                ) from None
-            presets[name] = Preset(
-                name=name,
-                label_id=cells["label_id"],
-                label_en=cells["label_en"],
-                description_id=cells["description_id"],
-                description_en=cells["description_en"],
-                scenario=scenario,
+    try:
+        return _parse_presets(read_text(path), source, table)
+    except csv.Error as error:  # e.g. a field longer than the csv module reads
+        raise ParameterFileError(f"{source}: {error}") from None
+
+
+def _parse_presets(text: str, source: str, table: ParameterTable) -> dict[str, Preset]:
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    missing = [c for c in PRESET_COLUMNS if c not in (reader.fieldnames or [])]
+    if missing:
+        raise ParameterFileError(f"{source}, line 1: missing column(s) {', '.join(missing)}")
+    presets: dict[str, Preset] = {}
+    for record in reader:
+        line = reader.line_num
+        cells = {c: (record.get(c) or "").strip() for c in PRESET_COLUMNS}
+        name = cells["name"]
+        if not name.isidentifier() or name in presets:
+            raise ParameterFileError(
+                f"{source}, line {line}, column 'name': {name!r} is empty, invalid or repeated"
             )
+        for column in ("label_id", "label_en", "description_id", "description_en"):
+            if not cells[column]:
+                raise ParameterFileError(f"{source}, line {line}, column '{column}': empty")
+        try:
+            scenario = Scenario.from_assignments(cells["settings"].split(), name=name, table=table)
+        except ScenarioError as error:
+            raise ParameterFileError(f"{source}, line {line}, column 'settings': {error}") from None
+        presets[name] = Preset(
+            name=name,
+            label_id=cells["label_id"],
+            label_en=cells["label_en"],
+            description_id=cells["description_id"],
+            description_en=cells["description_en"],
+            scenario=scenario,
+        )
     if next(iter(presets), None) != "baseline" or not presets["baseline"].scenario.is_baseline:
         raise ParameterFileError(f"{source}: the first preset must be 'baseline' with no settings")
     return presets

@@ -80,11 +80,22 @@ def capped(texts: Sequence[str], lang: str, limit: int = MAX_NOTICES) -> list[st
 
 
 def formula_safe(value: Any) -> Any:
-    """A cell value a spreadsheet will not run: text that begins with ``= + - @``, a tab or
-    a carriage return gets a leading single quote; anything else is returned as is."""
-    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
+    """A cell value a spreadsheet will not run: text that begins, after any spaces (some
+    spreadsheets trim them), with ``= + - @``, a tab or a carriage return gets a leading
+    single quote; anything else is returned as is."""
+    if isinstance(value, str) and value.lstrip(" ").startswith(FORMULA_TRIGGERS):
         return "'" + value
     return value
+
+
+def formula_safe_line(line: str, sep: str) -> str:
+    """One line of free text (a CSV's ``#`` note) that a spreadsheet opening the file splits
+    at ``sep`` into cells none of which runs: a double quote becomes a single one (it would
+    open a quoted cell, "x"",=1+1"), a line break a space (it would start a line without the
+    ``#``), and a cell that begins, after any spaces, with ``= + - @`` gets a leading single
+    quote (``# Scenario: x,=HYPERLINK(...)`` -> ``# Scenario: x,'=HYPERLINK(...)``)."""
+    text = re.sub(r"[\r\n]+", " ", str(line)).replace('"', "'")
+    return sep.join(formula_safe(cell) for cell in text.split(sep))
 
 
 def formula_safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
@@ -98,7 +109,8 @@ def formula_safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
 
 def is_formula_risky(value: Any) -> bool:
     """True for a cell value a spreadsheet would read as a formula (a plain signed number,
-    such as -99,0 in the Indonesian file, is a number, not a formula)."""
-    if not isinstance(value, str) or not value.startswith(FORMULA_TRIGGERS):
+    such as -99,0 in the Indonesian file, is a number, not a formula); spaces before the
+    first character are not counted."""
+    if not isinstance(value, str) or not value.lstrip(" ").startswith(FORMULA_TRIGGERS):
         return False
-    return not PLAIN_NUMBER.fullmatch(value)
+    return not PLAIN_NUMBER.fullmatch(value.lstrip(" "))

@@ -9,7 +9,7 @@ import shutil
 import socket
 import subprocess
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -77,9 +77,11 @@ class Proxy:
         return f"https://{HOST}:{self.https_port}"
 
 
-def configure(folder: Path, app_port: int) -> Proxy:
-    """deploy/nginx.conf with its upstreams, listen addresses and certificate paths pointed
-    at the test's, inside a minimal main nginx.conf; nothing else of the file changes."""
+def configure(folder: Path, app_port: int | Sequence[int]) -> Proxy:
+    """deploy/nginx.conf with its upstreams (one instance or several), listen addresses and
+    certificate paths pointed at the test's, inside a minimal main nginx.conf; nothing else
+    of the file changes."""
+    ports = [app_port] if isinstance(app_port, int) else list(app_port)
     folder.mkdir(parents=True, exist_ok=True)
     cert, key = self_signed(folder)
     https_port, http_port = free_port(), free_port()
@@ -87,7 +89,7 @@ def configure(folder: Path, app_port: int) -> Proxy:
     for old, new in (
         (
             "    server 127.0.0.1:8501;\n    server 127.0.0.1:8502;\n    server 127.0.0.1:8503;\n",
-            f"    server 127.0.0.1:{app_port};\n",
+            "".join(f"    server 127.0.0.1:{port};\n" for port in ports),
         ),
         ("listen 80;", f"listen 127.0.0.1:{http_port};"),
         ("listen 443 ssl default_server;", f"listen 127.0.0.1:{https_port} ssl default_server;"),

@@ -10,6 +10,8 @@ from contextlib import redirect_stderr, redirect_stdout
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from simulator.cli import main
 
@@ -172,3 +174,122 @@ def test_policy_after_the_end_year_warns_as_the_page_does():
     assert pd.read_csv(io.StringIO(out))["year"].iloc[-1] == 2020
     _, _, quiet = run("run", "--set", "policy_start_year=2030")
     assert quiet == ""
+
+
+# Broken data files (issue 26): each loader either reads a file or names what is wrong with
+# it in a DataFileError, whatever the bytes; the command line then prints one line.
+DATA_FILES = ("parameters.csv", "history.csv", "uncertainty.csv", "correlations.csv", "presets.csv")
+
+
+def load_data_file(name: str, path):
+    """The project's loader for data file ``name``, reading ``path`` instead."""
+    from simulator.analysis import load_correlations, load_ranges
+    from simulator.history import load_history
+    from simulator.params import load_parameters
+    from simulator.presets import load_presets
+
+    loaders = {
+        "parameters.csv": load_parameters,
+        "history.csv": load_history,
+        "uncertainty.csv": load_ranges,
+        "correlations.csv": load_correlations,
+        "presets.csv": load_presets,
+    }
+    return loaders[name](path)
+
+
+def damaged(name: str, text: str, data: bytes) -> bytes:
+    """The file's own header and rows with ``text`` and ``data`` spliced in."""
+    from simulator.datafile import DATA_DIR
+
+    original = (DATA_DIR / name).read_bytes()
+    header, _, rows = original.partition(b"\n")
+    return header + b"\n" + text.encode("utf-8", "surrogatepass") + data + rows[: len(data) * 7]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.sampled_from(DATA_FILES),
+    st.text(alphabet=st.sampled_from(list(',"\n\r;=ab1.-é\x00')), max_size=60),
+    st.binary(max_size=60),
+)
+def test_a_damaged_data_file_is_read_or_named_never_a_crash(tmp_path_factory, name, text, data):
+    """Any bytes in a data file (the project's header, then anything): the loader returns
+    or raises DataFileError naming the file; never another exception."""
+    from simulator.datafile import DataFileError
+
+    path = tmp_path_factory.mktemp("data") / name
+    path.write_bytes(damaged(name, text, data))
+    try:
+        load_data_file(name, path)
+    except DataFileError as error:
+        message = str(error)
+    else:
+        return  # read: the damage left a valid file
+    assert name in message
+
+
+def project_copy(tmp_path, name: str, damage: str):
+    """The package and its data in ``tmp_path``, data file ``name`` damaged as named."""
+    import shutil
+
+    from tests.browser import ROOT
+
+    for part in ("simulator", "data"):
+        shutil.copytree(ROOT / part, tmp_path / part, ignore=shutil.ignore_patterns("__pycache__"))
+    path = tmp_path / "data" / name
+    header = path.read_text(encoding="utf-8").splitlines()[0]
+    if damage == "missing":
+        path.unlink()
+    elif damage == "folder":
+        path.unlink()
+        path.mkdir()
+    elif damage == "binary":
+        path.write_bytes(bytes(range(256)) * 8)
+    elif damage == "header only":
+        path.write_text(header + "\n", encoding="utf-8")
+    elif damage == "huge field":
+        path.write_text(header + '\n"' + "x" * 200_000 + '"\n', encoding="utf-8")
+    elif damage == "garbage":
+        path.write_text(header + "\na,b\nzz\n", encoding="utf-8")
+    return tmp_path
+
+
+# The command that first reads each file (the parameter file: the argument parser itself).
+READER = {
+    "parameters.csv": ("params",),
+    "history.csv": ("history",),
+    "uncertainty.csv": ("uncertainty", "--draws", "10"),
+    "correlations.csv": ("uncertainty", "--draws", "10"),
+    "presets.csv": ("run",),
+}
+
+
+@pytest.mark.parametrize("name", DATA_FILES)
+@pytest.mark.parametrize(
+    "damage", ["missing", "folder", "binary", "header only", "huge field", "garbage"]
+)
+def test_a_broken_data_file_gives_one_line_and_status_1(tmp_path, name, damage):
+    """`python -m simulator`, its data file damaged: exit status 1 and one line on stderr
+    naming the file, no traceback, nothing on stdout; also for `run`, which reads every
+    file (the parser reads the parameter file before any command runs)."""
+    root = project_copy(tmp_path, name, damage)
+    for command in {READER[name], ("run",)}:
+        done = subprocess.run(
+            [sys.executable, "-m", "simulator", *command],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        optional = name in ("uncertainty.csv", "correlations.csv")
+        if optional and (command == ("run",) or damage == "header only"):
+            # `run` needs no uncertainty ranges; a file of them with no rows is a model
+            # with no uncertain assumption (or no correlation), which runs.
+            assert done.returncode == 0, done.stderr
+            continue
+        assert done.returncode == 1, (command, done.stderr)
+        lines = done.stderr.splitlines()
+        assert len(lines) == 1, done.stderr
+        assert lines[0].startswith(f"error: data/{name}")
+        assert done.stdout == ""

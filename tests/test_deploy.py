@@ -127,8 +127,8 @@ def test_pod_runs_locked_down():
     assert pod["securityContext"]["runAsUser"] > 0
     (container,) = pod["containers"]
     image = container["image"]
-    assert re.search(r":[0-9][\w.\-]*$|@sha256:[0-9a-f]{64}$", image), image
-    assert not image.endswith(":latest")
+    # By digest (one build), the release tag kept beside it for people.
+    assert re.fullmatch(r"[\w.\-/]+:[0-9][\w.\-]*@sha256:[0-9a-f]{64}", image), image
     context = container["securityContext"]
     assert context["allowPrivilegeEscalation"] is False
     assert context["readOnlyRootFilesystem"] is True
@@ -140,6 +140,62 @@ def test_pod_runs_locked_down():
     for mount in container["volumeMounts"]:
         assert "emptyDir" in volumes[mount["name"]]
     assert [m["mountPath"] for m in container["volumeMounts"]] == ["/tmp"]
+
+
+def test_instances_spread_over_nodes_and_leave_one_at_a_time():
+    """Replicas spread across nodes (a hard rule) and zones (a preference), and a drain or
+    upgrade takes at most one instance at a time (a PodDisruptionBudget over the same pods),
+    with more replicas than that."""
+    docs = manifests("kubernetes.yaml")
+    deployment = one(docs, "Deployment")
+    labels = deployment["spec"]["template"]["metadata"]["labels"]
+    spread = {
+        c["topologyKey"]: c
+        for c in deployment["spec"]["template"]["spec"]["topologySpreadConstraints"]
+    }
+    assert spread["kubernetes.io/hostname"]["whenUnsatisfiable"] == "DoNotSchedule"
+    assert spread["kubernetes.io/hostname"]["maxSkew"] == 1
+    assert "topology.kubernetes.io/zone" in spread
+    for rule in spread.values():
+        assert rule["labelSelector"]["matchLabels"].items() <= labels.items()
+    budget = one(docs, "PodDisruptionBudget")
+    assert budget["spec"]["maxUnavailable"] == 1
+    assert budget["spec"]["selector"]["matchLabels"].items() <= labels.items()
+    assert deployment["spec"]["replicas"] >= 2
+
+
+def test_only_the_ingress_controller_reaches_the_instances_and_they_call_out_to_nothing():
+    """The NetworkPolicy selects the app's pods, lets in only the ingress-nginx controller's
+    pods on the app's port (so no other pod reads the metrics or runs the health check), and
+    lets nothing out."""
+    docs = manifests("kubernetes.yaml")
+    labels = one(docs, "Deployment")["spec"]["template"]["metadata"]["labels"]
+    policy = one(docs, "NetworkPolicy")["spec"]
+    assert policy["podSelector"]["matchLabels"].items() <= labels.items()
+    assert set(policy["policyTypes"]) == {"Ingress", "Egress"}
+    assert policy["egress"] == []
+    (rule,) = policy["ingress"]
+    (source,) = rule["from"]
+    assert source["namespaceSelector"]["matchLabels"] == {
+        "kubernetes.io/metadata.name": "ingress-nginx"
+    }
+    assert source["podSelector"]["matchLabels"] == {"app.kubernetes.io/name": "ingress-nginx"}
+    assert rule["ports"] == [{"protocol": "TCP", "port": "http"}]
+
+
+def test_the_image_installs_pinned_system_packages():
+    """Every package apt installs in the image names its version (the fonts the charts and
+    the PDF are drawn with stay the same from one build to the next)."""
+    installs = [
+        args.split("apt-get install", 1)[1].split("&&")[0]
+        for op, args in dockerfile()
+        if op == "RUN" and "apt-get install" in args
+    ]
+    assert installs
+    packages = [w for line in installs for w in line.split() if not w.startswith("-")]
+    assert packages
+    for package in packages:
+        assert re.fullmatch(r"[a-z0-9.+\-]+=[0-9][\w.+~:\-]*", package), package
 
 
 def test_probes_check_the_page_and_the_server():
@@ -201,6 +257,20 @@ def test_controller_keeps_long_links_and_hides_its_version():
     assert int(size.rstrip("k")) * 1024 >= 2 * len(f"GET /?{longest_query()} HTTP/1.1")
     assert data["server-tokens"] == "false"
     assert data["hsts"] == "true"
+
+
+def test_the_link_limit_the_page_states_is_the_proxies():
+    """simulator.links.MAX_LINK_BYTES is the request line nginx and the Ingress read (their
+    64 KB header buffers), and the longest link the page writes fits it well: so
+    Streamlit's own 512 Ki-character limit can never be what stops a link."""
+    from simulator.links import MAX_LINK_BYTES, MAX_QUERY_CHARS
+
+    nginx = (DEPLOY / "nginx.conf").read_text("utf-8")
+    size = re.search(r"large_client_header_buffers \d+ (\d+)k;", nginx).group(1)
+    assert int(size) * 1024 == MAX_LINK_BYTES
+    data = one(manifests("ingress-nginx-controller.yaml"), "ConfigMap")["data"]
+    assert int(data["large-client-header-buffers"].split()[1].rstrip("k")) * 1024 == MAX_LINK_BYTES
+    assert 2 * len(f"GET /?{longest_query()} HTTP/1.1") <= MAX_LINK_BYTES < MAX_QUERY_CHARS
 
 
 def test_no_file_tells_operators_to_pass_the_cookie_secret_on_the_command_line():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import time
 import tomllib
 from pathlib import Path
 
@@ -23,6 +25,68 @@ def test_streamlit_config_is_hardened():
     assert config["client"]["showErrorDetails"] in ("none", False)
     assert config["client"]["toolbarMode"] == "viewer"
     assert config["theme"]["primaryColor"]
+    # Behind a proxy on the same host every visitor's connection comes from loopback, and
+    # headless mode is then the only thing that refuses Streamlit's "install skills"
+    # operation (files written into the app's folder): see the test below.
+    assert config["server"]["headless"] is True
+
+
+def test_a_visitor_cannot_make_the_server_install_anything():
+    """Started with the project's configuration alone (no command-line flag), an instance
+    refuses the "install skills" request any connection can send, because it is headless;
+    and it writes nothing into the app's folder."""
+    import subprocess
+    import sys
+    import urllib.request
+
+    from streamlit.proto.BackMsg_pb2 import BackMsg
+
+    from tests.browser import ARTIFACTS, free_port
+    from tests.wsclient import Client, run_sync
+
+    async def ask(url: str) -> str:
+        async with Client(url) as client:
+            await client.run()
+            message = BackMsg()
+            request = message.backend_operation_request
+            request.request_id, request.session_id = "install", client.session_id
+            request.install_skills.SetInParent()
+            await client.ws.send(message.SerializeToString())
+            answer = (await client.answers_to(["install"]))["install"]
+            return client.answers["install"].backend_operation_response.error_reason, answer
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    before = sorted(p.name for p in ROOT.iterdir())
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("STREAMLIT_")}
+    with open(ARTIFACTS / f"streamlit-{port}.log", "w") as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port)],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    with urllib.request.urlopen(
+                        f"http://127.0.0.1:{port}/_stcore/health", timeout=2
+                    ):
+                        break
+                except OSError:
+                    assert server.poll() is None, "the app stopped; see its log"
+                    assert time.monotonic() < deadline, "the app did not start"
+                    time.sleep(0.3)
+            reason, (url, error) = run_sync(ask(f"ws://127.0.0.1:{port}/_stcore/stream"))
+        finally:
+            server.terminate()
+            server.wait(timeout=20)
+    assert reason == "refused:headless"
+    assert error
+    assert not url
+    assert sorted(p.name for p in ROOT.iterdir()) == before
 
 
 HOSTILE_NAME = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>'

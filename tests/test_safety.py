@@ -2,23 +2,27 @@
 
 from __future__ import annotations
 
+import csv
 import html
 import io
 import re
+import unicodedata
 from pathlib import Path
 
 import openpyxl
 import pandas as pd
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
-from simulator import exports, safety
+from simulator import briefing, compare, exports, safety
 from simulator.links import MAX_SAVED
+from simulator.params import load_parameters
 from simulator.report import compare_table, region_table, results_table, run_pair
 from tests.strategies import scenarios
 
+TABLE = load_parameters()
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
 # What GitHub-flavoured Markdown (and so st.markdown / st.warning) turns into a link by
@@ -161,16 +165,61 @@ def test_page_tables_hold_no_formula(values, lang):
     assert risky_cells(region_table(result, lang)) == []
 
 
+# Names an attacker puts in a link's saved scenario (issue 26: the review's two cases first),
+# and any text over the characters that matter to a spreadsheet opening a CSV.
+HOSTILE_NAMES = [
+    'x,=HYPERLINK("https://evil.example/x")',
+    'x"",=1+1',
+    'a;=1+1;"=2+2"',
+    " ,  @SUM(1)\r\n=cmd",
+    *FORMULA_NAMES,
+]
+hostile_names = st.one_of(
+    st.sampled_from(HOSTILE_NAMES),
+    st.text(alphabet=st.sampled_from(list(",;\"'=+-@ \t\r\nxA1.|#")), max_size=30),
+    st.text(max_size=30),
+)
+
+
+def csv_cells(data: bytes, sep: str) -> list[str]:
+    """Every cell of a whole CSV file (``#`` note lines and header included) as a
+    spreadsheet splits it at the file's own separator."""
+    rows = csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=sep)
+    return [cell for row in rows for cell in row]
+
+
+@settings(max_examples=60, deadline=None)
+@given(hostile_names, hostile_names, st.sampled_from(["id", "en"]))
+def test_every_cell_of_every_csv_line_is_formula_safe(name, other, lang):
+    """The results CSV with its ``#`` note (a hostile saved name, the settings, a link
+    carrying the name) and the comparison CSV, each parsed whole with its own separator:
+    no cell, note lines and header included, runs as a formula; the note still reads back
+    as comments, above a table of the model's years."""
+    sep = ";" if lang == "id" else ","
+    values = {**TABLE.defaults, "investment": 5.6, "new_units": 1250.0, "unit_growth": -5.0}
+    result = run_pair(values)
+    about = briefing.about(values, lang, title=name, link=f"http://x/?s={name}", table=TABLE)
+    data = exports.csv_bytes(result, lang, about)
+    assert [c for c in csv_cells(data, sep) if safety.is_formula_risky(c)] == []
+    text = data.decode("utf-8-sig")
+    note = [line for line in text.split("\n") if line.startswith("#")]
+    assert len(note) == len(about.lines())  # each note line stays one line
+    frame = pd.read_csv(io.StringIO(text), sep=sep, comment="#", decimal="," if sep == ";" else ".")
+    assert frame.iloc[:, 0].tolist() == result.years.tolist()
+    batch = compare.run_batch(((), (("investment", 5.6),)), 2030, TABLE)
+    compared = exports.compare_csv_bytes(batch, [name or "x", other or "y"], lang)
+    assert [c for c in csv_cells(compared, sep) if safety.is_formula_risky(c)] == []
+
+
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_csv_and_workbook_hold_no_formula(lang):
     """No cell of the CSV or of any sheet is a formula or text that begins one."""
     values = {"investment": 0.0, "online_adoption": 0.0, "unit_growth": -5.0}
     result = run_pair(values)
     sep = ";" if lang == "id" else ","
-    frame = pd.read_csv(
-        io.BytesIO(exports.csv_bytes(result, lang)), sep=sep, dtype=str, encoding="utf-8-sig"
-    )
-    assert risky_cells(frame) == []
+    assert [
+        c for c in csv_cells(exports.csv_bytes(result, lang), sep) if safety.is_formula_risky(c)
+    ] == []
     book = openpyxl.load_workbook(io.BytesIO(exports.xlsx_bytes(result, values, lang)))
     for sheet in book.worksheets:
         for row in sheet.iter_rows():
@@ -221,3 +270,75 @@ def test_compare_table_on_the_page_quotes_formula_names():
     table = at.dataframe[0].value
     assert risky_cells(table) == []
     assert table.iloc[2, 0] == "'" + FORMULA_NAMES[0]
+
+
+# Look-alikes of an address's parts (full-width, ideographic full stop) and what shows as
+# blank (braille blank, Hangul fillers, zero-width characters) or is only punctuation.
+FULL_WIDTH_PARTS = [
+    "ｈｔｔｐｓ：／／",
+    "ｗｗｗ．",
+    "．",
+    "。",
+    "＠",
+    "ｅｖｉｌ",
+    "ｅｘａｍｐｌｅ",
+    "ｍａｉｌｔｏ：",
+]
+BLANKS = ["\u2800", "\u3164", "\u115f", "\u1160", "\uffa0", "\u200b", "\u2060", " ", ".", "-", "'"]
+
+
+@given(st.lists(st.one_of(address_parts, st.sampled_from(FULL_WIDTH_PARTS)), max_size=12))
+def test_a_name_in_look_alike_characters_shows_no_address(parts):
+    """A saved name written with full-width or ideographic look-alikes of an address is
+    normalised (NFKC, and the full stops browsers read as dots) before it is defanged:
+    what the page shows holds no address, neither as shown nor as a browser folding those
+    forms would read it."""
+    from simulator.links import clean_name
+
+    shown = unescaped(safety.plain_markdown(clean_name("".join(parts))))
+    assert not AUTOLINK.search(shown), shown
+    # As a browser's address bar reads it: compatibility forms folded, and the full stops
+    # IDNA takes as dots between host labels.
+    folded = unicodedata.normalize("NFKC", shown).translate(str.maketrans("。．｡", "..."))
+    assert not AUTOLINK.search(folded), shown
+
+
+def test_the_reviews_look_alike_addresses_are_defanged():
+    """The review's cases: full-width https://evil.example and www。evil。example."""
+    from simulator.links import clean_name
+
+    assert safety.defang(clean_name("https：//evil．example")) == "https[:]//evil[.]example"
+    assert safety.defang(clean_name("www。evil。example")) == "www[.]evil[.]example"
+
+
+@given(st.lists(st.sampled_from(BLANKS), min_size=1, max_size=20), st.sampled_from(["id", "en"]))
+def test_a_saved_name_with_no_visible_letter_or_digit_is_refused(chars, lang):
+    """A saved scenario whose name has no letter, digit or symbol (braille blanks, Hangul
+    fillers, zero-width characters, punctuation) is not opened; the notice says why in the
+    reader's language without showing the name; one visible letter or emoji more and it is
+    kept."""
+    from simulator.links import clean_name, decode_scenario
+
+    name = "".join(chars)
+    scenario, notices = decode_scenario(f"{name}|investment=5")
+    assert scenario is None
+    assert [n.code for n in notices] == ["bad_name"]
+    text = notices[0].text(lang)
+    assert ("visible name" if lang == "en" else "nama yang terlihat") in text
+    assert "\u2800" not in text
+    shoes, _ = decode_scenario(f"{name}\U0001f45e|investment=5")  # a symbol is visible
+    assert shoes is not None
+    kept, _ = decode_scenario(f"{name}A|investment=5")
+    assert kept is not None
+    assert kept.name == clean_name(f"{name}A")
+    assert "A" in kept.name
+    assert not set(kept.name) & {"\u2800", "\u3164", "\u115f", "\u1160", "\uffa0", "\u200b"}
+
+
+def test_a_link_with_a_blank_saved_name_lists_nothing_and_says_so():
+    """Through the page: the review's ten braille blanks as a saved name give no blank row
+    in the saved list, and one notice in Indonesian."""
+    at = open_link([("view", "compare"), ("s", "\u2800" * 10 + "|investment=5")])
+    texts = [w.value for w in at.warning]
+    assert any("tidak punya nama yang terlihat" in t for t in texts), texts
+    assert not [m.value for m in at.markdown if "\u2800" in m.value]

@@ -4,13 +4,15 @@
 
 Streamlit gives the page no parameters at all when a query string has more than 1,000 fields
 or 512 Ki characters (``streamlit.runtime.state.query_params``), and the page cannot tell
-that from a bare address. On a session's first run without parameters, a small script in
-the browser (an ``st.components.v2`` component with no markup) looks at the address itself:
-when it is over either limit, it sends back the size and the entries whose keys the page
-knows (parameters, lang, view, saved scenarios), a bounded amount; the page opens those
-settings with a notice naming the size (:func:`simulator.links.parse_oversized`), and the
-address bar is cleaned. A link over the 1 MB websocket limit cannot be reported this way:
-the browser's own message carrying it is refused, as any oversized message is.
+that from a bare address. Only the first can happen: a link longer than 64 KB never reaches
+the page (nginx and the Ingress answer 414, uvicorn directly 400 near 100 KB;
+:data:`simulator.links.MAX_LINK_BYTES`). On a session's first run without parameters, a
+small script in the browser (an ``st.components.v2`` component with no markup) looks at the
+address itself: when it has more than 1,000 fields, it sends back the size and the entries
+whose keys the page knows (every setting, lang and view once, or twice when repeated, and
+at most one saved scenario more than a link may carry: saved scenarios cannot crowd a
+setting out), a bounded amount; the page opens those settings with a notice naming the size
+(:func:`simulator.links.parse_oversized`), and the address bar is cleaned.
 
 **Errors.** With ``client.showErrorDetails = "none"`` Streamlit replaces an uncaught error's
 message with a fixed English text ("This app has encountered an error. The original error
@@ -36,7 +38,6 @@ from streamlit.logger import get_logger
 from simulator.i18n import tr
 from simulator.links import (
     MAX_FIELDS,
-    MAX_QUERY_CHARS,
     MAX_SAVED,
     SCENARIO_KEY,
     LinkState,
@@ -48,7 +49,6 @@ LOG = get_logger(__name__)  # the server log, formatted as Streamlit's own lines
 
 KEY = "_link_guard"
 CHECKED = "_link_checked"
-MAX_KEPT = 64  # entries sent back: every parameter once, lang, view, the saved scenarios
 MAX_ENTRY = 2048  # characters of one entry sent back (a saved scenario is under 1,500)
 
 # Static code: nothing from the link or a visitor is ever put into it.
@@ -56,19 +56,30 @@ _JS = """
 export default function ({ data, setTriggerValue }) {
   const raw = window.location.search.replace(/^\\?/, "");
   const fields = raw ? raw.split("&") : [];
-  if (raw.length <= data.maxChars && fields.length <= data.maxFields) return;
+  if (fields.length <= data.maxFields) return;
   const known = new Set(data.known);
-  const kept = [];
+  // Saved scenarios in order, one more than a link may carry (so the page can say there
+  // were too many); every other known key once, or twice when repeated (its first and last
+  // value: the last counts, and the page says it was repeated). However many saved
+  // scenarios come first, they never push a setting out.
+  const saved = [];
+  const settings = new Map();
   for (const field of fields) {
-    if (kept.length >= data.maxKept) break;
     let key;
     try {
       key = decodeURIComponent(field.split("=")[0].replace(/\\+/g, " "));
     } catch (error) {
       continue;
     }
-    if (known.has(key) && field.length <= data.maxEntry) kept.push(field);
+    if (!known.has(key) || field.length > data.maxEntry) continue;
+    if (key === data.savedKey) {
+      if (saved.length <= data.maxSaved) saved.push(field);
+    } else {
+      const seen = settings.get(key);
+      settings.set(key, seen ? [seen[0], field] : [field]);
+    }
   }
+  const kept = [...[...settings.values()].flat(), ...saved];
   setTriggerValue("oversized", { fields: fields.length, chars: raw.length, kept: kept.join("&") });
 }
 """
@@ -89,9 +100,9 @@ def check_link(table: ParameterTable, open_link: Callable[[LinkState], None]) ->
         key=KEY,
         data={
             "known": known,
-            "maxChars": MAX_QUERY_CHARS,
             "maxFields": MAX_FIELDS,
-            "maxKept": max(MAX_KEPT, len(known) + MAX_SAVED),
+            "savedKey": SCENARIO_KEY,
+            "maxSaved": MAX_SAVED,
             "maxEntry": MAX_ENTRY,
         },
         on_oversized_change=lambda: _recover(table, open_link),

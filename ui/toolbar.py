@@ -7,11 +7,12 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from simulator import briefing, exports, figures, session
+from simulator import briefing, exports, figures, files, session
 from simulator.i18n import tr
 from simulator.links import TEXT_KEYS
 from simulator.model import Result
 from ui import state
+from ui.downloads import deferred, warm
 from ui.share import share_buttons
 from ui.widgets import escape_md
 
@@ -76,7 +77,9 @@ def share_contents(values: dict[str, float], pairs: list[tuple[str, str]]) -> No
 
 
 def downloads(result: Result, values: dict[str, float], pairs: list[tuple[str, str]]) -> None:
-    """Download buttons; each file is built only when its button is clicked."""
+    """Download buttons; each file is built only when its button is clicked, once, in a
+    worker process (ui/downloads.py)."""
+    warm()
     lg = state.lang()
     table = state.TABLE
     name = session.scenario_name(values, state.PRESETS, table, lg, state.saved())
@@ -88,7 +91,7 @@ def downloads(result: Result, values: dict[str, float], pairs: list[tuple[str, s
     st.caption(tr("dl_intro", lg))
     st.download_button(
         tr("dl_csv", lg),
-        data=lambda: exports.csv_bytes(result, lg, about),
+        data=deferred(exports.csv_bytes, result, lg, about),
         file_name=exports.file_name(title, results_word, "csv"),
         mime="text/csv",
         on_click="ignore",
@@ -96,7 +99,7 @@ def downloads(result: Result, values: dict[str, float], pairs: list[tuple[str, s
     )
     st.download_button(
         tr("dl_xlsx", lg),
-        data=lambda: exports.xlsx_bytes(result, values, lg, table),
+        data=deferred(exports.xlsx_bytes, result, values, lg, table),
         file_name=exports.file_name(title, results_word, "xlsx"),
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         on_click="ignore",
@@ -126,17 +129,7 @@ def downloads(result: Result, values: dict[str, float], pairs: list[tuple[str, s
     author, note = st.session_state.get(state.AUTHOR, ""), st.session_state.get(state.NOTE, "")
     st.download_button(
         tr("dl_pdf", lg),
-        data=lambda: exports.pdf_bytes(
-            result,
-            values,
-            lg,
-            title=name,
-            link=link,
-            charts=figures.pdf_charts(result, values, lg),
-            table=table,
-            prepared_by=author,
-            notes=note,
-        ),
+        data=deferred(files.briefing_pdf, result, values, lg, name, link, table, author, note),
         file_name=exports.file_name(title, briefing_word, "pdf"),
         mime="application/pdf",
         on_click="ignore",
@@ -148,11 +141,10 @@ def downloads(result: Result, values: dict[str, float], pairs: list[tuple[str, s
         placeholder=tr("choose_option", lg),
         key=state.DOWNLOAD_CHART,
     )
-    build = builders[chart_name]
     png, svg = st.columns(2)
     png.download_button(
         tr("dl_png", lg),
-        data=lambda: exports.chart_png(build(), about=about),
+        data=deferred(files.chart_image, result, values, lg, chart_name, about, "png"),
         file_name=exports.file_name(title, chart_name, "png"),
         mime="image/png",
         on_click="ignore",
@@ -160,7 +152,7 @@ def downloads(result: Result, values: dict[str, float], pairs: list[tuple[str, s
     )
     svg.download_button(
         tr("dl_svg", lg),
-        data=lambda: exports.chart_svg(build(), about=about),
+        data=deferred(files.chart_image, result, values, lg, chart_name, about, "svg"),
         file_name=exports.file_name(title, chart_name, "svg"),
         mime="image/svg+xml",
         on_click="ignore",

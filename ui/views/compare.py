@@ -9,7 +9,7 @@ from simulator.i18n import tr
 from simulator.links import MAX_SAVED
 from simulator.report import compare_table
 from simulator.scenario import Scenario
-from ui import runs, state
+from ui import downloads, runs, state
 from ui.widgets import chart, escape_md
 
 
@@ -54,7 +54,7 @@ def view(values: dict[str, float]) -> None:
     # downloads here, built only when clicked.
     st.download_button(
         tr("dl_compare_csv", lg),
-        data=lambda: exports.compare_csv_bytes(batch, names, lg),
+        data=downloads.deferred(exports.compare_csv_bytes, batch, names, lg),
         file_name=exports.file_name(tr("file_compare", lg), tr("file_results", lg), "csv"),
         mime="text/csv",
         on_click="ignore",

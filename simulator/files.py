@@ -1,0 +1,51 @@
+"""Downloads that take more than one call, as top-level functions of plain data, so a worker
+process can build them (the CSV and workbook builders of :mod:`simulator.exports` are such
+functions already).
+
+The page's download buttons name a builder with its arguments (results, values, language,
+names, link, notes); ui/downloads.py sends the call to a worker process
+(simulator/builds.py) and keys its cache by the arguments. No Streamlit here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from simulator import exports, figures
+from simulator.briefing import About
+from simulator.model import Result
+from simulator.params import ParameterTable
+
+
+def briefing_pdf(
+    result: Result,
+    values: Mapping[str, float],
+    lang: str,
+    title: str | None,
+    link: str,
+    table: ParameterTable,
+    prepared_by: str,
+    notes: str,
+) -> bytes:
+    """The PDF briefing with its two charts."""
+    return exports.pdf_bytes(
+        result,
+        values,
+        lang,
+        title=title,
+        link=link,
+        charts=figures.pdf_charts(result, values, lang),
+        table=table,
+        prepared_by=prepared_by,
+        notes=notes,
+    )
+
+
+def chart_image(
+    result: Result, values: Mapping[str, float], lang: str, chart: str, about: About, kind: str
+) -> bytes:
+    """The chart named ``chart`` (by its translated name) as a PNG or SVG (``kind``)."""
+    spec = figures.chart_builders(result, values, lang)[chart]()
+    if kind == "svg":
+        return exports.chart_svg(spec, about=about)
+    return exports.chart_png(spec, about=about)
