@@ -234,14 +234,16 @@ def caveat(result: Result, lang: str, table: ParameterTable | None = None) -> st
     table = table or load_parameters()
     first = int(result.years[0])
     small = float(result["production_small_rp_tn"][SCENARIO, 0])
+    medium = float(result["production_medium_rp_tn"][SCENARIO, 0])
     total = float(result["production_rp_tn"][SCENARIO, 0])
     return tr(
         "brief_caveat",
         lang,
         first=first,
         last=result.last_observed,
-        units=fmt.count(table["small_units_2024"].value, lang, "units"),
+        units=fmt.count(table["ikm_units_2017"].value, lang, "units"),
         share=fmt.percent(100 * small / total, lang, 0),
+        medium=fmt.percent(100 * medium / total, lang, 0),
         production=fmt.rp_tn(table["production_2016"].value, lang),
     )
 

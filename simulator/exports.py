@@ -53,7 +53,8 @@ from simulator.safety import defang, formula_safe_frame
 
 # The assumptions a briefing lists: those the effects depend on most (see the tornado).
 MAIN_ASSUMPTIONS = (
-    "small_units_2024",
+    "ikm_units_2017",
+    "ikm_workers_2017",
     "unit_sales",
     "demand_growth_domestic",
     "capacity_displacement",

@@ -45,7 +45,13 @@ def test_malformed_range_file_is_refused(tmp_path):
 
 def test_structural_uncertainties_are_drawn():
     """The count of micro and small units, their sales and the medium firms' size are drawn."""
-    assert {"small_units_2024", "unit_sales", "medium_workers_per_unit"} <= set(RANGES)
+    assert {
+        "ikm_units_2017",
+        "ikm_workers_2017",
+        "unit_sales",
+        "medium_workers_per_unit",
+        "medium_output_per_worker",
+    } <= set(RANGES)
 
 
 def test_correlated_pairs_get_their_rank_correlation():

@@ -164,7 +164,7 @@ def test_page_tables_hold_no_formula(values, lang):
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_csv_and_workbook_hold_no_formula(lang):
     """No cell of the CSV or of any sheet is a formula or text that begins one."""
-    values = {"investment": 0.0, "online_adoption": 0.0, "unit_growth": -5.0}
+    values = {"investment": 0.0, "online_adoption": 0.0, "demand_growth_domestic": -2.0}
     result = run_pair(values)
     sep = ";" if lang == "id" else ","
     frame = pd.read_csv(
