@@ -206,22 +206,23 @@ def effect_ranges(
 
 
 def money_lines(result: Result, lang: str) -> list[str]:
-    """What the public money buys: its total, the cost per additional direct job and the
-    value added per rupiah, each where the model gives it."""
+    """What the public money buys over the appraisal period, in present values: its total,
+    the cost per net additional job-year and the value added per rupiah, or a plain phrase
+    where a ratio would mislead."""
     found = efficiency(result)
-    year = int(result.years[-1])
     if found.cost_rp_tn <= 0:
         return [tr("brief_no_cost", lang)]
-    out = [tr("brief_cost", lang, year=year, cost=fmt.rp_tn(found.cost_rp_tn, lang))]
-    if found.cost_per_job_rp_mn is not None:
-        out.append(tr("m_cost_per_job", lang, value=fmt.rp_mn(found.cost_per_job_rp_mn, lang)))
-    else:
-        out.append(tr("brief_no_jobs", lang))
-    if found.value_added_per_rupiah is not None:
-        out.append(
-            tr("m_va_per_rupiah", lang, value=fmt.number(found.value_added_per_rupiah, lang, 1))
+    out = [
+        tr(
+            "brief_cost",
+            lang,
+            first=found.first_year,
+            last=found.last_year,
+            rate=fmt.percent(found.rate_pct, lang),
+            cost=fmt.rp_tn(found.cost_rp_tn, lang),
         )
-    return out
+    ]
+    return out + found.lines(lang)
 
 
 def flag_texts(result: Result, lang: str) -> list[str]:

@@ -30,6 +30,7 @@ from simulator.outputs import OUTPUTS
 from simulator.params import ParameterFileError, load_parameters
 from simulator.plausibility import Flag, flags
 from simulator.presets import load_presets
+from simulator.report import efficiency
 from simulator.scenario import Scenario, ScenarioError, format_value, parse_number
 
 EXIT_USAGE = 2
@@ -59,7 +60,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     run = commands.add_parser("run", help="run a scenario (the baseline by default)")
     add_scenario_arguments(run)
-    run.add_argument("--table", choices=("years", "regions"), default="years")
+    run.add_argument(
+        "--table",
+        choices=("years", "regions", "appraisal"),
+        default="years",
+        help="yearly results, the regional split, or the appraisal: present values over the "
+        "ten years from the policy start and the cost per net additional job-year",
+    )
     run.add_argument("--format", choices=("csv", "json"), default="csv")
 
     unc = commands.add_parser("uncertainty", help="Monte Carlo percentiles per year and output")
@@ -191,11 +198,34 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "goal-seek":
         return _goal_seek(args, scenario)
     result = simulate(scenario)
-    frame = result.table() if args.table == "years" else result.region_table()
-    emit(frame.drop(columns="scenario"), args.format)
+    if args.table == "appraisal":
+        emit(appraisal_frame(result), args.format)
+    else:
+        frame = result.table() if args.table == "years" else result.region_table()
+        emit(frame.drop(columns="scenario"), args.format)
     for flag in flags(result):
         sys.stderr.write(f"warning: {flag.text('en')}\n")
     return 0
+
+
+def appraisal_frame(result) -> pd.DataFrame:
+    """One row: the appraisal period, present values, and the two ratios (empty where they
+    would mislead: no public money, no net job-years, value added that does not rise)."""
+    found = efficiency(result)
+    return pd.DataFrame(
+        [
+            {
+                "first_year": found.first_year,
+                "last_year": found.last_year,
+                "discount_rate_pct": found.rate_pct,
+                "pv_cost_rp_tn": found.cost_rp_tn,
+                "pv_job_years": found.job_years,
+                "pv_value_added_rp_tn": found.value_added_rp_tn,
+                "cost_per_job_year_rp_mn": found.cost_per_job_year_rp_mn,
+                "value_added_per_rupiah": found.value_added_per_rupiah,
+            }
+        ]
+    )
 
 
 def _goal_seek(args: argparse.Namespace, scenario: Scenario) -> int:

@@ -437,22 +437,36 @@ TEXT: dict[str, tuple[str, str]] = {
         "Selisih terhadap skenario dasar pada {year}: {delta}. Skenario dasar: {baseline}.",
         "Change against the baseline in {year}: {delta}. Baseline: {baseline}.",
     ),
-    "m_cost": ("Biaya publik sampai {year}", "Public cost to {year}"),
+    "m_cost": (
+        "Biaya publik {first}–{last} (nilai kini)",
+        "Public cost {first}–{last} (present value)",
+    ),
     "m_cost_help": (
-        "Dana publik untuk program di atas skenario dasar, dijumlahkan sejak tahun mulai "
-        "kebijakan: pendampingan daring, tempat berjualan, wirausaha baru, dan potongan harga "
-        "mesin atas investasi tambahan (atas dasar harga 2016).",
-        "Public money for the programmes above the baseline, summed from the policy start: "
-        "online onboarding, sales places, new entrepreneurs, and machine rebates on added "
-        "investment (2016 prices).",
+        "Dana publik untuk program di atas skenario dasar selama sepuluh tahun sejak tahun "
+        "mulai kebijakan (pendampingan daring, tempat berjualan, wirausaha baru, dan potongan "
+        "harga mesin atas investasi), didiskonto ke tahun mulai dengan tingkat diskonto sosial "
+        "{rate} per tahun (ADB), atas dasar harga 2016. Tidak bergantung pada tahun akhir yang "
+        "ditampilkan.",
+        "Public money for the programmes above the baseline over the ten years from the policy "
+        "start (online onboarding, sales places, new entrepreneurs, and machine rebates on "
+        "investment), discounted to the start year at a social discount rate of {rate} a year "
+        "(ADB), in 2016 prices. It does not depend on the last year shown.",
     ),
     "m_cost_per_job": (
-        "{value} per tambahan tenaga kerja langsung",
-        "{value} per additional direct job",
+        "{value} per tahun kerja bersih tambahan",
+        "{value} per net additional job-year",
     ),
     "m_va_per_rupiah": (
         "nilai tambah {value} rupiah per rupiah dana publik",
         "{value} rupiah of value added per rupiah of public money",
+    ),
+    "m_no_job_years": (
+        "tanpa tambahan tahun kerja bersih",
+        "no net job-years gained",
+    ),
+    "m_no_value_added": (
+        "nilai tambah tidak bertambah",
+        "value added does not rise",
     ),
     # Sentence read aloud (simulator/report.py); lists follow EYD V
     "s_pair": ("{first} dan {second}", "{first} and {second}"),
@@ -512,12 +526,15 @@ TEXT: dict[str, tuple[str, str]] = {
         ", with about {jobs} fewer people employed",
     ),
     "s_cost": (
-        "Biaya publik sampai {year} sebesar {cost}, atau {per_job} per tambahan tenaga kerja.",
-        "The public cost to {year} is {cost}, or {per_job} per additional job.",
+        "Biaya publik {first}–{last} bernilai kini {cost} (diskonto {rate} per tahun), atau "
+        "{per_job} per tahun kerja bersih tambahan.",
+        "The public cost over {first}–{last} has a present value of {cost} (discounted at "
+        "{rate} a year), or {per_job} per net additional job-year.",
     ),
     "s_cost_only": (
-        "Biaya publik sampai {year} sebesar {cost}, tanpa tambahan tenaga kerja.",
-        "The public cost to {year} is {cost}, with no additional jobs.",
+        "Biaya publik {first}–{last} bernilai kini {cost}, tanpa tambahan tahun kerja bersih.",
+        "The public cost over {first}–{last} has a present value of {cost}, with no net "
+        "job-years gained.",
     ),
     "s_ceiling": (
         "Mulai {year} kapasitas produksi terpakai penuh sehingga diperlukan tambahan investasi "
@@ -803,32 +820,42 @@ TEXT: dict[str, tuple[str, str]] = {
         "The diffusion curve in the target year; a target below it has no effect.",
     ),
     "route_title": (
-        "Biaya per tambahan tenaga kerja menurut jalur",
-        "Cost per additional job by route",
+        "Biaya per tahun kerja bersih tambahan menurut instrumen",
+        "Cost per net additional job-year by instrument",
     ),
     "route_caption": (
-        "Modal dan dana publik untuk satu tambahan tenaga kerja langsung; kolom terakhir "
-        "memperhitungkan penjualan yang diambil dari usaha lain.",
-        "Capital and public money for one additional direct job; the last column counts "
-        "the sales taken from other firms.",
+        "Setiap instrumen sendiri-sendiri, sebesar presetnya, dengan asumsi skenario saat ini: "
+        "nilai kini selama sepuluh tahun sejak tahun mulai kebijakan, didiskonto dengan tingkat "
+        "diskonto sosial, bersih dari deadweight, pengalihan, unit yang tutup, dan peserta yang "
+        "tidak berjualan daring.",
+        "Each instrument alone, at its preset's size, on the current scenario's assumptions: "
+        "present values over the ten years from the policy start at the social discount rate, "
+        "net of deadweight, displacement, units that close and trainees who do not sell online.",
     ),
-    "route": ("Jalur", "Route"),
-    "route_capital": ("Modal per tenaga kerja", "Capital per job"),
-    "route_public": ("Dana publik per tenaga kerja (bruto)", "Public money per job (gross)"),
+    "route": ("Instrumen", "Instrument"),
+    "route_cost": ("Biaya publik (nilai kini)", "Public cost (present value)"),
+    "route_job_years": ("Tahun kerja bersih (nilai kini)", "Net job-years (present value)"),
     "route_public_net": (
-        "Dana publik per tambahan tenaga kerja",
-        "Public money per additional job",
+        "Dana publik per tahun kerja bersih",
+        "Public money per net job-year",
     ),
+    "route_va": ("Nilai tambah per rupiah", "Value added per rupiah"),
     "route_small": (
-        "Unit mikro dan kecil baru (program WUB atau investasi)",
-        "New micro or small unit (WUB programme or investment)",
+        "1.250 unit usaha baru per tahun (program WUB)",
+        "1,250 new units a year (WUB programme)",
     ),
     "route_medium": (
-        "Kapasitas usaha menengah (investasi tambahan)",
-        "Medium firms' capacity (added investment)",
+        "Investasi Rp5,6 triliun per tahun (potongan harga mesin)",
+        "Investment of Rp 5.6 trillion a year (machine rebates)",
     ),
-    "route_online": ("Pendampingan daring (e-Smart IKM)", "Online onboarding (e-Smart IKM)"),
-    "route_place": ("Tempat berjualan khusus", "Dedicated sales place"),
+    "route_online": (
+        "75% unit berjualan daring pada 2030 (e-Smart IKM)",
+        "75% of units online by 2030 (e-Smart IKM)",
+    ),
+    "route_place": (
+        "2.000 unit dengan tempat berjualan khusus",
+        "2,000 units with a dedicated sales place",
+    ),
     "ho_title": (
         "Uji balik: hitungan yang tidak dipakai untuk kalibrasi",
         "Back-test: counts kept out of calibration",
@@ -929,14 +956,13 @@ TEXT: dict[str, tuple[str, str]] = {
         "from its range; the range runs from the 10th to the 90th percentile.",
     ),
     "brief_money": ("Dana publik", "Public money"),
-    "brief_cost": ("Biaya publik sampai {year}: {cost}", "Public cost to {year}: {cost}"),
+    "brief_cost": (
+        "Biaya publik {first}–{last}, nilai kini dengan diskonto {rate} per tahun: {cost}",
+        "Public cost {first}–{last}, present value at {rate} a year: {cost}",
+    ),
     "brief_no_cost": (
         "Skenario ini tidak memakai dana publik di atas skenario dasar.",
         "This scenario uses no public money beyond the baseline.",
-    ),
-    "brief_no_jobs": (
-        "tanpa tambahan tenaga kerja langsung, sehingga biaya per tenaga kerja tidak dihitung",
-        "no additional direct jobs, so no cost per job",
     ),
     "brief_setting_col": ("Pengaturan", "Setting"),
     "brief_caveat_title": ("Catatan data", "Data caveats"),

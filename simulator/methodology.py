@@ -20,6 +20,7 @@ from simulator.history import BASE_YEAR, History, load_history
 from simulator.i18n import tr
 from simulator.model import simulate
 from simulator.params import ParameterTable, load_parameters
+from simulator.report import Efficiency, efficiency
 
 RECONCILIATION_YEARS = (2016, 2018, 2020, 2023, 2030)
 RECONCILED = (
@@ -117,66 +118,59 @@ def derived_values(values: Mapping[str, float], lang: str, table: ParameterTable
     )
 
 
+# Each instrument alone, at the size of its preset, for the table of costs by instrument.
+INSTRUMENTS = (
+    ("route_medium", {"investment": 5.6}),
+    ("route_small", {"new_units": 1250}),
+    ("route_online", {"online_adoption": 75}),
+    ("route_place", {"sales_place_units": 2000}),
+)
+
+
+def instrument_appraisal(
+    values: Mapping[str, float], table: ParameterTable | None = None
+) -> list[tuple[str, Efficiency]]:
+    """Each instrument alone (at its preset's size, on the scenario's assumptions): present
+    values over the appraisal period and the cost per net additional job-year."""
+    table = table or load_parameters()
+    assumptions = {k: v for k, v in values.items() if k not in table.policy}
+    n = len(INSTRUMENTS)
+    batch: dict[str, object] = dict(assumptions)
+    for name in table.policy:
+        column = np.full(n, table[name].value)
+        for i, (_, setting) in enumerate(INSTRUMENTS):
+            if name in setting:
+                column[i] = setting[name]
+        if (column != table[name].value).any():
+            batch[name] = column
+    result = simulate(batch, params=table, with_regions=False)
+    return [(key, efficiency(result, i)) for i, (key, _) in enumerate(INSTRUMENTS)]
+
+
 def routes(
     values: Mapping[str, float], lang: str, table: ParameterTable | None = None
 ) -> pd.DataFrame:
-    """Capital and public money per additional direct job, route by route, net of displacement.
-
-    One capital relation per segment serves both routes into it: a micro or small unit costs
-    its set-up investment whether a programme or the investment lever pays for it; a rupiah
-    of capacity in a medium firm costs the calibrated capital per rupiah.
-    """
-    table = table or load_parameters()
-    p = {**table.defaults, **values}
-    result = simulate(dict(values), params=table, with_regions=False)
-    d = {k: float(v[0, 0]) for k, v in result.diagnostics.items()}
-    u = p["normal_utilisation"] / 100
-    unit_sales = float(result.at("production_small_rp_tn", 2016)[0] / d["units_small_2016"])
-    # Workers per rupiah of output in each segment, as pinned to the published counts (the
-    # medium firms' workers on the medium firms and the unexplained rest together: a rupiah
-    # of capacity there is used like the block's average).
-    small_jobs_per_rp = float(
-        result.at("jobs_small", 2017)[0] / result.at("production_small_rp_tn", 2017)[0]
-    )
-    rest = (
-        result.at("production_medium_rp_tn", 2017)[0] + result.at("production_other_rp_tn", 2017)[0]
-    )
-    medium_jobs_per_rp = float(result.at("jobs_medium", 2017)[0] / rest)
-    capital = 1.0 / d["capacity_per_rp"] if d["capacity_per_rp"] > 0 else float("inf")
-    keep_cap = 1 - p["capacity_displacement"] / 100
-    keep_online = 1 - p["online_displacement"] / 100
-    keep_place = 1 - p["sales_place_displacement"] / 100
-    jobs_unit = unit_sales * small_jobs_per_rp  # a new unit at its typical sales
-    jobs_medium_rp = u * medium_jobs_per_rp  # a rupiah of medium capacity, used normally
-    jobs_online = unit_sales * p["online_uplift"] / 100 * small_jobs_per_rp
-    jobs_place = unit_sales * p["sales_place_uplift"] / 100 * small_jobs_per_rp
-    rows = [
-        ("route_small", p["unit_investment"] / jobs_unit, p["cost_new_unit"] / jobs_unit, keep_cap),
-        (
-            "route_medium",
-            capital * 1e6 / jobs_medium_rp,
-            capital * 1e6 * p["investment_subsidy"] / 100 / jobs_medium_rp,
-            keep_cap,
-        ),
-        ("route_online", 0.0, _per(p["cost_online_unit"], jobs_online), keep_online),
-        ("route_place", 0.0, _per(p["cost_sales_place"], jobs_place), keep_place),
-    ]
-    out = []
-    for key, private, public, keep in rows:
-        net = public / keep if keep > 0 else float("inf")
-        out.append(
+    """Cost per net additional job-year, instrument by instrument, in present values over
+    the ten years from the policy start, with deadweight, displacement, survival and
+    conversion as the scenario's assumptions set them."""
+    rows = []
+    for key, found in instrument_appraisal(values, table):
+        per_job = found.cost_per_job_year_rp_mn
+        per_rupiah = found.value_added_per_rupiah
+        rows.append(
             {
                 tr("route", lang): tr(key, lang),
-                tr("route_capital", lang): fmt.rp_mn(private, lang) if private else "–",
-                tr("route_public", lang): fmt.rp_mn(public, lang) if np.isfinite(public) else "–",
-                tr("route_public_net", lang): fmt.rp_mn(net, lang) if np.isfinite(net) else "–",
+                tr("route_cost", lang): fmt.rp_tn(found.cost_rp_tn, lang),
+                tr("route_job_years", lang): fmt.number(found.job_years, lang),
+                tr("route_public_net", lang): fmt.rp_mn(per_job, lang)
+                if per_job is not None
+                else tr("m_no_job_years", lang),
+                tr("route_va", lang): fmt.number(per_rupiah, lang, 1)
+                if per_rupiah is not None
+                else tr("m_no_value_added", lang),
             }
         )
-    return pd.DataFrame(out)
-
-
-def _per(cost: float, jobs: float) -> float:
-    return cost / jobs if jobs > 0 else float("inf")
+    return pd.DataFrame(rows)
 
 
 @dataclass(frozen=True)

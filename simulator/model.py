@@ -44,6 +44,8 @@ COUNT_YEAR = 2017  # the year of the ministry's count of footwear IKM units and 
 MEDIUM_ANCHOR_YEAR = 2018  # the year of the published count of medium firms
 CALIBRATION_YEAR = 2019  # the year of the published capacity utilisation
 SMALL_SHARE_MAX = 0.95  # micro and small units make at most this share of 2016 production
+APPRAISAL_YEARS = 10  # public cost and net job-years are appraised over 10 years from the start
+APPRAISAL_WINDOW = ("first_year", "last_year", "discount_rate_pct")
 REGION_OUTPUTS = tuple(o.name for o in OUTPUTS.values() if o.regional)
 
 
@@ -66,6 +68,7 @@ class Result:
     last_observed: int = 0
     diagnostics: dict[str, np.ndarray] = field(default_factory=dict)
     paths: dict[str, np.ndarray] = field(default_factory=dict)
+    appraisal: dict[str, np.ndarray] = field(default_factory=dict)
 
     @property
     def n_scenarios(self) -> int:
@@ -112,6 +115,10 @@ class Result:
             last_observed=self.last_observed,
             diagnostics=two(self.diagnostics, self.diagnostics),
             paths=two(self.paths, self.paths),
+            appraisal={
+                k: np.array([v[row], v[row] if k in APPRAISAL_WINDOW else 0.0])
+                for k, v in self.appraisal.items()
+            },
         )
 
     def table(self) -> pd.DataFrame:
@@ -223,7 +230,9 @@ def simulate(
     table = params or load_parameters()
     history = history or load_history()
     p, n, end_year = resolve(values, table)
-    years = np.arange(BASE_YEAR, min(max(end_year, history.last_year), HORIZON) + 1)
+    # The appraisal needs ten years from the latest policy start, whatever the years shown.
+    appraised = int(p["policy_start_year"].max()) + APPRAISAL_YEARS - 1
+    years = np.arange(BASE_YEAR, min(max(end_year, history.last_year, appraised), HORIZON) + 1)
     scenario = _core(p, n, years, table, history, with_regions)
     base_columns, rows = _baseline_columns(p, table)
     if rows is None:
@@ -238,6 +247,7 @@ def simulate(
     out["jobs_induced"] = direct_change * p["induced_jobs_ratio"]
     base["jobs_indirect"] = np.zeros_like(base["jobs"])
     base["jobs_induced"] = np.zeros_like(base["jobs"])
+    appraisal = _appraise(out, base, years, p, n)
 
     def shaped(arrays: dict[str, np.ndarray], axis_regions: bool = False) -> dict[str, np.ndarray]:
         full = (n, 3, len(years)) if axis_regions else (n, len(years))
@@ -258,7 +268,44 @@ def simulate(
         last_observed=history.last_year,
         diagnostics={k: np.broadcast_to(v, (n, 1)).copy() for k, v in scenario["diag"].items()},
         paths=shaped(scenario["paths"]) if scenario["paths"] else {},
+        appraisal=appraisal,
     )
+
+
+def _appraise(
+    out: dict[str, np.ndarray],
+    base: dict[str, np.ndarray],
+    years: np.ndarray,
+    p: dict[str, np.ndarray],
+    n: int,
+) -> dict[str, np.ndarray]:
+    """Present values over the appraisal period, one per scenario row, shape (n,).
+
+    The period is the ten years from the policy start (cut at the model's last year); each
+    year's public cost, net additional direct jobs (job-years) and net additional value
+    added are discounted to the start year at the social discount rate. None of it depends
+    on the last year shown.
+    """
+    start = p["policy_start_year"]
+    # The same columns whatever the years shown, so the sums are bit-identical.
+    lo = int(start.min()) - int(years[0])
+    hi = min(int(start.max()) + APPRAISAL_YEARS - int(years[0]), len(years))
+    elapsed = years[None, lo:hi] - start
+    window = (elapsed >= 0) & (elapsed < APPRAISAL_YEARS)
+    weight = np.where(window, (1.0 + p["discount_rate"] / 100.0) ** -np.maximum(elapsed, 0), 0.0)
+
+    def present(array: np.ndarray) -> np.ndarray:
+        return np.broadcast_to((array[:, lo:hi] * weight).sum(axis=1), (n,)).copy()
+
+    last = np.minimum(start + APPRAISAL_YEARS - 1, years[-1])
+    return {
+        "first_year": np.broadcast_to(start.reshape(-1), (n,)).astype(np.float64),
+        "last_year": np.broadcast_to(last.reshape(-1), (n,)).astype(np.float64),
+        "discount_rate_pct": np.broadcast_to(p["discount_rate"].reshape(-1), (n,)).copy(),
+        "pv_cost_rp_tn": present(out["programme_cost_rp_tn"]),
+        "pv_job_years": present(out["jobs"] - base["jobs"]),
+        "pv_value_added_rp_tn": present(out["value_added_rp_tn"] - base["value_added_rp_tn"]),
+    }
 
 
 def _core(

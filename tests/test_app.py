@@ -176,7 +176,7 @@ def test_sentence_names_the_policy_and_the_change():
     text = " ".join(m.value for m in at.markdown)
     assert "Dengan investasi tambahan Rp5,6 triliun per tahun" in text
     assert "lebih tinggi daripada skenario dasar" in text
-    assert "per tambahan tenaga kerja" in text
+    assert "per tahun kerja bersih tambahan" in text
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])

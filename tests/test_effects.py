@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 import numpy as np
 import pytest
 from numpy.testing import assert_allclose
 
 from simulator import simulate
+from simulator.briefing import money_lines
+from simulator.i18n import tr
 from simulator.links import to_query
 from simulator.params import PARAMETERS_CSV, load_parameters
 from simulator.plausibility import flags
+from simulator.presets import load_presets
 from simulator.report import efficiency, headlines, run_pair, sentence
 from simulator.scenario import Scenario
 
@@ -143,17 +147,68 @@ def test_programme_costs_by_hand():
     assert_allclose(online["programme_cost_rp_tn"][0], added * 2.66e-6 / 0.5, rtol=1e-9, atol=1e-15)
 
 
-def test_cost_per_job_and_value_added_per_rupiah_by_hand():
-    """Cumulative public money over the additional direct jobs of the last year, and the
-    cumulative additional value added per rupiah of it."""
-    result = run_pair({"new_units": 1250})
+def test_cost_per_job_year_and_value_added_per_rupiah_by_hand():
+    """Present values over the ten years from the policy start at the social discount rate:
+    public cost over net additional direct job-years, and net value added per rupiah."""
+    result = run_pair({"new_units": 1250, "end_year": 2040})
     found = efficiency(result)
-    cost = result["programme_cost_rp_tn"][0].sum()
-    jobs = result["jobs"][0, -1] - result["jobs"][1, -1]
-    assert_allclose(found.cost_per_job_rp_mn, cost * 1e6 / jobs, rtol=1e-12)
-    value_added = (result["value_added_rp_tn"][0] - result["value_added_rp_tn"][1]).sum()
+    years = result.years
+    window = (years >= 2027) & (years <= 2036)
+    discount = 1.09 ** -(years - 2027.0)
+    cost = (result["programme_cost_rp_tn"][0] * discount)[window].sum()
+    jobs = ((result["jobs"][0] - result["jobs"][1]) * discount)[window].sum()
+    value_added = ((result["value_added_rp_tn"][0] - result["value_added_rp_tn"][1]) * discount)[
+        window
+    ].sum()
+    assert (found.first_year, found.last_year, found.rate_pct) == (2027, 2036, 9.0)
+    assert_allclose(found.cost_rp_tn, cost, rtol=1e-12)
+    assert_allclose(found.cost_per_job_year_rp_mn, cost * 1e6 / jobs, rtol=1e-12)
     assert_allclose(found.value_added_per_rupiah, value_added / cost, rtol=1e-12)
-    assert efficiency(run_pair({})).cost_per_job_rp_mn is None
+    assert efficiency(run_pair({})).cost_per_job_year_rp_mn is None
+    # A higher discount rate weighs the early cost against later jobs: the ratio rises.
+    dearer = efficiency(run_pair({"new_units": 1250, "discount_rate": 12}))
+    assert dearer.cost_per_job_year_rp_mn > found.cost_per_job_year_rp_mn
+
+
+@pytest.mark.parametrize("preset", list(load_presets()))
+def test_cost_per_job_year_does_not_depend_on_the_years_shown(preset):
+    """The appraisal covers ten years from the policy start whatever the last year shown:
+    2028, 2030 and 2050 give identical figures and the same headline card."""
+    values = load_presets()[preset].scenario.as_dict()
+    found = [efficiency(run_pair({**values, "end_year": e})) for e in (2028, 2030, 2050)]
+    assert found[0] == found[1] == found[2]
+    costs = [
+        next(h for h in headlines(run_pair({**values, "end_year": e}), "id") if h.key == key)
+        for e in (2028, 2030, 2050)
+        for key in ("programme_cost_rp_tn",)
+    ]
+    assert len({(c.label, c.value, c.caption) for c in costs}) == 1
+
+
+def test_ratios_are_words_where_a_scenario_cuts_activity():
+    """Stopping all investment while paying for an online programme costs money and loses
+    jobs and value added: no negative 'rupiah per rupiah' or cost per job anywhere, a plain
+    phrase instead (card, sentence, briefing, command line)."""
+    values = {"investment": 0.0, "online_adoption": 90.0}
+    result = run_pair(values)
+    found = efficiency(result)
+    assert found.cost_rp_tn > 0
+    assert found.job_years < 0
+    assert found.value_added_rp_tn < 0
+    assert found.cost_per_job_year_rp_mn is None
+    assert found.value_added_per_rupiah is None
+    for lang in ("id", "en"):
+        card = next(h for h in headlines(result, lang) if h.key == "programme_cost_rp_tn")
+        text = (
+            card.caption
+            + " "
+            + sentence(values, result, lang)
+            + " ".join(money_lines(result, lang))
+        )
+        assert tr("m_no_job_years", lang) in card.caption
+        assert tr("m_no_value_added", lang) in card.caption
+        assert not re.search("[-\u2212][0-9]", text)
+        assert tr("m_va_per_rupiah", lang, value="").strip() not in text
 
 
 def test_sales_place_displacement_stays_in_its_region():

@@ -283,7 +283,7 @@ def test_briefing_states_title_date_range_cost_and_link(brief):
         show = OUTPUTS[name].show_change
         shown = tr("brief_range", lang, low=show(float(low), lang), high=show(float(high), lang))
         assert shown in text
-    per_job = efficiency(RESULT).cost_per_job_rp_mn
+    per_job = efficiency(RESULT).cost_per_job_year_rp_mn
     assert per_job is not None
     assert fmt.rp_mn(per_job, lang) in text
     assert LINK in text
