@@ -29,7 +29,7 @@ from simulator.model import simulate
 from simulator.outputs import OUTPUTS
 from simulator.params import ParameterFileError, load_parameters
 from simulator.plausibility import Flag, flags
-from simulator.presets import load_presets
+from simulator.presets import REPLACED, load_presets
 from simulator.report import efficiency
 from simulator.scenario import Scenario, ScenarioError, format_value, parse_number
 
@@ -145,10 +145,14 @@ def add_scenario_arguments(parser: argparse.ArgumentParser) -> None:
 def scenario_from_args(args: argparse.Namespace) -> Scenario:
     """The scenario named by --preset and --set; raises ScenarioError or KeyError."""
     presets = load_presets()
-    if args.preset not in presets:
+    name = args.preset
+    if name in REPLACED and name not in presets:
+        name, why = REPLACED[name]
+        sys.stderr.write(f"note: preset {args.preset!r} was replaced by {name!r}: {why}\n")
+    if name not in presets:
         raise KeyError(args.preset)
-    base = presets[args.preset].scenario
-    return Scenario.from_assignments(args.assignments, name=args.preset, base=base.as_dict())
+    base = presets[name].scenario
+    return Scenario.from_assignments(args.assignments, name=name, base=base.as_dict())
 
 
 def emit(frame: pd.DataFrame, fmt: str) -> None:

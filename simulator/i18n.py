@@ -478,10 +478,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "about {jobs} people, and its exports reach {exports}.",
     ),
     "s_investment": (
-        "investasi tambahan {value} per tahun",
-        "added investment of {value} a year",
+        "investasi bruto {value} per tahun",
+        "gross investment of {value} a year",
     ),
-    "s_no_investment": ("investasi tambahan dihentikan", "added investment stopped"),
+    "s_no_investment": ("seluruh investasi dihentikan", "all investment stopped"),
     "s_online": (
         "{value} unit mikro dan kecil berjualan daring",
         "{value} of micro and small units selling online",

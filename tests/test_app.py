@@ -174,7 +174,7 @@ def test_sentence_names_the_policy_and_the_change():
     move_lever(at, "investment", 5.6)
     at.run()
     text = " ".join(m.value for m in at.markdown)
-    assert "Dengan investasi tambahan Rp5,6 triliun per tahun" in text
+    assert "Dengan investasi bruto Rp5,6 triliun per tahun" in text
     assert "lebih tinggi daripada skenario dasar" in text
     assert "per tahun kerja bersih tambahan" in text
 

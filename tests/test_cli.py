@@ -198,3 +198,14 @@ def test_policy_after_the_end_year_warns_as_the_page_does():
     assert pd.read_csv(io.StringIO(out))["year"].iloc[-1] == 2020
     _, _, quiet = run("run", "--set", "policy_start_year=2030")
     assert quiet == ""
+
+
+def test_replaced_preset_name_still_runs_and_says_what_changed():
+    """The old 'daring_tanpa_investasi' stopped all investment; its name now runs the
+    preset that replaced it, with a note on stderr naming the change and the old setting."""
+    status, out, err = run("run", "--preset", "daring_tanpa_investasi", "--format", "json")
+    assert status == 0
+    _, same, _ = run("run", "--preset", "daring_90", "--format", "json")
+    assert json.loads(out) == json.loads(same)
+    assert "replaced by 'daring_90'" in err
+    assert "investment=0" in err
