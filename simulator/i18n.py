@@ -786,12 +786,30 @@ TEXT: dict[str, tuple[str, str]] = {
         "Dikalibrasi agar utilisasi 2019 sama dengan 80,18% (basis output bruto, harga konstan).",
         "Calibrated so that 2019 utilisation is 80.18 % (gross output basis, constant prices).",
     ),
-    "d_icor": ("Setara ICOR (basis nilai tambah)", "ICOR equivalent (value-added basis)"),
+    "d_value_range": ("{value} ({range})", "{value} ({range})"),
+    "d_icor": (
+        "Investasi per rupiah tambahan nilai tambah, marginal",
+        "Investment per rupiah of added value added, marginal",
+    ),
     "d_icor_basis": (
-        "Angka di atas dibagi utilisasi normal dan rasio nilai tambah usaha menengah; ICOR "
-        "nasional 6,7–6,9 (BPS, 2016–2019).",
-        "The figure above over normal utilisation and the medium value added ratio; national "
-        "ICOR 6.7–6.9 (BPS, 2016–2019).",
+        "Modal per rupiah kapasitas dibagi utilisasi normal dan rasio nilai tambah: biaya satu "
+        "rupiah kapasitas baru (bersih dari penyusutan); rentang untuk penyusutan dan rasio "
+        "nilai tambah dalam rentang ketidakpastiannya.",
+        "Capital per rupiah of capacity over normal utilisation and the value added ratio: "
+        "what one more rupiah of capacity costs (net of attrition); range over attrition and "
+        "the value added ratio within their uncertainty ranges.",
+    ),
+    "d_icor_gross": (
+        "Setara ICOR bruto (basis BPS)",
+        "Gross ICOR analogue (BPS basis)",
+    ),
+    "d_icor_gross_basis": (
+        "Seluruh investasi bruto usaha menengah dan sisa dibagi kenaikan tahunan nilai "
+        "tambahnya, 2016–2019 (termasuk penggantian kapasitas yang aus); ICOR nasional 6,7–6,9 "
+        "(BPS, 2016–2019, basis yang sama).",
+        "All gross investment of medium firms and the rest over the yearly rise of their value "
+        "added, 2016–2019 (replacement of worn capacity included); national ICOR 6.7–6.9 "
+        "(BPS, 2016–2019, the same basis).",
     ),
     "d_invest_share": (
         "Porsi investasi untuk unit mikro dan kecil",

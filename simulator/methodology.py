@@ -89,7 +89,7 @@ def derived_values(values: Mapping[str, float], lang: str, table: ParameterTable
     p = {**table.defaults, **values}
     per_rp = d["capacity_per_rp"]
     capital = 1.0 / per_rp if per_rp > 0 else float("inf")
-    icor = capital / (p["normal_utilisation"] / 100 * p["medium_value_added_ratio"] / 100)
+    icor = capital_relation(values, table)
     small_2016 = float(result.at("production_small_rp_tn", 2016)[0])
     target_year = int(p["online_target_year"])
     end = simulate({**values, "end_year": max(target_year, int(p["end_year"]))}, params=table)
@@ -101,7 +101,8 @@ def derived_values(values: Mapping[str, float], lang: str, table: ParameterTable
         ("d_other_2016", fmt.rp_tn(d["other_production_2016"], lang)),
         ("d_workers_per_unit", fmt.number(d["small_workers_per_unit"], lang, 2)),
         ("d_capital_per_rp", fmt.number(capital, lang, 2)),
-        ("d_icor", fmt.number(icor, lang, 1)),
+        ("d_icor", _with_range(icor["marginal"], lang)),
+        ("d_icor_gross", _with_range(icor["gross"], lang)),
         ("d_invest_share", fmt.percent(100 * d["small_investment_share"], lang)),
         ("d_online_rate", fmt.number(d["online_rate"], lang, 3)),
         ("d_online_target", fmt.percent(share_target, lang)),
@@ -145,6 +146,63 @@ def instrument_appraisal(
             batch[name] = column
     result = simulate(batch, params=table, with_regions=False)
     return [(key, efficiency(result, i)) for i, (key, _) in enumerate(INSTRUMENTS)]
+
+
+def capital_relation(
+    values: Mapping[str, float], table: ParameterTable | None = None
+) -> dict[str, tuple[float, float, float]]:
+    """Investment per rupiah of added value added, on two bases, each (central, low, high).
+
+    ``gross`` is BPS's ICOR basis: all gross investment of medium firms and the rest over
+    the yearly rise of their value added, 2016-2019 (replacement of worn capacity
+    included), comparable with the national 6.7-6.9. ``marginal`` is what one more rupiah
+    of capacity costs per rupiah of value added it adds at normal use (net of attrition).
+    The range moves the assumptions the calibration rests on, attrition and the value added
+    ratio, over their uncertainty ranges.
+    """
+    from simulator.analysis import load_ranges  # avoid a cycle at import
+
+    table = table or load_parameters()
+    ranges = load_ranges(table=table)
+    p = {**table.defaults, **values}
+    grid = []
+    for name in ("attrition", "medium_value_added_ratio"):
+        low, _, high = ranges[name].around(p[name], (table[name].min, table[name].max))
+        grid.append((low, p[name], high))
+    attrition = np.array([a for a in grid[0] for _ in grid[1]])
+    ratio = np.array([v for _ in grid[0] for v in grid[1]])
+    result = simulate(
+        {**values, "attrition": attrition, "medium_value_added_ratio": ratio, "end_year": 2020},
+        params=table,
+        with_regions=False,
+    )
+    share = result.diagnostics["small_investment_share"][:, 0]
+    per_rp = result.diagnostics["capacity_per_rp"][:, 0]
+    rest = result["production_medium_rp_tn"] + result["production_other_rp_tn"]
+    cal = 2019 - 2016
+    rise = (rest[:, cal] - rest[:, 0]) / cal * ratio / 100
+    investment = (1.0 - share) * table["investment"].value
+    gross = np.where(rise > 0, investment / np.maximum(rise, 1e-12), np.inf)
+    marginal = np.where(
+        per_rp > 0,
+        1.0 / np.maximum(per_rp, 1e-12) / (p["normal_utilisation"] / 100 * ratio / 100),
+        np.inf,
+    )
+    centre = 4  # attrition and value added ratio at the scenario's own values
+    return {
+        "gross": (float(gross[centre]), float(gross.min()), float(gross.max())),
+        "marginal": (float(marginal[centre]), float(marginal.min()), float(marginal.max())),
+    }
+
+
+def _with_range(values: tuple[float, float, float], lang: str) -> str:
+    centre, low, high = values
+    return tr(
+        "d_value_range",
+        lang,
+        value=fmt.number(centre, lang, 1),
+        range=fmt.value_range(fmt.number(low, lang, 1), fmt.number(high, lang, 1), lang),
+    )
 
 
 def routes(

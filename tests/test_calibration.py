@@ -171,6 +171,22 @@ def test_medium_capacity_is_calibrated_to_the_2019_utilisation_by_hand():
     assert_allclose(BASE.diagnostics["capacity_per_rp"], per_rp, rtol=1e-9)
 
 
+def test_capital_relation_is_reported_on_the_national_icor_s_gross_basis_by_hand():
+    """BPS's ICOR is gross investment over the rise in value added: for medium firms and the
+    rest, (1 - s) x 2.8 over 40 % of their yearly rise 2016-2019; the marginal figure is the
+    capital of one rupiah of capacity over its value added at normal use."""
+    rest_2016 = 22.98 - SMALL_2016
+    share = BASE.diagnostics["small_investment_share"][0, 0]
+    rise = rest_2016 * (1.0222 * 1.0942 * 0.9915 - 1) / 3 * 0.40
+    gross, low, high = methodology.capital_relation({})["gross"]
+    assert_allclose(gross, (1 - share) * 2.8 / rise, rtol=1e-9)
+    assert 6.9 < low < gross < high  # above the national 6.7-6.9 over its whole range
+    marginal = methodology.capital_relation({})["marginal"]
+    per_rp = BASE.diagnostics["capacity_per_rp"][0, 0]
+    assert_allclose(marginal[0], 1 / per_rp / (0.8018 * 0.40), rtol=1e-9)
+    assert marginal[1] < marginal[0] < marginal[2]
+
+
 def test_small_units_take_the_investment_their_trend_needs_by_hand():
     """(2.22 % more units in 2017 + 3 % replaced) x units in 2016 x Rp 37 million over
     Rp 2.8 trillion."""

@@ -38,6 +38,10 @@ def test_methodology_quotes_the_model_s_own_figures(lang):
     assert quoted(round(BASE.at("jobs", 2016)[0], -3), lang) in page
     assert quoted(round(BASE.at("jobs", 2030)[0], -3), lang) in page
     assert quoted(1 / d["capacity_per_rp"], lang, 2) in page
+    icor = methodology.capital_relation({})
+    for basis in ("gross", "marginal"):
+        for value in icor[basis]:
+            assert quoted(value, lang, 1) in page, (basis, value)
     assert quoted(100 * d["small_investment_share"], lang, 1) in page
     per_worker = BASE.at("production_medium_rp_tn", 2017)[0] / BASE.at("jobs_medium", 2017)[0]
     assert quoted(per_worker * 1e6, lang) in page
@@ -66,7 +70,7 @@ def test_methodology_covers_every_instrument(lang):
 def test_computed_tables_render(lang):
     """Reconciliation, derived values, routes and back-test give rows in both languages."""
     assert len(methodology.reconciliation(lang)) >= 10
-    assert len(methodology.derived_values({}, lang)) == 10
+    assert len(methodology.derived_values({}, lang)) == 11
     assert len(methodology.holdout_table(lang)) == 5
     routes = methodology.routes({}, lang)
     assert len(routes) == 4
