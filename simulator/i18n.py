@@ -1164,6 +1164,7 @@ UNITS: dict[str, tuple[str, str]] = {
     "year": ("{v}", "{v}"),
     "index": ("{v}", "{v}"),
     "ratio": ("{v}", "{v}"),
+    "persons per Rp trillion": ("{v} orang per Rp1 triliun", "{v} persons per Rp 1 trillion"),
     "jobs per direct job": ("{v} per tenaga kerja langsung", "{v} per direct job"),
     "percentage points per year": ("{v} persen poin per tahun", "{v} percentage points a year"),
     "persons per unit": ("{v} orang per usaha", "{v} persons per firm"),

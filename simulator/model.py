@@ -241,10 +241,19 @@ def simulate(
         twin = _core(base_columns, len(rows), years, table, history, with_regions)
     keep = years <= end_year
     out, base = scenario["outputs"], twin["outputs"]
-    # Effects on wider jobs exist only against the baseline, on the same assumptions.
-    direct_change = out["jobs"] - base["jobs"]
-    out["jobs_indirect"] = direct_change * p["indirect_jobs_ratio"]
-    out["jobs_induced"] = direct_change * p["induced_jobs_ratio"]
+    # Wider jobs exist only as effects against the baseline, on the same assumptions: each
+    # segment's change in sales (net of displacement: its change in final demand) asks for
+    # (Type I - 1) of suppliers' output, and (Type II - Type I) more through the wages spent,
+    # less what is imported; each rupiah of it employs the suppliers' persons per rupiah.
+    change = out["sales_rp_tn"] - base["sales_rp_tn"]  # small units + medium and the rest
+    domestic = (1.0 - p["import_leakage"] / 100.0) * p["supplier_jobs_per_rp"]
+    labour = eq.productivity_factor(
+        years[None, :].astype(np.float64), history.last_year, p["labour_productivity_growth"]
+    )
+    per_rp = domestic * labour
+    type1 = p["output_multiplier_type1"]
+    out["jobs_indirect"] = change * (type1 - 1.0) * per_rp
+    out["jobs_induced"] = change * np.maximum(p["output_multiplier_type2"] - type1, 0.0) * per_rp
     base["jobs_indirect"] = np.zeros_like(base["jobs"])
     base["jobs_induced"] = np.zeros_like(base["jobs"])
     appraisal = _appraise(out, base, years, p, n)

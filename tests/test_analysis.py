@@ -105,10 +105,11 @@ def test_effect_bands_are_scenario_minus_baseline_on_the_same_draws():
 
 def test_same_seed_same_numbers_other_seed_close():
     """A seed fixes every number; another seed moves a level's median by under 1 % and the
-    effect's (a difference of two noisy numbers) by under 2.5 %."""
-    a = analysis.uncertainty({"investment": 4.0}, seed=7)
-    b = analysis.uncertainty({"investment": 4.0}, seed=7)
-    c = analysis.uncertainty({"investment": 4.0}, seed=8)
+    effect's (a difference of two noisy numbers) by under 2.5 % (40,000 draws: the counts'
+    ranges now hold every reading, so the levels are wider than they were)."""
+    a = analysis.uncertainty({"investment": 4.0}, seed=7, draws=40_000)
+    b = analysis.uncertainty({"investment": 4.0}, seed=7, draws=40_000)
+    c = analysis.uncertainty({"investment": 4.0}, seed=8, draws=40_000)
     for key in a.bands:
         np.testing.assert_array_equal(a.bands[key], b.bands[key])
         tolerance = 0.025 if key[0] == "effect" else 0.01
@@ -262,13 +263,35 @@ def test_cli_uncertainty_and_sensitivity_tables():
     assert "2016-2030" in err
 
 
-def test_wider_jobs_are_the_change_in_direct_jobs_times_ratios():
-    """Indirect and induced jobs exist only for the change against the baseline."""
-    result = simulate({"investment": 5.6, "indirect_jobs_ratio": 0.5, "induced_jobs_ratio": 0.25})
-    change = result["jobs"] - result.baseline["jobs"]
-    assert_allclose(result["jobs_indirect"], change * 0.5)
-    assert_allclose(result["jobs_induced"], change * 0.25)
+def test_wider_jobs_come_from_the_change_in_sales_through_the_multipliers_by_hand():
+    """Indirect jobs: the change in sales x (Type I - 1) x (1 - import share) x suppliers'
+    persons per rupiah; induced: the same with (Type II - Type I). They exist only against
+    the baseline, and per rupiah of sales, not per direct job: a labour-intensive workshop
+    programme gets fewer supplier jobs per direct job than added medium capacity."""
+    values = {
+        "investment": 5.6,
+        "output_multiplier_type1": 1.8,
+        "output_multiplier_type2": 2.3,
+        "import_leakage": 20,
+        "supplier_jobs_per_rp": 6000,
+        "end_year": 2023 + 1,
+    }
+    result = simulate(values)
+    change = result["sales_rp_tn"] - result.baseline["sales_rp_tn"]
+    labour = 1 / 1.01 ** np.maximum(result.years - 2023, 0)
+    assert_allclose(result["jobs_indirect"], change * 0.8 * 0.8 * 6000 * labour, atol=1e-9)
+    assert_allclose(result["jobs_induced"], change * 0.5 * 0.8 * 6000 * labour, atol=1e-9)
     assert np.all(simulate()["jobs_indirect"] == 0)
+    # Type II below Type I adds no negative induced jobs.
+    low = simulate({**values, "output_multiplier_type2": 1.2})
+    assert np.all(low["jobs_induced"] == 0)
+    workshops = simulate({"new_units": 1250})
+    capacity = simulate({"investment": 5.6})
+
+    def per_direct(r):
+        return r["jobs_indirect"][0, -1] / (r["jobs"] - r.baseline["jobs"])[0, -1]
+
+    assert per_direct(workshops) < per_direct(capacity)
 
 
 @settings(max_examples=200, deadline=None)
