@@ -53,7 +53,6 @@ from simulator.safety import defang, formula_safe_frame
 
 # The assumptions a briefing lists: those the effects depend on most (see the tornado).
 MAIN_ASSUMPTIONS = (
-    "ikm_units_2017",
     "ikm_workers_2017",
     "unit_sales",
     "demand_growth_domestic",
@@ -819,9 +818,9 @@ class Layout:
     qr: float
 
 
-# The full layout, then a compact one for a briefing that would run past two pages (many
+# The full layout, then compact ones for a briefing that would run past two pages (many
 # flags, long notes, every assumption moved).
-LAYOUTS = (Layout(42, 95, 70, 38), Layout(36, 70, 55, 30))
+LAYOUTS = (Layout(42, 95, 70, 38), Layout(36, 70, 55, 30), Layout(32, 56, 46, 26))
 MAX_PAGES = 2
 
 

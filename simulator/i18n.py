@@ -369,12 +369,13 @@ TEXT: dict[str, tuple[str, str]] = {
         "instruments have no effect on these results.",
     ),
     "flag_segments_clipped": (
-        "Jumlah unit mikro dan kecil dikalikan penjualan rata-ratanya melebihi nilai produksi "
-        "2016, sehingga penjualan rata-rata dikurangi agar usaha menengah tetap membuat 5% "
-        "produksi; periksa kedua asumsi itu.",
-        "Micro and small units times their average sales exceed 2016 production, so their "
-        "average sales were cut to leave medium firms 5 % of production; check those two "
-        "assumptions.",
+        "Asumsi jumlah unit, penjualan rata-rata, dan tenaga kerja tidak cocok satu sama lain "
+        "(unit mikro dan kecil melebihi nilai produksi 2016, usaha menengah melebihi sisanya, "
+        "atau pekerja usaha menengah melebihi hitungan IKM), sehingga model memotongnya; "
+        "periksa asumsi tersebut.",
+        "The assumptions on unit counts, average sales and workers do not fit together (micro "
+        "and small units exceed 2016 production, medium firms exceed the rest, or medium "
+        "firms' workers exceed the IKM count), so the model cut them; check those assumptions.",
     ),
     "flag_capacity_full": (
         "Mulai {year} kapasitas produksi terpakai penuh sehingga permintaan sebesar {value} "
@@ -986,22 +987,17 @@ TEXT: dict[str, tuple[str, str]] = {
     "brief_caveat_title": ("Catatan data", "Data caveats"),
     "brief_caveat": (
         "Angka {first}–{last} adalah data resmi Kemenperin dan BPS, sebagian besar dikutip "
-        "media; tahun sesudahnya adalah proyeksi, bukan ramalan. Model dijangkarkan pada "
-        "hitungan IKM alas kaki Kemenperin tahun 2017 ({units}); dengan penjualan rata-ratanya, "
-        "unit mikro dan kecil hanya membuat sekitar {share} nilai produksi 2016 ({production}) "
-        "dan usaha menengah sekitar {medium}; sisanya tidak dijelaskan hitungan itu dan "
-        "ditampilkan terpisah tanpa tenaga kerja. Tenaga kerja adalah orang yang bekerja, "
-        "termasuk pemilik dan pekerja keluarga. Model memproyeksikan tren, bukan guncangan "
-        "seperti kejatuhan 2020, dan rentang dampak hanya mencakup asumsi yang diberi rentang. "
-        "Nilai uang atas dasar harga konstan 2016.",
+        "media; sesudahnya proyeksi tren, bukan ramalan. Model dijangkarkan pada hitungan IKM "
+        "alas kaki Kemenperin 2017 ({units}); unit mikro dan kecil membuat sekitar {share} "
+        "nilai produksi 2016 ({production}), usaha menengah sekitar {medium}, dan sisanya tidak "
+        "dijelaskan hitungan itu (tanpa tenaga kerja). Tenaga kerja mencakup pemilik dan "
+        "pekerja keluarga. Rentang dampak hanya mencakup asumsi yang diberi rentang.",
         "{first}–{last} are published figures of Kemenperin and BPS, mostly as quoted in the "
-        "press; later years are projections, not forecasts. The model is anchored to the "
-        "ministry's 2017 count of footwear IKM ({units}); at their average sales micro and "
-        "small units make only about {share} of 2016 production ({production}) and medium "
-        "firms about {medium}; the rest is not explained by that count and is shown apart, "
-        "with no workers. Jobs are persons engaged, owners and family workers included. The "
-        "model projects trends, not shocks such as 2020's fall, and the range of the effects "
-        "covers only the assumptions given a range. Money in constant 2016 prices.",
+        "press; later years project trends, not forecasts. The model is anchored to the "
+        "ministry's 2017 count of footwear IKM ({units}); micro and small units make about "
+        "{share} of 2016 production ({production}), medium firms about {medium}, and the rest "
+        "is not explained by that count (no workers). Jobs include owners and family workers. "
+        "The range of the effects covers only the assumptions given a range.",
     ),
     "brief_sources_title": ("Sumber", "Sources"),
     "brief_agency": ("{agency} ({n} angka)", "{agency} ({n} figures)"),
