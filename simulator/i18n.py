@@ -128,6 +128,14 @@ TEXT: dict[str, tuple[str, str]] = {
         "The gain in {what} in {year} against the baseline: {low} to {high} in 80% of the "
         "runs (median {mid}).",
     ),
+    "median_note": (
+        "Angka utama ({central}) memakai nilai tengah setiap asumsi; median iterasi ({median}) "
+        "berbeda karena dampak tidak naik sebanding dengan asumsinya dan rentangnya tidak "
+        "simetris, terutama {param}.",
+        "The headline ({central}) takes every assumption at its central value; the median of "
+        "the runs ({median}) differs because the effect does not move in proportion with its "
+        "assumptions and their ranges are lopsided, above all {param}.",
+    ),
     "effect_threshold": ("Ambang tambahan ({unit})", "Gain threshold ({unit})"),
     "chance_effect": (
         "Peluang tambahan {what} {year} melebihi {value}: {p}",
