@@ -144,7 +144,7 @@ def instrument_appraisal(
                 column[i] = setting[name]
         if (column != table[name].value).any():
             batch[name] = column
-    result = simulate(batch, params=table, with_regions=False)
+    result = simulate(batch, params=table, with_regions=False, appraise=True)
     return [(key, efficiency(result, i)) for i, (key, _) in enumerate(INSTRUMENTS)]
 
 

@@ -49,6 +49,39 @@ APPRAISAL_WINDOW = ("first_year", "last_year", "discount_rate_pct")
 REGION_OUTPUTS = tuple(o.name for o in OUTPUTS.values() if o.regional)
 
 
+class Lazy(Mapping[str, np.ndarray]):
+    """A mapping computed on first use: the regional split costs about as much as the rest of
+    a run, and most callers (batches, headline numbers, analyses) never read it."""
+
+    def __init__(self, compute: Any) -> None:
+        self._compute = compute
+        self._value: dict[str, np.ndarray] | None = None
+
+    def _get(self) -> dict[str, np.ndarray]:
+        if self._value is None:
+            self._value = self._compute()
+            self._compute = None
+        return self._value
+
+    def __getitem__(self, key: str) -> np.ndarray:
+        return self._get()[key]
+
+    def __iter__(self):
+        return iter(self._get())
+
+    def __len__(self) -> int:
+        return len(self._get())
+
+    def __bool__(self) -> bool:
+        return True  # only built when there is something to compute
+
+
+# The baseline twin of a single scenario, by its assumptions: every lever move on the page
+# keeps them, so the twin is computed once per assumption set (arrays made read-only).
+_TWINS: dict[tuple, dict[str, Any]] = {}
+_TWINS_MAX = 64
+
+
 @dataclass(frozen=True)
 class Result:
     """Outputs of one :func:`simulate` call.
@@ -63,8 +96,8 @@ class Result:
     years: np.ndarray
     outputs: dict[str, np.ndarray]
     baseline: dict[str, np.ndarray]
-    regions: dict[str, np.ndarray] = field(default_factory=dict)
-    regions_baseline: dict[str, np.ndarray] = field(default_factory=dict)
+    regions: Mapping[str, np.ndarray] = field(default_factory=dict)
+    regions_baseline: Mapping[str, np.ndarray] = field(default_factory=dict)
     last_observed: int = 0
     diagnostics: dict[str, np.ndarray] = field(default_factory=dict)
     paths: dict[str, np.ndarray] = field(default_factory=dict)
@@ -108,8 +141,8 @@ class Result:
             years=self.years,
             outputs=two(self.outputs, self.baseline),
             baseline=two(self.baseline, self.baseline),
-            regions=two(self.regions, self.regions_baseline) if self.regions else {},
-            regions_baseline=two(self.regions_baseline, self.regions_baseline)
+            regions=Lazy(lambda: two(self.regions, self.regions_baseline)) if self.regions else {},
+            regions_baseline=Lazy(lambda: two(self.regions_baseline, self.regions_baseline))
             if self.regions
             else {},
             last_observed=self.last_observed,
@@ -164,18 +197,30 @@ def resolve(
     if len(sizes) > 1:
         raise ValueError(f"parameter arrays have different lengths: {sorted(sizes)}")
     n = sizes.pop() if sizes else 1
-    columns: dict[str, np.ndarray] = {}
-    for name, default in table.defaults.items():
-        array = checked.get(name)
-        if array is None:
-            columns[name] = np.full((1, 1), default)
-        else:
-            columns[name] = array.reshape(-1, 1) if array.ndim == 1 else array.reshape(1, 1)
+    columns = dict(_default_columns(table))
+    for name, array in checked.items():
+        columns[name] = array.reshape(-1, 1) if array.ndim == 1 else array.reshape(1, 1)
     end_years = columns["end_year"]
     end_year = int(end_years.flat[0])
     if np.any(end_years != end_year):
         raise ScenarioError("mixed_end_year", "end_year")
     return columns, n, end_year
+
+
+_DEFAULT_COLUMNS: dict[int, tuple[ParameterTable, dict[str, np.ndarray]]] = {}
+
+
+def _default_columns(table: ParameterTable) -> dict[str, np.ndarray]:
+    """Every parameter at its table value as a read-only (1, 1) column, made once a table."""
+    found = _DEFAULT_COLUMNS.get(id(table))
+    if found is None or found[0] is not table:
+        columns = {}
+        for name, value in table.defaults.items():
+            column = np.full((1, 1), value)
+            column.flags.writeable = False
+            columns[name] = column
+        found = _DEFAULT_COLUMNS[id(table)] = (table, columns)
+    return found[1]
 
 
 def _baseline_columns(
@@ -206,6 +251,7 @@ def simulate(
     params: ParameterTable | None = None,
     history: History | None = None,
     with_regions: bool = True,
+    appraise: bool | None = None,
 ) -> Result:
     """Run the model for one or many scenarios, each with its own baseline.
 
@@ -219,7 +265,12 @@ def simulate(
     history : History, optional
         The published series (default: data/history.csv).
     with_regions : bool
-        Compute the regional split (skip it in large batches that only need totals).
+        Compute the regional split (skip it in large batches that only need totals); it is
+        computed only when first read.
+    appraise : bool, optional
+        Compute the appraisal (present values over the ten years from the policy start,
+        :attr:`Result.appraisal`). By default for a single scenario, not for a batch (its
+        years beyond the last shown would cost a batch about a third more).
 
     Returns
     -------
@@ -231,16 +282,17 @@ def simulate(
     history = history or load_history()
     p, n, end_year = resolve(values, table)
     # The appraisal needs ten years from the latest policy start, whatever the years shown.
-    appraised = int(p["policy_start_year"].max()) + APPRAISAL_YEARS - 1
+    appraise = n == 1 if appraise is None else appraise
+    appraised = int(p["policy_start_year"].max()) + APPRAISAL_YEARS - 1 if appraise else 0
     years = np.arange(BASE_YEAR, min(max(end_year, history.last_year, appraised), HORIZON) + 1)
-    scenario = _core(p, n, years, table, history, with_regions)
     base_columns, rows = _baseline_columns(p, table)
     if rows is None:
-        twin = scenario
+        scenario = twin = _twin(p, 1 if n == 1 else n, years, table, history, with_regions)
     else:
-        twin = _core(base_columns, len(rows), years, table, history, with_regions)
+        scenario = _core(p, n, years, table, history, with_regions)
+        twin = _twin(base_columns, len(rows), years, table, history, with_regions)
     keep = years <= end_year
-    out, base = scenario["outputs"], twin["outputs"]
+    out, base = dict(scenario["outputs"]), dict(twin["outputs"])
     # Wider jobs exist only as effects against the baseline, on the same assumptions: each
     # segment's change in sales (net of displacement: its change in final demand) asks for
     # (Type I - 1) of suppliers' output, and (Type II - Type I) more through the wages spent,
@@ -256,29 +308,65 @@ def simulate(
     out["jobs_induced"] = change * np.maximum(p["output_multiplier_type2"] - type1, 0.0) * per_rp
     base["jobs_indirect"] = np.zeros_like(base["jobs"])
     base["jobs_induced"] = np.zeros_like(base["jobs"])
-    appraisal = _appraise(out, base, years, p, n)
+    appraisal = _appraise(out, base, years, p, n) if appraise else {}
+
+    shown = int(keep.sum())  # the years shown are the first ones: crop with a slice (a view)
 
     def shaped(arrays: dict[str, np.ndarray], axis_regions: bool = False) -> dict[str, np.ndarray]:
         full = (n, 3, len(years)) if axis_regions else (n, len(years))
-        crop = None if keep.all() else keep
         out = {}
         for k, v in arrays.items():
             if v.shape != full:
-                v = np.broadcast_to(v, full).copy()
-            out[k] = v if crop is None else v[..., crop]
+                v = np.broadcast_to(v, full)  # a read-only view: one row serves them all
+            out[k] = v if shown == len(years) else v[..., :shown]
         return out
 
     return Result(
         years=years[keep],
         outputs=shaped(out),
         baseline=shaped(base),
-        regions=shaped(scenario["regions"], True),
-        regions_baseline=shaped(twin["regions"], True),
+        regions=Lazy(lambda: shaped(scenario["regions"], True)) if with_regions else {},
+        regions_baseline=Lazy(lambda: shaped(twin["regions"], True)) if with_regions else {},
         last_observed=history.last_year,
-        diagnostics={k: np.broadcast_to(v, (n, 1)).copy() for k, v in scenario["diag"].items()},
+        diagnostics={
+            k: v if v.shape == (n, 1) else np.broadcast_to(v, (n, 1)).copy()
+            for k, v in scenario["diag"].items()
+        },
         paths=shaped(scenario["paths"]) if scenario["paths"] else {},
         appraisal=appraisal,
     )
+
+
+def _twin(
+    p: dict[str, np.ndarray],
+    n: int,
+    years: np.ndarray,
+    table: ParameterTable,
+    history: History,
+    with_regions: bool,
+) -> dict[str, Any]:
+    """:func:`_core` for a baseline of one row, from the cache when its assumptions were run
+    before (the arrays are read-only, so no caller can change a cached run)."""
+    if n != 1 or any(v.shape[0] != 1 for v in p.values()):
+        return _core(p, n, years, table, history, with_regions)
+    key = (
+        id(table),
+        id(history),
+        int(years[-1]),
+        with_regions,
+        np.concatenate([v.reshape(-1) for v in p.values()]).tobytes(),
+    )
+    found = _TWINS.get(key)
+    if found is None:
+        found = _core(p, n, years, table, history, with_regions)
+        for group in ("outputs", "diag", "paths"):
+            for array in found[group].values():
+                if isinstance(array, np.ndarray):
+                    array.flags.writeable = False
+        if len(_TWINS) >= _TWINS_MAX:
+            _TWINS.pop(next(iter(_TWINS)))
+        _TWINS[key] = found
+    return found
 
 
 def _appraise(
@@ -317,15 +405,11 @@ def _appraise(
     }
 
 
-def _core(
-    p: dict[str, np.ndarray],
-    n: int,
-    years_1d: np.ndarray,
-    table: ParameterTable,
-    history: History,
-    with_regions: bool,
-) -> dict[str, dict[str, np.ndarray]]:
-    """Every output of the rows in ``p`` for ``years_1d`` (no baseline, no wider jobs)."""
+def _assumed(
+    p: dict[str, np.ndarray], years_1d: np.ndarray, table: ParameterTable, history: History
+) -> dict[str, Any]:
+    """What depends on the assumptions alone (the calibration, the trends, the online curve),
+    shared by a scenario and its baseline twin."""
     years = years_1d[None, :].astype(np.float64)
     t0 = years_1d - BASE_YEAR
     last = history.last_year
@@ -394,32 +478,11 @@ def _core(
         rest_cap_2016, rest_target, (1.0 - small_share) * base_investment, keep, cal
     )
 
-    # Instruments act from the policy start year; before it every row is the baseline.
-    policy = years >= p["policy_start_year"]
-    investment = np.where(policy, p["investment"], base_investment)
-    extra_investment = investment - base_investment
-    new_units = np.where(policy, p["new_units"], 0.0)
-    place_units = np.where(policy, p["sales_place_units"], 0.0)
-
-    # Capacity: spending in year t acts from t + 1, and wears out at the attrition rate.
-    # What was produced in an observed year was within capacity, whatever the model says.
     rest_base = _medium_baseline(
         rest_cap_2016, small_share, base_investment, capacity_per_rp, keep, len(t0)
     )
     rest_base = np.where(observed, np.fmax(rest_base, rest_obs), rest_base)
     power = eq.powers(keep, len(t0))
-    rest_extra = eq.accumulate(
-        0.0, eq.lagged((1.0 - small_share) * extra_investment * capacity_per_rp), keep, power
-    )
-    rest_capacity = rest_base + rest_extra
-    units_invest = eq.accumulate(
-        0.0, eq.lagged(small_share * extra_investment / unit_capital), keep, power
-    )
-    # Programme units beyond what would have opened anyway (deadweight), and of those the
-    # ones that survive their first years; the survivors then close at the attrition rate.
-    opened = new_units * (1.0 - p["new_units_deadweight"] / 100.0)
-    survivors = opened * p["programme_survival"] / 100.0
-    units_programme = eq.accumulate(0.0, eq.lagged(survivors), keep, power)
     # After the last observed year a unit's output grows with output per worker (its
     # workers stay the same): the factor is workers per rupiah relative to that year.
     factor = eq.productivity_factor(years, last, p["labour_productivity_growth"])
@@ -436,16 +499,167 @@ def _core(
     # segment's demand at a unit's sales (so the count holds in its year, and the trend
     # never mixes registers of different coverage).
     units_trend = small_trend / unit_output_t
-    units_small = units_trend + units_invest + units_programme
-    small_capacity = units_small * unit_output_t / u_normal
-    small_capacity = np.where(observed, np.fmax(small_capacity, small_obs), small_capacity)
-    capacity = small_capacity + rest_capacity
-
     # Online selling among micro and small units: the baseline's diffusion curve fitted to
     # the observed shares, and the programme's path above it.
     online_years, online_values = _online_points(history)
     rate, intercept = eq.logistic_fit(online_years, online_values, p["online_ceiling"])
     share_base = eq.diffusion(years, p["online_ceiling"], rate, intercept, online_years.mean())
+    return {name: value for name, value in locals().items() if name in ASSUMED}
+
+
+ASSUMED = (
+    "years",
+    "t0",
+    "last",
+    "observed",
+    "defaults",
+    "unit_output",
+    "small_va_ratio",
+    "unit_capital",
+    "u_normal",
+    "keep",
+    "production_obs",
+    "base_investment",
+    "index",
+    "ci",
+    "index_count",
+    "medium_workers",
+    "units_count",
+    "small_workers",
+    "workers_clipped",
+    "units_2016",
+    "small_2016",
+    "unit_output_clipped",
+    "rest_2016",
+    "medium_measured",
+    "medium_measured_2016",
+    "medium_clipped",
+    "medium_share",
+    "small_obs",
+    "rest_obs",
+    "small_share",
+    "rest_cap_2016",
+    "cal",
+    "u_cal",
+    "rest_target",
+    "capacity_per_rp",
+    "rest_base",
+    "power",
+    "factor",
+    "unit_output_t",
+    "li",
+    "small_last",
+    "rest_last",
+    "growth",
+    "small_trend",
+    "rest_trend",
+    "units_trend",
+    "online_years",
+    "online_values",
+    "rate",
+    "intercept",
+    "share_base",
+)
+_ASSUMED_CACHE: dict[tuple, dict[str, Any]] = {}
+
+
+def _assumed_cached(
+    p: dict[str, np.ndarray], years_1d: np.ndarray, table: ParameterTable, history: History
+) -> dict[str, Any]:
+    """:func:`_assumed`, from memory when a one-row run's assumptions were seen before."""
+    if any(p[name].shape[0] != 1 for name in _assumption_names(table)):
+        return _assumed(p, years_1d, table, history)
+    key = (
+        id(table),
+        id(history),
+        int(years_1d[-1]),
+        np.concatenate([p[name].reshape(-1) for name in _assumption_names(table)]).tobytes(),
+    )
+    found = _ASSUMED_CACHE.get(key)
+    if found is None:
+        found = _assumed(p, years_1d, table, history)
+        for value in found.values():
+            if isinstance(value, np.ndarray):
+                value.flags.writeable = False
+        if len(_ASSUMED_CACHE) >= _TWINS_MAX:
+            _ASSUMED_CACHE.pop(next(iter(_ASSUMED_CACHE)))
+        _ASSUMED_CACHE[key] = found
+    return found
+
+
+def _assumption_names(table: ParameterTable) -> tuple[str, ...]:
+    return tuple(name for name in table if table[name].role == "assumption")
+
+
+def _core(
+    p: dict[str, np.ndarray],
+    n: int,
+    years_1d: np.ndarray,
+    table: ParameterTable,
+    history: History,
+    with_regions: bool,
+) -> dict[str, dict[str, np.ndarray]]:
+    """Every output of the rows in ``p`` for ``years_1d`` (no baseline, no wider jobs)."""
+    a = _assumed_cached(p, years_1d, table, history)
+    years = a["years"]
+    observed = a["observed"]
+    defaults = a["defaults"]
+    small_va_ratio = a["small_va_ratio"]
+    unit_capital = a["unit_capital"]
+    u_normal = a["u_normal"]
+    keep = a["keep"]
+    base_investment = a["base_investment"]
+    ci = a["ci"]
+    medium_workers = a["medium_workers"]
+    units_count = a["units_count"]
+    small_workers = a["small_workers"]
+    workers_clipped = a["workers_clipped"]
+    units_2016 = a["units_2016"]
+    unit_output_clipped = a["unit_output_clipped"]
+    rest_2016 = a["rest_2016"]
+    medium_clipped = a["medium_clipped"]
+    medium_share = a["medium_share"]
+    small_obs = a["small_obs"]
+    rest_obs = a["rest_obs"]
+    small_share = a["small_share"]
+    capacity_per_rp = a["capacity_per_rp"]
+    rest_base = a["rest_base"]
+    power = a["power"]
+    factor = a["factor"]
+    unit_output_t = a["unit_output_t"]
+    small_trend = a["small_trend"]
+    rest_trend = a["rest_trend"]
+    units_trend = a["units_trend"]
+    rate = a["rate"]
+    intercept = a["intercept"]
+    share_base = a["share_base"]
+
+    # Instruments act from the policy start year; before it every row is the baseline.
+    policy = years >= p["policy_start_year"]
+    investment = np.where(policy, p["investment"], base_investment)
+    extra_investment = investment - base_investment
+    new_units = np.where(policy, p["new_units"], 0.0)
+    place_units = np.where(policy, p["sales_place_units"], 0.0)
+
+    # Capacity: spending in year t acts from t + 1, and wears out at the attrition rate.
+    # What was produced in an observed year was within capacity, whatever the model says.
+    rest_extra = eq.accumulate(
+        0.0, eq.lagged((1.0 - small_share) * extra_investment * capacity_per_rp), keep, power
+    )
+    rest_capacity = rest_base + rest_extra
+    units_invest = eq.accumulate(
+        0.0, eq.lagged(small_share * extra_investment / unit_capital), keep, power
+    )
+    # Programme units beyond what would have opened anyway (deadweight), and of those the
+    # ones that survive their first years; the survivors then close at the attrition rate.
+    opened = new_units * (1.0 - p["new_units_deadweight"] / 100.0)
+    survivors = opened * p["programme_survival"] / 100.0
+    units_programme = eq.accumulate(0.0, eq.lagged(survivors), keep, power)
+    units_small = units_trend + units_invest + units_programme
+    small_capacity = units_small * unit_output_t / u_normal
+    small_capacity = np.where(observed, np.fmax(small_capacity, small_obs), small_capacity)
+    capacity = small_capacity + rest_capacity
+
     # At its table value the instrument means "no programme": the share follows the curve.
     target = np.where(
         p["online_adoption"] == defaults["online_adoption"], 0.0, p["online_adoption"]
@@ -580,8 +794,8 @@ def _core(
         "online_rate": rate,
         "online_intercept": intercept,
     }
-    regions: dict[str, np.ndarray] = {}
-    if with_regions:
+
+    def regional() -> dict[str, np.ndarray]:
         base = eq.shares3(p["base_share_jabar"], p["base_share_jatim"])
         new = eq.shares3(p["new_units_share_jabar"], p["new_units_share_jatim"])
         place = eq.shares3(p["sales_place_share_jabar"], p["sales_place_share_jatim"])
@@ -619,7 +833,7 @@ def _core(
         )
         rest_r = rest_sales[:, None, :] * base
         labour = factor[:, None, :] if factor.ndim == 2 else factor
-        regions = {
+        return {
             "production_rp_tn": small_r + rest_r,
             "jobs": (
                 (small_r - hoarded_r) * small_per_rp[:, None, :] + rest_r * rest_per_rp[:, None, :]
@@ -628,6 +842,8 @@ def _core(
             "units": (units_trend + units_invest + units_medium)[:, None, :] * base
             + units_programme[:, None, :] * new,
         }
+
+    regions: Mapping[str, np.ndarray] = Lazy(regional) if with_regions else {}
     paths = {}
     if with_regions:  # what the plausibility flags need; large batches skip it
         paths = {

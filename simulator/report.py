@@ -114,6 +114,8 @@ class Efficiency:
 
 def efficiency(result: Result, row: int = SCENARIO) -> Efficiency:
     """Present values of public cost, net job-years and value added of scenario ``row``."""
+    if not result.appraisal:
+        raise ValueError("this result has no appraisal: run simulate(..., appraise=True)")
     a = {k: float(v[row]) for k, v in result.appraisal.items()}
     return Efficiency(
         cost_rp_tn=a["pv_cost_rp_tn"],
