@@ -289,8 +289,10 @@ def simulate(
     if rows is None:
         scenario = twin = _twin(p, 1 if n == 1 else n, years, table, history, with_regions)
     else:
-        scenario = _core(p, n, years, table, history, with_regions)
-        twin = _twin(base_columns, len(rows), years, table, history, with_regions)
+        # The twin keeps every assumption, so both share what depends on them alone.
+        assumed = _assumed_cached(p, years, table, history)
+        scenario = _core(p, n, years, table, history, with_regions, assumed)
+        twin = _twin(base_columns, len(rows), years, table, history, with_regions, assumed)
     keep = years <= end_year
     out, base = dict(scenario["outputs"]), dict(twin["outputs"])
     # Wider jobs exist only as effects against the baseline, on the same assumptions: each
@@ -344,11 +346,12 @@ def _twin(
     table: ParameterTable,
     history: History,
     with_regions: bool,
+    assumed: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """:func:`_core` for a baseline of one row, from the cache when its assumptions were run
     before (the arrays are read-only, so no caller can change a cached run)."""
     if n != 1 or any(v.shape[0] != 1 for v in p.values()):
-        return _core(p, n, years, table, history, with_regions)
+        return _core(p, n, years, table, history, with_regions, assumed)
     key = (
         id(table),
         id(history),
@@ -358,7 +361,7 @@ def _twin(
     )
     found = _TWINS.get(key)
     if found is None:
-        found = _core(p, n, years, table, history, with_regions)
+        found = _core(p, n, years, table, history, with_regions, assumed)
         for group in ("outputs", "diag", "paths"):
             for array in found[group].values():
                 if isinstance(array, np.ndarray):
@@ -598,9 +601,11 @@ def _core(
     table: ParameterTable,
     history: History,
     with_regions: bool,
+    assumed: dict[str, Any] | None = None,
 ) -> dict[str, dict[str, np.ndarray]]:
-    """Every output of the rows in ``p`` for ``years_1d`` (no baseline, no wider jobs)."""
-    a = _assumed_cached(p, years_1d, table, history)
+    """Every output of the rows in ``p`` for ``years_1d`` (no baseline, no wider jobs);
+    ``assumed`` is what :func:`_assumed` gives for the same assumptions, when known."""
+    a = assumed if assumed is not None else _assumed_cached(p, years_1d, table, history)
     years = a["years"]
     observed = a["observed"]
     defaults = a["defaults"]
@@ -655,6 +660,9 @@ def _core(
     opened = new_units * (1.0 - p["new_units_deadweight"] / 100.0)
     survivors = opened * p["programme_survival"] / 100.0
     units_programme = eq.accumulate(0.0, eq.lagged(survivors), keep, power)
+    # Investment below the baseline's takes away units the trend would have opened or kept,
+    # never more units than there are.
+    units_invest = np.maximum(units_trend + units_invest, 0.0) - units_trend
     units_small = units_trend + units_invest + units_programme
     small_capacity = units_small * unit_output_t / u_normal
     small_capacity = np.where(observed, np.fmax(small_capacity, small_obs), small_capacity)
