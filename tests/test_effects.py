@@ -358,3 +358,14 @@ def test_the_sentence_says_an_unreachable_online_target_as_a_target_with_the_sha
         assert text.startswith("Dengan target" if lang == "id" else "With a target")
     else:
         assert "target" not in text.split(",")[0].lower()
+
+
+def test_a_cached_baseline_cannot_be_changed_by_a_caller():
+    """The baseline twin is computed once per assumption set and shared: its numbers are
+    read-only, and a second run with other instruments gets the same baseline."""
+    first = simulate({"investment": 5.6})
+    with pytest.raises(ValueError):
+        first.baseline["production_rp_tn"][0, -1] = 0.0
+    second = simulate({"new_units": 1000})
+    assert_allclose(second.baseline["production_rp_tn"], first.baseline["production_rp_tn"])
+    assert_allclose(simulate()["production_rp_tn"], first.baseline["production_rp_tn"])
