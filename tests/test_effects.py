@@ -364,7 +364,7 @@ def test_a_cached_baseline_cannot_be_changed_by_a_caller():
     """The baseline twin is computed once per assumption set and shared: its numbers are
     read-only, and a second run with other instruments gets the same baseline."""
     first = simulate({"investment": 5.6})
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="read-only"):
         first.baseline["production_rp_tn"][0, -1] = 0.0
     second = simulate({"new_units": 1000})
     assert_allclose(second.baseline["production_rp_tn"], first.baseline["production_rp_tn"])
