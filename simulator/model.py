@@ -720,7 +720,10 @@ def _core(
     # less than one for one (labour hoarding): the employment elasticity; new units' and new
     # capacity's sales bring their workers in full.
     existing_gain = net_online + net_place
-    hoarded = (1.0 - p["existing_jobs_elasticity"]) * existing_gain * sold
+    # What those gains add to sales: sales with them less sales without them (nothing when
+    # capacity binds before them: the units then run full whatever sells).
+    without = np.minimum(np.maximum(small_demand - existing_gain, 0.0), small_capacity)
+    hoarded = (1.0 - p["existing_jobs_elasticity"]) * (small_sales - without)
 
     # Value added, jobs, exports.
     online = eq.online_sales(small_sales, share, p["online_uplift"])
@@ -834,11 +837,13 @@ def _core(
                 + gain_place[:, None, :] * place
             )
         )
-        hoarded_r = (
-            (1.0 - p["existing_jobs_elasticity"])[:, None, :]
-            * sold[:, None, :]
-            * (net_online[:, None, :] * base + net_place[:, None, :] * place)
+        where = net_online[:, None, :] * base + net_place[:, None, :] * place
+        share = np.where(
+            existing_gain[:, None, :] > 0,
+            where / np.maximum(existing_gain[:, None, :], 1e-300),
+            0.0,
         )
+        hoarded_r = hoarded[:, None, :] * share
         rest_r = rest_sales[:, None, :] * base
         labour = factor[:, None, :] if factor.ndim == 2 else factor
         return {
