@@ -75,6 +75,10 @@ class Lazy(Mapping[str, np.ndarray]):
     def __bool__(self) -> bool:
         return True  # only built when there is something to compute
 
+    def __reduce__(self):
+        # Pickled (the page's cache does) as the plain mapping it computes.
+        return (dict, (self._get(),))
+
 
 # The baseline twin of a single scenario, by its assumptions: every lever move on the page
 # keeps them, so the twin is computed once per assumption set (arrays made read-only).

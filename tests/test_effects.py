@@ -369,3 +369,15 @@ def test_a_cached_baseline_cannot_be_changed_by_a_caller():
     second = simulate({"new_units": 1000})
     assert_allclose(second.baseline["production_rp_tn"], first.baseline["production_rp_tn"])
     assert_allclose(simulate()["production_rp_tn"], first.baseline["production_rp_tn"])
+
+
+def test_a_result_pickles_with_its_regions():
+    """The page caches results by pickling them: the regional split, computed only when
+    first read, goes along as plain numbers."""
+    import pickle
+
+    result = run_pair({"sales_place_units": 2000})
+    copy = pickle.loads(pickle.dumps(result))
+    for name in result.regions:
+        assert_allclose(copy.regions[name], result.regions[name])
+    assert_allclose(copy["jobs"], result["jobs"])
