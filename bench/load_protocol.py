@@ -33,7 +33,7 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
 from bench.load_test import cpu_seconds, rss_mb  # noqa: E402
 from tests.browser import serving  # noqa: E402
 
-LEVER_LABEL = "Investasi tambahan per tahun"
+LEVER_LABEL = "Investasi bruto per tahun (skenario dasar Rp2,8 triliun)"
 HEADLINE_LABEL = "Nilai produksi"
 THROTTLE_S = 0.06  # the live lever's pace while dragged (ui/components/lever.js)
 DRAG_S = 2.0

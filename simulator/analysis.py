@@ -47,6 +47,9 @@ MAX_DRAWS = 50_000
 DEFAULT_SEED = 2016
 QUANTILES = (10, 50, 90)
 GOAL_TOLERANCE = 0.005  # relative: the answer reproduces the target within 0.5 %
+# The median of the runs is said to differ from the headline (central) effect when it is
+# further from it than this share of the central effect.
+MEDIAN_NOTE_SHARE = 0.05
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -307,6 +310,54 @@ def sensitivity(
     frame["effect_swing"] = (frame["effect_high"] - frame["effect_low"]).abs()
     key = "effect_swing" if frame["effect_swing"].max() > 1e-9 else "swing"
     return frame.sort_values(key, ascending=False, kind="stable").reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class EffectSummary:
+    """The headline (central) effect of one output in the last year beside the Monte Carlo's
+    median and 10-90 % range of the same effect."""
+
+    output: str
+    year: int
+    central: float  # every assumption at its central value: the headline's number
+    median: float
+    p10: float
+    p90: float
+
+    @property
+    def differs(self) -> bool:
+        """True when the median is more than 5 % of the central effect away from it."""
+        scale = max(abs(self.central), 1e-9)
+        return abs(self.median - self.central) > MEDIAN_NOTE_SHARE * scale
+
+    @property
+    def inside(self) -> bool:
+        """True when the central effect lies within the 10-90 % range."""
+        return self.p10 <= self.central <= self.p90
+
+
+def effect_summary(unc: Uncertainty, central: float, output: str) -> EffectSummary:
+    """The central effect (from the deterministic run) beside the draws' median and range."""
+    p10, p50, p90 = (float(x) for x in unc.bands[("effect", output)][:, -1])
+    return EffectSummary(output, int(unc.years[-1]), float(central), p50, p10, p90)
+
+
+def skew_source(
+    values: Mapping[str, float],
+    output: str,
+    year: int | None = None,
+    *,
+    table: ParameterTable | None = None,
+    ranges: Mapping[str, Range] | None = None,
+) -> str | None:
+    """The assumption that pulls the median away from the central effect most: the one whose
+    low and high move the effect most unevenly (|effect_low + effect_high - 2 central|), from
+    a lopsided range or an effect that does not move in proportion. None without an effect."""
+    frame = sensitivity(values, output, year, table=table, ranges=ranges)
+    uneven = (frame["effect_low"] + frame["effect_high"] - 2 * frame["effect_base"]).abs()
+    if uneven.max() <= 1e-9:
+        return None
+    return str(frame["parameter"].iloc[int(uneven.to_numpy().argmax())])
 
 
 @dataclass(frozen=True)

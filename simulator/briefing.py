@@ -206,22 +206,23 @@ def effect_ranges(
 
 
 def money_lines(result: Result, lang: str) -> list[str]:
-    """What the public money buys: its total, the cost per additional direct job and the
-    value added per rupiah, each where the model gives it."""
+    """What the public money buys over the appraisal period, in present values: its total,
+    the cost per net additional job-year and the value added per rupiah, or a plain phrase
+    where a ratio would mislead."""
     found = efficiency(result)
-    year = int(result.years[-1])
     if found.cost_rp_tn <= 0:
         return [tr("brief_no_cost", lang)]
-    out = [tr("brief_cost", lang, year=year, cost=fmt.rp_tn(found.cost_rp_tn, lang))]
-    if found.cost_per_job_rp_mn is not None:
-        out.append(tr("m_cost_per_job", lang, value=fmt.rp_mn(found.cost_per_job_rp_mn, lang)))
-    else:
-        out.append(tr("brief_no_jobs", lang))
-    if found.value_added_per_rupiah is not None:
-        out.append(
-            tr("m_va_per_rupiah", lang, value=fmt.number(found.value_added_per_rupiah, lang, 1))
+    out = [
+        tr(
+            "brief_cost",
+            lang,
+            first=found.first_year,
+            last=found.last_year,
+            rate=fmt.percent(found.rate_pct, lang),
+            cost=fmt.rp_tn(found.cost_rp_tn, lang),
         )
-    return out
+    ]
+    return out + found.lines(lang)
 
 
 def flag_texts(result: Result, lang: str) -> list[str]:
@@ -234,14 +235,16 @@ def caveat(result: Result, lang: str, table: ParameterTable | None = None) -> st
     table = table or load_parameters()
     first = int(result.years[0])
     small = float(result["production_small_rp_tn"][SCENARIO, 0])
+    medium = float(result["production_medium_rp_tn"][SCENARIO, 0])
     total = float(result["production_rp_tn"][SCENARIO, 0])
     return tr(
         "brief_caveat",
         lang,
         first=first,
         last=result.last_observed,
-        units=fmt.count(table["small_units_2024"].value, lang, "units"),
+        units=fmt.count(table["ikm_units_2017"].value, lang, "units"),
         share=fmt.percent(100 * small / total, lang, 0),
+        medium=fmt.percent(100 * medium / total, lang, 0),
         production=fmt.rp_tn(table["production_2016"].value, lang),
     )
 

@@ -30,7 +30,8 @@ from simulator.model import simulate
 from simulator.outputs import OUTPUTS
 from simulator.params import load_parameters
 from simulator.plausibility import Flag, flags
-from simulator.presets import load_presets
+from simulator.presets import REPLACED, load_presets
+from simulator.report import efficiency
 from simulator.scenario import Scenario, ScenarioError, format_value, parse_number
 
 EXIT_USAGE = 2
@@ -60,7 +61,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     run = commands.add_parser("run", help="run a scenario (the baseline by default)")
     add_scenario_arguments(run)
-    run.add_argument("--table", choices=("years", "regions"), default="years")
+    run.add_argument(
+        "--table",
+        choices=("years", "regions", "appraisal"),
+        default="years",
+        help="yearly results, the regional split, or the appraisal: present values over the "
+        "ten years from the policy start and the cost per net additional job-year",
+    )
     run.add_argument("--format", choices=("csv", "json"), default="csv")
 
     unc = commands.add_parser("uncertainty", help="Monte Carlo percentiles per year and output")
@@ -139,10 +146,14 @@ def add_scenario_arguments(parser: argparse.ArgumentParser) -> None:
 def scenario_from_args(args: argparse.Namespace) -> Scenario:
     """The scenario named by --preset and --set; raises ScenarioError or KeyError."""
     presets = load_presets()
-    if args.preset not in presets:
+    name = args.preset
+    if name in REPLACED and name not in presets:
+        name, why = REPLACED[name]
+        sys.stderr.write(f"note: preset {args.preset!r} was replaced by {name!r}: {why}\n")
+    if name not in presets:
         raise KeyError(args.preset)
-    base = presets[args.preset].scenario
-    return Scenario.from_assignments(args.assignments, name=args.preset, base=base.as_dict())
+    base = presets[name].scenario
+    return Scenario.from_assignments(args.assignments, name=name, base=base.as_dict())
 
 
 def emit(frame: pd.DataFrame, fmt: str) -> None:
@@ -200,11 +211,34 @@ def _main(argv: Sequence[str] | None) -> int:
     if args.command == "goal-seek":
         return _goal_seek(args, scenario)
     result = simulate(scenario)
-    frame = result.table() if args.table == "years" else result.region_table()
-    emit(frame.drop(columns="scenario"), args.format)
+    if args.table == "appraisal":
+        emit(appraisal_frame(result), args.format)
+    else:
+        frame = result.table() if args.table == "years" else result.region_table()
+        emit(frame.drop(columns="scenario"), args.format)
     for flag in flags(result):
         sys.stderr.write(f"warning: {flag.text('en')}\n")
     return 0
+
+
+def appraisal_frame(result) -> pd.DataFrame:
+    """One row: the appraisal period, present values, and the two ratios (empty where they
+    would mislead: no public money, no net job-years, value added that does not rise)."""
+    found = efficiency(result)
+    return pd.DataFrame(
+        [
+            {
+                "first_year": found.first_year,
+                "last_year": found.last_year,
+                "discount_rate_pct": found.rate_pct,
+                "pv_cost_rp_tn": found.cost_rp_tn,
+                "pv_job_years": found.job_years,
+                "pv_value_added_rp_tn": found.value_added_rp_tn,
+                "cost_per_job_year_rp_mn": found.cost_per_job_year_rp_mn,
+                "value_added_per_rupiah": found.value_added_per_rupiah,
+            }
+        ]
+    )
 
 
 def _goal_seek(args: argparse.Namespace, scenario: Scenario) -> int:

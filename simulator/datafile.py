@@ -3,7 +3,9 @@
 Every data file is read the same way: UTF-8, a header row naming its columns, cells
 stripped of surrounding spaces, and a message naming the file (relative to the project),
 the line and the column when something is wrong. Results are cached by path and
-modification time, so the files are read once per process and again only when edited.
+modification time; the project's own files are then answered from memory without a system
+call (a process reads them once; restart it after editing them), other files are checked
+for edits on every call.
 """
 
 from __future__ import annotations
@@ -140,17 +142,33 @@ def cached_loader(parse: Callable[..., T]) -> Callable[..., T]:
     """Wrap ``parse(path, *args)`` so it runs once per (file, modification time, args).
 
     The wrapped function takes a path (string or Path, project default allowed by the
-    caller) and any hashable extra arguments.
+    caller) and any hashable extra arguments. A path already read with the same arguments is
+    answered from memory without touching the disk (no resolve, no stat: a model run reads
+    several files, and those system calls cost more than its arithmetic); only the project's
+    own files are trusted that way, any other path is checked for edits on every call.
     """
 
     @functools.lru_cache(maxsize=16)
     def by_stamp(path: str, _mtime_ns: int, *args: Any) -> T:
         return parse(Path(path), *args)
 
+    seen: dict[tuple[Any, ...], T] = {}
+
     @functools.wraps(parse)
     def load(path: str | Path, *args: Any) -> T:
-        path = Path(path)
-        return by_stamp(str(path.resolve()), stamp(path), *args)
+        key = (path, *args)
+        found = seen.get(key)
+        if found is not None:
+            return found
+        resolved = Path(path).resolve()
+        value = by_stamp(str(resolved), stamp(resolved), *args)
+        if resolved.parent == DATA_DIR:
+            seen[key] = value
+        return value
 
-    load.cache_clear = by_stamp.cache_clear  # type: ignore[attr-defined]
+    def cache_clear() -> None:
+        seen.clear()
+        by_stamp.cache_clear()
+
+    load.cache_clear = cache_clear  # type: ignore[attr-defined]
     return load

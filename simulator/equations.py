@@ -48,19 +48,6 @@ def lagged(flows: np.ndarray) -> np.ndarray:
     return out
 
 
-def trend_units(
-    anchor_units: np.ndarray, growth_pct: np.ndarray, years: np.ndarray, anchor_year: int
-) -> np.ndarray:
-    """Units on their trend through a published count [units].
-
-    U_t = U_anchor (1 + g)^(t - anchor year): the count is exact in its year and the trend
-    of the older register (1.45 % a year, 2010-2018) carries it back and forward.
-    """
-    base = 1.0 + growth_pct / 100.0
-    first = years.flat[0]
-    return anchor_units * base ** (first - anchor_year) * powers(base, years.shape[-1])
-
-
 def small_investment_share(
     units_2016: np.ndarray,
     growth_pct: np.ndarray,
@@ -185,6 +172,19 @@ def _from(power: np.ndarray, first: int) -> np.ndarray:
 def net_of_displacement(gross: np.ndarray, displacement_pct: np.ndarray) -> np.ndarray:
     """Additional sales: the gross gain less what is taken from other firms [Rp tn]."""
     return gross * (1.0 - displacement_pct / 100.0)
+
+
+def market_share_kept(market: np.ndarray, gain: np.ndarray) -> np.ndarray:
+    """What of a gain stays additional as it grows against its market: M / (M + N) [0..1].
+
+    ``gain`` N is the instruments' gain after their base displacement d0. The additional
+    sales are N M / (M + N): the displacement d = 1 - (1 - d0) M / (M + N) rises from d0
+    for a small gain towards 100 % as the gain outgrows its market, the additional sales
+    grow with every instrument and never exceed the market M (the UK additionality guides'
+    displacement, growing with the scale of the expansion).
+    """
+    total = market + gain
+    return np.where(total > 0, market / np.maximum(total, 1e-300), 0.0)
 
 
 def online_sales(sales: np.ndarray, share: np.ndarray, uplift_pct: np.ndarray) -> np.ndarray:

@@ -53,7 +53,7 @@ from simulator.safety import defang, formula_safe_frame, formula_safe_line
 
 # The assumptions a briefing lists: those the effects depend on most (see the tornado).
 MAIN_ASSUMPTIONS = (
-    "small_units_2024",
+    "ikm_workers_2017",
     "unit_sales",
     "demand_growth_domestic",
     "capacity_displacement",
@@ -824,9 +824,9 @@ class Layout:
     qr: float
 
 
-# The full layout, then a compact one for a briefing that would run past two pages (many
+# The full layout, then compact ones for a briefing that would run past two pages (many
 # flags, long notes, every assumption moved).
-LAYOUTS = (Layout(42, 95, 70, 38), Layout(36, 70, 55, 30))
+LAYOUTS = (Layout(42, 95, 70, 38), Layout(36, 70, 55, 30), Layout(32, 56, 46, 26))
 MAX_PAGES = 2
 
 

@@ -128,6 +128,14 @@ TEXT: dict[str, tuple[str, str]] = {
         "The gain in {what} in {year} against the baseline: {low} to {high} in 80% of the "
         "runs (median {mid}).",
     ),
+    "median_note": (
+        "Angka utama ({central}) memakai nilai tengah setiap asumsi; median iterasi ({median}) "
+        "berbeda karena dampak tidak naik sebanding dengan asumsinya dan rentangnya tidak "
+        "simetris, terutama {param}.",
+        "The headline ({central}) takes every assumption at its central value; the median of "
+        "the runs ({median}) differs because the effect does not move in proportion with its "
+        "assumptions and their ranges are lopsided, above all {param}.",
+    ),
     "effect_threshold": ("Ambang tambahan ({unit})", "Gain threshold ({unit})"),
     "chance_effect": (
         "Peluang tambahan {what} {year} melebihi {value}: {p}",
@@ -251,6 +259,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "group_trade": ("Ekspor", "Exports"),
     "group_costs": ("Biaya publik", "Public costs"),
     "group_regions": ("Wilayah", "Regions"),
+    "group_additionality": ("Dampak bersih (adisionalitas)", "Additionality"),
     "exact_values": ("Ketik nilai tepat", "Type exact values"),
     "exact_intro": (
         "Desimal dengan koma (5,6); ribuan boleh dengan titik (1.250).",
@@ -382,12 +391,13 @@ TEXT: dict[str, tuple[str, str]] = {
         "instruments have no effect on these results.",
     ),
     "flag_segments_clipped": (
-        "Jumlah unit mikro dan kecil dikalikan penjualan rata-ratanya melebihi nilai produksi "
-        "2016, sehingga penjualan rata-rata dikurangi agar usaha menengah tetap membuat 5% "
-        "produksi; periksa kedua asumsi itu.",
-        "Micro and small units times their average sales exceed 2016 production, so their "
-        "average sales were cut to leave medium firms 5 % of production; check those two "
-        "assumptions.",
+        "Asumsi jumlah unit, penjualan rata-rata, dan tenaga kerja tidak cocok satu sama lain "
+        "(unit mikro dan kecil melebihi nilai produksi 2016, usaha menengah melebihi sisanya, "
+        "atau pekerja usaha menengah melebihi hitungan IKM), sehingga model memotongnya; "
+        "periksa asumsi tersebut.",
+        "The assumptions on unit counts, average sales and workers do not fit together (micro "
+        "and small units exceed 2016 production, medium firms exceed the rest, or medium "
+        "firms' workers exceed the IKM count), so the model cut them; check those assumptions.",
     ),
     "flag_capacity_full": (
         "Mulai {year} kapasitas produksi terpakai penuh sehingga permintaan sebesar {value} "
@@ -395,11 +405,21 @@ TEXT: dict[str, tuple[str, str]] = {
         "From {year} production capacity is fully used, so {value} of demand goes unmet; "
         "more investment is needed to meet all of it.",
     ),
+    "flag_market_stretched": (
+        "Pada {year} kebijakan menambah penjualan sebesar {value} dari pasar segmennya "
+        "(batas wajar {limit}); makin besar tambahan itu, makin banyak yang diambil dari usaha "
+        "lain, sehingga tambahan bersihnya mendekati batas pasar dan makin tidak pasti.",
+        "In {year} policy adds sales of {value} of its segment's market (plausible up to "
+        "{limit}); the larger the gain, the more of it is taken from other firms, so the net "
+        "gain nears the market's limit and grows less certain.",
+    ),
     "flag_exports_above_industry": (
-        "Pada {year} ekspor IKM ({value}) melampaui ekspor seluruh industri alas kaki "
-        "({limit}); angka ini tidak didukung pasar.",
-        "In {year} IKM exports ({value}) exceed the whole footwear industry's ({limit}); "
-        "the market does not support this figure.",
+        "Pada {year} ekspor IKM ({value}) melampaui 10% ekspor seluruh industri alas kaki "
+        "({limit}), padahal Aprisindo menyebut porsi IKM di bawah 10%; angka ini tidak "
+        "didukung data.",
+        "In {year} IKM exports ({value}) exceed 10 % of the whole footwear industry's "
+        "({limit}), while the industry association puts the IKM share below 10 %; no data "
+        "supports this figure.",
     ),
     "flag_production_multiple": (
         "Pada {year} nilai produksi mencapai {value} kali nilai produksi {limit}; tidak ada "
@@ -440,22 +460,36 @@ TEXT: dict[str, tuple[str, str]] = {
         "Selisih terhadap skenario dasar pada {year}: {delta}. Skenario dasar: {baseline}.",
         "Change against the baseline in {year}: {delta}. Baseline: {baseline}.",
     ),
-    "m_cost": ("Biaya publik sampai {year}", "Public cost to {year}"),
+    "m_cost": (
+        "Biaya publik {first}–{last} (nilai kini)",
+        "Public cost {first}–{last} (present value)",
+    ),
     "m_cost_help": (
-        "Dana publik untuk program di atas skenario dasar, dijumlahkan sejak tahun mulai "
-        "kebijakan: pendampingan daring, tempat berjualan, wirausaha baru, dan potongan harga "
-        "mesin atas investasi tambahan (atas dasar harga 2016).",
-        "Public money for the programmes above the baseline, summed from the policy start: "
-        "online onboarding, sales places, new entrepreneurs, and machine rebates on added "
-        "investment (2016 prices).",
+        "Dana publik untuk program di atas skenario dasar selama sepuluh tahun sejak tahun "
+        "mulai kebijakan (pendampingan daring, tempat berjualan, wirausaha baru, dan potongan "
+        "harga mesin atas investasi), didiskonto ke tahun mulai dengan tingkat diskonto sosial "
+        "{rate} per tahun (ADB), atas dasar harga 2016. Tidak bergantung pada tahun akhir yang "
+        "ditampilkan.",
+        "Public money for the programmes above the baseline over the ten years from the policy "
+        "start (online onboarding, sales places, new entrepreneurs, and machine rebates on "
+        "investment), discounted to the start year at a social discount rate of {rate} a year "
+        "(ADB), in 2016 prices. It does not depend on the last year shown.",
     ),
     "m_cost_per_job": (
-        "{value} per tambahan tenaga kerja langsung",
-        "{value} per additional direct job",
+        "{value} per tahun kerja bersih tambahan",
+        "{value} per net additional job-year",
     ),
     "m_va_per_rupiah": (
         "nilai tambah {value} rupiah per rupiah dana publik",
         "{value} rupiah of value added per rupiah of public money",
+    ),
+    "m_no_job_years": (
+        "tanpa tambahan tahun kerja bersih",
+        "no net job-years gained",
+    ),
+    "m_no_value_added": (
+        "nilai tambah tidak bertambah",
+        "value added does not rise",
     ),
     # Sentence read aloud (simulator/report.py); lists follow EYD V
     "s_pair": ("{first} dan {second}", "{first} and {second}"),
@@ -467,10 +501,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "about {jobs} people, and its exports reach {exports}.",
     ),
     "s_investment": (
-        "investasi tambahan {value} per tahun",
-        "added investment of {value} a year",
+        "investasi bruto {value} per tahun",
+        "gross investment of {value} a year",
     ),
-    "s_no_investment": ("investasi tambahan dihentikan", "added investment stopped"),
+    "s_no_investment": ("seluruh investasi dihentikan", "all investment stopped"),
     "s_online": (
         "{value} unit mikro dan kecil berjualan daring",
         "{value} of micro and small units selling online",
@@ -515,12 +549,15 @@ TEXT: dict[str, tuple[str, str]] = {
         ", with about {jobs} fewer people employed",
     ),
     "s_cost": (
-        "Biaya publik sampai {year} sebesar {cost}, atau {per_job} per tambahan tenaga kerja.",
-        "The public cost to {year} is {cost}, or {per_job} per additional job.",
+        "Biaya publik {first}–{last} bernilai kini {cost} (diskonto {rate} per tahun), atau "
+        "{per_job} per tahun kerja bersih tambahan.",
+        "The public cost over {first}–{last} has a present value of {cost} (discounted at "
+        "{rate} a year), or {per_job} per net additional job-year.",
     ),
     "s_cost_only": (
-        "Biaya publik sampai {year} sebesar {cost}, tanpa tambahan tenaga kerja.",
-        "The public cost to {year} is {cost}, with no additional jobs.",
+        "Biaya publik {first}–{last} bernilai kini {cost}, tanpa tambahan tahun kerja bersih.",
+        "The public cost over {first}–{last} has a present value of {cost}, with no net "
+        "job-years gained.",
     ),
     "s_ceiling": (
         "Mulai {year} kapasitas produksi terpakai penuh sehingga diperlukan tambahan investasi "
@@ -552,6 +589,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "Production of micro and small units",
     ),
     "out_production_medium_rp_tn": ("Nilai produksi usaha menengah", "Production of medium firms"),
+    "out_production_other_rp_tn": (
+        "Nilai produksi di luar unit terhitung",
+        "Production outside the counted units",
+    ),
     "out_jobs_small": ("Tenaga kerja unit mikro dan kecil", "Jobs in micro and small units"),
     "out_jobs_medium": ("Tenaga kerja usaha menengah", "Jobs in medium firms"),
     "out_programme_cost_rp_tn": ("Biaya publik program", "Public cost of programmes"),
@@ -589,6 +630,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "col_production_medium_rp_tn": (
         "Nilai produksi usaha menengah (Rp triliun)",
         "Production of medium firms (Rp trillion)",
+    ),
+    "col_production_other_rp_tn": (
+        "Nilai produksi di luar unit terhitung (Rp triliun)",
+        "Production outside the counted units (Rp trillion)",
     ),
     "col_jobs_small": (
         "Tenaga kerja unit mikro dan kecil (orang)",
@@ -691,11 +736,19 @@ TEXT: dict[str, tuple[str, str]] = {
         "Reconciliation: the baseline against the published figures",
     ),
     "rec_caption": (
-        "Setiap data resmi dengan cakupan yang sama seperti indikator model. Nilai uang atas "
-        "dasar harga konstan 2016.",
-        "Every published figure with the same coverage as the model's indicator. Money in "
-        "constant 2016 prices.",
+        "Setiap data resmi untuk indikator model beserta cakupannya: 'kalibrasi' berarti angka "
+        "itu menjadi jangkar model; 'cakupan lain' berarti angka itu mencakup populasi lain "
+        "(seluruh KBLI 15, unit mikro rumah tangga, atau daftar usaha yang lebih sempit) dan "
+        "hanya dipakai untuk uji balik di bawah. Nilai uang atas dasar harga konstan 2016.",
+        "Every published figure for the model's indicators with its coverage: 'calibration' "
+        "means the model is anchored to it; 'other coverage' means it counts another "
+        "population (all of KBLI 15, micro household units, or a narrower register) and is "
+        "used only in the back-test below. Money in constant 2016 prices.",
     ),
+    "coverage_model": ("kalibrasi", "calibration"),
+    "coverage_input": ("masukan", "input"),
+    "coverage_partial": ("sebagian tahun", "part of a year"),
+    "coverage_context": ("cakupan lain", "other coverage"),
     "rec_output": ("Indikator", "Indicator"),
     "rec_model": ("Model", "Model"),
     "rec_published": ("Data resmi", "Published"),
@@ -708,10 +761,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "d_name": ("Nilai", "Value"),
     "d_value": ("Angka", "Figure"),
     "d_basis": ("Dasar perhitungan", "Basis"),
-    "d_units_2016": ("Unit mikro dan kecil 2016", "Micro and small units 2016"),
-    "d_units_2016_basis": (
-        "Hitungan 2024 ditelusuri mundur dengan pertumbuhan tren jumlah unit.",
-        "The 2024 count traced back at the trend growth of unit numbers.",
+    "d_units_count": ("Unit mikro dan kecil 2017", "Micro and small units 2017"),
+    "d_units_count_basis": (
+        "Hitungan IKM alas kaki Kemenperin (32.562 unit, terbit Februari 2018) dikurangi usaha "
+        "menengah; sesudahnya jumlah unit mengikuti permintaan segmennya.",
+        "The ministry's count of footwear IKM (32,562 units, published February 2018) less the "
+        "medium firms; after it the number of units follows the segment's demand.",
     ),
     "d_small_share": (
         "Porsi unit mikro dan kecil dalam nilai produksi 2016",
@@ -723,16 +778,28 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "d_medium_2016": ("Nilai produksi usaha menengah 2016", "Medium firms' production 2016"),
     "d_medium_2016_basis": (
-        "Sisa nilai produksi 2016 setelah unit mikro dan kecil.",
-        "What micro and small units leave of 2016 production.",
+        "Pekerja usaha menengah x output per pekerja (sumber terbitan terdekat), bukan sisa.",
+        "Medium firms' workers x output per worker (nearest published source), not a residual.",
+    ),
+    "d_other_2016": (
+        "Nilai produksi 2016 yang tidak dijelaskan unit terhitung",
+        "2016 production the counted units do not explain",
+    ),
+    "d_other_2016_basis": (
+        "Rp22,98 triliun dikurangi unit mikro dan kecil dan usaha menengah; tanpa tenaga kerja "
+        "terhitung, mengikuti sektor seperti usaha menengah.",
+        "Rp 22.98 trillion less micro and small units and medium firms; no counted workers, it "
+        "follows the sector as medium firms do.",
     ),
     "d_workers_per_unit": (
         "Tenaga kerja per unit mikro dan kecil",
         "Workers per micro or small unit",
     ),
     "d_workers_per_unit_basis": (
-        "Tenaga kerja 2022 dibagi jumlah unit 2022.",
-        "Workers in 2022 over units in 2022.",
+        "Tenaga kerja IKM 2017 (113.907) dikurangi pekerja usaha menengah, dibagi unit mikro "
+        "dan kecil 2017.",
+        "IKM workers in 2017 (113,907) less the medium firms' workers, over micro and small "
+        "units in 2017.",
     ),
     "d_capital_per_rp": (
         "Investasi per rupiah tambahan kapasitas usaha menengah",
@@ -742,20 +809,39 @@ TEXT: dict[str, tuple[str, str]] = {
         "Dikalibrasi agar utilisasi 2019 sama dengan 80,18% (basis output bruto, harga konstan).",
         "Calibrated so that 2019 utilisation is 80.18 % (gross output basis, constant prices).",
     ),
-    "d_icor": ("Setara ICOR (basis nilai tambah)", "ICOR equivalent (value-added basis)"),
+    "d_value_range": ("{value} ({range})", "{value} ({range})"),
+    "d_icor": (
+        "Investasi per rupiah tambahan nilai tambah, marginal",
+        "Investment per rupiah of added value added, marginal",
+    ),
     "d_icor_basis": (
-        "Angka di atas dibagi utilisasi normal dan rasio nilai tambah usaha menengah; ICOR "
-        "nasional 6,7–6,9 (BPS, 2016–2019).",
-        "The figure above over normal utilisation and the medium value added ratio; national "
-        "ICOR 6.7–6.9 (BPS, 2016–2019).",
+        "Modal per rupiah kapasitas dibagi utilisasi normal dan rasio nilai tambah: biaya satu "
+        "rupiah kapasitas baru (bersih dari penyusutan); rentang untuk penyusutan dan rasio "
+        "nilai tambah dalam rentang ketidakpastiannya.",
+        "Capital per rupiah of capacity over normal utilisation and the value added ratio: "
+        "what one more rupiah of capacity costs (net of attrition); range over attrition and "
+        "the value added ratio within their uncertainty ranges.",
+    ),
+    "d_icor_gross": (
+        "Setara ICOR bruto (basis BPS)",
+        "Gross ICOR analogue (BPS basis)",
+    ),
+    "d_icor_gross_basis": (
+        "Seluruh investasi bruto usaha menengah dan sisa dibagi kenaikan tahunan nilai "
+        "tambahnya, 2016–2019 (termasuk penggantian kapasitas yang aus); ICOR nasional 6,7–6,9 "
+        "(BPS, 2016–2019, basis yang sama).",
+        "All gross investment of medium firms and the rest over the yearly rise of their value "
+        "added, 2016–2019 (replacement of worn capacity included); national ICOR 6.7–6.9 "
+        "(BPS, 2016–2019, the same basis).",
     ),
     "d_invest_share": (
         "Porsi investasi untuk unit mikro dan kecil",
         "Share of investment going to micro and small units",
     ),
     "d_invest_share_basis": (
-        "Modal yang dibutuhkan tren jumlah unit (unit baru dan pengganti) dibagi investasi 2016.",
-        "The capital the trend of unit numbers needs (new and replaced units) over 2016 "
+        "Modal yang dibutuhkan pertambahan unit 2016–2017 dan unit pengganti, dibagi investasi "
+        "2016.",
+        "The capital the units added in 2016–2017 and the replaced units need, over 2016 "
         "investment.",
     ),
     "d_online_rate": (
@@ -775,32 +861,77 @@ TEXT: dict[str, tuple[str, str]] = {
         "The diffusion curve in the target year; a target below it has no effect.",
     ),
     "route_title": (
-        "Biaya per tambahan tenaga kerja menurut jalur",
-        "Cost per additional job by route",
+        "Biaya per tahun kerja bersih tambahan menurut instrumen",
+        "Cost per net additional job-year by instrument",
     ),
     "route_caption": (
-        "Modal dan dana publik untuk satu tambahan tenaga kerja langsung; kolom terakhir "
-        "memperhitungkan penjualan yang diambil dari usaha lain.",
-        "Capital and public money for one additional direct job; the last column counts "
-        "the sales taken from other firms.",
+        "Setiap instrumen sendiri-sendiri, sebesar presetnya, dengan asumsi skenario saat ini: "
+        "nilai kini selama sepuluh tahun sejak tahun mulai kebijakan, didiskonto dengan tingkat "
+        "diskonto sosial, bersih dari deadweight, pengalihan, unit yang tutup, dan peserta yang "
+        "tidak berjualan daring.",
+        "Each instrument alone, at its preset's size, on the current scenario's assumptions: "
+        "present values over the ten years from the policy start at the social discount rate, "
+        "net of deadweight, displacement, units that close and trainees who do not sell online.",
     ),
-    "route": ("Jalur", "Route"),
-    "route_capital": ("Modal per tenaga kerja", "Capital per job"),
-    "route_public": ("Dana publik per tenaga kerja (bruto)", "Public money per job (gross)"),
+    "route": ("Instrumen", "Instrument"),
+    "route_cost": ("Biaya publik (nilai kini)", "Public cost (present value)"),
+    "route_job_years": ("Tahun kerja bersih (nilai kini)", "Net job-years (present value)"),
     "route_public_net": (
-        "Dana publik per tambahan tenaga kerja",
-        "Public money per additional job",
+        "Dana publik per tahun kerja bersih",
+        "Public money per net job-year",
     ),
+    "route_va": ("Nilai tambah per rupiah", "Value added per rupiah"),
     "route_small": (
-        "Unit mikro dan kecil baru (program WUB atau investasi)",
-        "New micro or small unit (WUB programme or investment)",
+        "1.250 unit usaha baru per tahun (program WUB)",
+        "1,250 new units a year (WUB programme)",
     ),
     "route_medium": (
-        "Kapasitas usaha menengah (investasi tambahan)",
-        "Medium firms' capacity (added investment)",
+        "Investasi Rp5,6 triliun per tahun (potongan harga mesin)",
+        "Investment of Rp 5.6 trillion a year (machine rebates)",
     ),
-    "route_online": ("Pendampingan daring (e-Smart IKM)", "Online onboarding (e-Smart IKM)"),
-    "route_place": ("Tempat berjualan khusus", "Dedicated sales place"),
+    "route_online": (
+        "75% unit berjualan daring pada 2030 (e-Smart IKM)",
+        "75% of units online by 2030 (e-Smart IKM)",
+    ),
+    "route_place": (
+        "2.000 unit dengan tempat berjualan khusus",
+        "2,000 units with a dedicated sales place",
+    ),
+    "ho_title": (
+        "Uji balik: hitungan yang tidak dipakai untuk kalibrasi",
+        "Back-test: counts kept out of calibration",
+    ),
+    "ho_caption": (
+        "Model dikalibrasi pada hitungan IKM alas kaki 2017 saja. Hitungan sesudahnya memakai "
+        "cakupan lain (KBLI 15, unit mikro rumah tangga), sehingga masing-masing dibaca sebagai "
+        "rentang untuk cakupan model; hasil lolos bila berada dalam rentang itu atau paling jauh "
+        "10% dari ujungnya.",
+        "The model is calibrated on the 2017 count of footwear IKM alone. Later counts have "
+        "other coverages (KBLI 15, micro household units), so each is read as a range for the "
+        "model's coverage; a result passes inside that range or at most 10 % from its nearer end.",
+    ),
+    "ho_range": ("Rentang data resmi", "Published range"),
+    "ho_basis": ("Cara membaca", "Reading"),
+    "ho_result": ("Hasil", "Result"),
+    "ho_within": ("dalam rentang", "within the range"),
+    "ho_near": ("di luar rentang ({pct}), dalam toleransi 10%", "outside ({pct}), within 10 %"),
+    "ho_outside": ("di luar rentang ({pct})", "outside the range ({pct})"),
+    "ho_units_small": (
+        "53.333 unit kecil KBLI 15 (BPS, 2025) x 49% porsi alas kaki sampai 60.760 unit mikro "
+        "dan kecil alas kaki (Kemenperin, 2024)",
+        "53,333 KBLI 15 small units (BPS, 2025) x footwear's 49 % up to 60,760 micro and small "
+        "footwear units (Kemenperin, 2024)",
+    ),
+    "ho_units_medium": (
+        "750 usaha menengah dan besar (2024) dengan komposisi 2018 (441 dari 596) sampai "
+        "dikurangi 155 usaha besar",
+        "750 medium and large firms (2024) at the 2018 mix (441 of 596) up to less the 155 "
+        "large firms",
+    ),
+    "ho_jobs_small": (
+        "tenaga kerja usaha kecil KBLI 15 (BPS) x 51% porsi alas kaki sampai seluruhnya",
+        "KBLI 15 small firms' workers (BPS) x footwear's 51 % up to all of them",
+    ),
     "bt_title": ("Uji balik sejak 2016", "Back-test from 2016"),
     "bt_caption": (
         "Proyeksi model dari tingkat 2016 saja dibandingkan dengan data. Tren sekarang "
@@ -866,31 +997,29 @@ TEXT: dict[str, tuple[str, str]] = {
         "from its range; the range runs from the 10th to the 90th percentile.",
     ),
     "brief_money": ("Dana publik", "Public money"),
-    "brief_cost": ("Biaya publik sampai {year}: {cost}", "Public cost to {year}: {cost}"),
+    "brief_cost": (
+        "Biaya publik {first}–{last}, nilai kini dengan diskonto {rate} per tahun: {cost}",
+        "Public cost {first}–{last}, present value at {rate} a year: {cost}",
+    ),
     "brief_no_cost": (
         "Skenario ini tidak memakai dana publik di atas skenario dasar.",
         "This scenario uses no public money beyond the baseline.",
-    ),
-    "brief_no_jobs": (
-        "tanpa tambahan tenaga kerja langsung, sehingga biaya per tenaga kerja tidak dihitung",
-        "no additional direct jobs, so no cost per job",
     ),
     "brief_setting_col": ("Pengaturan", "Setting"),
     "brief_caveat_title": ("Catatan data", "Data caveats"),
     "brief_caveat": (
         "Angka {first}–{last} adalah data resmi Kemenperin dan BPS, sebagian besar dikutip "
-        "media; tahun sesudahnya adalah proyeksi, bukan ramalan. Data resmi mencatat {units} "
-        "mikro dan kecil (2024), yang dengan penjualan rata-ratanya hanya membuat sekitar "
-        "{share} nilai produksi 2016 ({production}); model menganggap sisanya dibuat usaha "
-        "menengah. Model memproyeksikan tren, bukan guncangan seperti kejatuhan 2020, dan "
-        "rentang dampak hanya mencakup asumsi yang diberi rentang. Nilai uang atas dasar harga "
-        "konstan 2016.",
+        "media; sesudahnya proyeksi tren, bukan ramalan. Model dijangkarkan pada hitungan IKM "
+        "alas kaki Kemenperin 2017 ({units}); unit mikro dan kecil membuat sekitar {share} "
+        "nilai produksi 2016 ({production}), usaha menengah sekitar {medium}, dan sisanya tidak "
+        "dijelaskan hitungan itu (tanpa tenaga kerja). Tenaga kerja mencakup pemilik dan "
+        "pekerja keluarga. Rentang dampak hanya mencakup asumsi yang diberi rentang.",
         "{first}–{last} are published figures of Kemenperin and BPS, mostly as quoted in the "
-        "press; later years are projections, not forecasts. The official count of {units} "
-        "(micro and small, 2024) at their average sales makes only about {share} of 2016 "
-        "production ({production}); the model takes medium firms to make the rest. The model "
-        "projects trends, not shocks such as 2020's fall, and the range of the effects covers "
-        "only the assumptions given a range. Money in constant 2016 prices.",
+        "press; later years project trends, not forecasts. The model is anchored to the "
+        "ministry's 2017 count of footwear IKM ({units}); micro and small units make about "
+        "{share} of 2016 production ({production}), medium firms about {medium}, and the rest "
+        "is not explained by that count (no workers). Jobs include owners and family workers. "
+        "The range of the effects covers only the assumptions given a range.",
     ),
     "brief_sources_title": ("Sumber", "Sources"),
     "brief_agency": ("{agency} ({n} angka)", "{agency} ({n} figures)"),
@@ -915,6 +1044,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "brief_page": ("Halaman {page} dari {pages}", "Page {page} of {pages}"),
     "xl_unit_year": ("tahun", "year"),
     "xl_unit_index": ("indeks", "index"),
+    "xl_unit_ratio": ("rasio", "ratio"),
     # Methodology page
     "method_params": ("Tabel parameter", "Parameter table"),
     "method_params_caption": (
@@ -951,15 +1081,21 @@ TEXT: dict[str, tuple[str, str]] = {
     "file_results": ("hasil", "results"),
     "file_briefing": ("ringkasan", "briefing"),
     "data_note": (
-        "Catatan data: Rp22,98 triliun dengan penjualan Rp14 juta per unit per bulan berarti "
-        "sekitar 137.000 unit, padahal data resmi mencatat puluhan ribu. Model membaginya "
-        "menjadi dua segmen: 60.760 unit mikro dan kecil (2024) membuat sekitar 40% nilai "
-        "produksi, dan usaha menengah membuat sisanya. Tahun 2016–2023 adalah data resmi; "
+        "Catatan data: model dijangkarkan pada hitungan IKM alas kaki Kemenperin tahun 2017, "
+        "32.562 unit dan 113.907 tenaga kerja (orang yang bekerja, termasuk pemilik dan "
+        "pekerja keluarga). Dengan penjualan Rp14 juta per unit per bulan, unit mikro dan kecil "
+        "membuat sekitar 23% dari Rp22,98 triliun dan usaha menengah sekitar 15%; sisanya tidak "
+        "dijelaskan hitungan itu dan ditampilkan terpisah tanpa tenaga kerja. Angka 2022–2025 "
+        "(159.400 tenaga kerja, 60.760 unit) memakai cakupan lain (seluruh KBLI 15, unit mikro "
+        "rumah tangga) dan hanya dipakai untuk uji balik. Tahun 2016–2023 adalah data resmi; "
         "lihat Metodologi.",
-        "Data note: Rp 22.98 trillion at Rp 14 million of monthly sales per unit would mean "
-        "about 137,000 units, while official counts are in the tens of thousands. The model "
-        "splits it into two segments: 60,760 micro and small units (2024) make about 40% of "
-        "production, medium firms the rest. 2016–2023 are published data; see Methodology.",
+        "Data note: the model is anchored to the ministry's 2017 count of footwear IKM, 32,562 "
+        "units and 113,907 workers (persons engaged, owners and family workers included). At "
+        "Rp 14 million of monthly sales per unit, micro and small units make about 23% of the "
+        "Rp 22.98 trillion and medium firms about 15%; the rest is not explained by that count "
+        "and is shown apart, with no workers. The 2022–2025 figures (159,400 workers, 60,760 "
+        "units) have another coverage (all of KBLI 15, micro household units) and serve only "
+        "to test the model. 2016–2023 are published data; see Methodology.",
     ),
     "footer": (
         "Sumber: Kemenperin dan BPS (data historis dan tabel parameter). Nilai atas dasar harga "
@@ -1029,6 +1165,10 @@ UNITS: dict[str, tuple[str, str]] = {
     "Rp trillion": ("Rp{v} triliun", "Rp {v} trillion"),
     "Rp million per month": ("Rp{v} juta per bulan", "Rp {v} million a month"),
     "Rp million": ("Rp{v} juta", "Rp {v} million"),
+    "Rp million per worker per year": (
+        "Rp{v} juta per pekerja per tahun",
+        "Rp {v} million per worker a year",
+    ),
     "Rp per USD": ("Rp{v} per USD", "Rp {v} per USD"),
     "Rp per Rp of added annual output": (
         "{v} rupiah per rupiah output tahunan",
@@ -1041,6 +1181,8 @@ UNITS: dict[str, tuple[str, str]] = {
     "% per year": ("{v}% per tahun", "{v}% a year"),
     "year": ("{v}", "{v}"),
     "index": ("{v}", "{v}"),
+    "ratio": ("{v}", "{v}"),
+    "persons per Rp trillion": ("{v} orang per Rp1 triliun", "{v} persons per Rp 1 trillion"),
     "jobs per direct job": ("{v} per tenaga kerja langsung", "{v} per direct job"),
     "percentage points per year": ("{v} persen poin per tahun", "{v} percentage points a year"),
     "persons per unit": ("{v} orang per usaha", "{v} persons per firm"),

@@ -120,6 +120,7 @@ _ALL = (
     Output(name="units_medium", unit="units", kind="units", decimals=0),
     Output(name="production_small_rp_tn", unit="Rp trillion", kind="rp_tn", decimals=2),
     Output(name="production_medium_rp_tn", unit="Rp trillion", kind="rp_tn", decimals=2),
+    Output(name="production_other_rp_tn", unit="Rp trillion", kind="rp_tn", decimals=2),
     Output(name="jobs_small", unit="persons", kind="jobs", decimals=0),
     Output(name="jobs_medium", unit="persons", kind="jobs", decimals=0),
     Output(name="programme_cost_rp_tn", unit="Rp trillion", kind="rp_tn", decimals=3,

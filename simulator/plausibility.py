@@ -1,7 +1,8 @@
 """Results the model itself flags: capacity that binds, and numbers no history supports.
 
 A scenario can ask for more than the market or the published record supports: small-
-industry exports above the whole footwear industry's, production many times today's, a
+industry exports above a tenth of the whole footwear industry's (the industry association
+puts IKM below 10 %), gains that outgrow their market, production many times today's, a
 yearly jump larger than any observed, an online target the fastest observed pace cannot
 reach, or a target the skenario dasar reaches anyway. Each :class:`Flag` names the case
 and the first year it applies, over the years shown; the page words it in the reader's
@@ -20,10 +21,19 @@ from simulator.i18n import tr
 from simulator.model import Result
 
 PRODUCTION_MULTIPLE = 3.0  # production above this multiple of the last observed is flagged
+# Policy gains (after their base displacement) above this share of their segment's market
+# are flagged: displacement then rises well above its base rate, and the additional sales
+# approach their limit.
+MARKET_GAIN_LIMIT = 25.0  # [%]
+# IKM exports above this share of the whole footwear industry's are flagged: the industry
+# association puts the IKM segment "below 10 %" of Indonesia's footwear exports (Aprisindo's
+# Secretary General, Media Indonesia Raya, 4 April 2019).
+IKM_EXPORT_SHARE_LIMIT = 10.0  # [%]
 FLAG_CODES = (
     "policy_after_end",
     "segments_clipped",
     "capacity_full",
+    "market_stretched",
     "exports_above_industry",
     "production_multiple",
     "growth_jump",
@@ -54,6 +64,12 @@ class Flag:
         year = "" if self.year is None else str(self.year)
         if self.code == "capacity_full":
             return {"year": year, "value": fmt.rp_tn(self.value, lang)}
+        if self.code == "market_stretched":
+            return {
+                "year": year,
+                "value": fmt.percent(self.value, lang, 0),
+                "limit": fmt.percent(self.limit, lang, 0),
+            }
         if self.code == "exports_above_industry":
             return {
                 "year": year,
@@ -105,12 +121,17 @@ def flags(result: Result, row: int = 0) -> list[Flag]:
     year = _first(unmet > 1e-6, years)
     if year is not None:
         out.append(Flag("capacity_full", year, float(unmet[result.index(year)])))
+    stretched = result.paths["market_gain_pct"][row]
+    year = _first(stretched > MARKET_GAIN_LIMIT, years)
+    if year is not None:
+        value = float(stretched[result.index(year)])
+        out.append(Flag("market_stretched", year, value, MARKET_GAIN_LIMIT))
     exports = result["exports_usd_mn"][row]
-    industry = result.paths["exports_industry_usd_mn"][row]
-    year = _first(exports > industry, years)
+    limit = result.paths["exports_industry_usd_mn"][row] * IKM_EXPORT_SHARE_LIMIT / 100.0
+    year = _first(exports > limit, years)
     if year is not None:
         i = result.index(year)
-        out.append(Flag("exports_above_industry", year, float(exports[i]), float(industry[i])))
+        out.append(Flag("exports_above_industry", year, float(exports[i]), float(limit[i])))
     production = result["production_rp_tn"][row]
     projected = years > result.last_observed
     last = production[min(result.index(min(result.last_observed, end)), len(years) - 1)]

@@ -25,6 +25,16 @@ from simulator.scenario import Scenario, ScenarioError
 
 PRESETS_CSV = DATA_DIR / "presets.csv"
 PRESET_COLUMNS = ("name", "label_id", "label_en", "settings", "description_id", "description_en")
+# Presets replaced by another of a different meaning: old name -> (new name, what differs).
+# Links carry the scenario's values, not a preset's name, so an old link reopens exactly what
+# it showed; the command line maps the old name and says what changed.
+REPLACED = {
+    "daring_tanpa_investasi": (
+        "daring_90",
+        "it set investment=0, which stops all investment; 'daring_90' keeps investment as in "
+        "the baseline (add --set investment=0 for the old scenario)",
+    ),
+}
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -66,38 +66,65 @@ class Headline:
 
 @dataclass(frozen=True)
 class Efficiency:
-    """Public money against what it buys, from the policy start to the last year shown.
+    """Public money against what it buys, in present values over the appraisal period.
 
-    ``cost_rp_tn`` is the programmes' cumulative public cost; ``jobs`` the additional
-    direct jobs in the last year; ``value_added_rp_tn`` the cumulative additional value
-    added. The ratios are None where they would mislead (no cost, or no jobs gained).
+    The period is the ten years from the policy start; costs, net additional direct jobs
+    (job-years) and net additional value added are discounted to the start year at the
+    social discount rate, so nothing here depends on the last year shown. The ratios are
+    None where they would mislead: no public money, no net job-years gained, or value added
+    that does not rise (a scenario that cuts activity has no "value added per rupiah").
     """
 
     cost_rp_tn: float
-    jobs: float
+    job_years: float
     value_added_rp_tn: float
+    first_year: int
+    last_year: int
+    rate_pct: float
 
     @property
-    def cost_per_job_rp_mn(self) -> float | None:
-        """Public Rp million per additional direct job."""
-        if self.cost_rp_tn <= 0 or self.jobs < 1:
+    def cost_per_job_year_rp_mn(self) -> float | None:
+        """Public Rp million per net additional direct job-year."""
+        if self.cost_rp_tn <= 0 or self.job_years < 1:
             return None
-        return self.cost_rp_tn * 1e6 / self.jobs
+        return self.cost_rp_tn * 1e6 / self.job_years
 
     @property
     def value_added_per_rupiah(self) -> float | None:
-        """Additional value added per rupiah of public money."""
-        if self.cost_rp_tn <= 0:
+        """Net additional value added per rupiah of public money."""
+        if self.cost_rp_tn <= 0 or self.value_added_rp_tn <= 0:
             return None
         return self.value_added_rp_tn / self.cost_rp_tn
 
+    def lines(self, lang: str) -> list[str]:
+        """The ratios in words, or a plain phrase where a ratio would mislead."""
+        if self.cost_rp_tn <= 0:
+            return []
+        per_job = self.cost_per_job_year_rp_mn
+        per_rupiah = self.value_added_per_rupiah
+        return [
+            tr("m_cost_per_job", lang, value=fmt.rp_mn(per_job, lang))
+            if per_job is not None
+            else tr("m_no_job_years", lang),
+            tr("m_va_per_rupiah", lang, value=fmt.number(per_rupiah, lang, 1))
+            if per_rupiah is not None
+            else tr("m_no_value_added", lang),
+        ]
+
 
 def efficiency(result: Result, row: int = SCENARIO) -> Efficiency:
-    """Cumulative public cost, additional jobs and value added of scenario ``row``."""
-    cost = float(result["programme_cost_rp_tn"][row].sum())
-    jobs = float(result.effect("jobs")[row, -1])
-    value_added = float(result.effect("value_added_rp_tn")[row].sum())
-    return Efficiency(cost, jobs, value_added)
+    """Present values of public cost, net job-years and value added of scenario ``row``."""
+    if not result.appraisal:
+        raise ValueError("this result has no appraisal: run simulate(..., appraise=True)")
+    a = {k: float(v[row]) for k, v in result.appraisal.items()}
+    return Efficiency(
+        cost_rp_tn=a["pv_cost_rp_tn"],
+        job_years=a["pv_job_years"],
+        value_added_rp_tn=a["pv_value_added_rp_tn"],
+        first_year=int(a["first_year"]),
+        last_year=int(a["last_year"]),
+        rate_pct=a["discount_rate_pct"],
+    )
 
 
 def _change(scenario: float, baseline: float) -> tuple[float, float]:
@@ -150,23 +177,15 @@ def headlines(result: Result, lang: str) -> list[Headline]:
 
 def _cost_headline(result: Result, lang: str, year: int) -> Headline:
     found = efficiency(result)
-    per_job = found.cost_per_job_rp_mn
-    per_rupiah = found.value_added_per_rupiah
-    caption = ""
-    if per_job is not None:
-        caption = tr("m_cost_per_job", lang, value=fmt.rp_mn(per_job, lang))
-    if per_rupiah is not None:
-        extra = tr("m_va_per_rupiah", lang, value=fmt.number(per_rupiah, lang, 1))
-        caption = f"{caption}; {extra}" if caption else extra
     return Headline(
         key="programme_cost_rp_tn",
-        label=tr("m_cost", lang, year=year),
+        label=tr("m_cost", lang, first=found.first_year, last=found.last_year),
         value=fmt.rp_tn(found.cost_rp_tn, lang),
         delta="",
         delta_color="off",
-        help=tr("m_cost_help", lang),
+        help=tr("m_cost_help", lang, rate=fmt.percent(found.rate_pct, lang)),
         changed=False,
-        caption=caption,
+        caption="; ".join(found.lines(lang)),
     )
 
 
@@ -312,18 +331,18 @@ def sentence(
             text += tr("s_jobs_down", lang, jobs=fmt.spoken_count(-job_diff, lang))
         text += "."
         found = efficiency(result)
-        if found.cost_per_job_rp_mn is not None:
+        period = {"first": found.first_year, "last": found.last_year}
+        if found.cost_per_job_year_rp_mn is not None:
             text += " " + tr(
                 "s_cost",
                 lang,
-                year=year,
+                **period,
                 cost=_rp_spoken(found.cost_rp_tn, lang),
-                per_job=fmt.rp_mn(found.cost_per_job_rp_mn, lang, 0),
+                rate=fmt.percent(found.rate_pct, lang, 0),
+                per_job=fmt.rp_mn(found.cost_per_job_year_rp_mn, lang, 0),
             )
         elif found.cost_rp_tn > 0:
-            text += " " + tr(
-                "s_cost_only", lang, year=year, cost=_rp_spoken(found.cost_rp_tn, lang)
-            )
+            text += " " + tr("s_cost_only", lang, **period, cost=_rp_spoken(found.cost_rp_tn, lang))
     hit = ceiling_year(result)
     if hit is not None:
         text += " " + tr("s_ceiling", lang, year=hit)

@@ -174,9 +174,9 @@ def test_sentence_names_the_policy_and_the_change():
     move_lever(at, "investment", 5.6)
     at.run()
     text = " ".join(m.value for m in at.markdown)
-    assert "Dengan investasi tambahan Rp5,6 triliun per tahun" in text
+    assert "Dengan investasi bruto Rp5,6 triliun per tahun" in text
     assert "lebih tinggi daripada skenario dasar" in text
-    assert "per tambahan tenaga kerja" in text
+    assert "per tahun kerja bersih tambahan" in text
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
@@ -258,6 +258,24 @@ def test_analysis_tab_shows_bands_chance_tornado_and_goal_seek(lang):
     at.run()
     production = metric(at, "out_production_rp_tn", lang)
     assert number(production.value, lang) == pytest.approx(36, rel=0.005)
+
+
+def test_analysis_says_why_the_median_differs_from_the_headline():
+    """Doubled investment: the median of production's effect lies more than 5 % from the
+    headline's, and one line under the range says why, naming the assumption the analysis
+    finds most uneven; with every lever at the baseline there is no such line."""
+    from simulator import analysis
+    from simulator.params import load_parameters
+
+    at = fresh(view="analysis", investment="5.6")
+    param = analysis.skew_source({"investment": 5.6}, "production_rp_tn")
+    assert param is not None
+    label = load_parameters()[param].label("id")
+    notes = [c.value for c in at.caption if "median iterasi" in c.value]
+    assert len(notes) == 1, [c.value for c in at.caption]
+    assert label in notes[0]
+    at = fresh(view="analysis")
+    assert not [c.value for c in at.caption if "median iterasi" in c.value]
 
 
 def test_goal_seek_out_of_reach_is_said_plainly():

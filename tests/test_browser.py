@@ -185,7 +185,7 @@ def test_lever_move_updates_the_headline_and_leaves_the_rest_as_it_was(app_url, 
         wait_idle(page)
         after = page.evaluate(OUTSIDE, True)
         assert after == {**before, "focused": after["focused"]}, press
-        assert after["focused"] == "Investasi tambahan per tahun"
+        assert after["focused"] == "Investasi bruto per tahun (skenario dasar Rp2,8 triliun)"
     assert headline(page) != first
     assert before["open_tab"] == "Tabel"
     assert all(part["same"] for name, part in after.items() if isinstance(part, dict))

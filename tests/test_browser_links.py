@@ -32,7 +32,7 @@ def test_link_over_the_field_limit_keeps_its_settings_and_says_so(app_url, brows
     assert (
         "Rp 2.80 trillion" not in page.locator("[data-testid='stMetricValue']").first.inner_text()
     )
-    assert page.get_by_text("Added investment per year").count() >= 1
+    assert page.get_by_text("Gross investment a year (baseline Rp 2.8 trillion)").count() >= 1
     page.close()
 
 

@@ -33,7 +33,10 @@ PHONE = {
     "has_touch": True,
 }
 BASELINE_LABEL = {"id": "Rp2,8 triliun per tahun", "en": "Rp 2.8 trillion a year"}
-LEVER_LABEL = {"id": "Investasi tambahan per tahun", "en": "Added investment per year"}
+LEVER_LABEL = {
+    "id": "Investasi bruto per tahun (skenario dasar Rp2,8 triliun)",
+    "en": "Gross investment a year (baseline Rp 2.8 trillion)",
+}
 STEP_PX = 14  # about a dozen grid steps of the investment lever on either screen
 STEPS = 4
 # The first headline number; null while a rerun has it out of the page for a moment.

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import math
 
 import numpy as np
 import pytest
-from numpy.testing import assert_allclose
+from numpy.testing import assert_allclose, assert_array_equal
 
-from simulator import load_parameters, simulate
+from simulator import analysis, load_parameters, methodology, simulate
+from simulator.datafile import DATA_DIR
 from simulator.history import load_history
 from simulator.model import REGIONS
 
@@ -49,69 +52,145 @@ def test_kemenperin_2017_projection_deflated_is_close_to_the_replay():
     assert projected == pytest.approx(BASE.at("production_rp_tn", 2017)[0], rel=0.005)
 
 
+UNITS_2017 = 32_562 - 441  # micro and small units: the IKM count less the medium firms
+UNITS_2016 = UNITS_2017 / 1.0222  # traced back with their market (KBLI 15 grew 2.22 %)
+SMALL_2016 = UNITS_2016 * 14e6 * 12 / 1e12
+MEDIUM_2016 = 441 * 60 * 128e6 / 1e12 / 1.0222
+
+
 def test_segments_reconcile_the_totals_by_hand():
-    """Micro and small units at Rp 14 million a month, counted to 60,760 in 2024 and traced
-    back at 1.45 % a year, make Rp 9.10 trillion of 2016's 22.98; medium firms the rest."""
-    units_2016 = 60_760 / 1.0145**8
-    assert_allclose(BASE.at("units_small", 2016), units_2016, rtol=1e-9)
-    small = units_2016 * 14e6 * 12 / 1e12
-    assert_allclose(BASE.at("production_small_rp_tn", 2016), small, rtol=1e-9)
-    assert small == pytest.approx(9.10, abs=0.01)
-    assert_allclose(BASE.at("production_medium_rp_tn", 2016), 22.98 - small, rtol=1e-9)
-    # Both segments grow with the sector in the observed years.
+    """Micro and small units (the ministry's 2017 count of 32,562 IKM less 441 medium firms)
+    at Rp 14 million a month make Rp 5.28 trillion of 2016's 22.98; medium firms make their
+    26,460 workers' output at Rp 128 million a worker; the rest is shown apart."""
+    assert_allclose(BASE.at("units_small", 2016), UNITS_2016, rtol=1e-9)
+    assert_allclose(BASE.at("units_small", 2017), UNITS_2017, rtol=1e-9)
+    assert_allclose(BASE.at("production_small_rp_tn", 2016), SMALL_2016, rtol=1e-9)
+    assert pytest.approx(5.28, abs=0.01) == SMALL_2016
+    assert_allclose(BASE.at("production_medium_rp_tn", 2016), MEDIUM_2016, rtol=1e-9)
     assert_allclose(
-        BASE.at("production_small_rp_tn", 2022) / BASE.at("production_small_rp_tn", 2016),
-        BASE.at("production_rp_tn", 2022) / 22.98,
-        rtol=1e-12,
+        BASE.at("production_other_rp_tn", 2016), 22.98 - SMALL_2016 - MEDIUM_2016, rtol=1e-9
     )
+    # Every part grows with the sector in the observed years.
+    for name in ("production_small_rp_tn", "production_medium_rp_tn", "production_other_rp_tn"):
+        assert_allclose(
+            BASE.at(name, 2022) / BASE.at(name, 2016),
+            BASE.at("production_rp_tn", 2022) / 22.98,
+            rtol=1e-12,
+        )
 
 
-def test_jobs_and_units_are_counted_to_the_published_counts():
-    """159,400 workers of micro and small units in 2022, 441 medium firms in 2018 with 60
-    workers each: direct jobs are of the order of the published counts, not 4-5 times."""
-    assert_allclose(BASE.at("jobs_small", 2022), 159_400, rtol=1e-12)
+def test_jobs_and_units_are_counted_to_the_ministry_s_2017_count():
+    """113,907 workers and 32,562 units of footwear IKM (published February 2018, taken for
+    2017): direct jobs are the count in its year; medium firms hold 441 x 60 of them."""
+    assert_allclose(BASE.at("jobs", 2017), 113_907, rtol=1e-12)
+    assert_allclose(BASE.at("jobs_medium", 2017), 441 * 60, rtol=1e-12)
+    assert_allclose(BASE.at("jobs_small", 2017), 113_907 - 441 * 60, rtol=1e-12)
+    assert BASE.at("units", 2017)[0] == pytest.approx(32_562, rel=0.001)
     assert_allclose(BASE.at("units_medium", 2018), 441, rtol=1e-12)
-    assert_allclose(BASE.at("jobs_medium", 2018), 441 * 60, rtol=1e-12)
-    jobs_2016 = BASE.at("jobs", 2016)[0]
-    assert 120_000 < jobs_2016 < 200_000
-    assert 45_000 < BASE.at("units", 2016)[0] < 70_000
-    # A programme unit brings about the workers of a typical unit (about 2.7), not 3.6 or 0.39.
+    # A programme unit brings the workers of a typical unit (about 2.7).
     workers_per_unit = BASE.diagnostics["small_workers_per_unit"][0, 0]
-    assert_allclose(workers_per_unit, 159_400 / (60_760 / 1.0145**2), rtol=1e-9)
+    assert_allclose(workers_per_unit, (113_907 - 441 * 60) / UNITS_2017, rtol=1e-9)
+    assert 2.6 < workers_per_unit < 2.8
+
+
+def test_held_out_counts_are_within_their_published_ranges():
+    """The later counts (other coverages) are kept out of calibration and read as ranges for
+    the model's coverage; the baseline lies inside each, or within the stated 10 %."""
+    frame = methodology.holdout_check()
+    assert set(frame["output"]) == {"units_small", "units_medium", "jobs_small"}
+    assert frame["passes"].all(), frame
+    counts = frame[frame["output"] != "units_medium"]
+    assert counts["within_range"].all(), counts
+    # Each range is built from published rows that no calibration reads.
+    rows = H.table()
+    held = rows[rows["year"] >= 2022]
+    for quantity in ("units_small", "jobs_small", "units_medium_large"):
+        assert set(held[held["quantity"] == quantity]["coverage"]) == {"context"}, quantity
+
+
+def test_calibration_never_reads_the_held_out_counts(tmp_path):
+    """Doubling every held-out count in the history file changes no model number."""
+    lines = (DATA_DIR / "history.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    held = {"units_small", "jobs_small", "units_medium_large", "units_large"}
+    out = [lines[0]]
+    for line in lines[1:]:
+        cells = next(csv.reader([line]))
+        if cells[1] in held:
+            cells[2] = str(2 * float(cells[2]))
+            buffer = io.StringIO()
+            csv.writer(buffer, lineterminator="\n").writerow(cells)
+            line = buffer.getvalue()
+        out.append(line)
+    path = tmp_path / "history.csv"
+    path.write_text("".join(out), encoding="utf-8")
+    changed = simulate({"end_year": 2035, "investment": 5.6}, history=load_history(path))
+    same = simulate({"end_year": 2035, "investment": 5.6})
+    for name in same.outputs:
+        assert_array_equal(changed[name], same[name])
+    # ... while the ranges built from them move, so the back-test does read them.
+    assert methodology.held_out(load_history(path))[0].high == 2 * 60_760
+
+
+def test_uncertainty_ranges_hold_every_reading_of_the_counts():
+    """The drawn unit and worker counts span every defensible reading: the 2018 register and
+    the 2024 count traced back for units; footwear's 2010 share, the KBLI 15 count read as
+    footwear alone or as footwear, and the previous 176,000 for workers."""
+    ranges = analysis.load_ranges()
+    units, workers = ranges["ikm_units_2017"], ranges["ikm_workers_2017"]
+    readings_units = (18_091 + 441, 32_562, 60_760 / 1.0145**7)
+    kbli15_2017 = 159_400 / (H.production_index[2022] / H.production_index[2017])
+    readings_workers = (58_392, 0.51 * kbli15_2017, 113_907, kbli15_2017, 175_992)
+    for reading in readings_units:
+        assert units.low <= reading <= units.high, reading
+    for reading in readings_workers:
+        assert workers.low <= reading <= workers.high, reading
 
 
 def test_value_added_of_small_units_is_the_survey_ratio_by_hand():
     """Small units' value added is 6.8 / 14 of sales, plus the online premium on online sales;
-    medium firms' is 40 %."""
+    medium firms' and the unexplained rest's is 40 %."""
     year = 2016
     small = BASE.at("production_small_rp_tn", year)[0]
-    medium = BASE.at("production_medium_rp_tn", year)[0]
+    rest = BASE.at("production_medium_rp_tn", year)[0] + BASE.at("production_other_rp_tn", year)[0]
     online = BASE.at("online_sales_rp_tn", year)[0]
-    expected = 6.8 / 14 * (small + 0.15 * online) + 0.40 * medium
+    premium = P["online_va_premium"].value / 100
+    expected = 6.8 / 14 * (small + premium * online) + 0.40 * rest
     assert_allclose(BASE.at("value_added_rp_tn", year), expected, rtol=1e-12)
 
 
 def test_medium_capacity_is_calibrated_to_the_2019_utilisation_by_hand():
-    """Medium firms run at the normal 80.18 % in 2016 and at the industry's published
-    80.18 % in 2019 after three years of the baseline's investment (from the next year),
-    with 3 % attrition: C19 = C16 k^3 + (1 - s) I c (1 + k + k^2), solved for c."""
-    medium_2016 = 22.98 - 60_760 / 1.0145**8 * 14e6 * 12 / 1e12
-    c16 = medium_2016 / 0.8018
-    c19 = medium_2016 * (1.0222 * 1.0942 * 0.9915) / 0.8018
+    """Medium firms and the rest run at the normal 80.18 % in 2016 and at the industry's
+    published 80.18 % in 2019 after three years of the baseline's investment (from the next
+    year), with 3 % attrition: C19 = C16 k^3 + (1 - s) I c (1 + k + k^2), solved for c."""
+    rest_2016 = 22.98 - SMALL_2016
+    c16 = rest_2016 / 0.8018
+    c19 = rest_2016 * (1.0222 * 1.0942 * 0.9915) / 0.8018
     keep = 0.97
     share = BASE.diagnostics["small_investment_share"][0, 0]
     per_rp = (c19 - c16 * keep**3) / ((1 - share) * 2.8 * (1 + keep + keep**2))
     assert_allclose(BASE.diagnostics["capacity_per_rp"], per_rp, rtol=1e-9)
-    # On a value-added basis (medium firms' 40 % at 80.18 % use) the rupiah of investment
-    # per rupiah of added value added is near the national ICOR of 6.7 to 6.9 (BPS).
-    icor = 1 / per_rp / (0.8018 * 0.40)
-    assert 5 < icor < 9
+
+
+def test_capital_relation_is_reported_on_the_national_icor_s_gross_basis_by_hand():
+    """BPS's ICOR is gross investment over the rise in value added: for medium firms and the
+    rest, (1 - s) x 2.8 over 40 % of their yearly rise 2016-2019; the marginal figure is the
+    capital of one rupiah of capacity over its value added at normal use."""
+    rest_2016 = 22.98 - SMALL_2016
+    share = BASE.diagnostics["small_investment_share"][0, 0]
+    rise = rest_2016 * (1.0222 * 1.0942 * 0.9915 - 1) / 3 * 0.40
+    gross, low, high = methodology.capital_relation({})["gross"]
+    assert_allclose(gross, (1 - share) * 2.8 / rise, rtol=1e-9)
+    assert 6.9 < low < gross < high  # above the national 6.7-6.9 over its whole range
+    marginal = methodology.capital_relation({})["marginal"]
+    per_rp = BASE.diagnostics["capacity_per_rp"][0, 0]
+    assert_allclose(marginal[0], 1 / per_rp / (0.8018 * 0.40), rtol=1e-9)
+    assert marginal[1] < marginal[0] < marginal[2]
 
 
 def test_small_units_take_the_investment_their_trend_needs_by_hand():
-    """(1.45 % growth + 3 % attrition) x units in 2016 x Rp 37 million over Rp 2.8 trillion."""
-    units_2016 = 60_760 / 1.0145**8
-    share = units_2016 * (0.0145 + 0.03) * 37e6 / 2.8e12
+    """(2.22 % more units in 2017 + 3 % replaced) x units in 2016 x Rp 37 million over
+    Rp 2.8 trillion."""
+    share = UNITS_2016 * (0.0222 + 0.03) * 37e-6 / 2.8
     assert_allclose(BASE.diagnostics["small_investment_share"], share, rtol=1e-9)
 
 
@@ -137,16 +216,20 @@ def test_derived_parameters_follow_from_their_published_inputs():
     """Each derived row equals its stated formula over the published figures of the history
     table (so a new data release shows here first)."""
     cpi = H.cpi_index
-    assert_allclose(P["unit_growth"].value, 100 * ((18_091 / 16_126) ** (1 / 8) - 1), atol=0.005)
+    kbli15 = H.table()
+    va_2021 = kbli15[kbli15["quantity"] == "value_added_kbli15_rp_tn"]["value_2016"].iloc[0]
+    workers_2025 = 159_454 + 571_156
+    assert_allclose(
+        P["medium_output_per_worker"].value, va_2021 * 1e6 / workers_2025 / 0.40, atol=0.5
+    )
     index = H.production_index
     assert_allclose(
         P["demand_growth_domestic"].value, 100 * (index[2023] ** (1 / 7) - 1), atol=0.005
     )
-    assert_allclose(
-        P["demand_growth_export"].value,
-        H.cagr("exports_industry_usd_mn", 2016, 2024),
-        atol=0.005,
-    )
+    us_cpi = H.series("us_cpi_index")
+    us_inflation = (us_cpi[2024] / us_cpi[2016]) ** (1 / 8)
+    nominal = 1 + H.cagr("exports_industry_usd_mn", 2016, 2024) / 100
+    assert_allclose(P["demand_growth_export"].value, 100 * (nominal / us_inflation - 1), atol=0.005)
     online = H.series("online_share_pct")
     offline = H.series("online_prefer_offline_pct")[2023]
     assert_allclose(
@@ -183,5 +266,5 @@ def test_baseline_projection_continues_from_the_last_observed_year():
     assert_allclose(BASE["demand_rp_tn"], BASE["production_rp_tn"], rtol=1e-12)
     p23 = BASE.at("production_rp_tn", 2023)[0]
     p24 = BASE.at("production_rp_tn", 2024)[0]
-    expected = p23 * (0.95 * 1.0256 + 0.05 * 1.0558)
+    expected = p23 * (0.95 * 1.0256 + 0.05 * 1.021)
     assert p24 == pytest.approx(expected, rel=1e-3)

@@ -104,6 +104,32 @@ def test_required_columns_present():
     assert set(frame["region"]) == {"jawa_barat", "jawa_timur", "lainnya"}
 
 
+def test_run_gives_the_appraisal_independent_of_the_years_shown():
+    """`run --table appraisal` prints the present values over the ten years from the policy
+    start and the cost per net additional job-year, the same whatever the end year; a
+    scenario that cuts activity leaves the ratios empty rather than negative."""
+    rows = []
+    for end_year in ("2028", "2030", "2050"):
+        status, out, _ = run(
+            "run", "--preset", "investasi_ganda", "--set", f"end_year={end_year}",
+            "--table", "appraisal", "--format", "json",
+        )  # fmt: skip
+        assert status == 0
+        rows.append(json.loads(out))
+    assert rows[0] == rows[1] == rows[2]
+    (row,) = rows[0]
+    assert (row["first_year"], row["last_year"], row["discount_rate_pct"]) == (2027, 2036, 9.0)
+    assert row["cost_per_job_year_rp_mn"] == pytest.approx(
+        row["pv_cost_rp_tn"] * 1e6 / row["pv_job_years"]
+    )
+    _, out, _ = run("run", "--set", "investment=0", "--set", "online_adoption=90",
+                    "--table", "appraisal")  # fmt: skip
+    frame = pd.read_csv(io.StringIO(out))
+    assert frame["pv_cost_rp_tn"].iloc[0] > 0
+    assert frame["cost_per_job_year_rp_mn"].isna().all()
+    assert frame["value_added_per_rupiah"].isna().all()
+
+
 def test_set_and_preset_combine():
     """--set applies on top of --preset and changes the end year and the numbers."""
     _, base, _ = run("run", "--format", "json")
@@ -293,3 +319,14 @@ def test_a_broken_data_file_gives_one_line_and_status_1(tmp_path, name, damage):
         assert len(lines) == 1, done.stderr
         assert lines[0].startswith(f"error: data/{name}")
         assert done.stdout == ""
+
+
+def test_replaced_preset_name_still_runs_and_says_what_changed():
+    """The old 'daring_tanpa_investasi' stopped all investment; its name now runs the
+    preset that replaced it, with a note on stderr naming the change and the old setting."""
+    status, out, err = run("run", "--preset", "daring_tanpa_investasi", "--format", "json")
+    assert status == 0
+    _, same, _ = run("run", "--preset", "daring_90", "--format", "json")
+    assert json.loads(out) == json.loads(same)
+    assert "replaced by 'daring_90'" in err
+    assert "investment=0" in err

@@ -27,14 +27,6 @@ def test_lagged_moves_spending_to_the_next_year():
     assert_allclose(eq.lagged(np.array([[0.0, 5.0, 0.0]])), [[0.0, 0.0, 5.0]])
 
 
-def test_trend_units_pass_through_the_anchor():
-    """60,760 in 2024 at 1.45 % a year: 60,760 / 1.0145^8 in 2016, x 1.0145^6 in 2030."""
-    units = eq.trend_units(col(60_760.0), col(1.45), YEARS, 2024)
-    assert_allclose(units[0, 0], 60_760 / 1.0145**8, rtol=1e-12)
-    assert_allclose(units[0, 8], 60_760, rtol=1e-12)
-    assert_allclose(units[0, -1], 60_760 * 1.0145**6, rtol=1e-12)
-
-
 def test_small_investment_share_by_hand():
     """54,150 units x (1.45 % + 3 %) x Rp 37 million / Rp 2.8 trillion = 3.18 %."""
     share = eq.small_investment_share(col(54_150.0), col(1.45), col(0.97), col(37e-6), 2.8)

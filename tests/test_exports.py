@@ -112,7 +112,7 @@ def test_indonesian_workbook_gives_units_in_indonesian():
     names = [row[header.index("Nama")] for row in sheet.iter_rows(min_row=2, values_only=True)]
     by_name = dict(zip(names, units, strict=True))
     assert by_name["investment"] == "Rp triliun per tahun"
-    assert by_name["small_units_2024"] == "unit"
+    assert by_name["ikm_units_2017"] == "unit"
     assert by_name["policy_start_year"] == "tahun"
     # The table's English strings, except those Indonesian writes the same ("Rp per USD").
     english = {unit for unit in UNITS if exports.unit_words(unit, "id") != unit}
@@ -148,7 +148,7 @@ def test_workbook_counts_are_whole_numbers_and_money_has_its_decimals(lang):
         row[header.index(tr("p_name", lang))]
         for row in params.iter_rows(min_row=2, values_only=True)
     ]
-    row = names.index("small_units_2024") + 2
+    row = names.index("ikm_units_2017") + 2
     assert (
         params.cell(row=row, column=header.index(tr("p_value", lang)) + 1).number_format == "#,##0"
     )
@@ -283,7 +283,7 @@ def test_briefing_states_title_date_range_cost_and_link(brief):
         show = OUTPUTS[name].show_change
         shown = tr("brief_range", lang, low=show(float(low), lang), high=show(float(high), lang))
         assert shown in text
-    per_job = efficiency(RESULT).cost_per_job_rp_mn
+    per_job = efficiency(RESULT).cost_per_job_year_rp_mn
     assert per_job is not None
     assert fmt.rp_mn(per_job, lang) in text
     assert LINK in text

@@ -167,3 +167,28 @@ def test_shares_over_100_are_refused(tmp_path):
     path = _write(tmp_path, _replace_cell("value", "base_share_jatim", "60"))
     with pytest.raises(ParameterFileError, match=re.escape("above 100 %")):
         load_parameters(path)
+
+
+def test_project_files_are_read_from_memory_without_system_calls(monkeypatch):
+    """Once read, the project's parameter and history files answer without resolve or stat
+    (a model run reads them, and those calls cost more than its arithmetic); another file is
+    still checked for edits each time."""
+    from pathlib import Path
+
+    from simulator import simulate
+    from simulator.history import load_history
+
+    load_parameters()
+    load_history()
+    calls = []
+    original = Path.stat
+
+    def counted(self, *args, **kwargs):
+        calls.append(self)
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "stat", counted)
+    simulate({"investment": 5.6})
+    load_parameters()
+    load_history()
+    assert calls == []

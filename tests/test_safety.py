@@ -214,7 +214,7 @@ def test_every_cell_of_every_csv_line_is_formula_safe(name, other, lang):
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_csv_and_workbook_hold_no_formula(lang):
     """No cell of the CSV or of any sheet is a formula or text that begins one."""
-    values = {"investment": 0.0, "online_adoption": 0.0, "unit_growth": -5.0}
+    values = {"investment": 0.0, "online_adoption": 0.0, "demand_growth_domestic": -2.0}
     result = run_pair(values)
     sep = ";" if lang == "id" else ","
     assert [

@@ -90,7 +90,8 @@ def test_differences_name_each_changed_parameter_in_the_language():
     assert session.differences(TABLE.defaults, TABLE, "en") == "This scenario is the baseline."
     text = session.differences({**TABLE.defaults, "investment": 5.6}, TABLE, "id")
     assert (
-        text == "Berbeda dari skenario dasar: Investasi tambahan per tahun Rp5,6 triliun per tahun."
+        text == "Berbeda dari skenario dasar: Investasi bruto per tahun (skenario dasar Rp2,8 "
+        "triliun) Rp5,6 triliun per tahun."
     )
 
 

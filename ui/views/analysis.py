@@ -20,7 +20,7 @@ def view(result: Result, values: dict[str, float], scenario: Scenario) -> None:
     lg = state.lang()
     year = int(result.years[-1])
     unc = runs.uncertainty(scenario.values, state.TABLE)
-    median = uncertainty_part(unc, values, year, lg)
+    median = uncertainty_part(unc, values, year, lg, result)
     ranges_part(values, lg)
     chart(charts.wider_jobs_chart(result, lg), figures.alt_wider_jobs(result, lg))
     sensitivity_part(scenario, year, lg)
@@ -28,7 +28,11 @@ def view(result: Result, values: dict[str, float], scenario: Scenario) -> None:
 
 
 def uncertainty_part(
-    unc: analysis.Uncertainty, values: dict[str, float], year: int, lg: str
+    unc: analysis.Uncertainty,
+    values: dict[str, float],
+    year: int,
+    lg: str,
+    result: Result | None = None,
 ) -> float:
     """The range of the policy's effect and the chance that it exceeds a typed threshold,
     then the fan charts; returns the end-year median of the chosen output (the goal form's
@@ -69,6 +73,22 @@ def uncertainty_part(
             )
             + "**"
         )
+        if result is not None:
+            central = float(result.effect(output)[0, -1])
+            found = analysis.effect_summary(unc, central, output)
+            param = analysis.skew_source(values, output, table=table) if found.differs else None
+            if param is not None:
+                effect.caption(
+                    escape_md(
+                        tr(
+                            "median_note",
+                            lg,
+                            central=spec.show_change(found.central, lg),
+                            median=spec.show_change(found.median, lg),
+                            param=table[param].label(lg),
+                        )
+                    )
+                )
         hint = float(f"{p50:.2g}")
         example = fmt.number(hint, lg, 2, optional=True)
         text = value_col.text_input(

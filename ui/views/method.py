@@ -24,6 +24,7 @@ def view(values: dict[str, float]) -> None:
         ("rec", methodology.reconciliation(lg, state.TABLE)),
         ("d", methodology.derived_values(values, lg, state.TABLE)),
         ("route", methodology.routes(values, lg, state.TABLE)),
+        ("ho", methodology.holdout_table(lg, state.TABLE)),
         ("bt", methodology.backtest_table(lg, state.TABLE)),
     ):
         st.subheader(tr(f"{key}_title", lg), anchor=False)
