@@ -56,9 +56,14 @@ def slider(param: Parameter, *, persist: bool = False) -> None:
     current = float(st.session_state[param.name])
     # A main lever lives in the scenario fragment (its move redraws only that); an advanced
     # assumption lives outside it and reruns the page.
+    # The value is also given as the default: a slider first drawn in the browser after its
+    # first run (the presentation's lever strip is drawn when opened) starts at the default,
+    # not at the session's value, and sends that back with the next change elsewhere (the
+    # strip's end year went to 2020 with a click on a lever). The id is the key alone.
     st.select_slider(
         param.label(lg),
         options=controls.slider_options(param, current),
+        value=current,
         format_func=lambda v, p=param, lg=lg: controls.value_label(p, v, lg),
         key=param.name,
         help=help_text(param),

@@ -1,0 +1,110 @@
+"""Ready for a meeting (issue 21), in a real browser at the room's sizes and in both
+languages: arrow keys on a presentation lever move the lever, not the slide."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qsl, urlsplit
+
+import pytest
+
+from simulator.i18n import tr
+from tests.browser import ARTIFACTS, LIVE_LEVER, thumb_point, wait_charts, wait_idle
+
+pytestmark = pytest.mark.browser
+
+PHONE_UA = (
+    "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/126.0 Mobile Safari/537.36"
+)
+PHONE = {"user_agent": PHONE_UA, "is_mobile": True, "has_touch": True}
+SIZES = [(1280, 720), (1024, 768), (1024, 650), (390, 844)]
+LANG_SIZES = [(lang, size) for size in SIZES for lang in ("id", "en")]
+
+
+def new_page(browser, size: tuple[int, int]):
+    """A page of ``size``; a phone's (touch, mobile agent) below 500 px."""
+    width, height = size
+    extra = PHONE if width < 500 else {}
+    return browser.new_page(viewport={"width": width, "height": height}, **extra)
+
+
+# Every address the page has shown, sampled each animation frame, with the time of the last
+# change (so a test can wait until the page has settled instead of sleeping).
+WATCH_URLS = """() => {
+  window.__urls = [location.search];
+  window.__urlAt = performance.now();
+  const tick = () => {
+    if (location.search !== window.__urls[window.__urls.length - 1]) {
+      window.__urls.push(location.search);
+      window.__urlAt = performance.now();
+    }
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+}"""
+# The page is idle and its address has not changed for ``quiet`` ms.
+URL_SETTLED = """(quiet) => performance.now() - window.__urlAt > quiet
+  && !!document.querySelector("[data-testid='stApp'][data-test-script-state='notRunning']")"""
+
+SAVED = "s=Investasi+2x%7Cinvestment%3D5.6&s=Daring+75%25%7Conline_adoption%3D75"
+
+
+def pairs(search: str) -> list[tuple[str, str]]:
+    return parse_qsl(urlsplit(search).query or search.lstrip("?"), keep_blank_values=True)
+
+
+@pytest.mark.parametrize(("lang", "size"), LANG_SIZES)
+def test_arrow_keys_on_a_presentation_lever_move_the_lever_not_the_slide(
+    app_url, browser, lang, size
+):
+    """In the presentation, arrows pressed quickly on each lever of the strip (the four
+    instruments, clicked on their thumbs, and the two year sliders) change that lever only:
+    the slide stays the first, and the link keeps its view, saved scenarios and every other
+    setting at every moment."""
+    page = new_page(browser, size)
+    page.goto(f"{app_url}/?view=present&lang={lang}&{SAVED}")
+    wait_idle(page)
+    wait_charts(page, 2)
+    start = pairs(page.evaluate("() => location.search"))
+    slide_one = tr("present_slide", lang, n=1, total=3)
+    assert slide_one in page.locator("[data-testid='stMain']").inner_text()
+    page.locator("summary").filter(has_text=tr("present_levers", lang)).click()
+    wait_idle(page)
+    page.evaluate(WATCH_URLS)
+    main = page.locator("[data-testid='stMain']")
+    live = main.locator(LIVE_LEVER)
+    years = main.locator("[data-testid='stSlider'] input[type='range']")
+    assert live.count() == 4
+    assert years.count() == 2
+    moved: set[str] = set()
+    for index in range(live.count() + years.count()):
+        before = page.evaluate("() => location.search")
+        if index < live.count():
+            lever = live.nth(index)
+            page.mouse.click(*thumb_point(lever))  # as a person takes hold of it
+        else:
+            lever = years.nth(index - live.count())
+            lever.focus()
+        for key in ("ArrowRight", "ArrowRight", "ArrowRight", "ArrowLeft"):
+            page.keyboard.press(key)
+        page.wait_for_function("(b) => location.search !== b", arg=before, timeout=20_000)
+        page.wait_for_function(URL_SETTLED, arg=800, timeout=30_000, polling=50)
+        now = dict(pairs(page.evaluate("() => location.search")))
+        changed = {k for k, v in now.items() if dict(start).get(k) != v} - {"s"}
+        assert len(changed - moved) == 1, (index, changed, moved)
+        moved |= changed
+        assert slide_one in main.inner_text()
+    seen = page.evaluate("() => window.__urls")
+    saved = [v for k, v in start if k == "s"]
+    for search in seen:
+        got = pairs(search)
+        keys = {k for k, _ in got}
+        assert "slide" not in keys, search
+        assert dict(got).get("view") == "present", search
+        assert dict(got).get("lang", "id") == lang, search
+        assert [v for k, v in got if k == "s"] == saved, search
+        assert keys - {"s", "view", "lang"} <= moved, search
+    assert len(moved) == 6
+    width, height = size
+    page.screenshot(path=str(ARTIFACTS / f"present-keys-{lang}-{width}x{height}.png"))
+    page.close()
