@@ -325,11 +325,33 @@ def _lines_after(lines_expr: str, more: list[str]) -> str:
     )
 
 
+FRAMED_VIEW = "chart"  # the chart's name inside an image's frame (its x scale: "chart_x")
+_X_SCALE = re.compile(r"(domain|range|scale|invert)\('x'")
+_WIDTH = re.compile(r"(?<![\w.'])width(?![\w'])")
+
+
+def _own_x_scale(node: Any) -> Any:
+    """``node`` with every expression that reads the view's x scale (``domain('x')``,
+    ``scale('x', …)``) and plot ``width`` pointed at the framed chart's own scale: inside a
+    vconcat, Vega-Lite names it after the view (``chart_x``), so the year ticks found no
+    scale and the images had no years."""
+    if isinstance(node, Mapping):
+        return {key: _own_x_scale(value) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_own_x_scale(value) for value in node]
+    if isinstance(node, str) and _X_SCALE.search(node):
+        scale = f"{FRAMED_VIEW}_x"
+        node = _X_SCALE.sub(lambda m: f"{m.group(1)}('{scale}'", node)
+        return _WIDTH.sub(f"range('{scale}')[1]", node)
+    return node
+
+
 def _framed(spec: Mapping[str, Any], width: int, about: About) -> dict[str, Any]:
     """The chart with the scenario's name under its title and, below it, the settings, the
     link and the source line, as one image (a vconcat whose title sits at the bottom)."""
     inline = _inline(spec, width)
     inner = {k: v for k, v in inline.items() if k not in TOP_LEVEL}
+    inner = {**_own_x_scale(inner), "name": FRAMED_VIEW}
     title, subtitle = _title_parts(inline)
     config = inline.get("config", {}).get("title", {})
     title_px = config.get("fontSize", VEGA_FONT_DEFAULTS["title"]["fontSize"])
