@@ -168,7 +168,7 @@ class Ranges:
 
     def note(self) -> str:
         key = "brief_effects_note" if self.of_effect else "brief_levels_note"
-        return tr(key, self.lang, draws=fmt.number(self.draws, self.lang), seed=self.seed)
+        return tr(key, self.lang, draws=fmt.number(self.draws, self.lang))
 
 
 def effect_ranges(

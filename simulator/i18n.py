@@ -109,24 +109,37 @@ TEXT: dict[str, tuple[str, str]] = {
     "tab_analysis": ("Analisis", "Analysis"),
     "unc_title": ("Analisis ketidakpastian", "Uncertainty analysis"),
     "unc_intro": (
-        "{draws} iterasi dengan asumsi yang ditarik acak dari rentang ketidakpastiannya (nilai "
-        "awal acak {seed}, sehingga hasilnya selalu sama). Pita: persentil ke-10 sampai ke-90; "
-        "garis: median.",
-        "{draws} runs with the assumptions drawn at random from their uncertainty ranges (seed "
-        "{seed}; the same numbers every time). Band: 10th to 90th percentile; line: median.",
+        "Model dijalankan {draws} kali; setiap kali, asumsi yang tidak pasti diberi nilai acak "
+        "dalam rentangnya (tabel rentang di bawah). Pilihan acaknya sama setiap kali halaman "
+        "dibuka, sehingga angka ini tidak berubah. Pita: rentang hasil 8 dari 10 simulasi, "
+        "hanya untuk tahun proyeksi; garis: nilai tengah (median). Pita perubahan yang "
+        "seluruhnya di atas nol berarti kenaikan pada sedikitnya 9 dari 10 simulasi.",
+        "The model is run {draws} times; each time, the uncertain assumptions take random "
+        "values within their ranges (the table of ranges below). The random picks are the same "
+        "every time the page opens, so these numbers do not change. Band: the range of 8 in 10 "
+        "simulations, for the projected years only; line: the middle value (median). A band "
+        "of change wholly above zero means a gain in at least 9 of 10 simulations.",
     ),
-    "fan_subtitle": (
-        "Pita 10–90%; biru: skenario, abu-abu putus-putus: skenario dasar",
-        "10–90% band; blue: scenario, grey dashed: baseline",
+    "fan_change_title": (
+        "Perubahan {what} terhadap skenario dasar",
+        "Change in {what} against the baseline",
     ),
-    "p10": ("Persentil ke-10", "10th percentile"),
-    "p50": ("Median", "Median"),
-    "p90": ("Persentil ke-90", "90th percentile"),
+    "fan_change_key": (
+        "Garis: nilai tengah; pita: 8 dari 10 simulasi; putus-putus: skenario dasar (nol).",
+        "Line: middle value; band: 8 in 10 simulations; dashed: the baseline (zero).",
+    ),
+    "fan_level_key": (
+        "Skenario ini sama dengan skenario dasar. Garis: nilai tengah; pita: 8 dari 10 simulasi.",
+        "This scenario is the baseline. Line: middle value; band: 8 in 10 simulations.",
+    ),
+    "p10": ("Batas bawah (8 dari 10 simulasi)", "Low end (8 in 10 simulations)"),
+    "p50": ("Nilai tengah", "Middle value"),
+    "p90": ("Batas atas (8 dari 10 simulasi)", "High end (8 in 10 simulations)"),
     "effect_range": (
-        "Tambahan {what} {year} terhadap skenario dasar: {low} sampai {high} pada 80% iterasi "
-        "(median {mid}).",
-        "The gain in {what} in {year} against the baseline: {low} to {high} in 80% of the "
-        "runs (median {mid}).",
+        "Tambahan {what} {year} terhadap skenario dasar: {low} sampai {high} pada 8 dari 10 "
+        "simulasi (nilai tengah {mid}).",
+        "The gain in {what} in {year} against the baseline: {low} to {high} in 8 of 10 "
+        "simulations (middle value {mid}).",
     ),
     "effect_threshold": ("Ambang tambahan ({unit})", "Gain threshold ({unit})"),
     "chance_effect": (
@@ -660,8 +673,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "demand {unmet}.",
     ),
     "alt_fan": (
-        "{title} {year}: median {p50}; 80% iterasi antara {p10} dan {p90}.",
-        "{title} in {year}: median {p50}, 80% of runs between {p10} and {p90}.",
+        "{title} {year}: nilai tengah {p50}; 8 dari 10 simulasi antara {p10} dan {p90}.",
+        "{title} in {year}: middle value {p50}, 8 in 10 simulations between {p10} and {p90}.",
     ),
     # Results table
     "table_title": ("Hasil per tahun", "Results by year"),
@@ -827,15 +840,17 @@ TEXT: dict[str, tuple[str, str]] = {
         "Range of the effects in {year} (uncertainty analysis)",
     ),
     "brief_col_change": ("Perubahan pada skenario ini", "Change in this scenario"),
-    "brief_col_range": ("Rentang 8 dari 10 iterasi", "Range of 8 in 10 iterations"),
+    "brief_col_range": ("Rentang pada 8 dari 10 simulasi", "Range in 8 of 10 simulations"),
     "brief_range": ("{low} sampai {high}", "{low} to {high}"),
     "brief_effects_note": (
-        "Perubahan terhadap skenario dasar dengan asumsi yang sama. {draws} iterasi (nilai awal "
-        "acak {seed}): setiap asumsi yang tidak pasti ditarik acak dari rentangnya; rentang ini "
-        "dari persentil ke-10 sampai ke-90.",
-        "Change against the baseline on the same assumptions. {draws} iterations (seed {seed}): "
-        "each uncertain assumption drawn at random from its range; the range runs from the 10th "
-        "to the 90th percentile.",
+        "Perubahan terhadap skenario dasar dengan asumsi yang sama. Model dijalankan {draws} "
+        "kali, setiap kali dengan nilai acak untuk asumsi yang tidak pasti (dalam rentangnya; "
+        "pilihan acaknya tetap, sehingga angkanya sama setiap kali dibuat); rentang di atas "
+        "memuat hasil 8 dari 10 simulasi itu.",
+        "Change against the baseline on the same assumptions. The model is run {draws} times, "
+        "each time with random values for the uncertain assumptions (within their ranges; the "
+        "random picks are fixed, so the numbers are the same every time); the range above holds "
+        "8 in 10 of those simulations.",
     ),
     "brief_levels": (
         "Rentang proyeksi pada {year} (analisis ketidakpastian)",
@@ -844,12 +859,13 @@ TEXT: dict[str, tuple[str, str]] = {
     "brief_col_value": ("Nilai pada skenario ini", "Value in this scenario"),
     "brief_levels_note": (
         "Skenario ini tidak mengubah indikator di atas dari skenario dasar, sehingga rentang "
-        "ini untuk nilainya sendiri. {draws} iterasi (nilai awal acak {seed}): setiap asumsi "
-        "yang tidak pasti ditarik acak dari rentangnya; rentang ini dari persentil ke-10 "
-        "sampai ke-90.",
+        "ini untuk nilainya sendiri. Model dijalankan {draws} kali, setiap kali dengan nilai "
+        "acak untuk asumsi yang tidak pasti (dalam rentangnya; pilihan acaknya tetap, sehingga "
+        "angkanya sama setiap kali dibuat); rentang di atas memuat hasil 8 dari 10 simulasi itu.",
         "This scenario leaves these indicators at the baseline, so the range is of their "
-        "values. {draws} iterations (seed {seed}): each uncertain assumption drawn at random "
-        "from its range; the range runs from the 10th to the 90th percentile.",
+        "values. The model is run {draws} times, each time with random values for the "
+        "uncertain assumptions (within their ranges; the random picks are fixed, so the numbers "
+        "are the same every time); the range above holds 8 in 10 of those simulations.",
     ),
     "brief_money": ("Dana publik", "Public money"),
     "brief_cost": ("Biaya publik sampai {year}: {cost}", "Public cost to {year}: {cost}"),

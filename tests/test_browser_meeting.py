@@ -3,6 +3,7 @@ languages: arrow keys on a presentation lever move the lever, not the slide."""
 
 from __future__ import annotations
 
+import re
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
@@ -107,4 +108,32 @@ def test_arrow_keys_on_a_presentation_lever_move_the_lever_not_the_slide(
     assert len(moved) == 6
     width, height = size
     page.screenshot(path=str(ARTIFACTS / f"present-keys-{lang}-{width}x{height}.png"))
+    page.close()
+
+
+JARGON = re.compile(
+    r"iterasi|iteration|persentil|percentile|nilai awal acak|\bseed\b|ditarik acak", re.IGNORECASE
+)
+
+
+@pytest.mark.parametrize(("lang", "size"), LANG_SIZES)
+def test_the_range_is_explained_in_plain_words_and_drawn_as_a_change(app_url, browser, lang, size):
+    """The analysis tab of a policy names no iterations, seeds or percentiles; its range
+    charts draw the change against the baseline (titled so, with the baseline at zero)."""
+    page = new_page(browser, size)
+    page.goto(f"{app_url}/?view=analysis&lang={lang}&investment=5.6")
+    wait_idle(page)
+    wait_charts(page, 6)
+    main = page.locator("[data-testid='stMain']")
+    text = main.inner_text()
+    assert JARGON.findall(text) == []
+    assert tr("unc_intro", lang, draws="")[-60:] in text
+    first = main.locator("[data-testid='stVegaLiteChart']").first
+    words = " ".join(first.locator("svg text").all_text_contents())
+    change = tr("fan_change_title", lang, what="").split()[0]
+    assert change in words, words[:200]
+    assert tr("series_baseline", lang) in words
+    first.scroll_into_view_if_needed()
+    width, height = size
+    page.screenshot(path=str(ARTIFACTS / f"range-{lang}-{width}x{height}.png"))
     page.close()

@@ -20,7 +20,7 @@ def view(result: Result, values: dict[str, float], scenario: Scenario) -> None:
     lg = state.lang()
     year = int(result.years[-1])
     unc = runs.uncertainty(scenario.values, state.TABLE)
-    median = uncertainty_part(unc, values, year, lg)
+    median = uncertainty_part(unc, values, year, lg, result.last_observed)
     ranges_part(values, lg)
     chart(charts.wider_jobs_chart(result, lg), figures.alt_wider_jobs(result, lg))
     sensitivity_part(scenario, year, lg)
@@ -28,14 +28,14 @@ def view(result: Result, values: dict[str, float], scenario: Scenario) -> None:
 
 
 def uncertainty_part(
-    unc: analysis.Uncertainty, values: dict[str, float], year: int, lg: str
+    unc: analysis.Uncertainty, values: dict[str, float], year: int, lg: str, last_observed: int
 ) -> float:
     """The range of the policy's effect and the chance that it exceeds a typed threshold,
     then the fan charts; returns the end-year median of the chosen output (the goal form's
     hint)."""
     table = state.TABLE
     st.subheader(tr("unc_title", lg), anchor=False)
-    st.caption(tr("unc_intro", lg, draws=fmt.number(unc.draws, lg), seed=unc.seed))
+    st.caption(tr("unc_intro", lg, draws=fmt.number(unc.draws, lg)))
     outputs = list(analysis.UNCERTAIN_OUTPUTS)
     pick, value_col = st.columns(2)
     output = pick.selectbox(
@@ -105,10 +105,10 @@ def uncertainty_part(
         effect.markdown(escape_md(tr("chance_same", lg)))
     left, right = st.columns(2)
     for column, out in zip((left, right, left, right), outputs, strict=True):
-        bands = {s: unc.bands[(s, out)] for s in ("scenario", "baseline")}
+        bands = {s: unc.bands[(s, out)] for s in ("scenario", "baseline", "effect")}
         with column:
             chart(
-                charts.fan_chart(unc.years, bands, out, lg),
+                charts.fan_chart(unc.years, bands, out, lg, last_observed),
                 charts.alt_fan(unc.years, bands, out, lg),
             )
     return median
