@@ -21,7 +21,7 @@ from simulator.i18n import tr
 from simulator.links import DEFAULT_VIEW
 from simulator.model import Result
 from simulator.scenario import Scenario
-from ui import history, names, page_guard, runs, state
+from ui import connection, history, names, page_guard, runs, state
 from ui.sidebar import LeverSlots, levers, sidebar
 from ui.style import PAGE_CSS
 from ui.toolbar import toolbar
@@ -59,6 +59,7 @@ def page() -> None:
         # Back undoes here too, and the page's language reaches <html> and screen readers.
         history.back_listener()
         names.page_names()
+        connection.connection_notice()
         return
     st.title(tr("app_title", lg), anchor=False)
     st.caption(tr("app_subtitle", lg))
@@ -79,6 +80,7 @@ def page() -> None:
     st.caption(tr("footer", lg))
     history.back_listener()
     names.page_names()
+    connection.connection_notice()
     scenario_fragment(headline_slot, lever_slots, tabs[state.TAB_CODES.index(open_code)], open_code)
 
 

@@ -220,6 +220,16 @@ TEXT: dict[str, tuple[str, str]] = {
     # What a screen reader calls a chart's text alternative (Vega would say "text mark").
     "chart_summary_role": ("ringkasan angka", "summary of the numbers"),
     # Names Streamlit and Vega give their own controls in English (ui/names.py).
+    "offline_title": (
+        "Koneksi ke server terputus; menyambung kembali…",
+        "The connection to the server was lost; reconnecting…",
+    ),
+    "offline_body": (
+        "Tidak ada yang hilang: skenario ini tersimpan di tautan halaman. Halaman akan "
+        "tersambung sendiri; jika lama, muat ulang halaman ini.",
+        "Nothing is lost: this scenario is in the page's link. The page reconnects by itself; "
+        "if it takes long, reload this page.",
+    ),
     "name_open": ("Tampilkan pilihan", "Open"),
     "name_close": ("Tutup", "Close"),
     "name_sidebar": ("Panel samping", "Sidebar"),

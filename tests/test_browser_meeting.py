@@ -1,5 +1,7 @@
 """Ready for a meeting (issue 21), in a real browser at the room's sizes and in both
-languages: arrow keys on a presentation lever move the lever, not the slide."""
+languages: arrow keys on a presentation lever move the lever, not the slide; the range
+explained in plain words and drawn as a change; a lost connection told in the page's
+language."""
 
 from __future__ import annotations
 
@@ -9,7 +11,15 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 
 from simulator.i18n import tr
-from tests.browser import ARTIFACTS, LIVE_LEVER, thumb_point, wait_charts, wait_idle
+from tests.browser import (
+    ARTIFACTS,
+    LIVE_LEVER,
+    free_port,
+    serving,
+    thumb_point,
+    wait_charts,
+    wait_idle,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -136,4 +146,76 @@ def test_the_range_is_explained_in_plain_words_and_drawn_as_a_change(app_url, br
     first.scroll_into_view_if_needed()
     width, height = size
     page.screenshot(path=str(ARTIFACTS / f"range-{lang}-{width}x{height}.png"))
+    page.close()
+
+
+# Notes every dialog Streamlit adds while the test runs, and whether one was ever painted
+# visible (sampled each animation frame).
+WATCH_DIALOGS = """() => {
+  window.__dialogs = 0;
+  window.__dialogShown = false;
+  new MutationObserver((records) => {
+    for (const r of records) for (const n of r.addedNodes) {
+      if (n.nodeType === 1 && (n.matches("[data-testid='stDialog']")
+          || n.querySelector("[data-testid='stDialog']"))) window.__dialogs += 1;
+    }
+  }).observe(document.body, {subtree: true, childList: true});
+  const tick = () => {
+    for (const d of document.querySelectorAll("[data-testid='stDialog'] [role='dialog']")) {
+      const r = d.getBoundingClientRect();
+      if (r.width > 0 && r.height > 0 && getComputedStyle(d).visibility !== "hidden")
+        window.__dialogShown = true;
+    }
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+}"""
+NOTICE = "#ikm-connection"
+
+
+@pytest.mark.parametrize(("lang", "size"), LANG_SIZES)
+def test_a_lost_connection_gets_the_pages_own_notice_and_nothing_is_lost(browser, lang, size):
+    """The server stops: the page says, in its language, that it is reconnecting and that
+    the scenario is in the link, and Streamlit's English dialog is never shown; the server
+    comes back on the same address: the notice goes and the same numbers are back."""
+    ARTIFACTS.mkdir(exist_ok=True)  # the server's log goes there
+    port = free_port()
+    query = f"lang={lang}&investment=5.6&online_adoption=75"
+    if size == (1024, 650):
+        query += "&view=present"  # a windowed projector
+    page = new_page(browser, size)
+    with serving(port=port) as (url, process):
+        page.goto(f"{url}/?{query}")
+        wait_idle(page, timeout=90_000)  # a fresh server's first run imports everything
+        shown = page.locator("[data-testid='stMetricValue']").all_inner_texts()
+        assert page.locator(NOTICE).is_hidden()
+        page.evaluate(WATCH_DIALOGS)
+        process.terminate()
+        process.wait(timeout=20)
+        page.locator(NOTICE).wait_for(state="visible", timeout=30_000)
+        # Streamlit opens its dialog a second or so after the connection goes.
+        page.wait_for_function("() => window.__dialogs > 0", timeout=30_000, polling=100)
+        notice = page.locator(NOTICE).inner_text()
+        assert tr("offline_title", lang) in notice
+        assert tr("offline_body", lang) in notice
+        assert not page.evaluate("() => window.__dialogShown")
+        body = page.locator("body").inner_text()
+        assert "Connection error" not in body
+        assert page.locator("[data-testid='stConnectionStatus']").is_hidden()
+        box = page.locator(NOTICE).bounding_box()
+        width, height = size
+        assert box["x"] >= 0
+        assert box["x"] + box["width"] <= width
+        assert box["y"] >= 0
+        assert box["y"] + box["height"] <= height
+        page.screenshot(path=str(ARTIFACTS / f"offline-{lang}-{width}x{height}.png"))
+    with serving(port=port):
+        page.locator(NOTICE).wait_for(state="hidden", timeout=90_000)
+        page.wait_for_function(
+            "(v) => document.querySelector(\"[data-testid='stMetricValue']\")?.innerText === v",
+            arg=shown[0],
+            timeout=90_000,
+        )
+        wait_idle(page, timeout=90_000)
+        assert page.locator("[data-testid='stMetricValue']").all_inner_texts() == shown
     page.close()
