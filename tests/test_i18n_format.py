@@ -46,6 +46,9 @@ def test_tr_fills_placeholders():
         (lambda lg: fmt.rp_tn(0.89, lg), "Rp890 miliar", "Rp 890 billion"),
         (lambda lg: fmt.rp_tn(0.0012, lg), "Rp1,2 miliar", "Rp 1.2 billion"),
         (lambda lg: fmt.rp_tn(0.0004, lg), "Rp400 juta", "Rp 400 million"),
+        # A zero reads as one (the baseline's public cost), not "Rp0,00 triliun".
+        (lambda lg: fmt.rp_tn(0.0, lg), "Rp0", "Rp 0"),
+        (lambda lg: fmt.rp_tn_signed(-1e-9, lg), "Rp0", "Rp 0"),
         (lambda lg: fmt.rp_mn(149.3, lg), "Rp149,3 juta", "Rp 149.3 million"),
         (lambda lg: fmt.points_signed(14.8, lg), "+14,8 persen poin", "+14.8 pts"),
         (lambda lg: fmt.spoken_count(164_841, lg), "165 ribu", "165 thousand"),
