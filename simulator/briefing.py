@@ -224,9 +224,10 @@ def money_lines(result: Result, lang: str) -> list[str]:
     return out
 
 
-def flag_texts(result: Result, lang: str) -> list[str]:
-    """The model's own warnings about this scenario, as sentences."""
-    return [f.text(lang) for f in flags(result)]
+def flag_texts(result: Result, lang: str, later: Result | None = None) -> list[str]:
+    """The model's own warnings about this scenario, as sentences (with ``later``, the run
+    to the model's last year, also a capacity limit that comes after the years shown)."""
+    return [f.text(lang) for f in flags(result, later=later)]
 
 
 def caveat(result: Result, lang: str, table: ParameterTable | None = None) -> str:

@@ -47,6 +47,8 @@ from simulator.report import (
     SCENARIO,
     TABLE_COLUMNS,
     headlines,
+    later_values,
+    run_pair,
     sentence,
 )
 from simulator.safety import defang, formula_safe_frame
@@ -1038,7 +1040,7 @@ def pdf_bytes(
         notes=defang(clean_text(notes, TEXT_KEYS["note"])),
         year=int(result.years[-1]),
         sentence=sentence(values, result, lang, table),
-        flags=briefing.flag_texts(result, lang),
+        flags=briefing.flag_texts(result, lang, run_pair(later_values(values), table)),
         ranges=briefing.effect_ranges(values, result, lang, draws=draws, table=table),
         money=LIST_SEPARATOR.join(briefing.money_lines(result, lang)).rstrip(".") + ".",
         charts=list(charts[:2]),

@@ -404,6 +404,35 @@ TEXT: dict[str, tuple[str, str]] = {
         "From {year} production capacity is fully used, so {value} of demand goes unmet; "
         "more investment is needed to meet all of it.",
     ),
+    "flag_capacity_part": (
+        "Mulai {year} permintaan melampaui kapasitas produksi sebagian usaha (utilisasi "
+        "seluruh sektor {pct}), sehingga permintaan sebesar {value} tidak terpenuhi; "
+        "diperlukan tambahan investasi agar seluruh permintaan terpenuhi.",
+        "From {year} demand exceeds the production capacity of part of the sector (the whole "
+        "sector's utilisation is {pct}), so {value} of demand goes unmet; more investment is "
+        "needed to meet all of it.",
+    ),
+    "flag_capacity_part_full": (
+        "Mulai {year} permintaan melampaui kapasitas produksi sebagian usaha (utilisasi "
+        "seluruh sektor {pct}), sehingga permintaan sebesar {value} tidak terpenuhi; mulai "
+        "{full} seluruh kapasitas terpakai penuh. Diperlukan tambahan investasi agar seluruh "
+        "permintaan terpenuhi.",
+        "From {year} demand exceeds the production capacity of part of the sector (the whole "
+        "sector's utilisation is {pct}), so {value} of demand goes unmet; from {full} all "
+        "capacity is fully used. More investment is needed to meet all demand.",
+    ),
+    "flag_capacity_later": (
+        "Sesudah tahun akhir yang ditampilkan ({end}): mulai {year} permintaan melampaui "
+        "kapasitas produksi (pada skenario dasar mulai {base}).",
+        "After the last year shown ({end}): from {year} demand exceeds production capacity "
+        "(in the baseline from {base}).",
+    ),
+    "flag_capacity_later_only": (
+        "Sesudah tahun akhir yang ditampilkan ({end}): mulai {year} permintaan melampaui "
+        "kapasitas produksi (pada skenario dasar tidak sampai {last}).",
+        "After the last year shown ({end}): from {year} demand exceeds production capacity "
+        "(in the baseline not before {last}).",
+    ),
     "flag_exports_above_industry": (
         "Pada {year} ekspor IKM ({value}) melampaui ekspor seluruh industri alas kaki "
         "({limit}); angka ini tidak didukung pasar.",
@@ -532,9 +561,9 @@ TEXT: dict[str, tuple[str, str]] = {
         "The public cost to {year} is {cost}, with no additional jobs.",
     ),
     "s_ceiling": (
-        "Mulai {year} kapasitas produksi terpakai penuh sehingga diperlukan tambahan investasi "
-        "agar seluruh permintaan terpenuhi.",
-        "From {year} production capacity is fully used, so more investment is needed to meet "
+        "Mulai {year} permintaan melampaui kapasitas produksi sehingga diperlukan tambahan "
+        "investasi agar seluruh permintaan terpenuhi.",
+        "From {year} demand exceeds production capacity, so more investment is needed to meet "
         "all demand.",
     ),
     # Outputs (simulator/outputs.py): short label and table column with its unit

@@ -15,7 +15,7 @@ import pandas as pd
 
 from simulator import formatting as fmt
 from simulator.i18n import tr
-from simulator.model import REGIONS, Result, simulate
+from simulator.model import HORIZON, REGIONS, Result, simulate
 from simulator.outputs import HEADLINES, OUTPUTS, REGIONAL
 from simulator.params import ParameterTable, load_parameters
 from simulator.plausibility import flags, is_caution
@@ -168,6 +168,12 @@ def _cost_headline(result: Result, lang: str, year: int) -> Headline:
         changed=False,
         caption=caption,
     )
+
+
+def later_values(values: Mapping[str, float]) -> dict[str, float]:
+    """The same scenario run to the model's last year (to see what comes after the years
+    shown, such as a capacity limit)."""
+    return {**values, "end_year": float(HORIZON)}
 
 
 def ceiling_year(result: Result, row: int = SCENARIO) -> int | None:

@@ -9,8 +9,9 @@ from simulator import charts, safety
 from simulator.i18n import tr
 from simulator.model import Result
 from simulator.plausibility import flags
-from simulator.report import headlines, sentence
-from ui import state
+from simulator.report import headlines, later_values, sentence
+from simulator.scenario import Scenario
+from ui import runs, state
 
 
 def escape_md(text: str) -> str:
@@ -50,7 +51,10 @@ def headline_view(
 ) -> None:
     """End-year metrics against the baseline and the sentence."""
     lg = state.lang()
-    for flag in flags(result):  # what the model itself questions, where the eye is
+    later = runs.pair(
+        Scenario.from_mapping(later_values(values), table=state.TABLE).values, state.TABLE
+    )
+    for flag in flags(result, later=later):  # what the model itself questions, where the eye is
         st.warning(escape_md(flag.text(lg)), icon=":material/report:")
     items = [h for h in headlines(result, lg) if not keys or h.key in keys]
     # The four main numbers, the sentence right after them (on a phone it comes within the
