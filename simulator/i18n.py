@@ -525,7 +525,24 @@ TEXT: dict[str, tuple[str, str]] = {
         "target {value} unit mikro dan kecil berjualan daring pada {year} (tercapai {reached})",
         "a target of {value} of micro and small units selling online by {year} ({reached} reached)",
     ),
-    "s_new_units": ("{value} unit usaha IKM baru per tahun", "{value} new IKM units a year"),
+    "s_new_units": (
+        "{value} unit usaha IKM baru per tahun{where}",
+        "{value} new IKM units a year{where}",
+    ),
+    "s_in_region": (" di {region}", " in {region}"),
+    "s_units_note": (
+        "Unit usaha IKM baru: dari {opened} yang dibuka pada {start}–{year}, {working} bekerja "
+        "pada {year} (unit baru berproduksi mulai tahun berikutnya; sekitar {attrition} tutup "
+        "setiap tahun).",
+        "New IKM units: of {opened} opened in {start}–{year}, {working} work in {year} (a new "
+        "unit produces from the next year; about {attrition} close every year).",
+    ),
+    "s_units_note_lag": (
+        "Unit usaha IKM baru: dari {opened} yang dibuka pada {start}–{year}, {working} bekerja "
+        "pada {year} (unit baru berproduksi mulai tahun berikutnya).",
+        "New IKM units: of {opened} opened in {start}–{year}, {working} work in {year} (a new "
+        "unit produces from the next year).",
+    ),
     "s_sales_place": (
         "{value} unit dengan tempat berjualan khusus",
         "{value} units with a dedicated sales place",

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from simulator import equations as eq
 from simulator import formatting as fmt
 from simulator.i18n import tr
 from simulator.model import HORIZON, REGIONS, Result, simulate
@@ -239,7 +240,14 @@ def _policy_items(
             )
         )
     if "new_units" in changed:
-        items.append(tr("s_new_units", lang, value=fmt.number(changed["new_units"], lang)))
+        items.append(
+            tr(
+                "s_new_units",
+                lang,
+                value=fmt.number(changed["new_units"], lang),
+                where=_where_new_units(values, table, lang),
+            )
+        )
     if "sales_place_units" in changed:
         items.append(
             tr("s_sales_place", lang, value=fmt.number(changed["sales_place_units"], lang))
@@ -258,6 +266,54 @@ def _policy_items(
                 )
             )
     return items
+
+
+def _where_new_units(values: Mapping[str, float], table: ParameterTable, lang: str) -> str:
+    """ " di Jawa Barat" when every new unit opens in one named province, else ""."""
+    for region, name in (
+        ("jawa_barat", "new_units_share_jabar"),
+        ("jawa_timur", "new_units_share_jatim"),
+    ):
+        if values.get(name, table[name].value) >= 100:
+            return tr("s_in_region", lang, region=tr(f"region_{region}", lang))
+    return ""
+
+
+def programme_units(
+    values: Mapping[str, float], years: np.ndarray, table: ParameterTable
+) -> tuple[float, float]:
+    """Units the programme opens in the policy years up to the last year shown, and how
+    many of them work in that year [units]: each year's units work from the next year and
+    a share ``attrition`` of them closes every year (the model's own equations)."""
+    get = lambda name: float(values.get(name, table[name].value))  # noqa: E731
+    flows = np.where(years >= get("policy_start_year"), get("new_units"), 0.0)[None, :]
+    keep = np.array([[1.0 - get("attrition") / 100.0]])
+    working = eq.accumulate(np.zeros((1, 1)), eq.lagged(flows), keep)
+    return float(flows.sum()), float(working[0, -1])
+
+
+def units_note(
+    values: Mapping[str, float], result: Result, lang: str, table: ParameterTable | None = None
+) -> str:
+    """Why the programme's units working in the last year are fewer than it opened (said
+    under the units card), or "" without a programme."""
+    table = table or load_parameters()
+    if values.get("new_units", table["new_units"].value) == table["new_units"].value:
+        return ""
+    opened, working = programme_units(values, result.years, table)
+    if opened <= 0 or round(working) >= round(opened):
+        return ""
+    start = int(values.get("policy_start_year", table["policy_start_year"].value))
+    attrition = float(values.get("attrition", table["attrition"].value))
+    return tr(
+        "s_units_note" if attrition > 0 else "s_units_note_lag",
+        lang,
+        opened=fmt.count(opened, lang),
+        start=start,
+        year=int(result.years[-1]),
+        working=fmt.count(working, lang),
+        attrition=fmt.form("percent", lang).format(v=fmt.number(attrition, lang, 1, optional=True)),
+    )
 
 
 def _online_reached(result: Result | None, year: int) -> float | None:

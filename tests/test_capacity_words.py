@@ -1,16 +1,27 @@
-"""One year for the capacity limit (issue 21): the warning, the sentence and the
-utilisation the charts show agree, and a limit just after the years shown is mentioned."""
+"""The sentence and the warnings explain their numbers (issue 21): one year for the
+capacity limit, in the warning, the sentence and the utilisation the charts show, a limit
+just after the years shown mentioned; the new units' province and why fewer work than
+were opened."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from simulator import formatting as fmt
+from simulator.i18n import tr
 from simulator.params import load_parameters
 from simulator.plausibility import flags
-from simulator.report import ceiling_year, later_values, run_pair, sentence
+from simulator.report import (
+    ceiling_year,
+    later_values,
+    programme_units,
+    run_pair,
+    sentence,
+    units_note,
+)
 from tests.strategies import scenarios
 
 TABLE = load_parameters()
@@ -87,3 +98,50 @@ def test_the_capacity_year_is_the_first_year_of_unmet_demand(values):
         assert [(f.code, f.year) for f in found] == [("capacity_later", after)]
     else:
         assert found == []
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_new_units_say_where_and_why_fewer_are_working(lang):
+    """The West Java programme's sentence names West Java; the note under the units card
+    gives the 5,000 units opened in 2027-2030 and the 3,639 working in 2030 (1,250 + 1,250 x
+    0.97 + 1,250 x 0.97^2: a unit works from the year after it opens and 3 % close a year),
+    the change the units card shows."""
+    values = {
+        **TABLE.defaults,
+        "new_units": 1250.0,
+        "new_units_share_jabar": 100.0,
+        "new_units_share_jatim": 0.0,
+    }
+    result = run_pair(values)
+    assert tr("region_jawa_barat", lang) in sentence(values, result, lang, TABLE)
+    working = 1250 * (1 + 0.97 + 0.97**2)
+    assert result.effect("units")[0, -1] == pytest.approx(working)
+    note = units_note(values, result, lang, TABLE)
+    assert fmt.count(5000, lang) in note
+    assert fmt.count(working, lang) in note
+    assert "2027–2030" in note
+    assert fmt.percent(3, lang, 0) in note
+    assert units_note(dict(TABLE.defaults), run_pair({}), lang, TABLE) == ""
+
+
+@given(
+    st.floats(0, 20_000),
+    st.integers(2024, 2035),
+    st.floats(0, 10),
+    st.integers(2024, 2040),
+)
+def test_programme_units_are_the_models_units(new_units, start, attrition, end_year):
+    """The units the sentence says are working in the last year are the model's change in
+    units when only the programme, its start, attrition and the end year are set."""
+    values = {
+        **TABLE.defaults,
+        "new_units": new_units,
+        "policy_start_year": float(start),
+        "attrition": attrition,
+        "end_year": float(end_year),
+    }
+    result = run_pair(values)
+    opened, working = programme_units(values, result.years, TABLE)
+    assert working == pytest.approx(result.effect("units")[0, -1], rel=1e-9, abs=1e-6)
+    assert opened == pytest.approx(new_units * max(0, end_year - start + 1))
+    assert working <= opened + 1e-9

@@ -9,7 +9,7 @@ from simulator import charts, safety
 from simulator.i18n import tr
 from simulator.model import Result
 from simulator.plausibility import flags
-from simulator.report import headlines, later_values, sentence
+from simulator.report import headlines, later_values, sentence, units_note
 from simulator.scenario import Scenario
 from ui import runs, state
 
@@ -65,6 +65,11 @@ def headline_view(
     with st.container(border=True, key=sentence_key):
         st.markdown(escape_md(sentence(values, result, lg, state.TABLE)))
     metric_row(items[4:], 1)
+    note = (
+        units_note(values, result, lg, state.TABLE) if any(h.key == "units" for h in items) else ""
+    )
+    if note:  # the units card's change is fewer than the programme opened: why
+        st.caption(escape_md(note))
 
 
 def metric_row(items: list, row: int) -> None:
