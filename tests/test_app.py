@@ -302,7 +302,9 @@ def test_lever_move_updates_headline_marks_charts_and_link():
         [at.session_state[name] for name in OTHER_INSTRUMENTS],
     ) == outside
     assert len(at.metric) == len(before)
-    assert len(at.sidebar.caption) == marks + 1  # "● diubah (skenario dasar …)"
+    # "● diubah (skenario dasar …)" under the lever, "● Berbeda dari skenario ini pada: …"
+    # under the levers.
+    assert len(at.sidebar.caption) == marks + 2
     assert at.get("vega_lite_chart")
     assert at.query_params["investment"] == "5"
 

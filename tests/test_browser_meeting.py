@@ -14,6 +14,7 @@ from simulator.i18n import tr
 from tests.browser import (
     ARTIFACTS,
     LIVE_LEVER,
+    SIDEBAR_LEVER,
     free_port,
     serving,
     thumb_point,
@@ -218,4 +219,24 @@ def test_a_lost_connection_gets_the_pages_own_notice_and_nothing_is_lost(browser
         )
         wait_idle(page, timeout=90_000)
         assert page.locator("[data-testid='stMetricValue']").all_inner_texts() == shown
+    page.close()
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_a_lever_stays_under_the_pointer_when_it_leaves_the_preset(app_url, browser, lang):
+    """The first move of a lever away from its preset says so in the sidebar without moving
+    any lever: each stays where the pointer left it."""
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(f"{app_url}/?lang={lang}")
+    wait_idle(page)
+    lever = page.locator(SIDEBAR_LEVER).first
+    point = thumb_point(lever)  # scrolled into view first
+    before = lever.bounding_box()["y"]
+    page.mouse.click(*point)
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("() => location.search.includes('investment=')", timeout=20_000)
+    wait_idle(page)
+    side = page.locator("[data-testid='stSidebar']").inner_text()
+    assert tr("preset_changed", lang, items="").split(":")[0] in side
+    assert lever.bounding_box()["y"] == pytest.approx(before, abs=1)
     page.close()

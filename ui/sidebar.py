@@ -150,16 +150,14 @@ def sidebar(lever_place=None) -> LeverSlots:
 
 
 def levers(slots: LeverSlots, values: dict[str, float]) -> None:
-    """The preset's note and the main levers, in their places in the sidebar."""
+    """The preset's note and the main levers, in their places in the sidebar. What differs
+    from the preset is said below the levers: said above them, its line pushed every lever
+    down under the pointer on the first move."""
     lg = state.lang()
     chosen = state.PRESETS[state.preset_name()]
-    caption = chosen.description(lg)
     changed = session.preset_differences(values, chosen, state.TABLE)
-    if changed:
-        labels = ", ".join(state.TABLE[name].label(lg) for name in changed)
-        caption = f"{tr('preset_changed', lg, items=labels)} {caption}"
     with slots.preset_note:
-        st.caption(caption)
+        st.caption(chosen.description(lg))
     with slots.levers:
         with st.container(horizontal=True, gap="small"):
             st.button(
@@ -181,6 +179,9 @@ def levers(slots: LeverSlots, values: dict[str, float]) -> None:
                 instrument(param)
             else:
                 slider(param)
+        if changed:
+            labels = ", ".join(state.TABLE[name].label(lg) for name in changed)
+            st.caption(tr("preset_changed", lg, items=labels))
 
 
 def exact_form(lg: str, container) -> None:
