@@ -238,7 +238,7 @@ def _configure(chart: alt.TopLevelMixin, lang: str) -> alt.TopLevelMixin:
         # ("X-axis for a linear scale ...", "line mark", "point", and each point's raw fields):
         # they are left out; the chart's own name and its summary (in the page language) say
         # what it shows. (Vega-Lite passes no such switch for titles.)
-        .configure_mark(aria=False)
+        .configure_mark(aria=False, tooltip=None)
         .configure_axis(
             labelFontSize=FONT_SIZES["label"],
             titleFontSize=FONT_SIZES["axis_title"],

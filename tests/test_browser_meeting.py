@@ -240,3 +240,32 @@ def test_a_lever_stays_under_the_pointer_when_it_leaves_the_preset(app_url, brow
     assert tr("preset_changed", lang, items="").split(":")[0] in side
     assert lever.bounding_box()["y"] == pytest.approx(before, abs=1)
     page.close()
+
+
+# The text of Vega's tooltip, when one is shown.
+TOOLTIP = """() => [...document.querySelectorAll('.vg-tooltip.visible')]
+  .map((e) => e.innerText).join(' | ')"""
+
+
+def test_chart_tooltips_on_the_indonesian_page_have_no_english_field_names(app_url, browser):
+    """Moving the pointer over the first chart of the results tab (the data band, the policy
+    line, the lines and points) shows tooltips in Indonesian only: the data band and the
+    policy mark show none, no field name such as "start" or "end" appears."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{app_url}/?investment=5.6")
+    wait_idle(page)
+    wait_charts(page, 1)
+    chart = page.locator("[data-testid='stVegaLiteChart']").first
+    chart.scroll_into_view_if_needed()
+    box = chart.bounding_box()
+    seen = set()
+    for i in range(1, 40):
+        for j in range(2, 10):
+            page.mouse.move(box["x"] + box["width"] * i / 40, box["y"] + box["height"] * j / 12)
+            text = page.evaluate(TOOLTIP)
+            if text:
+                seen.add(text)
+    assert any(tr("tooltip_value", "id") in text for text in seen)
+    english = [t for t in seen if re.search(r"\b(start|end|label|year|value|series)\b", t)]
+    assert english == []
+    page.close()
