@@ -755,6 +755,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "rec_model": ("Model", "Model"),
     "rec_published": ("Data resmi", "Published"),
     "rec_source": ("Sumber", "Source"),
+    "rec_derived": ("diturunkan dari data BPS", "derived from BPS"),
+    # How the model uses a published figure (data/history.csv, column coverage)
+    "coverage_model": ("cakupan model", "model's coverage"),
+    "coverage_input": ("masukan model", "model input"),
+    "coverage_partial": ("sebagian tahun", "part of a year"),
+    "coverage_context": ("cakupan lain", "other coverage"),
     "d_title": ("Nilai turunan kalibrasi", "Derived values of the calibration"),
     "d_caption": (
         "Dihitung dari parameter skenario saat ini; berubah bila asumsi diubah.",
