@@ -6,9 +6,10 @@ language."""
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, quote, urlsplit
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from simulator.i18n import tr
 from tests.browser import (
@@ -65,6 +66,26 @@ def pairs(search: str) -> list[tuple[str, str]]:
     return parse_qsl(urlsplit(search).query or search.lstrip("?"), keep_blank_values=True)
 
 
+# The element that has the focus, looking into shadow roots (a live lever's range input).
+FOCUSED = """() => {
+  let el = document.activeElement;
+  while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
+  return el ? el.tagName + (el.type ? ':' + el.type : '') : '';
+}"""
+
+
+def take_hold(page, lever) -> None:
+    """Click a live lever's thumb, as a person takes hold of it, until its range input has
+    the focus (the slide's charts are resized once the browser reports the room they have,
+    which can move the strip under a click made just before)."""
+    for _ in range(5):
+        page.mouse.click(*thumb_point(lever))
+        if page.evaluate(FOCUSED) == "INPUT:range":
+            return
+        wait_idle(page)
+    pytest.fail(f"the lever never took the focus ({page.evaluate(FOCUSED)})")
+
+
 @pytest.mark.parametrize(("lang", "size"), LANG_SIZES)
 def test_arrow_keys_on_a_presentation_lever_move_the_lever_not_the_slide(
     app_url, browser, lang, size
@@ -92,8 +113,7 @@ def test_arrow_keys_on_a_presentation_lever_move_the_lever_not_the_slide(
     for index in range(live.count() + years.count()):
         before = page.evaluate("() => location.search")
         if index < live.count():
-            lever = live.nth(index)
-            page.mouse.click(*thumb_point(lever))  # as a person takes hold of it
+            take_hold(page, live.nth(index))
         else:
             lever = years.nth(index - live.count())
             lever.focus()
@@ -268,4 +288,71 @@ def test_chart_tooltips_on_the_indonesian_page_have_no_english_field_names(app_u
     assert any(tr("tooltip_value", "id") in text for text in seen)
     english = [t for t in seen if re.search(r"\b(start|end|label|year|value|series)\b", t)]
     assert english == []
+    page.close()
+
+
+LONG_NAME = "s=" + quote(
+    "Paket lengkap untuk rapat pimpinan|investment=5.6;online_adoption=75", safe=""
+)
+# Every part of the slide whose box ends below the window, or a chart whose text runs past
+# the chart's own box (a cut title).
+OUTSIDE_WINDOW = """() => {
+  const out = [];
+  const h = window.innerHeight, w = window.innerWidth;
+  const parts = [".st-key-present_footer", "[data-testid='stMetric']",
+                 "[data-testid='stVegaLiteChart']", ".st-key-present_sentence"];
+  for (const sel of parts) for (const el of document.querySelectorAll(sel)) {
+    const r = el.getBoundingClientRect();
+    if (r.bottom > h + 1 || r.right > w + 1) out.push(sel + " ends at " + r.bottom);
+  }
+  for (const chart of document.querySelectorAll("[data-testid='stVegaLiteChart']")) {
+    const box = chart.getBoundingClientRect();
+    for (const t of chart.querySelectorAll("svg text")) {
+      const r = t.getBoundingClientRect();
+      if (t.textContent.trim() && (r.right > box.right + 1 || r.bottom > box.bottom + 1))
+        out.push("chart text cut: " + t.textContent);
+    }
+  }
+  return out;
+}"""
+
+
+def fits(page) -> None:
+    """Wait until nothing of the slide ends outside the window (the charts are sized to the
+    room the browser reports, a run after the first); say what does if it never does."""
+    try:
+        page.wait_for_function(
+            f"() => ({OUTSIDE_WINDOW})().length === 0", timeout=20_000, polling=200
+        )
+    except PlaywrightTimeout:
+        pytest.fail(str(page.evaluate(OUTSIDE_WINDOW)))
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize("size", [(1280, 720), (1024, 768), (1024, 650), (1093, 615)])
+def test_the_presentation_fits_a_window_and_its_buttons_stay_put(app_url, browser, lang, size):
+    """In a window as small as 1024 x 650 or 1093 x 615 (a 1366 x 768 laptop at 125 %) the
+    slide keeps its headline, sentence, both charts with their titles and legends, and the
+    footer inside the window; the slide buttons keep their place when the next slide's
+    title is longer."""
+    width, height = size
+    page = browser.new_page(viewport={"width": width, "height": height})
+    page.goto(f"{app_url}/?view=present&lang={lang}&investment=5.6&{LONG_NAME}")
+    wait_idle(page)
+    wait_charts(page, 2)
+    # The charts are sized to the room the browser reports: wait until they are.
+    fits(page)
+    legend = tr("series_baseline", lang)
+    for chart in page.locator("[data-testid='stVegaLiteChart']").all():
+        assert legend in " ".join(chart.locator("svg text").all_text_contents())
+    page.screenshot(path=str(ARTIFACTS / f"present-window-{lang}-{width}x{height}.png"))
+    buttons = ["slide_prev", "slide_next", "present_lang", "present_back"]
+    before = [page.locator(f".st-key-{key}").bounding_box()["x"] for key in buttons]
+    page.locator(".st-key-slide_next button").first.click()
+    page.wait_for_function("() => location.search.includes('slide=1')", timeout=20_000)
+    wait_idle(page)
+    assert "Paket lengkap untuk rapat pimpinan" in page.locator("h3").first.inner_text()
+    after = [page.locator(f".st-key-{key}").bounding_box()["x"] for key in buttons]
+    assert after == pytest.approx(before, abs=1)
+    fits(page)
     page.close()
