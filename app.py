@@ -26,7 +26,7 @@ from ui.sidebar import LeverSlots, levers, sidebar
 from ui.style import PAGE_CSS
 from ui.toolbar import toolbar
 from ui.views import analysis, compare, method, present, regions, results, table
-from ui.widgets import headline_view, notices_view
+from ui.widgets import escape_md, headline_view, notices_view
 
 HEADLINE_PAINT_PAUSE_S = 0.03  # one frame or two for the browser to paint the headline
 # An error in a part of the page it wraps is logged and shown in the page's language.
@@ -152,7 +152,12 @@ def current() -> Now:
 def headline_block(now: Now) -> None:
     """Notices, the end-year headline and the sentence."""
     notices_view(now.notices)
-    st.header(tr("headline", state.lang(), year=int(now.result.years[-1])), anchor=False)
+    lg = state.lang()
+    # The scenario's name above the numbers, as the presentation's slide has it (on a phone,
+    # on the first screen): a preset's, a saved one's, or "Skenario kustom".
+    name = session.scenario_title(now.values, state.PRESETS, state.TABLE, lg, state.saved())
+    st.markdown(f"**{escape_md(name)}**", width="stretch")
+    st.header(tr("headline", lg, year=int(now.result.years[-1])), anchor=False)
     headline_view(now.result, now.values)
 
 

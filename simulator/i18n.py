@@ -52,7 +52,8 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "present": ("Mode presentasi", "Presentation mode"),
     "back_to_edit": ("Kembali ke penyuntingan", "Back to editing"),
-    "present_title": ("{name}: hasil {year}", "{name}: results in {year}"),
+    # No colon after the name: a preset's name can hold one ("e-Smart IKM: …").
+    "present_title": ("{name} — hasil {year}", "{name} — results in {year}"),
     "downloads": ("Unduh", "Download"),
     "dl_intro": (
         "Berkas dibuat saat tombol diklik, dalam bahasa dan format angka halaman ini.",

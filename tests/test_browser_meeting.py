@@ -11,6 +11,7 @@ from urllib.parse import parse_qsl, quote, urlsplit
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from simulator import load_presets
 from simulator.i18n import tr
 from tests.browser import (
     ARTIFACTS,
@@ -355,4 +356,37 @@ def test_the_presentation_fits_a_window_and_its_buttons_stay_put(app_url, browse
     after = [page.locator(f".st-key-{key}").bounding_box()["x"] for key in buttons]
     assert after == pytest.approx(before, abs=1)
     fits(page)
+    page.close()
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_a_phone_shows_the_scenarios_name_and_every_tab(app_url, browser, lang):
+    """On a phone the first screen names the scenario (a preset whose name holds a colon),
+    and every tab's name is whole on screen (the bar wraps instead of cutting "Metodol")."""
+    page = new_page(browser, (390, 844))
+    page.goto(f"{app_url}/?lang={lang}&online_adoption=75")
+    wait_idle(page)
+    name = load_presets()["esmart_75"].label(lang)
+    shown = page.locator("[data-testid='stMain']").get_by_text(name, exact=True)
+    assert shown.bounding_box()["y"] + shown.bounding_box()["height"] <= 844
+    tabs = page.get_by_role("tab")
+    assert tabs.count() == 6
+    bar = page.locator("[role='tablist']").bounding_box()
+    for tab in tabs.all():
+        box = tab.bounding_box()
+        assert box["x"] >= bar["x"] - 1
+        assert box["x"] + box["width"] <= min(bar["x"] + bar["width"], 390) + 1, tab.inner_text()
+    page.screenshot(path=str(ARTIFACTS / f"phone-first-screen-{lang}.png"))
+    page.close()
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_a_slide_title_has_one_colon_at_most(app_url, browser, lang):
+    """A preset whose name holds a colon gets a slide title with no second one."""
+    page = browser.new_page(viewport={"width": 1280, "height": 720})
+    page.goto(f"{app_url}/?view=present&lang={lang}&online_adoption=75")
+    wait_idle(page)
+    title = page.locator("h3").first.inner_text()
+    assert load_presets()["esmart_75"].label(lang) in title
+    assert title.count(":") == 1
     page.close()
