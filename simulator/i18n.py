@@ -301,6 +301,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "{label}: {value} di luar rentang {low} sampai {high}. Nilai tetap {current}.",
         "{label}: {value} is outside the range {low} to {high}. The value stays {current}.",
     ),
+    "note_decimal_mark": (
+        "{label}: '{value}' dibaca sebagai {used}, karena koma adalah tanda desimal; jika "
+        "maksudnya {meant}, ketik '{meant}'.",
+        "{label}: '{value}' was read as {used}, as a point is the decimal mark; if you meant "
+        "{meant}, type '{meant}'.",
+    ),
     "err_not_integer": (
         "{label}: tahun harus bilangan bulat. Nilai tetap {current}.",
         "{label}: the year must be a whole number. The value stays {current}.",

@@ -317,9 +317,9 @@ def on_exact_submit() -> None:
         if not str(typed or "").strip():
             continue  # a field left empty keeps its lever (and is filled in again below)
         parsed = controls.parse_typed(TABLE[name], typed, lang(), st.session_state[name])
-        if parsed.value is None:
+        if parsed.notice:  # not taken, or taken as read with a word on how ("5,000")
             notices[name] = parsed.notice
-        else:
+        if parsed.value is not None:
             st.session_state[name] = parsed.value
     st.session_state[NOTICES] = notices
     sync_exact_fields()
