@@ -1006,6 +1006,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "sheet_years": ("Hasil per tahun", "Results by year"),
     "sheet_regions": ("Wilayah", "Regions"),
     "sheet_params": ("Parameter", "Parameters"),
+    "sheet_about": ("Tentang skenario ini", "About this scenario"),
+    "xl_warnings": ("Peringatan model:", "The model's warnings:"),
     "pdf_title": ("Ringkasan skenario IKM alas kaki", "Footwear IKM scenario briefing"),
     "pdf_date": ("dibuat", "made"),
     "pdf_settings": (

@@ -142,7 +142,7 @@ def test_workbook_counts_are_whole_numbers_and_money_has_its_decimals(lang):
         if decimals == 0:
             assert isinstance(cell.value, int)
             assert cell.value == round(float(RESULT[output][0, -1]))
-    assert sheet.cell(row=2, column=1).number_format == "General"  # 2016, not 2,016
+    assert sheet.cell(row=2, column=1).number_format == exports.YEAR_FORMAT  # 2016, not 2,016
     params = book[tr("sheet_params", lang)]
     header = [c.value for c in params[1]]
     names = [

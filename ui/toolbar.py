@@ -96,7 +96,7 @@ def downloads(result: Result, values: dict[str, float], pairs: list[tuple[str, s
     )
     st.download_button(
         tr("dl_xlsx", lg),
-        data=lambda: exports.xlsx_bytes(result, values, lg, table),
+        data=lambda: exports.xlsx_bytes(result, values, lg, table, about),
         file_name=exports.file_name(title, results_word, "xlsx"),
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         on_click="ignore",
