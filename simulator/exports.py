@@ -238,6 +238,9 @@ def _about_frame(
     lines = about.lines()
     if warnings:
         lines = [*lines[:-1], tr("xl_warnings", lang), *(f"- {w}" for w in warnings), lines[-1]]
+    # Bullets, not "- ": a cell beginning with a minus would be read as a formula (and is
+    # kept as text with a visible apostrophe).
+    lines = [f"• {line[2:]}" if line.startswith("- ") else line for line in lines]
     return pd.DataFrame({tr("sheet_about", lang): lines})
 
 
