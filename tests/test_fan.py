@@ -1,6 +1,7 @@
 """The range of a result, explained (issue 21): the band covers only projected years, a
 scenario's fan draws its change against the baseline (a range all above zero reads as a
-gain), and the words for simulations are plain."""
+gain), and the words for simulations are plain; the tornado lists only assumptions that
+move the result."""
 
 from __future__ import annotations
 
@@ -114,3 +115,26 @@ def test_no_translation_speaks_of_iterations_or_seeds():
         if JARGON.search(re.sub(r"\{\w+\}", "", text))
     ]
     assert found == []
+
+
+@pytest.mark.parametrize(
+    "values",
+    [POLICY, BASELINE, {**TABLE.defaults, "online_adoption": 75.0, "new_units": 1250.0}],
+    ids=["investment", "baseline", "online-and-units"],
+)
+@pytest.mark.parametrize("output", ["production_rp_tn", "jobs"])
+def test_every_tornado_row_has_a_bar(values, output):
+    """Each assumption the tornado lists moves the output visibly (a bar at least a
+    millionth of the output long on one side); none is an empty row."""
+    frame = analysis.sensitivity(values, output, table=TABLE)
+    labels = {name: TABLE[name].label("id") for name in frame["parameter"]}
+    settings = dict.fromkeys(frame["parameter"], ("low", "high"))
+    spec = charts.tornado_chart(frame, output, 2030, "id", labels, settings)
+    bars = spec["datasets"]["bars"].to_pylist()
+    assert bars
+    scale = max(1.0, abs(bars[0]["start"]), *(abs(b["end"]) for b in bars))
+    by_label: dict[str, float] = {}
+    for bar in bars:
+        size = abs(bar["end"] - bar["start"])
+        by_label[bar["label"]] = max(by_label.get(bar["label"], 0.0), size)
+    assert [label for label, size in by_label.items() if size < 1e-6 * scale] == []
