@@ -741,6 +741,11 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     # Results table
     "table_title": ("Hasil per tahun", "Results by year"),
+    "table_group": ("Indikator", "Indicators"),
+    "table_group_money": ("Produksi, penjualan, ekspor", "Production, sales, exports"),
+    "table_group_jobs": ("Tenaga kerja", "Jobs"),
+    "table_group_units": ("Unit usaha", "Units"),
+    "table_group_capacity": ("Kapasitas dan dana", "Capacity and money"),
     "table_caption": (
         "Skenario; angka dalam kurung adalah selisih terhadap skenario dasar.",
         "Scenario; figures in brackets are the change against the baseline.",

@@ -44,6 +44,20 @@ TABLE_OUTPUTS = (
     "programme_cost_rp_tn",
 )
 TABLE_COLUMNS = tuple((name, OUTPUTS[name].decimals) for name in TABLE_OUTPUTS)
+# The table tab shows the outputs a group at a time: all sixteen side by side took three
+# screen widths (a sideways scroll even at 1440 px); a group fits beside the levers.
+TABLE_GROUPS: dict[str, tuple[str, ...]] = {
+    "money": ("production_rp_tn", "online_sales_rp_tn", "value_added_rp_tn", "exports_usd_mn"),
+    "jobs": ("jobs", "jobs_indirect", "jobs_induced"),
+    "units": ("units", "units_small", "units_medium", "online_units"),
+    "capacity": (
+        "capacity_rp_tn",
+        "utilisation_pct",
+        "unmet_demand_rp_tn",
+        "investment_rp_tn",
+        "programme_cost_rp_tn",
+    ),
+}
 
 
 def run_pair(values: Mapping[str, float], table: ParameterTable | None = None) -> Result:
@@ -403,8 +417,10 @@ def _cell(value: float, base: float, lang: str, decimals: int) -> str:
     return cell
 
 
-def results_table(result: Result, lang: str) -> pd.DataFrame:
-    """Years x outputs as formatted text: scenario value and, in brackets, its change.
+def results_table(
+    result: Result, lang: str, outputs: tuple[str, ...] = TABLE_OUTPUTS
+) -> pd.DataFrame:
+    """Years x ``outputs`` as formatted text: scenario value and, in brackets, its change.
 
     The second column says which years are published data and which the model projects.
     """
@@ -415,6 +431,8 @@ def results_table(result: Result, lang: str) -> pd.DataFrame:
         ],
     }
     for key, decimals in TABLE_COLUMNS:
+        if key not in outputs:
+            continue
         s = result[key][SCENARIO]
         b = result[key][BASELINE]
         columns[OUTPUTS[key].column(lang)] = [

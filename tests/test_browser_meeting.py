@@ -13,6 +13,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from simulator import load_presets
 from simulator.i18n import tr
+from simulator.report import TABLE_GROUPS
 from tests.browser import (
     ARTIFACTS,
     LIVE_LEVER,
@@ -389,4 +390,32 @@ def test_a_slide_title_has_one_colon_at_most(app_url, browser, lang):
     title = page.locator("h3").first.inner_text()
     assert load_presets()["esmart_75"].label(lang) in title
     assert title.count(":") == 1
+    page.close()
+
+
+# How far the widest part of any table on the page reaches past its own box [px].
+TABLE_OVERFLOW = """() => Math.max(0, ...[...document.querySelectorAll(
+    "[data-testid='stTable'], [data-testid='stDataFrame']")].map((t) => {
+  const box = t.getBoundingClientRect();
+  let most = t.scrollWidth - t.clientWidth;
+  for (const e of t.querySelectorAll('*')) most = Math.max(most, e.scrollWidth - e.clientWidth);
+  return Math.max(most, ...[...t.querySelectorAll('*')].map((e) =>
+    e.getBoundingClientRect().right - box.right));
+}))"""
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_results_table_needs_no_sideways_scroll_at_1440(app_url, browser, lang):
+    """At 1440 x 900 every group of the table tab shows whole, with no sideways scroll."""
+    page = browser.new_page(viewport={"width": 1440, "height": 900})
+    page.goto(f"{app_url}/?view=table&lang={lang}&investment=5.6&new_units=1250")
+    wait_idle(page)
+    table = page.locator("[data-testid='stMain'] [data-testid='stTable']")
+    for code, outputs in TABLE_GROUPS.items():
+        page.get_by_role("radio", name=tr(f"table_group_{code}", lang), exact=True).click()
+        # The group's first column heads the table once it is drawn.
+        table.get_by_text(tr(f"col_{outputs[0]}", lang), exact=True).wait_for(timeout=20_000)
+        wait_idle(page)
+        assert table.count() == 1
+        assert page.evaluate(TABLE_OVERFLOW) <= 1, code
     page.close()

@@ -30,6 +30,25 @@ def chart(spec: dict, alt_text: str) -> None:
     )
 
 
+def plain_table(frame, linked: tuple[str, ...] = ()) -> None:
+    """A static table whose headers and cells wrap (a wide table needs no sideways scroll)
+    and show as plain text: st.table reads Markdown, so every header and cell is escaped;
+    the ``linked`` columns (text a link carries, such as saved names) are also defanged."""
+    import pandas as pd
+
+    frame = pd.DataFrame(frame)
+    shown = pd.DataFrame(
+        {
+            safety.escape_markdown(str(column)): [
+                (escape_md if column in linked else safety.escape_markdown)(str(value))
+                for value in frame[column]
+            ]
+            for column in frame.columns
+        }
+    )
+    st.table(shown, hide_index=True)
+
+
 def notices_view(notices: list[str]) -> None:
     """Every notice in the page language, and a way to dismiss them."""
     lg = state.lang()

@@ -12,7 +12,7 @@ from simulator.model import Result
 from simulator.outputs import OUTPUTS
 from simulator.scenario import Scenario
 from ui import runs, state
-from ui.widgets import chart, escape_md
+from ui.widgets import chart, escape_md, plain_table
 
 
 def view(result: Result, values: dict[str, float], scenario: Scenario) -> None:
@@ -119,7 +119,7 @@ def ranges_part(values: dict[str, float], lg: str) -> None:
     table = state.TABLE
     with st.expander(tr("ranges_title", lg)):
         ranges = analysis.load_ranges(table=table)
-        st.dataframe(
+        plain_table(
             [
                 {
                     tr("p_label", lg): table[r.name].label(lg),
@@ -132,9 +132,7 @@ def ranges_part(values: dict[str, float], lg: str) -> None:
                 for lo, mode, hi in [
                     r.around(values[r.name], (table[r.name].min, table[r.name].max))
                 ]
-            ],
-            hide_index=True,
-            width="stretch",
+            ]
         )
 
 
