@@ -55,6 +55,10 @@ TEXT: dict[str, tuple[str, str]] = {
     # No colon after the name: a preset's name can hold one ("e-Smart IKM: …").
     "present_title": ("{name} — hasil {year}", "{name} — results in {year}"),
     "downloads": ("Unduh", "Download"),
+    "dl_busy": (
+        "Berkas sedang dibuat… Ringkasan PDF perlu beberapa detik.",
+        "Making the file… The PDF briefing takes a few seconds.",
+    ),
     "dl_intro": (
         "Berkas dibuat saat tombol diklik, dalam bahasa dan format angka halaman ini.",
         "Files are made when a button is clicked, in this page's language and number format.",

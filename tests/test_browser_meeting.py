@@ -419,3 +419,27 @@ def test_the_results_table_needs_no_sideways_scroll_at_1440(app_url, browser, la
         assert table.count() == 1
         assert page.evaluate(TABLE_OVERFLOW) <= 1, code
     page.close()
+
+
+@pytest.mark.parametrize(("lang", "investment"), [("id", "6.3"), ("en", "6.4")])
+def test_the_pdf_briefing_says_it_is_being_made(app_url, browser, lang, investment):
+    """While the PDF briefing is being made (seconds), a line in the page's language says
+    so; it goes once the file has arrived."""
+    page = browser.new_page(viewport={"width": 1280, "height": 800}, accept_downloads=True)
+    # Without the File System Access API the download arrives as a file, as in most browsers.
+    page.add_init_script("delete window.showSaveFilePicker;")
+    # A scenario of its own, so no earlier test has made (and a cache kept) this briefing.
+    page.goto(f"{app_url}/?lang={lang}&investment={investment}")
+    wait_idle(page)
+    page.get_by_role("button", name=tr("downloads", lang)).first.click()
+    button = page.get_by_role("button", name=tr("dl_pdf", lang))
+    button.wait_for(timeout=20_000)
+    line = page.locator("#ikm-download-busy")
+    with page.expect_download(timeout=90_000) as download:
+        button.click()
+        line.wait_for(state="visible", timeout=20_000)
+        assert line.inner_text() == tr("dl_busy", lang)
+        page.screenshot(path=str(ARTIFACTS / f"pdf-busy-{lang}.png"))
+    assert download.value.suggested_filename.endswith(".pdf")
+    line.wait_for(state="hidden", timeout=20_000)
+    page.close()

@@ -12,8 +12,11 @@ from simulator.i18n import tr
 from simulator.links import TEXT_KEYS
 from simulator.model import Result
 from ui import state
+from ui.components import component
 from ui.share import share_buttons
 from ui.widgets import escape_md
+
+_BUSY = component("ikm_download_busy", "busy")
 
 
 def share_link(pairs: list[tuple[str, str]]) -> str:
@@ -86,6 +89,8 @@ def downloads(result: Result, values: dict[str, float], pairs: list[tuple[str, s
     about = briefing.about(values, lg, title=name, link=link, table=table)
     results_word, briefing_word = tr("file_results", lg), tr("file_briefing", lg)
     st.caption(tr("dl_intro", lg))
+    # A line in the page's language while a file is being made (the briefing takes seconds).
+    _BUSY(key="download_busy", data={"lang": lg, "text": tr("dl_busy", lg)}, height=0)
     st.download_button(
         tr("dl_csv", lg),
         data=lambda: exports.csv_bytes(result, lg, about),
