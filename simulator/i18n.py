@@ -1053,9 +1053,13 @@ TEXT: dict[str, tuple[str, str]] = {
     "share_native": ("Bagikan…", "Share…"),
     "share_copied": ("Tautan tersalin.", "Link copied."),
     "share_copy_failed": (
-        "Tautan tidak dapat disalin otomatis; pilih teks di atas lalu salin.",
-        "The link could not be copied automatically; select the text above and copy it.",
+        "Tautan tidak dapat disalin otomatis; tautan sudah dipilih di kotak ini, salin dengan "
+        "Ctrl+C atau tahan lalu pilih Salin.",
+        "The link could not be copied automatically; it is selected in this box: copy it with "
+        "Ctrl+C, or press and hold and choose Copy.",
     ),
+    "share_whatsapp": ("Kirim lewat WhatsApp", "Send by WhatsApp"),
+    "share_field": ("Tautan skenario", "Scenario link"),
     "share_text": (
         "Skenario IKM alas kaki (proyeksi, bukan ramalan)",
         "Footwear IKM scenario (a projection, not a forecast)",

@@ -443,3 +443,53 @@ def test_the_pdf_briefing_says_it_is_being_made(app_url, browser, lang, investme
     assert download.value.suggested_filename.endswith(".pdf")
     line.wait_for(state="hidden", timeout=20_000)
     page.close()
+
+
+INTRANET = "simulator.intranet.test"  # a plain-http host name (not loopback: not "secure")
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_on_a_plain_http_intranet_the_link_can_still_be_copied_and_sent(lang):
+    """Served over plain http under a host name (no secure context: no clipboard API and
+    no share sheet), the copy button puts the whole link, selected, in a text field and says
+    what happened, and a WhatsApp link carries the words and the link URL-encoded."""
+    from urllib.parse import parse_qs
+
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser import CHROMIUM, CHROMIUM_ARGS, require_chromium
+
+    require_chromium()
+    ARTIFACTS.mkdir(exist_ok=True)
+    args = [*CHROMIUM_ARGS, f"--host-resolver-rules=MAP {INTRANET} 127.0.0.1"]
+    with (
+        serving(env={"STREAMLIT_SERVER_ALLOWED_HOSTS": INTRANET}) as (url, _process),
+        sync_playwright() as playwright,
+    ):
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=args)
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(url.replace("127.0.0.1", INTRANET) + f"/?lang={lang}&investment=5.6")
+        wait_idle(page, timeout=90_000)
+        assert page.evaluate("() => window.isSecureContext") is False
+        page.get_by_role("button", name=tr("share", lang)).first.click()
+        copy = page.get_by_role("button", name=tr("share_copy", lang))
+        copy.wait_for(timeout=20_000)
+        assert page.get_by_role("button", name=tr("share_native", lang)).count() == 0
+        copy.click()
+        field = page.get_by_role("textbox", name=tr("share_field", lang))
+        field.wait_for(state="visible", timeout=20_000)
+        link = field.input_value()
+        assert link.startswith(f"http://{INTRANET}:")
+        assert "investment=5.6" in link
+        selected = field.evaluate("e => [e.selectionStart, e.selectionEnd]")
+        assert selected == [0, len(link)]
+        status = page.locator(".ikm-share .status").inner_text()
+        assert status in (tr("share_copied", lang), tr("share_copy_failed", lang))
+        whatsapp = page.get_by_role("link", name=tr("share_whatsapp", lang))
+        href = whatsapp.get_attribute("href")
+        assert href.startswith("https://wa.me/?text=")
+        sent = parse_qs(href.split("?", 1)[1])["text"][0]
+        assert sent.endswith(link)
+        assert whatsapp.get_attribute("rel") == "noopener noreferrer"
+        page.screenshot(path=str(ARTIFACTS / f"share-intranet-{lang}.png"))
+        browser.close()
