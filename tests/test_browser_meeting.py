@@ -449,25 +449,21 @@ INTRANET = "simulator.intranet.test"  # a plain-http host name (not loopback: no
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
-def test_on_a_plain_http_intranet_the_link_can_still_be_copied_and_sent(lang):
+def test_on_a_plain_http_intranet_the_link_can_still_be_copied_and_sent(browser, lang):
     """Served over plain http under a host name (no secure context: no clipboard API and
     no share sheet), the copy button puts the whole link, selected, in a text field and says
     what happened, and a WhatsApp link carries the words and the link URL-encoded."""
     from urllib.parse import parse_qs
 
-    from playwright.sync_api import sync_playwright
+    from tests.browser import CHROMIUM, CHROMIUM_ARGS
 
-    from tests.browser import CHROMIUM, CHROMIUM_ARGS, require_chromium
-
-    require_chromium()
     ARTIFACTS.mkdir(exist_ok=True)
+    # A Chromium of its own (the intranet's name mapped to loopback), from the session's
+    # Playwright (a second Playwright cannot start inside the first one's loop).
     args = [*CHROMIUM_ARGS, f"--host-resolver-rules=MAP {INTRANET} 127.0.0.1"]
-    with (
-        serving(env={"STREAMLIT_SERVER_ALLOWED_HOSTS": INTRANET}) as (url, _process),
-        sync_playwright() as playwright,
-    ):
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=args)
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
+    with serving(env={"STREAMLIT_SERVER_ALLOWED_HOSTS": INTRANET}) as (url, _process):
+        intranet = browser.browser_type.launch(executable_path=CHROMIUM, args=args)
+        page = intranet.new_page(viewport={"width": 1280, "height": 900})
         page.goto(url.replace("127.0.0.1", INTRANET) + f"/?lang={lang}&investment=5.6")
         wait_idle(page, timeout=90_000)
         assert page.evaluate("() => window.isSecureContext") is False
@@ -492,4 +488,4 @@ def test_on_a_plain_http_intranet_the_link_can_still_be_copied_and_sent(lang):
         assert sent.endswith(link)
         assert whatsapp.get_attribute("rel") == "noopener noreferrer"
         page.screenshot(path=str(ARTIFACTS / f"share-intranet-{lang}.png"))
-        browser.close()
+        intranet.close()
