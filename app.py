@@ -21,12 +21,12 @@ from simulator.i18n import tr
 from simulator.links import DEFAULT_VIEW
 from simulator.model import Result
 from simulator.scenario import Scenario
-from ui import capacity, history, names, page_guard, runs, state
+from ui import capacity, connection, history, names, page_guard, runs, state
 from ui.sidebar import LeverSlots, levers, sidebar
 from ui.style import PAGE_CSS
 from ui.toolbar import toolbar
 from ui.views import analysis, compare, method, present, regions, results, table
-from ui.widgets import headline_view, notices_view
+from ui.widgets import escape_md, headline_view, notices_view
 
 HEADLINE_PAINT_PAUSE_S = 0.03  # one frame or two for the browser to paint the headline
 # An error in a part of the page it wraps is logged and shown in the page's language.
@@ -64,6 +64,7 @@ def page() -> None:
         # Back undoes here too, and the page's language reaches <html> and screen readers.
         history.back_listener()
         names.page_names()
+        connection.connection_notice()
         return
     st.title(tr("app_title", lg), anchor=False)
     st.caption(tr("app_subtitle", lg))
@@ -84,6 +85,7 @@ def page() -> None:
     st.caption(tr("footer", lg))
     history.back_listener()
     names.page_names()
+    connection.connection_notice()
     scenario_fragment(headline_slot, lever_slots, tabs[state.TAB_CODES.index(open_code)], open_code)
 
 
@@ -155,7 +157,12 @@ def current() -> Now:
 def headline_block(now: Now) -> None:
     """Notices, the end-year headline and the sentence."""
     notices_view(now.notices)
-    st.header(tr("headline", state.lang(), year=int(now.result.years[-1])), anchor=False)
+    lg = state.lang()
+    # The scenario's name above the numbers, as the presentation's slide has it (on a phone,
+    # on the first screen): a preset's, a saved one's, or "Skenario kustom".
+    name = session.scenario_title(now.values, state.PRESETS, state.TABLE, lg, state.saved())
+    st.markdown(f"**{escape_md(name)}**", width="stretch")
+    st.header(tr("headline", lg, year=int(now.result.years[-1])), anchor=False)
     headline_view(now.result, now.values)
 
 

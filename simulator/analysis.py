@@ -177,6 +177,15 @@ def draw(
     return out
 
 
+SWING_NOISE = 1e-9  # a swing below this share of the output is floating-point noise
+
+
+def _above(diff: pd.Series, noise: float) -> pd.Series:
+    """|diff|, with values within ``noise`` of zero set to zero."""
+    size = diff.abs()
+    return size.where(size > noise, 0.0)
+
+
 @dataclass(frozen=True)
 class Uncertainty:
     """Percentile bands of a Monte Carlo run: scenario, baseline and the effect.
@@ -306,9 +315,12 @@ def sensitivity(
     )
     frame["base"] = float(at[-1])
     frame["effect_base"] = float(effect[-1])
-    frame["swing"] = (frame["output_high"] - frame["output_low"]).abs()
-    frame["effect_swing"] = (frame["effect_high"] - frame["effect_low"]).abs()
-    key = "effect_swing" if frame["effect_swing"].max() > 1e-9 else "swing"
+    # A swing within rounding of the floating-point sums (1e-15 of the output) is none: the
+    # assumption does not move it, and the tornado leaves it out rather than draw an empty row.
+    noise = SWING_NOISE * max(1.0, abs(float(at[-1])))
+    frame["swing"] = _above(frame["output_high"] - frame["output_low"], noise)
+    frame["effect_swing"] = _above(frame["effect_high"] - frame["effect_low"], noise)
+    key = "effect_swing" if frame["effect_swing"].max() > 0 else "swing"
     return frame.sort_values(key, ascending=False, kind="stable").reset_index(drop=True)
 
 

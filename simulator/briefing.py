@@ -168,7 +168,7 @@ class Ranges:
 
     def note(self) -> str:
         key = "brief_effects_note" if self.of_effect else "brief_levels_note"
-        return tr(key, self.lang, draws=fmt.number(self.draws, self.lang), seed=self.seed)
+        return tr(key, self.lang, draws=fmt.number(self.draws, self.lang))
 
 
 def effect_ranges(
@@ -225,9 +225,10 @@ def money_lines(result: Result, lang: str) -> list[str]:
     return out + found.lines(lang)
 
 
-def flag_texts(result: Result, lang: str) -> list[str]:
-    """The model's own warnings about this scenario, as sentences."""
-    return [f.text(lang) for f in flags(result)]
+def flag_texts(result: Result, lang: str, later: Result | None = None) -> list[str]:
+    """The model's own warnings about this scenario, as sentences (with ``later``, the run
+    to the model's last year, also a capacity limit that comes after the years shown)."""
+    return [f.text(lang) for f in flags(result, later=later)]
 
 
 def caveat(result: Result, lang: str, table: ParameterTable | None = None) -> str:

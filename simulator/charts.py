@@ -238,7 +238,7 @@ def _configure(chart: alt.TopLevelMixin, lang: str) -> alt.TopLevelMixin:
         # ("X-axis for a linear scale ...", "line mark", "point", and each point's raw fields):
         # they are left out; the chart's own name and its summary (in the page language) say
         # what it shows. (Vega-Lite passes no such switch for titles.)
-        .configure_mark(aria=False)
+        .configure_mark(aria=False, tooltip=None)
         .configure_axis(
             labelFontSize=FONT_SIZES["label"],
             titleFontSize=FONT_SIZES["axis_title"],
@@ -786,55 +786,49 @@ def compare_chart(
 
 @functools.lru_cache(maxsize=64)
 def _fan_template(output: str, lang: str, height: int) -> dict[str, Any]:
-    title_key, axis_key, axis_format, _ = LINE_OUTPUTS[output]
-    domain, colours = _series_scale(lang)
+    """One template for both kinds of fan (what is drawn, its title and key come with the
+    data): the middle line over every year, the band of 8 in 10 simulations over the
+    projected years only, and, for a change, the baseline as a dashed line at zero."""
+    _, axis_key, axis_format, _ = LINE_OUTPUTS[output]
     x = _year_axis(lang)
-    legend = alt.Legend(columns=legend_columns(domain))
-    colour = alt.Color(
-        "series:N", title=None, scale=alt.Scale(domain=domain, range=colours), legend=legend
+    y_axis = alt.Axis(labelExpr=compact_label(lang, axis_format))
+    band = alt.Chart(alt.NamedData(name="band")).mark_area(
+        opacity=0.3, color=SCENARIO_COLOUR, aria=False
     )
-    band = alt.Chart(alt.NamedData(name="band"))
-    area = band.mark_area(opacity=0.25).encode(
+    area = band.encode(x=x, y=alt.Y("low:Q", title=tr(axis_key, lang), axis=y_axis), y2="high:Q")
+    middle = alt.Chart(alt.NamedData(name="middle"))
+    line = middle.mark_line(strokeWidth=3, color=SCENARIO_COLOUR, aria=False).encode(x=x, y="mid:Q")
+    zero = alt.Chart(alt.NamedData(name="zero"))
+    rule = zero.mark_rule(color=BASELINE_COLOUR, strokeDash=[6, 4], strokeWidth=2, aria=False)
+    rule = rule.encode(y="value:Q")
+    rule_label = zero.mark_text(
+        align="left", dx=4, dy=-6, fontSize=12, color="#444444", baseline="bottom", aria=False
+    ).encode(x=alt.value(0), y="value:Q", text="label:N")
+    points = middle.mark_point(size=80, filled=True, opacity=0.001).encode(
         x=x,
-        y=alt.Y(
-            "p10:Q",
-            title=tr(axis_key, lang),
-            axis=alt.Axis(labelExpr=compact_label(lang, axis_format)),
-        ),
-        y2="p90:Q",
-        color=colour,
-    )
-    median = band.mark_line(strokeWidth=3).encode(
-        x=x,
-        y="p50:Q",
-        color=colour,
-        strokeDash=alt.StrokeDash(
-            "series:N",
-            title=None,
-            scale=alt.Scale(domain=domain, range=[[1, 0], [6, 4]]),
-            legend=legend,
-        ),
-    )
-    points = band.mark_point(size=80, filled=True, opacity=0.001).encode(
-        x=x,
-        y="p50:Q",
+        y="mid:Q",
         tooltip=[
-            alt.Tooltip("series:N", title=tr("tooltip_series", lang)),
             alt.Tooltip("year:Q", title=tr("axis_year", lang), format="d"),
             alt.Tooltip("t50:N", title=tr("p50", lang)),
             alt.Tooltip("t10:N", title=tr("p10", lang)),
             alt.Tooltip("t90:N", title=tr("p90", lang)),
         ],
     )
-    title = tr(title_key, lang)
     return _finish(
-        [area, median, points],
+        [area, rule, rule_label, line, points],
         lang,
-        title=_literal(title),
-        subtitle=_literal(tr("fan_subtitle", lang)),
-        label=title,
+        title=_summary_field("title"),
+        subtitle=_summary_field("subtitle"),
+        label=OUTPUTS[output].label(lang),
         height=height,
     )
+
+
+def fan_shows_change(bands: dict[str, np.ndarray]) -> bool:
+    """True when a fan chart draws the change against the baseline (the scenario changes
+    the output in some simulation), False when the scenario's own projection (the baseline
+    has no change to draw)."""
+    return bool(np.any(bands["effect"] != 0))
 
 
 def fan_chart(
@@ -842,37 +836,42 @@ def fan_chart(
     bands: dict[str, np.ndarray],
     output: str,
     lang: str,
+    last_observed: int,
     height: int = 320,
 ) -> dict[str, Any]:
-    """The 10th-90th percentile band and the median, scenario (blue) and baseline (grey).
+    """The range of a scenario's result over the simulations: the change against the
+    baseline when the scenario has one (its band against the dashed zero line, so a range
+    all above zero reads as a gain), else the projection itself.
 
-    ``bands`` maps "scenario" and "baseline" to arrays (3, years) of p10, p50, p90.
+    ``bands`` maps "scenario", "baseline" and "effect" to arrays (3, years) of the 10th,
+    50th and 90th percentiles. The band covers only the years after ``last_observed``
+    (the years before are data, not a projection).
     """
-    show = LINE_OUTPUTS[output][3]
-    domain, _ = _series_scale(lang)
-    frames = []
-    for label, key in zip(domain, ("scenario", "baseline"), strict=True):
-        p10, p50, p90 = bands[key]
-        frames.append(
-            _table(
-                {
-                    "year": years,
-                    "series": label,
-                    "p10": p10,
-                    "p50": p50,
-                    "p90": p90,
-                    "t10": [show(float(v), lang) for v in p10],
-                    "t50": [show(float(v), lang) for v in p50],
-                    "t90": [show(float(v), lang) for v in p90],
-                }
-            )
-        )
-    # Baseline first, so the scenario's band is drawn on top.
-    frame = pa.concat_tables(frames[::-1])
-    return {
-        **_fan_template(output, lang, height),
-        "datasets": {"band": frame, SUMMARY: _summary()},
+    change = fan_shows_change(bands)
+    spec = OUTPUTS[output]
+    show = spec.show_change if change else spec.show
+    p10, p50, p90 = bands["effect" if change else "scenario"]
+    projected = years > last_observed
+    shown = [show(float(v), lang) for v in p50]
+    low = [show(float(v), lang) if on else "" for v, on in zip(p10, projected, strict=True)]
+    high = [show(float(v), lang) if on else "" for v, on in zip(p90, projected, strict=True)]
+    what = spec.label(lang)
+    title = tr("fan_change_title", lang, what=what[:1].lower() + what[1:]) if change else what
+    datasets = {
+        "band": _table({"year": years[projected], "low": p10[projected], "high": p90[projected]}),
+        "middle": _table({"year": years, "mid": p50, "t50": shown, "t10": low, "t90": high}),
+        "zero": _table(
+            {
+                "value": [0.0] if change else [],
+                "label": [tr("series_baseline", lang)] if change else [],
+            }
+        ),
+        SUMMARY: _summary(
+            title=title,
+            subtitle=tr("fan_change_key" if change else "fan_level_key", lang),
+        ),
     }
+    return {**_fan_template(output, lang, height), "datasets": datasets}
 
 
 # Room for a parameter's name of up to three lines beside each tornado bar [px].
@@ -1083,13 +1082,18 @@ def alt_region(result: Result, measure: str, lang: str) -> str:
 
 
 def alt_fan(years: np.ndarray, bands: dict[str, np.ndarray], output: str, lang: str) -> str:
-    """Text alternative of a fan chart: the end-year median and 10-90 % band."""
-    title_key, _, _, show = LINE_OUTPUTS[output]
-    p10, p50, p90 = (float(x) for x in bands["scenario"][:, -1])
+    """Text alternative of a fan chart: the end-year middle value and the range of 8 in 10
+    simulations, of the change when the chart draws the change."""
+    change = fan_shows_change(bands)
+    spec = OUTPUTS[output]
+    show = spec.show_change if change else spec.show
+    p10, p50, p90 = (float(x) for x in bands["effect" if change else "scenario"][:, -1])
+    what = spec.label(lang)
+    title = tr("fan_change_title", lang, what=what[:1].lower() + what[1:]) if change else what
     return tr(
         "alt_fan",
         lang,
-        title=tr(title_key, lang),
+        title=title,
         year=int(years[-1]),
         p50=show(p50, lang),
         p10=show(p10, lang),

@@ -111,9 +111,30 @@ def parse_typed(param: Parameter, text: str, lang: str, current: float) -> Parse
         )
     if param.is_integer and value != round(value):
         return Parsed(None, tr("err_not_integer", lang, label=label, current=shown_current))
-    if shows_as_baseline(param, value):
-        return Parsed(param.value, None)
-    return Parsed(float(value), None)
+    used = param.value if shows_as_baseline(param, value) else float(value)
+    return Parsed(used, _decimal_mark_notice(param, text, used, lang))
+
+
+def _decimal_mark_notice(param: Parameter, text: str, used: float, lang: str) -> str | None:
+    """A notice for a count typed as "5,000" on the Indonesian page ("5.000" on the
+    English one): read, as Babel reads it, with the decimal mark (5), though a count is
+    more often written with three digits after a thousands separator. Says what was used
+    and how to type the thousands."""
+    if not param.unit.startswith("units"):
+        return None
+    _, decimal = fmt.separators(lang)
+    cleaned = re.sub(r"[A-Za-z]{2,}|%|/|\s", "", str(text))
+    if not re.fullmatch(rf"[+-]?\d{{1,3}}{re.escape(decimal)}\d{{3}}", cleaned):
+        return None
+    meant = float(cleaned.replace(decimal, ""))
+    return tr(
+        "note_decimal_mark",
+        lang,
+        label=param.label(lang),
+        value=text.strip()[:40],
+        used=value_label(param, used, lang),
+        meant=fmt.number(meant, lang),
+    )
 
 
 def parse_amount(text: str, lang: str) -> float | None:

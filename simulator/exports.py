@@ -47,6 +47,8 @@ from simulator.report import (
     SCENARIO,
     TABLE_COLUMNS,
     headlines,
+    later_values,
+    run_pair,
     sentence,
 )
 from simulator.safety import defang, formula_safe_frame, formula_safe_line
@@ -155,18 +157,22 @@ def unit_words(unit: str, lang: str) -> str:
     return words or tr(f"xl_unit_{unit}", lang)
 
 
-def _places(param: Parameter, *values: float) -> int:
+YEAR_FORMAT = "0"  # a year as a plain integer: 2030, not "2.030" with the reader's grouping
+
+
+def _places(param: Parameter, *values: float) -> int | None:
     """Decimals a workbook shows for a parameter: its step's, or more for a typed value
-    (at most 4)."""
+    (at most 4); None for a year (shown as a plain integer)."""
     if param.unit == "year":
-        return 0
+        return None
     return min(4, max(fmt.decimals_of(param.step), *(fmt.decimals_of(v) for v in values)))
 
 
 def _parameter_frame(
     values: Mapping[str, float], lang: str, table: ParameterTable
 ) -> tuple[pd.DataFrame, list[int]]:
-    rows, places = [], []
+    rows: list[dict[str, Any]] = []
+    places: list[int | None] = []
     for p in table.values():
         value = float(values.get(p.name, p.value))
         places.append(_places(p, value, p.value))
@@ -229,26 +235,54 @@ def compare_csv_bytes(result: Result, names: list[str], lang: str) -> bytes:
     return table.encode("utf-8-sig")
 
 
-def xlsx_bytes(
-    result: Result, values: Mapping[str, float], lang: str, table: ParameterTable | None = None
-) -> bytes:
-    """A workbook: results by year, regions, and the scenario's parameters with sources.
+def _about_frame(
+    result: Result, values: Mapping[str, float], lang: str, about: About, table: ParameterTable
+) -> pd.DataFrame:
+    """The workbook's first sheet: the scenario's name, what differs from the baseline, the
+    link that reopens it, the model's warnings and the source line, one a row."""
+    warnings = briefing.flag_texts(result, lang, run_pair(later_values(values), table))
+    lines = about.lines()
+    if warnings:
+        lines = [*lines[:-1], tr("xl_warnings", lang), *(f"- {w}" for w in warnings), lines[-1]]
+    # Bullets, not "- ": a cell beginning with a minus would be read as a formula (and is
+    # kept as text with a visible apostrophe).
+    lines = [f"• {line[2:]}" if line.startswith("- ") else line for line in lines]
+    return pd.DataFrame({tr("sheet_about", lang): lines})
 
-    Units are in ``lang``'s words; counts (people, units, years) are whole numbers and
-    every output shows the decimals its declaration gives it.
+
+def xlsx_bytes(
+    result: Result,
+    values: Mapping[str, float],
+    lang: str,
+    table: ParameterTable | None = None,
+    about: About | None = None,
+) -> bytes:
+    """A workbook: with ``about``, a first sheet naming the scenario (its settings, link
+    and the model's warnings); results by year, regions, and the scenario's parameters
+    with sources.
+
+    Units are in ``lang``'s words; counts (people, units) are whole numbers, years plain
+    integers (2030, never "2.030"), and every output shows the decimals its declaration
+    gives it.
     """
     table = table or load_parameters()
     years, year_places = _year_frame(result, lang)
     regions, region_places = _region_frame(result, lang)
     params, param_places = _parameter_frame(values, lang, table)
     value_columns = {tr("p_value", lang), tr("p_baseline", lang)}
+    sheets = [
+        (tr("sheet_years", lang), years, year_places),
+        (tr("sheet_regions", lang), regions, region_places),
+        (tr("sheet_params", lang), params, {}),
+    ]
+    if about is not None:
+        sheets.insert(
+            0, (tr("sheet_about", lang), _about_frame(result, values, lang, about, table), {})
+        )
+    year_column = tr("col_year", lang)
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        for name, unsafe, places in (
-            (tr("sheet_years", lang), years, year_places),
-            (tr("sheet_regions", lang), regions, region_places),
-            (tr("sheet_params", lang), params, {}),
-        ):
+        for name, unsafe, places in sheets:
             frame = formula_safe_frame(unsafe)
             frame.to_excel(writer, sheet_name=name[:31], index=False)
             sheet = writer.sheets[name[:31]]
@@ -256,12 +290,17 @@ def xlsx_bytes(
                 letter = sheet.cell(row=1, column=index).column_letter
                 sheet.column_dimensions[letter].width = min(max(len(str(column)), 10) + 2, 60)
                 cells = sheet[letter][1:]
-                if column in places:
+                if column == year_column:
+                    for cell in cells:
+                        cell.number_format = YEAR_FORMAT
+                elif column in places:
                     for cell in cells:
                         cell.number_format = number_format(places[column])
                 elif column in value_columns:
                     for cell, decimals in zip(cells, param_places, strict=True):
-                        cell.number_format = number_format(decimals)
+                        cell.number_format = (
+                            YEAR_FORMAT if decimals is None else number_format(decimals)
+                        )
             sheet.freeze_panes = "B2"
     return buffer.getvalue()
 
@@ -331,11 +370,33 @@ def _lines_after(lines_expr: str, more: list[str]) -> str:
     )
 
 
+FRAMED_VIEW = "chart"  # the chart's name inside an image's frame (its x scale: "chart_x")
+_X_SCALE = re.compile(r"(domain|range|scale|invert)\('x'")
+_WIDTH = re.compile(r"(?<![\w.'])width(?![\w'])")
+
+
+def _own_x_scale(node: Any) -> Any:
+    """``node`` with every expression that reads the view's x scale (``domain('x')``,
+    ``scale('x', …)``) and plot ``width`` pointed at the framed chart's own scale: inside a
+    vconcat, Vega-Lite names it after the view (``chart_x``), so the year ticks found no
+    scale and the images had no years."""
+    if isinstance(node, Mapping):
+        return {key: _own_x_scale(value) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_own_x_scale(value) for value in node]
+    if isinstance(node, str) and _X_SCALE.search(node):
+        scale = f"{FRAMED_VIEW}_x"
+        node = _X_SCALE.sub(lambda m: f"{m.group(1)}('{scale}'", node)
+        return _WIDTH.sub(f"range('{scale}')[1]", node)
+    return node
+
+
 def _framed(spec: Mapping[str, Any], width: int, about: About) -> dict[str, Any]:
     """The chart with the scenario's name under its title and, below it, the settings, the
     link and the source line, as one image (a vconcat whose title sits at the bottom)."""
     inline = _inline(spec, width)
     inner = {k: v for k, v in inline.items() if k not in TOP_LEVEL}
+    inner = {**_own_x_scale(inner), "name": FRAMED_VIEW}
     title, subtitle = _title_parts(inline)
     config = inline.get("config", {}).get("title", {})
     title_px = config.get("fontSize", VEGA_FONT_DEFAULTS["title"]["fontSize"])
@@ -1022,7 +1083,7 @@ def pdf_bytes(
         notes=defang(clean_text(notes, TEXT_KEYS["note"])),
         year=int(result.years[-1]),
         sentence=sentence(values, result, lang, table),
-        flags=briefing.flag_texts(result, lang),
+        flags=briefing.flag_texts(result, lang, run_pair(later_values(values), table)),
         ranges=briefing.effect_ranges(values, result, lang, draws=draws, table=table),
         money=LIST_SEPARATOR.join(briefing.money_lines(result, lang)).rstrip(".") + ".",
         charts=list(charts[:2]),

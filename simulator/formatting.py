@@ -71,7 +71,9 @@ def _sign(x: float, decimals: int) -> str:
 def _scaled_rupiah(x: float, decimals: int) -> tuple[str, float, int]:
     """The template key, the value in that scale and its decimals for Rp trillions ``x``."""
     size = abs(x)
-    if size >= 1 or size < 5e-7:  # under half a million rupiah reads as zero
+    if size < 5e-7:  # under half a million rupiah reads as zero: "Rp0", not "Rp0,00 triliun"
+        return "rp_compact", 0.0, 0
+    if size >= 1:
         return "rp_tn", x, decimals
     if size * 1000 >= 1:
         bn = x * 1000

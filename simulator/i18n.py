@@ -52,8 +52,13 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "present": ("Mode presentasi", "Presentation mode"),
     "back_to_edit": ("Kembali ke penyuntingan", "Back to editing"),
-    "present_title": ("{name}: hasil {year}", "{name}: results in {year}"),
+    # No colon after the name: a preset's name can hold one ("e-Smart IKM: …").
+    "present_title": ("{name} — hasil {year}", "{name} — results in {year}"),
     "downloads": ("Unduh", "Download"),
+    "dl_busy": (
+        "Berkas sedang dibuat… Ringkasan PDF perlu beberapa detik.",
+        "Making the file… The PDF briefing takes a few seconds.",
+    ),
     "dl_intro": (
         "Berkas dibuat saat tombol diklik, dalam bahasa dan format angka halaman ini.",
         "Files are made when a button is clicked, in this page's language and number format.",
@@ -109,24 +114,37 @@ TEXT: dict[str, tuple[str, str]] = {
     "tab_analysis": ("Analisis", "Analysis"),
     "unc_title": ("Analisis ketidakpastian", "Uncertainty analysis"),
     "unc_intro": (
-        "{draws} iterasi dengan asumsi yang ditarik acak dari rentang ketidakpastiannya (nilai "
-        "awal acak {seed}, sehingga hasilnya selalu sama). Pita: persentil ke-10 sampai ke-90; "
-        "garis: median.",
-        "{draws} runs with the assumptions drawn at random from their uncertainty ranges (seed "
-        "{seed}; the same numbers every time). Band: 10th to 90th percentile; line: median.",
+        "Model dijalankan {draws} kali; setiap kali, asumsi yang tidak pasti diberi nilai acak "
+        "dalam rentangnya (tabel rentang di bawah). Pilihan acaknya sama setiap kali halaman "
+        "dibuka, sehingga angka ini tidak berubah. Pita: rentang hasil 8 dari 10 simulasi, "
+        "hanya untuk tahun proyeksi; garis: nilai tengah (median). Pita perubahan yang "
+        "seluruhnya di atas nol berarti kenaikan pada sedikitnya 9 dari 10 simulasi.",
+        "The model is run {draws} times; each time, the uncertain assumptions take random "
+        "values within their ranges (the table of ranges below). The random picks are the same "
+        "every time the page opens, so these numbers do not change. Band: the range of 8 in 10 "
+        "simulations, for the projected years only; line: the middle value (median). A band "
+        "of change wholly above zero means a gain in at least 9 of 10 simulations.",
     ),
-    "fan_subtitle": (
-        "Pita 10–90%; biru: skenario, abu-abu putus-putus: skenario dasar",
-        "10–90% band; blue: scenario, grey dashed: baseline",
+    "fan_change_title": (
+        "Perubahan {what} terhadap skenario dasar",
+        "Change in {what} against the baseline",
     ),
-    "p10": ("Persentil ke-10", "10th percentile"),
-    "p50": ("Median", "Median"),
-    "p90": ("Persentil ke-90", "90th percentile"),
+    "fan_change_key": (
+        "Garis: nilai tengah; pita: 8 dari 10 simulasi; putus-putus: skenario dasar (nol).",
+        "Line: middle value; band: 8 in 10 simulations; dashed: the baseline (zero).",
+    ),
+    "fan_level_key": (
+        "Skenario ini sama dengan skenario dasar. Garis: nilai tengah; pita: 8 dari 10 simulasi.",
+        "This scenario is the baseline. Line: middle value; band: 8 in 10 simulations.",
+    ),
+    "p10": ("Batas bawah (8 dari 10 simulasi)", "Low end (8 in 10 simulations)"),
+    "p50": ("Nilai tengah", "Middle value"),
+    "p90": ("Batas atas (8 dari 10 simulasi)", "High end (8 in 10 simulations)"),
     "effect_range": (
-        "Tambahan {what} {year} terhadap skenario dasar: {low} sampai {high} pada 80% iterasi "
-        "(median {mid}).",
-        "The gain in {what} in {year} against the baseline: {low} to {high} in 80% of the "
-        "runs (median {mid}).",
+        "Tambahan {what} {year} terhadap skenario dasar: {low} sampai {high} pada 8 dari 10 "
+        "simulasi (nilai tengah {mid}).",
+        "The gain in {what} in {year} against the baseline: {low} to {high} in 8 of 10 "
+        "simulations (middle value {mid}).",
     ),
     "median_note": (
         "Angka utama ({central}) memakai nilai tengah setiap asumsi; median iterasi ({median}) "
@@ -215,6 +233,16 @@ TEXT: dict[str, tuple[str, str]] = {
     # What a screen reader calls a chart's text alternative (Vega would say "text mark").
     "chart_summary_role": ("ringkasan angka", "summary of the numbers"),
     # Names Streamlit and Vega give their own controls in English (ui/names.py).
+    "offline_title": (
+        "Koneksi ke server terputus; menyambung kembali…",
+        "The connection to the server was lost; reconnecting…",
+    ),
+    "offline_body": (
+        "Tidak ada yang hilang: skenario ini tersimpan di tautan halaman. Halaman akan "
+        "tersambung sendiri; jika lama, muat ulang halaman ini.",
+        "Nothing is lost: this scenario is in the page's link. The page reconnects by itself; "
+        "if it takes long, reload this page.",
+    ),
     "name_open": ("Tampilkan pilihan", "Open"),
     "name_close": ("Tutup", "Close"),
     "name_sidebar": ("Panel samping", "Sidebar"),
@@ -285,6 +313,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "err_out_of_range": (
         "{label}: {value} di luar rentang {low} sampai {high}. Nilai tetap {current}.",
         "{label}: {value} is outside the range {low} to {high}. The value stays {current}.",
+    ),
+    "note_decimal_mark": (
+        "{label}: '{value}' dibaca sebagai {used}, karena koma adalah tanda desimal; jika "
+        "maksudnya {meant}, ketik '{meant}'.",
+        "{label}: '{value}' was read as {used}, as a point is the decimal mark; if you meant "
+        "{meant}, type '{meant}'.",
     ),
     "err_not_integer": (
         "{label}: tahun harus bilangan bulat. Nilai tetap {current}.",
@@ -413,6 +447,35 @@ TEXT: dict[str, tuple[str, str]] = {
         "{limit}); the larger the gain, the more of it is taken from other firms, so the net "
         "gain nears the market's limit and grows less certain.",
     ),
+    "flag_capacity_part": (
+        "Mulai {year} permintaan melampaui kapasitas produksi sebagian usaha (utilisasi "
+        "seluruh sektor {pct}), sehingga permintaan sebesar {value} tidak terpenuhi; "
+        "diperlukan tambahan investasi agar seluruh permintaan terpenuhi.",
+        "From {year} demand exceeds the production capacity of part of the sector (the whole "
+        "sector's utilisation is {pct}), so {value} of demand goes unmet; more investment is "
+        "needed to meet all of it.",
+    ),
+    "flag_capacity_part_full": (
+        "Mulai {year} permintaan melampaui kapasitas produksi sebagian usaha (utilisasi "
+        "seluruh sektor {pct}), sehingga permintaan sebesar {value} tidak terpenuhi; mulai "
+        "{full} seluruh kapasitas terpakai penuh. Diperlukan tambahan investasi agar seluruh "
+        "permintaan terpenuhi.",
+        "From {year} demand exceeds the production capacity of part of the sector (the whole "
+        "sector's utilisation is {pct}), so {value} of demand goes unmet; from {full} all "
+        "capacity is fully used. More investment is needed to meet all demand.",
+    ),
+    "flag_capacity_later": (
+        "Sesudah tahun akhir yang ditampilkan ({end}): mulai {year} permintaan melampaui "
+        "kapasitas produksi (pada skenario dasar mulai {base}).",
+        "After the last year shown ({end}): from {year} demand exceeds production capacity "
+        "(in the baseline from {base}).",
+    ),
+    "flag_capacity_later_only": (
+        "Sesudah tahun akhir yang ditampilkan ({end}): mulai {year} permintaan melampaui "
+        "kapasitas produksi (pada skenario dasar tidak sampai {last}).",
+        "After the last year shown ({end}): from {year} demand exceeds production capacity "
+        "(in the baseline not before {last}).",
+    ),
     "flag_exports_above_industry": (
         "Pada {year} ekspor IKM ({value}) melampaui 10% ekspor seluruh industri alas kaki "
         "({limit}), padahal Aprisindo menyebut porsi IKM di bawah 10%; angka ini tidak "
@@ -521,7 +584,24 @@ TEXT: dict[str, tuple[str, str]] = {
         "target {value} unit mikro dan kecil berjualan daring pada {year} (tercapai {reached})",
         "a target of {value} of micro and small units selling online by {year} ({reached} reached)",
     ),
-    "s_new_units": ("{value} unit usaha IKM baru per tahun", "{value} new IKM units a year"),
+    "s_new_units": (
+        "{value} unit usaha IKM baru per tahun{where}",
+        "{value} new IKM units a year{where}",
+    ),
+    "s_in_region": (" di {region}", " in {region}"),
+    "s_units_note": (
+        "Unit usaha IKM baru: dari {opened} yang dibuka pada {start}–{year}, {working} bekerja "
+        "pada {year} (unit baru berproduksi mulai tahun berikutnya; sekitar {attrition} tutup "
+        "setiap tahun).",
+        "New IKM units: of {opened} opened in {start}–{year}, {working} work in {year} (a new "
+        "unit produces from the next year; about {attrition} close every year).",
+    ),
+    "s_units_note_lag": (
+        "Unit usaha IKM baru: dari {opened} yang dibuka pada {start}–{year}, {working} bekerja "
+        "pada {year} (unit baru berproduksi mulai tahun berikutnya).",
+        "New IKM units: of {opened} opened in {start}–{year}, {working} work in {year} (a new "
+        "unit produces from the next year).",
+    ),
     "s_sales_place": (
         "{value} unit dengan tempat berjualan khusus",
         "{value} units with a dedicated sales place",
@@ -560,9 +640,9 @@ TEXT: dict[str, tuple[str, str]] = {
         "job-years gained.",
     ),
     "s_ceiling": (
-        "Mulai {year} kapasitas produksi terpakai penuh sehingga diperlukan tambahan investasi "
-        "agar seluruh permintaan terpenuhi.",
-        "From {year} production capacity is fully used, so more investment is needed to meet "
+        "Mulai {year} permintaan melampaui kapasitas produksi sehingga diperlukan tambahan "
+        "investasi agar seluruh permintaan terpenuhi.",
+        "From {year} demand exceeds production capacity, so more investment is needed to meet "
         "all demand.",
     ),
     # Outputs (simulator/outputs.py): short label and table column with its unit
@@ -719,11 +799,16 @@ TEXT: dict[str, tuple[str, str]] = {
         "demand {unmet}.",
     ),
     "alt_fan": (
-        "{title} {year}: median {p50}; 80% iterasi antara {p10} dan {p90}.",
-        "{title} in {year}: median {p50}, 80% of runs between {p10} and {p90}.",
+        "{title} {year}: nilai tengah {p50}; 8 dari 10 simulasi antara {p10} dan {p90}.",
+        "{title} in {year}: middle value {p50}, 8 in 10 simulations between {p10} and {p90}.",
     ),
     # Results table
     "table_title": ("Hasil per tahun", "Results by year"),
+    "table_group": ("Indikator", "Indicators"),
+    "table_group_money": ("Produksi, penjualan, ekspor", "Production, sales, exports"),
+    "table_group_jobs": ("Tenaga kerja", "Jobs"),
+    "table_group_units": ("Unit usaha", "Units"),
+    "table_group_capacity": ("Kapasitas dan dana", "Capacity and money"),
     "table_caption": (
         "Skenario; angka dalam kurung adalah selisih terhadap skenario dasar.",
         "Scenario; figures in brackets are the change against the baseline.",
@@ -753,6 +838,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "rec_model": ("Model", "Model"),
     "rec_published": ("Data resmi", "Published"),
     "rec_source": ("Sumber", "Source"),
+    "rec_derived": ("diturunkan dari data BPS", "derived from BPS"),
     "d_title": ("Nilai turunan kalibrasi", "Derived values of the calibration"),
     "d_caption": (
         "Dihitung dari parameter skenario saat ini; berubah bila asumsi diubah.",
@@ -972,15 +1058,17 @@ TEXT: dict[str, tuple[str, str]] = {
         "Range of the effects in {year} (uncertainty analysis)",
     ),
     "brief_col_change": ("Perubahan pada skenario ini", "Change in this scenario"),
-    "brief_col_range": ("Rentang 8 dari 10 iterasi", "Range of 8 in 10 iterations"),
+    "brief_col_range": ("Rentang pada 8 dari 10 simulasi", "Range in 8 of 10 simulations"),
     "brief_range": ("{low} sampai {high}", "{low} to {high}"),
     "brief_effects_note": (
-        "Perubahan terhadap skenario dasar dengan asumsi yang sama. {draws} iterasi (nilai awal "
-        "acak {seed}): setiap asumsi yang tidak pasti ditarik acak dari rentangnya; rentang ini "
-        "dari persentil ke-10 sampai ke-90.",
-        "Change against the baseline on the same assumptions. {draws} iterations (seed {seed}): "
-        "each uncertain assumption drawn at random from its range; the range runs from the 10th "
-        "to the 90th percentile.",
+        "Perubahan terhadap skenario dasar dengan asumsi yang sama. Model dijalankan {draws} "
+        "kali, setiap kali dengan nilai acak untuk asumsi yang tidak pasti (dalam rentangnya; "
+        "pilihan acaknya tetap, sehingga angkanya sama setiap kali dibuat); rentang di atas "
+        "memuat hasil 8 dari 10 simulasi itu.",
+        "Change against the baseline on the same assumptions. The model is run {draws} times, "
+        "each time with random values for the uncertain assumptions (within their ranges; the "
+        "random picks are fixed, so the numbers are the same every time); the range above holds "
+        "8 in 10 of those simulations.",
     ),
     "brief_levels": (
         "Rentang proyeksi pada {year} (analisis ketidakpastian)",
@@ -989,12 +1077,13 @@ TEXT: dict[str, tuple[str, str]] = {
     "brief_col_value": ("Nilai pada skenario ini", "Value in this scenario"),
     "brief_levels_note": (
         "Skenario ini tidak mengubah indikator di atas dari skenario dasar, sehingga rentang "
-        "ini untuk nilainya sendiri. {draws} iterasi (nilai awal acak {seed}): setiap asumsi "
-        "yang tidak pasti ditarik acak dari rentangnya; rentang ini dari persentil ke-10 "
-        "sampai ke-90.",
+        "ini untuk nilainya sendiri. Model dijalankan {draws} kali, setiap kali dengan nilai "
+        "acak untuk asumsi yang tidak pasti (dalam rentangnya; pilihan acaknya tetap, sehingga "
+        "angkanya sama setiap kali dibuat); rentang di atas memuat hasil 8 dari 10 simulasi itu.",
         "This scenario leaves these indicators at the baseline, so the range is of their "
-        "values. {draws} iterations (seed {seed}): each uncertain assumption drawn at random "
-        "from its range; the range runs from the 10th to the 90th percentile.",
+        "values. The model is run {draws} times, each time with random values for the "
+        "uncertain assumptions (within their ranges; the random picks are fixed, so the numbers "
+        "are the same every time); the range above holds 8 in 10 of those simulations.",
     ),
     "brief_money": ("Dana publik", "Public money"),
     "brief_cost": (
@@ -1065,6 +1154,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "sheet_years": ("Hasil per tahun", "Results by year"),
     "sheet_regions": ("Wilayah", "Regions"),
     "sheet_params": ("Parameter", "Parameters"),
+    "sheet_about": ("Tentang skenario ini", "About this scenario"),
+    "xl_warnings": ("Peringatan model:", "The model's warnings:"),
     "pdf_title": ("Ringkasan skenario IKM alas kaki", "Footwear IKM scenario briefing"),
     "pdf_date": ("dibuat", "made"),
     "pdf_settings": (
@@ -1107,9 +1198,13 @@ TEXT: dict[str, tuple[str, str]] = {
     "share_native": ("Bagikan…", "Share…"),
     "share_copied": ("Tautan tersalin.", "Link copied."),
     "share_copy_failed": (
-        "Tautan tidak dapat disalin otomatis; pilih teks di atas lalu salin.",
-        "The link could not be copied automatically; select the text above and copy it.",
+        "Tautan tidak dapat disalin otomatis; tautan sudah dipilih di kotak ini, salin dengan "
+        "Ctrl+C atau tahan lalu pilih Salin.",
+        "The link could not be copied automatically; it is selected in this box: copy it with "
+        "Ctrl+C, or press and hold and choose Copy.",
     ),
+    "share_whatsapp": ("Kirim lewat WhatsApp", "Send by WhatsApp"),
+    "share_field": ("Tautan skenario", "Scenario link"),
     "share_text": (
         "Skenario IKM alas kaki (proyeksi, bukan ramalan)",
         "Footwear IKM scenario (a projection, not a forecast)",

@@ -61,8 +61,11 @@ def reconciliation(lang: str, table: ParameterTable | None = None) -> pd.DataFra
             if not match.empty:
                 first = match.iloc[0]
                 shown = _show(output, float(first["value_2016"]), lang)
+                # The publisher as the file names it (a proper name), the derived row and the
+                # coverage in the page's language.
+                publisher = tr("rec_derived", lang) if first["derived"] else first["publisher"]
                 coverage = tr(f"coverage_{first['coverage']}", lang)
-                source = f"{first['publisher']} ({coverage})"
+                source = f"{publisher} ({coverage})"
             rows.append(
                 {
                     tr("rec_output", lang): tr(f"out_{output}", lang),

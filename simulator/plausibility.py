@@ -18,7 +18,7 @@ import numpy as np
 from simulator import formatting as fmt
 from simulator.history import GROWTH, load_history
 from simulator.i18n import tr
-from simulator.model import Result
+from simulator.model import HORIZON, Result
 
 PRODUCTION_MULTIPLE = 3.0  # production above this multiple of the last observed is flagged
 # Policy gains (after their base displacement) above this share of their segment's market
@@ -34,6 +34,7 @@ FLAG_CODES = (
     "segments_clipped",
     "capacity_full",
     "market_stretched",
+    "capacity_later",
     "exports_above_industry",
     "production_multiple",
     "growth_jump",
@@ -41,7 +42,8 @@ FLAG_CODES = (
     "online_target_deadweight",
 )
 # Flags that mean the scenario's change should not be read as plain good news.
-CAUTION = frozenset(FLAG_CODES) - {"online_target_deadweight", "policy_after_end"}
+CAUTION = frozenset(FLAG_CODES) - {"online_target_deadweight", "policy_after_end", "capacity_later"}
+FULL_PCT = 99.95  # utilisation that counts as all capacity used [%]
 
 
 @dataclass(frozen=True)
@@ -52,18 +54,35 @@ class Flag:
     year: int | None = None
     value: float = float("nan")
     limit: float = float("nan")
+    # capacity_full: the first year all capacity is used (None: not in the years shown);
+    # capacity_later: the skenario dasar's first year of unmet demand (None: none to 2050).
+    other_year: int | None = None
 
     def text(self, lang: str) -> str:
         """The flag as a full sentence in ``lang``."""
         key = f"flag_{self.code}"
         if self.code == "online_target_late" and self.year is None:
             key = "flag_online_target_beyond"
+        if self.code == "capacity_full" and self.limit < FULL_PCT:
+            # Demand first exceeds the capacity of part of the sector while the sector as a
+            # whole still has room: said so, with the utilisation the charts show that year.
+            key = "flag_capacity_part" if self.other_year is None else "flag_capacity_part_full"
+        if self.code == "capacity_later" and self.other_year is None:
+            key = "flag_capacity_later_only"
         return tr(key, lang, **self._fields(lang))
 
     def _fields(self, lang: str) -> dict[str, str]:
         year = "" if self.year is None else str(self.year)
+        other = "" if self.other_year is None else str(self.other_year)
         if self.code == "capacity_full":
-            return {"year": year, "value": fmt.rp_tn(self.value, lang)}
+            return {
+                "year": year,
+                "value": fmt.rp_tn(self.value, lang),
+                "pct": fmt.percent(self.limit, lang),
+                "full": other,
+            }
+        if self.code == "capacity_later":
+            return {"year": year, "end": str(int(self.limit)), "base": other, "last": str(HORIZON)}
         if self.code == "market_stretched":
             return {
                 "year": year,
@@ -107,8 +126,10 @@ def _first(mask: np.ndarray, years: np.ndarray) -> int | None:
     return int(years[hits[0]]) if hits.size else None
 
 
-def flags(result: Result, row: int = 0) -> list[Flag]:
-    """Every flag of scenario ``row`` over the years ``result`` holds."""
+def flags(result: Result, row: int = 0, later: Result | None = None) -> list[Flag]:
+    """Every flag of scenario ``row`` over the years ``result`` holds; with ``later`` (the
+    same scenario and its baseline run to the model's last year), also demand that first
+    exceeds capacity after the years shown, when the scenario brings that year forward."""
     out: list[Flag] = []
     years = result.years
     diag = {k: float(v[row, 0]) for k, v in result.diagnostics.items()}
@@ -120,7 +141,14 @@ def flags(result: Result, row: int = 0) -> list[Flag]:
     unmet = result["unmet_demand_rp_tn"][row]
     year = _first(unmet > 1e-6, years)
     if year is not None:
-        out.append(Flag("capacity_full", year, float(unmet[result.index(year)])))
+        i = result.index(year)
+        utilisation = result["utilisation_pct"][row]
+        full = _first(utilisation >= FULL_PCT, years)
+        out.append(
+            Flag("capacity_full", year, float(unmet[i]), float(utilisation[i]), other_year=full)
+        )
+    elif later is not None:
+        out += _capacity_later(later, row, end)
     stretched = result.paths["market_gain_pct"][row]
     year = _first(stretched > MARKET_GAIN_LIMIT, years)
     if year is not None:
@@ -164,6 +192,17 @@ def flags(result: Result, row: int = 0) -> list[Flag]:
             reached = _first(share >= target - 1e-6, years)
             out.append(Flag("online_target_late", reached, float(target), float(target_year)))
     return out
+
+
+def _capacity_later(later: Result, row: int, end: int) -> list[Flag]:
+    """Demand above capacity after the last year shown, when it comes sooner than in the
+    skenario dasar (the skenario dasar's own later limit is no news about this scenario)."""
+    unmet = later["unmet_demand_rp_tn"]
+    year = _first(unmet[row] > 1e-6, later.years)
+    base = _first(unmet[-1] > 1e-6, later.years)
+    if year is None or year <= end or (base is not None and base <= year):
+        return []
+    return [Flag("capacity_later", year, limit=float(end), other_year=base)]
 
 
 def is_caution(found: list[Flag]) -> bool:

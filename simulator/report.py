@@ -13,9 +13,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from simulator import equations as eq
 from simulator import formatting as fmt
 from simulator.i18n import tr
-from simulator.model import REGIONS, Result, simulate
+from simulator.model import HORIZON, REGIONS, Result, simulate
 from simulator.outputs import HEADLINES, OUTPUTS, REGIONAL
 from simulator.params import ParameterTable, load_parameters
 from simulator.plausibility import flags, is_caution
@@ -43,6 +44,20 @@ TABLE_OUTPUTS = (
     "programme_cost_rp_tn",
 )
 TABLE_COLUMNS = tuple((name, OUTPUTS[name].decimals) for name in TABLE_OUTPUTS)
+# The table tab shows the outputs a group at a time: all sixteen side by side took three
+# screen widths (a sideways scroll even at 1440 px); a group fits beside the levers.
+TABLE_GROUPS: dict[str, tuple[str, ...]] = {
+    "money": ("production_rp_tn", "online_sales_rp_tn", "value_added_rp_tn", "exports_usd_mn"),
+    "jobs": ("jobs", "jobs_indirect", "jobs_induced"),
+    "units": ("units", "units_small", "units_medium", "online_units"),
+    "capacity": (
+        "capacity_rp_tn",
+        "utilisation_pct",
+        "unmet_demand_rp_tn",
+        "investment_rp_tn",
+        "programme_cost_rp_tn",
+    ),
+}
 
 
 def run_pair(values: Mapping[str, float], table: ParameterTable | None = None) -> Result:
@@ -189,6 +204,12 @@ def _cost_headline(result: Result, lang: str, year: int) -> Headline:
     )
 
 
+def later_values(values: Mapping[str, float]) -> dict[str, float]:
+    """The same scenario run to the model's last year (to see what comes after the years
+    shown, such as a capacity limit)."""
+    return {**values, "end_year": float(HORIZON)}
+
+
 def ceiling_year(result: Result, row: int = SCENARIO) -> int | None:
     """The first year in which demand goes unmet (capacity binds), or None."""
     unmet = result["unmet_demand_rp_tn"][row]
@@ -252,7 +273,14 @@ def _policy_items(
             )
         )
     if "new_units" in changed:
-        items.append(tr("s_new_units", lang, value=fmt.number(changed["new_units"], lang)))
+        items.append(
+            tr(
+                "s_new_units",
+                lang,
+                value=fmt.number(changed["new_units"], lang),
+                where=_where_new_units(values, table, lang),
+            )
+        )
     if "sales_place_units" in changed:
         items.append(
             tr("s_sales_place", lang, value=fmt.number(changed["sales_place_units"], lang))
@@ -271,6 +299,54 @@ def _policy_items(
                 )
             )
     return items
+
+
+def _where_new_units(values: Mapping[str, float], table: ParameterTable, lang: str) -> str:
+    """ " di Jawa Barat" when every new unit opens in one named province, else ""."""
+    for region, name in (
+        ("jawa_barat", "new_units_share_jabar"),
+        ("jawa_timur", "new_units_share_jatim"),
+    ):
+        if values.get(name, table[name].value) >= 100:
+            return tr("s_in_region", lang, region=tr(f"region_{region}", lang))
+    return ""
+
+
+def programme_units(
+    values: Mapping[str, float], years: np.ndarray, table: ParameterTable
+) -> tuple[float, float]:
+    """Units the programme opens in the policy years up to the last year shown, and how
+    many of them work in that year [units]: each year's units work from the next year and
+    a share ``attrition`` of them closes every year (the model's own equations)."""
+    get = lambda name: float(values.get(name, table[name].value))  # noqa: E731
+    flows = np.where(years >= get("policy_start_year"), get("new_units"), 0.0)[None, :]
+    keep = np.array([[1.0 - get("attrition") / 100.0]])
+    working = eq.accumulate(np.zeros((1, 1)), eq.lagged(flows), keep)
+    return float(flows.sum()), float(working[0, -1])
+
+
+def units_note(
+    values: Mapping[str, float], result: Result, lang: str, table: ParameterTable | None = None
+) -> str:
+    """Why the programme's units working in the last year are fewer than it opened (said
+    under the units card), or "" without a programme."""
+    table = table or load_parameters()
+    if values.get("new_units", table["new_units"].value) == table["new_units"].value:
+        return ""
+    opened, working = programme_units(values, result.years, table)
+    if opened <= 0 or round(working) >= round(opened):
+        return ""
+    start = int(values.get("policy_start_year", table["policy_start_year"].value))
+    attrition = float(values.get("attrition", table["attrition"].value))
+    return tr(
+        "s_units_note" if attrition > 0 else "s_units_note_lag",
+        lang,
+        opened=fmt.count(opened, lang),
+        start=start,
+        year=int(result.years[-1]),
+        working=fmt.count(working, lang),
+        attrition=fmt.form("percent", lang).format(v=fmt.number(attrition, lang, 1, optional=True)),
+    )
 
 
 def _online_reached(result: Result | None, year: int) -> float | None:
@@ -360,8 +436,10 @@ def _cell(value: float, base: float, lang: str, decimals: int) -> str:
     return cell
 
 
-def results_table(result: Result, lang: str) -> pd.DataFrame:
-    """Years x outputs as formatted text: scenario value and, in brackets, its change.
+def results_table(
+    result: Result, lang: str, outputs: tuple[str, ...] = TABLE_OUTPUTS
+) -> pd.DataFrame:
+    """Years x ``outputs`` as formatted text: scenario value and, in brackets, its change.
 
     The second column says which years are published data and which the model projects.
     """
@@ -372,6 +450,8 @@ def results_table(result: Result, lang: str) -> pd.DataFrame:
         ],
     }
     for key, decimals in TABLE_COLUMNS:
+        if key not in outputs:
+            continue
         s = result[key][SCENARIO]
         b = result[key][BASELINE]
         columns[OUTPUTS[key].column(lang)] = [

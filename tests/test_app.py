@@ -195,7 +195,7 @@ def test_other_tabs_render(view):
     """The regions, table and compare tabs render without exception and show a table."""
     at = fresh(view=view)
     assert not at.exception
-    assert len(at.dataframe) >= 1
+    assert len(at.dataframe) + len(at.table) >= 1
 
 
 def test_share_conflict_gives_notice_not_traceback():
@@ -320,7 +320,9 @@ def test_lever_move_updates_headline_marks_charts_and_link():
         [at.session_state[name] for name in OTHER_INSTRUMENTS],
     ) == outside
     assert len(at.metric) == len(before)
-    assert len(at.sidebar.caption) == marks + 1  # "● diubah (skenario dasar …)"
+    # "● diubah (skenario dasar …)" under the lever, "● Berbeda dari skenario ini pada: …"
+    # under the levers.
+    assert len(at.sidebar.caption) == marks + 2
     assert at.get("vega_lite_chart")
     assert at.query_params["investment"] == "5"
 

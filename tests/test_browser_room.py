@@ -207,7 +207,7 @@ def test_warnings_sit_next_to_the_headline_and_changes_are_not_green(app_url, br
     page.goto(f"{app_url}/?lang={lang}&online_adoption=90&investment=0&end_year=2040")
     wait_idle(page)
     warning = page.locator("[data-testid='stAlert']").filter(
-        has_text="kapasitas produksi terpakai penuh" if lang == "id" else "capacity is fully used"
+        has_text="seluruh kapasitas terpakai penuh" if lang == "id" else "capacity is fully used"
     )
     assert warning.count() == 1
     assert (

@@ -115,7 +115,9 @@ def test_downloads_arrive_and_open(app_url, browser):
     value = frame.filter(like="Nilai produksi").iloc[-1, 0]
     assert f"{value:.2f}".replace(".", ",") in production
     sheets = pd.read_excel(io.BytesIO(files["Buku kerja (Excel)"][1]), sheet_name=None)
-    assert len(sheets) == 3
+    # The scenario's name, settings, link and warnings, then years, regions, parameters.
+    assert len(sheets) == 4
+    assert "Investasi tambahan dua kali lipat" in next(iter(sheets.values())).to_string()
     assert files["PNG"][1][:8] == b"\x89PNG\r\n\x1a\n"
     pdf = files["Ringkasan kebijakan (PDF)"][1]
     assert pdf[:5] == b"%PDF-"

@@ -46,8 +46,10 @@ def page_specs(values: dict[str, float], lang: str) -> dict[str, dict]:
         specs[f"region {measure}"] = charts.region_chart(result, measure, lang)
     unc = analysis.uncertainty(values, table=TABLE, draws=40)
     for output in analysis.UNCERTAIN_OUTPUTS:
-        bands = {s: unc.bands[(s, output)] for s in ("scenario", "baseline")}
-        specs[f"fan {output}"] = charts.fan_chart(unc.years, bands, output, lang)
+        bands = {s: unc.bands[(s, output)] for s in ("scenario", "baseline", "effect")}
+        specs[f"fan {output}"] = charts.fan_chart(
+            unc.years, bands, output, lang, result.last_observed
+        )
     frame = analysis.sensitivity(values, "production_rp_tn", table=TABLE)
     labels = {name: TABLE[name].label(lang) for name in frame["parameter"]}
     settings = dict.fromkeys(frame["parameter"], ("low", "high"))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import io
+import itertools
 import re
 
 import numpy as np
@@ -141,7 +142,7 @@ def test_workbook_counts_are_whole_numbers_and_money_has_its_decimals(lang):
         if decimals == 0:
             assert isinstance(cell.value, int)
             assert cell.value == round(float(RESULT[output][0, -1]))
-    assert sheet.cell(row=2, column=1).number_format == "General"  # 2016, not 2,016
+    assert sheet.cell(row=2, column=1).number_format == exports.YEAR_FORMAT  # 2016, not 2,016
     params = book[tr("sheet_params", lang)]
     header = [c.value for c in params[1]]
     names = [
@@ -199,6 +200,40 @@ def test_chart_images_carry_title_scenario_settings_link_and_source(lang):
     plain = exports.png_size(exports.chart_png(spec, width=600, scale=1))
     framed = exports.png_size(exports.chart_png(spec, width=600, scale=1, about=about))
     assert framed[1] > plain[1] + 40
+
+
+def _reads_years(spec: dict) -> bool:
+    """True for a chart whose x axis is the year (a time series)."""
+    if isinstance(spec, dict):
+        x = spec.get("encoding", {}).get("x")
+        if isinstance(x, dict) and x.get("field") == "year":
+            return True
+        return any(_reads_years(layer) for layer in spec.get("layer", []))
+    return False
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize("width", [400, 900])
+def test_chart_images_have_years_on_the_x_axis(lang, width):
+    """Every time-series chart, downloaded as SVG with its scenario note (as the page's
+    download buttons make it), labels its x axis with years: the last year shown and,
+    counting back, evenly spaced years of the run, at least four of them."""
+    about = _about(lang)
+    years = [int(y) for y in RESULT.years]
+    series = 0
+    for name, build in figures.chart_builders(RESULT, VALUES, lang).items():
+        spec = build()
+        if not _reads_years(spec):
+            continue
+        series += 1
+        words = _svg_text(exports.chart_svg(spec, width=width, about=about)).split()
+        # A year label is a whole word; the note's link and settings hold no bare year.
+        shown = sorted({int(w) for w in words if w.isdigit() and int(w) in years})
+        assert END in shown, name
+        assert len(shown) >= 4, (name, shown)
+        steps = {b - a for a, b in itertools.pairwise(shown)}
+        assert len(steps) == 1, (name, shown)
+    assert series >= 6
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])

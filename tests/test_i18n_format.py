@@ -46,6 +46,9 @@ def test_tr_fills_placeholders():
         (lambda lg: fmt.rp_tn(0.89, lg), "Rp890 miliar", "Rp 890 billion"),
         (lambda lg: fmt.rp_tn(0.0012, lg), "Rp1,2 miliar", "Rp 1.2 billion"),
         (lambda lg: fmt.rp_tn(0.0004, lg), "Rp400 juta", "Rp 400 million"),
+        # A zero reads as one (the baseline's public cost), not "Rp0,00 triliun".
+        (lambda lg: fmt.rp_tn(0.0, lg), "Rp0", "Rp 0"),
+        (lambda lg: fmt.rp_tn_signed(-1e-9, lg), "Rp0", "Rp 0"),
         (lambda lg: fmt.rp_mn(149.3, lg), "Rp149,3 juta", "Rp 149.3 million"),
         (lambda lg: fmt.points_signed(14.8, lg), "+14,8 persen poin", "+14.8 pts"),
         (lambda lg: fmt.spoken_count(164_841, lg), "165 ribu", "165 thousand"),
@@ -77,14 +80,14 @@ def test_number_formats_follow_the_language(call, indonesian, english):
 
 @given(st.sampled_from(list(TABLE)), st.text(max_size=60), st.sampled_from(["id", "en"]))
 def test_any_typed_text_gives_a_value_in_range_or_a_notice(name, text, lang):
-    """Whatever is typed, parsing returns a valid value or a notice; it never raises."""
+    """Whatever is typed, parsing returns a valid value or a notice (or a value read as
+    typed with a notice on how it was read); it never raises."""
     param = TABLE[name]
     parsed = controls.parse_typed(param, text, lang, param.value)
-    if parsed.value is None:
+    if parsed.value is None or parsed.notice is not None:
         assert parsed.notice
         assert param.label(lang) in parsed.notice
-    else:
-        assert parsed.notice is None
+    if parsed.value is not None:
         assert param.min <= parsed.value <= param.max
         if param.is_integer:
             assert parsed.value == round(parsed.value)

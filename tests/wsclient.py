@@ -21,7 +21,10 @@ import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-LEVER_LABEL = "Investasi tambahan per tahun"  # the investment lever (Indonesian page)
+from simulator.params import load_parameters
+
+# The investment lever, as the Indonesian page labels it (its row in data/parameters.csv).
+LEVER_LABEL = load_parameters()["investment"].label("id")
 # A v2 component's events reach the server as one "trigger aggregator" widget per instance.
 TRIGGERS = "$$STREAMLIT_INTERNAL_KEY_{id}__events"
 

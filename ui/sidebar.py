@@ -56,9 +56,14 @@ def slider(param: Parameter, *, persist: bool = False) -> None:
     current = float(st.session_state[param.name])
     # A main lever lives in the scenario fragment (its move redraws only that); an advanced
     # assumption lives outside it and reruns the page.
+    # The value is also given as the default: a slider first drawn in the browser after its
+    # first run (the presentation's lever strip is drawn when opened) starts at the default,
+    # not at the session's value, and sends that back with the next change elsewhere (the
+    # strip's end year went to 2020 with a click on a lever). The id is the key alone.
     st.select_slider(
         param.label(lg),
         options=controls.slider_options(param, current),
+        value=current,
         format_func=lambda v, p=param, lg=lg: controls.value_label(p, v, lg),
         key=param.name,
         help=help_text(param),
@@ -145,16 +150,14 @@ def sidebar(lever_place=None) -> LeverSlots:
 
 
 def levers(slots: LeverSlots, values: dict[str, float]) -> None:
-    """The preset's note and the main levers, in their places in the sidebar."""
+    """The preset's note and the main levers, in their places in the sidebar. What differs
+    from the preset is said below the levers: said above them, its line pushed every lever
+    down under the pointer on the first move."""
     lg = state.lang()
     chosen = state.PRESETS[state.preset_name()]
-    caption = chosen.description(lg)
     changed = session.preset_differences(values, chosen, state.TABLE)
-    if changed:
-        labels = ", ".join(state.TABLE[name].label(lg) for name in changed)
-        caption = f"{tr('preset_changed', lg, items=labels)} {caption}"
     with slots.preset_note:
-        st.caption(caption)
+        st.caption(chosen.description(lg))
     with slots.levers:
         with st.container(horizontal=True, gap="small"):
             st.button(
@@ -176,6 +179,9 @@ def levers(slots: LeverSlots, values: dict[str, float]) -> None:
                 instrument(param)
             else:
                 slider(param)
+        if changed:
+            labels = ", ".join(state.TABLE[name].label(lg) for name in changed)
+            st.caption(tr("preset_changed", lg, items=labels))
 
 
 def exact_form(lg: str, container) -> None:

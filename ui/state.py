@@ -53,6 +53,7 @@ DOWNLOAD_OPEN = "download_open"
 DOWNLOAD_CHART = "dl_chart_name"
 SAVE_NAME = "save_name"
 COMPARE_OUTPUT = "compare_output"
+TABLE_GROUP = "table_group"  # the table tab's group of outputs
 TARGET_OUTPUT = "target_output"
 SENS_OUTPUT = "sens_output"
 GOAL_FORM = "goal_form"
@@ -78,7 +79,15 @@ NOTICES = "_notices"  # typed-value notices: parameter name -> text
 LINK_NOTICES = "_link_notices"  # repairs made to the opening link (simulator.links.Notice)
 DRAGGING = "_dragging"  # this run shows a live lever's value on the way (not yet a step)
 # Keyed choice widgets whose option labels are translated (re-sent on a language switch).
-TRANSLATED_CHOICES = (PRESET, TARGET_OUTPUT, SENS_OUTPUT, COMPARE_OUTPUT, GOAL_OUTPUT, GOAL_LEVER)
+TRANSLATED_CHOICES = (
+    PRESET,
+    TARGET_OUTPUT,
+    SENS_OUTPUT,
+    COMPARE_OUTPUT,
+    GOAL_OUTPUT,
+    GOAL_LEVER,
+    TABLE_GROUP,
+)
 
 
 def exact_key(name: str) -> str:
@@ -317,9 +326,9 @@ def on_exact_submit() -> None:
         if not str(typed or "").strip():
             continue  # a field left empty keeps its lever (and is filled in again below)
         parsed = controls.parse_typed(TABLE[name], typed, lang(), st.session_state[name])
-        if parsed.value is None:
+        if parsed.notice:  # not taken, or taken as read with a word on how ("5,000")
             notices[name] = parsed.notice
-        else:
+        if parsed.value is not None:
             st.session_state[name] = parsed.value
     st.session_state[NOTICES] = notices
     sync_exact_fields()

@@ -29,6 +29,12 @@ PAGE_CSS = """<style>
   h1 {font-size: 1.7rem !important;}
   h2 {font-size: 1.35rem !important;}
   [data-testid='stMainBlockContainer'] {padding-left: 0.75rem; padding-right: 0.75rem;}
+  /* Every tab's name in view: the bar wraps to a second row instead of scrolling. */
+  [data-testid='stTabs'] [role='tablist'] {flex-wrap: wrap; row-gap: 0.25rem;}
+  [data-testid='stTabs'] [data-baseweb='tab-highlight'],
+  [data-testid='stTabs'] [data-baseweb='tab-border'] {display: none;}
+  [data-testid='stTabs'] [role='tab'][aria-selected='true'] {
+    box-shadow: inset 0 -3px 0 currentColor;}
 }
 [data-baseweb='popover'] li, [data-baseweb='select'] div {white-space: normal !important;}
 [data-testid='stSelectbox'] input {text-overflow: ellipsis;}

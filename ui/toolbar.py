@@ -12,9 +12,12 @@ from simulator.i18n import tr
 from simulator.links import TEXT_KEYS
 from simulator.model import Result
 from ui import state
+from ui.components import component
 from ui.downloads import deferred, warm
 from ui.share import share_buttons
 from ui.widgets import escape_md
+
+_BUSY = component("ikm_download_busy", "busy")
 
 
 def share_link(pairs: list[tuple[str, str]]) -> str:
@@ -89,6 +92,8 @@ def downloads(result: Result, values: dict[str, float], pairs: list[tuple[str, s
     about = briefing.about(values, lg, title=name, link=link, table=table)
     results_word, briefing_word = tr("file_results", lg), tr("file_briefing", lg)
     st.caption(tr("dl_intro", lg))
+    # A line in the page's language while a file is being made (the briefing takes seconds).
+    _BUSY(key="download_busy", data={"lang": lg, "text": tr("dl_busy", lg)}, height=0)
     st.download_button(
         tr("dl_csv", lg),
         data=deferred(exports.csv_bytes, result, lg, about),
@@ -99,7 +104,7 @@ def downloads(result: Result, values: dict[str, float], pairs: list[tuple[str, s
     )
     st.download_button(
         tr("dl_xlsx", lg),
-        data=deferred(exports.xlsx_bytes, result, values, lg, table),
+        data=deferred(exports.xlsx_bytes, result, values, lg, table, about),
         file_name=exports.file_name(title, results_word, "xlsx"),
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         on_click="ignore",

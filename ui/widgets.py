@@ -9,8 +9,9 @@ from simulator import charts, safety
 from simulator.i18n import tr
 from simulator.model import Result
 from simulator.plausibility import flags
-from simulator.report import headlines, sentence
-from ui import state
+from simulator.report import headlines, later_values, sentence, units_note
+from simulator.scenario import Scenario
+from ui import runs, state
 
 
 def escape_md(text: str) -> str:
@@ -27,6 +28,25 @@ def chart(spec: dict, alt_text: str) -> None:
     st.vega_lite_chart(
         spec=charts.described(spec, alt_text), width="stretch", theme=None, alt=charts.label(spec)
     )
+
+
+def plain_table(frame, linked: tuple[str, ...] = ()) -> None:
+    """A static table whose headers and cells wrap (a wide table needs no sideways scroll)
+    and show as plain text: st.table reads Markdown, so every header and cell is escaped;
+    the ``linked`` columns (text a link carries, such as saved names) are also defanged."""
+    import pandas as pd
+
+    frame = pd.DataFrame(frame)
+    shown = pd.DataFrame(
+        {
+            safety.escape_markdown(str(column)): [
+                (escape_md if column in linked else safety.escape_markdown)(str(value))
+                for value in frame[column]
+            ]
+            for column in frame.columns
+        }
+    )
+    st.table(shown, hide_index=True)
 
 
 def notices_view(notices: list[str]) -> None:
@@ -50,7 +70,10 @@ def headline_view(
 ) -> None:
     """End-year metrics against the baseline and the sentence."""
     lg = state.lang()
-    for flag in flags(result):  # what the model itself questions, where the eye is
+    later = runs.pair(
+        Scenario.from_mapping(later_values(values), table=state.TABLE).values, state.TABLE
+    )
+    for flag in flags(result, later=later):  # what the model itself questions, where the eye is
         st.warning(escape_md(flag.text(lg)), icon=":material/report:")
     items = [h for h in headlines(result, lg) if not keys or h.key in keys]
     # The four main numbers, the sentence right after them (on a phone it comes within the
@@ -61,6 +84,11 @@ def headline_view(
     with st.container(border=True, key=sentence_key):
         st.markdown(escape_md(sentence(values, result, lg, state.TABLE)))
     metric_row(items[4:], 1)
+    note = (
+        units_note(values, result, lg, state.TABLE) if any(h.key == "units" for h in items) else ""
+    )
+    if note:  # the units card's change is fewer than the programme opened: why
+        st.caption(escape_md(note))
 
 
 def metric_row(items: list, row: int) -> None:

@@ -1,13 +1,34 @@
-// The window's height (in 60 px steps, so small changes do not redraw the page) for the
-// presentation view, whose charts use the room a big screen gives. Static code.
-export default function ({ setStateValue }) {
-  const send = () => setStateValue("height", Math.floor(window.innerHeight / 60) * 60);
+// The room the presentation's charts have (in 20 px steps, so small changes do not redraw
+// the page): the window's height and where the charts' row begins (this element sits just
+// above it), sent again when either changes (a resize, a longer title or sentence above the
+// charts). The page sizes the plots to what is left below. Static code.
+const STEP = 20;
+
+export default function ({ parentElement, setStateValue }) {
+  const root = parentElement.getRootNode();
+  const here = root && root.host ? root.host : parentElement;
+  let sent = { height: -1, top: -1 };
+  const send = () => {
+    const height = Math.floor(window.innerHeight / STEP) * STEP;
+    const top = Math.ceil((here.getBoundingClientRect().top + window.scrollY) / STEP) * STEP;
+    if (height === sent.height && top === sent.top) return;
+    sent = { height, top };
+    setStateValue("height", height);
+    setStateValue("top", top);
+  };
   send();
   let timer = null;
-  const onResize = () => {
+  const later = () => {
     clearTimeout(timer);
     timer = setTimeout(send, 250);
   };
-  window.addEventListener("resize", onResize);
-  return () => window.removeEventListener("resize", onResize);
+  window.addEventListener("resize", later);
+  const above = document.querySelector("[data-testid='stMainBlockContainer']");
+  const watch = above && window.ResizeObserver ? new ResizeObserver(later) : null;
+  if (watch) watch.observe(above);
+  return () => {
+    window.removeEventListener("resize", later);
+    if (watch) watch.disconnect();
+    clearTimeout(timer);
+  };
 }

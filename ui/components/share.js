@@ -1,23 +1,54 @@
 // Copy and share buttons for the scenario's link. Everything shown comes from `data` and is
-// set as text (never as markup). The Web Share API opens the phone's share sheet where the
-// browser offers it; elsewhere the share button copies, as the copy button does.
+// set as text or as an attribute's value (never as markup). The Web Share API opens the
+// phone's share sheet where the browser offers it. On a plain-http intranet page the
+// browser offers neither the clipboard nor the share sheet (they need a secure context):
+// the copy button then shows the link in a selected text field and copies it the older
+// way, and a WhatsApp link (wa.me, the text and link URL-encoded) is always offered where
+// there is no share sheet. Static code.
+const WHATSAPP = "https://wa.me/?text=";
+
 export default function ({ data, parentElement }) {
   const root = parentElement.querySelector(".ikm-share");
   const copy = root.querySelector("button.copy");
   const share = root.querySelector("button.share");
+  const whatsapp = root.querySelector("a.whatsapp");
+  const field = root.querySelector("input.field");
   const status = root.querySelector(".status");
   copy.textContent = data.copyLabel;
   share.textContent = data.shareLabel;
-  const canShare = typeof navigator.share === "function";
+  whatsapp.textContent = data.whatsappLabel;
+  field.value = data.link;
+  field.setAttribute("aria-label", data.fieldLabel);
+  const canShare = window.isSecureContext && typeof navigator.share === "function";
   share.hidden = !canShare;
+  // The link and words travel as one URL-encoded parameter of a fixed address.
+  whatsapp.href = WHATSAPP + encodeURIComponent(`${data.text} ${data.link}`);
+  whatsapp.hidden = canShare;
+
+  function copyFromField() {
+    field.hidden = false;
+    field.focus();
+    field.select();
+    let copied = false;
+    try {
+      copied = document.execCommand("copy");
+    } catch (error) {
+      copied = false;
+    }
+    status.textContent = copied ? data.copiedLabel : data.failedLabel;
+  }
 
   async function copyLink() {
+    if (!window.isSecureContext || !navigator.clipboard) {
+      copyFromField();
+      return;
+    }
     try {
       await navigator.clipboard.writeText(data.link);
       status.textContent = data.copiedLabel;
     } catch (error) {
-      // No clipboard (an insecure page or a refused permission): select the text instead.
-      status.textContent = data.failedLabel;
+      // A refused permission: the link in a selected field instead.
+      copyFromField();
     }
   }
   copy.onclick = copyLink;

@@ -12,7 +12,7 @@ from simulator.model import Result
 from simulator.outputs import OUTPUTS
 from simulator.scenario import Scenario
 from ui import runs, state
-from ui.widgets import chart, escape_md
+from ui.widgets import chart, escape_md, plain_table
 
 
 def view(result: Result, values: dict[str, float], scenario: Scenario) -> None:
@@ -32,14 +32,14 @@ def uncertainty_part(
     values: dict[str, float],
     year: int,
     lg: str,
-    result: Result | None = None,
+    result: Result,
 ) -> float:
     """The range of the policy's effect and the chance that it exceeds a typed threshold,
     then the fan charts; returns the end-year median of the chosen output (the goal form's
     hint)."""
     table = state.TABLE
     st.subheader(tr("unc_title", lg), anchor=False)
-    st.caption(tr("unc_intro", lg, draws=fmt.number(unc.draws, lg), seed=unc.seed))
+    st.caption(tr("unc_intro", lg, draws=fmt.number(unc.draws, lg)))
     outputs = list(analysis.UNCERTAIN_OUTPUTS)
     pick, value_col = st.columns(2)
     output = pick.selectbox(
@@ -73,22 +73,21 @@ def uncertainty_part(
             )
             + "**"
         )
-        if result is not None:
-            central = float(result.effect(output)[0, -1])
-            found = analysis.effect_summary(unc, central, output)
-            param = analysis.skew_source(values, output, table=table) if found.differs else None
-            if param is not None:
-                effect.caption(
-                    escape_md(
-                        tr(
-                            "median_note",
-                            lg,
-                            central=spec.show_change(found.central, lg),
-                            median=spec.show_change(found.median, lg),
-                            param=table[param].label(lg),
-                        )
+        central = float(result.effect(output)[0, -1])
+        found = analysis.effect_summary(unc, central, output)
+        param = analysis.skew_source(values, output, table=table) if found.differs else None
+        if param is not None:
+            effect.caption(
+                escape_md(
+                    tr(
+                        "median_note",
+                        lg,
+                        central=spec.show_change(found.central, lg),
+                        median=spec.show_change(found.median, lg),
+                        param=table[param].label(lg),
                     )
                 )
+            )
         hint = float(f"{p50:.2g}")
         example = fmt.number(hint, lg, 2, optional=True)
         text = value_col.text_input(
@@ -125,10 +124,10 @@ def uncertainty_part(
         effect.markdown(escape_md(tr("chance_same", lg)))
     left, right = st.columns(2)
     for column, out in zip((left, right, left, right), outputs, strict=True):
-        bands = {s: unc.bands[(s, out)] for s in ("scenario", "baseline")}
+        bands = {s: unc.bands[(s, out)] for s in ("scenario", "baseline", "effect")}
         with column:
             chart(
-                charts.fan_chart(unc.years, bands, out, lg),
+                charts.fan_chart(unc.years, bands, out, lg, result.last_observed),
                 charts.alt_fan(unc.years, bands, out, lg),
             )
     return median
@@ -139,7 +138,7 @@ def ranges_part(values: dict[str, float], lg: str) -> None:
     table = state.TABLE
     with st.expander(tr("ranges_title", lg)):
         ranges = analysis.load_ranges(table=table)
-        st.dataframe(
+        plain_table(
             [
                 {
                     tr("p_label", lg): table[r.name].label(lg),
@@ -152,9 +151,7 @@ def ranges_part(values: dict[str, float], lg: str) -> None:
                 for lo, mode, hi in [
                     r.around(values[r.name], (table[r.name].min, table[r.name].max))
                 ]
-            ],
-            hide_index=True,
-            width="stretch",
+            ]
         )
 
 

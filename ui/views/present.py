@@ -26,18 +26,30 @@ ROOM_FONT_PX = 18  # the smallest chart text on the big screen
 CHART_HEIGHT = 130  # the smallest plot; its title, axes and legend add about 150 px
 MAX_CHART_HEIGHT = 520
 ABOVE_AND_BELOW_PLOT = 620  # title row, headline, sentence, chart decorations, footer [px]
+# Below the plot, when the browser says where the charts' row begins: the chart's title,
+# year axis, legend and padding (~135 px at 18-24 px text), the footer and the lever
+# strip's closed header [px].
+BELOW_PLOT = 245
+SMALLEST_PLOT = 90  # in a small window (1093 x 615: a 1366 x 768 laptop at 125 %) [px]
 ROOM_YEAR_LABEL_PX = 70
 # Static style only (nothing a user or a link supplies).
 PRESENT_CSS = """<style>
 [data-testid='stSidebar'], [data-testid='stSidebarCollapsedControl'],
 [data-testid='stHeader'], [data-testid='stToolbar'] {display: none;}
 [data-testid='stMainBlockContainer'] {padding: 0.6rem 2rem 0.2rem 2rem; max-width: 100%;}
-[data-testid='stMetricValue'] {font-size: clamp(2.3rem, 4.6vh, 3.6rem) !important;
+[data-testid='stMetricValue'] {font-size: min(clamp(2.3rem, 4.6vh, 3.6rem), 2.6vw) !important;
   line-height: 1.15;}
 [data-testid='stMetricDelta'], [data-testid='stMetricDelta'] * {
-  font-size: clamp(1.15rem, 2.2vh, 1.7rem) !important;}
+  font-size: min(clamp(1.15rem, 2.2vh, 1.7rem), 1.6vw) !important;}
 [data-testid='stMetricLabel'], [data-testid='stMetricLabel'] * {
-  font-size: clamp(1.05rem, 2vh, 1.5rem) !important;}
+  font-size: min(clamp(1.05rem, 2vh, 1.5rem), 1.45vw) !important;}
+/* The slide's title takes the row's free room: the buttons keep their place whatever its
+   length. The keys' script shows nothing and takes no room. */
+.st-key-present_slides {flex-wrap: nowrap !important;}
+.st-key-present_slides > div:first-child {flex: 1 1 0 !important; min-width: 0;}
+.st-key-present_slides > div:has([data-testid='stCaptionContainer']) {
+  flex: 0 0 fit-content !important;}
+.st-key-slide_keys {display: none !important;}
 [data-testid='stMetric'] {padding: 0.45rem 0.7rem !important;}
 .st-key-present_sentence p {font-size: clamp(1.2rem, 2.4vh, 1.75rem); line-height: 1.35;
   margin: 0;}
@@ -45,9 +57,13 @@ PRESENT_CSS = """<style>
 h3 {padding: 0 !important; font-size: 1.8rem !important;}
 [data-testid='stVerticalBlock'] {gap: 0.45rem;}
 @media (max-height: 780px) {
-  [data-testid='stMetricValue'] {font-size: 2rem !important;}
-  [data-testid='stMetricDelta'], [data-testid='stMetricDelta'] * {font-size: 1rem !important;}
+  [data-testid='stMetricValue'] {font-size: min(2rem, 2.6vw) !important;}
+  [data-testid='stMetricDelta'], [data-testid='stMetricDelta'] * {
+    font-size: min(1rem, 1.6vw) !important;}
   h3 {font-size: 1.5rem !important;}
+}
+@media (max-height: 700px) {
+  .st-key-present_sentence p {font-size: 1.05rem;}
 }
 @media (max-width: 640px) {
   [data-testid='stMainBlockContainer'] {padding: 0.5rem 0.75rem 0.2rem 0.75rem;}
@@ -66,8 +82,11 @@ _ROOM = component("ikm_room", "room")
 _KEYS = component("ikm_slide_keys", "keys")
 
 
-def plot_height(window_height: int) -> int:
-    """The charts' plot height that fills a window ``window_height`` px high (0: unknown)."""
+def plot_height(window_height: int, top: int = 0) -> int:
+    """The charts' plot height that fills a window ``window_height`` px high whose charts'
+    row begins ``top`` px down (0: unknown, a typical headline and sentence assumed)."""
+    if top:  # the room is known: a small window gets a lower plot rather than a cut footer
+        return int(min(MAX_CHART_HEIGHT, max(SMALLEST_PLOT, window_height - top - BELOW_PLOT)))
     return int(min(MAX_CHART_HEIGHT, max(CHART_HEIGHT, window_height - ABOVE_AND_BELOW_PLOT)))
 
 
@@ -142,7 +161,8 @@ def view(result: Result, values: dict[str, float]) -> None:
     headline_view(result, values, keys=figures.PRESENT_HEADLINES, sentence_key="present_sentence")
     start = figures.policy_start(values)
     _ROOM(key=ROOM, height=0)
-    height = plot_height(int((st.session_state.get(ROOM) or {}).get("height") or 0))
+    room = st.session_state.get(ROOM) or {}
+    height = plot_height(int(room.get("height") or 0), int(room.get("top") or 0))
     left, right = st.columns(2)
     for column, output in zip((left, right), figures.BRIEF_LINES, strict=True):
         with column:

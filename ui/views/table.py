@@ -6,15 +6,25 @@ import streamlit as st
 
 from simulator.i18n import tr
 from simulator.model import Result
-from simulator.report import results_table
+from simulator.report import TABLE_GROUPS, results_table
 from ui import state
+from ui.widgets import plain_table
 
 
 def view(result: Result) -> None:
-    """The full results table, years by outputs."""
+    """The results table, years by outputs, one group of outputs at a time."""
     lg = state.lang()
     st.subheader(tr("table_title", lg))
     st.caption(tr("table_caption", lg))
-    frame = results_table(result, lg)
-    # Tall enough for every year: no scroll inside the table hides the policy years.
-    st.dataframe(frame, hide_index=True, width="stretch", height=38 + 35 * len(frame))
+    group = st.segmented_control(
+        tr("table_group", lg),
+        options=list(TABLE_GROUPS),
+        format_func=lambda code: tr(f"table_group_{code}", lg),
+        default=next(iter(TABLE_GROUPS)),
+        required=True,
+        key=state.TABLE_GROUP,
+    )
+    frame = results_table(result, lg, TABLE_GROUPS[group or next(iter(TABLE_GROUPS))])
+    # A plain table: every year in view (no scroll inside it hides the policy years) and
+    # headers that wrap, so a group fits beside the levers with no sideways scroll.
+    plain_table(frame)
