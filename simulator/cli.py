@@ -1,4 +1,5 @@
-"""Command line: ``python -m simulator params|history|run|uncertainty|sensitivity|goal-seek``.
+"""Command line: ``python -m simulator params|history|run|uncertainty|sensitivity|goal-seek|
+contributions``.
 
 Errors in what the user typed (an unknown parameter or preset, a non-number, a value outside
 its range) exit with status 2 and one line on stderr naming the parameter and its allowed
@@ -24,6 +25,7 @@ from simulator.analysis import (
     sensitivity,
     uncertainty,
 )
+from simulator.contributions import CONTRIBUTION_OUTPUTS, contributions
 from simulator.history import load_history
 from simulator.model import simulate
 from simulator.outputs import OUTPUTS
@@ -87,6 +89,13 @@ def build_parser() -> argparse.ArgumentParser:
     goal.add_argument("--target", required=True, metavar="OUTPUT=VALUE")
     goal.add_argument("--year", type=int, required=True)
     goal.add_argument("--lever", required=True, choices=load_parameters().policy)
+
+    split = commands.add_parser(
+        "contributions", help="each instrument's share of the effects (Shapley values)"
+    )
+    add_scenario_arguments(split)
+    split.add_argument("--output", choices=CONTRIBUTION_OUTPUTS, default=None)
+    split.add_argument("--format", choices=("csv", "json"), default="csv")
     return parser
 
 
@@ -190,6 +199,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     if args.command == "goal-seek":
         return _goal_seek(args, scenario)
+    if args.command == "contributions":
+        outputs = (args.output,) if args.output else CONTRIBUTION_OUTPUTS
+        frame = contributions(values, outputs=outputs).table()
+        # Blank cells where a row has no such figure (JSON has null, not NaN).
+        emit(frame.astype(object).where(frame.notna(), None), args.format)
+        return 0
     result = simulate(scenario)
     frame = result.table() if args.table == "years" else result.region_table()
     emit(frame.drop(columns="scenario"), args.format)
