@@ -28,6 +28,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from simulator.i18n import TEXT, tr
 from simulator.model import simulate
 from simulator.outputs import HEADLINES
 from simulator.params import ParameterTable, load_parameters
@@ -44,6 +45,15 @@ def moved_instruments(values: Mapping[str, float], table: ParameterTable) -> tup
         for name in table.policy
         if name in values and float(values[name]) != float(table[name].value)
     )
+
+
+def short_labels(table: ParameterTable, lang: str) -> dict[str, str]:
+    """Each instrument's short name in ``lang`` (its label where the translation table has no
+    short name for it), for chart rows and table cells with little room."""
+    return {
+        name: tr(f"short_{name}", lang) if f"short_{name}" in TEXT else table[name].label(lang)
+        for name in table.policy
+    }
 
 
 def coalitions(k: int) -> np.ndarray:

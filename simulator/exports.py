@@ -905,6 +905,17 @@ class _Content:
     sources: str
     link: str
     qr: bytes | None
+    # Each instrument's share of the effects, for a package of two or more instruments.
+    contributions: briefing.ContributionBlock | None = None
+
+
+def _contributions(page: _Page, block: briefing.ContributionBlock) -> None:
+    """Under the charts (the second is the jobs waterfall): the split of value added in
+    words and the method in a sentence."""
+    page.pdf.ln(0.5)
+    for line in block.lines:
+        page.text(line, 8.5, height=4.2)
+    page.text(block.note, 8, grey=True)
 
 
 def _compose(result: Result, content: _Content, layout: Layout) -> _Page:
@@ -948,6 +959,8 @@ def _compose(result: Result, content: _Content, layout: Layout) -> _Page:
     page.text(content.money, 9.5, height=4.8)
 
     _charts(page, content.charts, layout)
+    if content.contributions is not None:
+        _contributions(page, content.contributions)
 
     rows = content.settings
     page.heading(tr("pdf_settings", lang), keep=6 * (len(rows) + 1))  # the table stays whole
@@ -995,7 +1008,9 @@ def pdf_bytes(
     the length a link carries), the
     headline with changes, the model's warnings, the sentence, the range of the main
     effects over ``draws`` iterations, what the public money buys, and two charts whose
-    text is at least 8 pt in print. Page two: the settings against the skenario dasar, the
+    text is at least 8 pt in print (for a scenario that moves two or more instruments, the
+    second is the waterfall of what each instrument adds to jobs, with the split of value
+    added in words under it). Page two: the settings against the skenario dasar, the
     main assumptions with their sources, the data caveats, the sources, and the link with a
     QR code that reopens the scenario. A briefing that would run past two pages is laid out
     again in the compact layout.
@@ -1005,6 +1020,11 @@ def pdf_bytes(
     # The main assumptions at their published or assumed values, each with its source; one
     # the user moved is in the settings table instead.
     kept = [table[n] for n in MAIN_ASSUMPTIONS if values.get(n, table[n].value) == table[n].value]
+    # A package of two or more instruments: its jobs waterfall takes the second chart's
+    # place (two pages have no room for a third).
+    split = briefing.contribution_block(values, lang, table)
+    if split is not None:
+        charts = [*charts[:1], split.chart]
     content = _Content(
         lang=lang,
         # Text a link carries (name, who prepared it, notes) with every address made
@@ -1029,6 +1049,7 @@ def pdf_bytes(
         sources=briefing.sources(lang),
         link=link,
         qr=qr_png(link) if link else None,
+        contributions=split,
     )
     for layout in LAYOUTS:
         page = _compose(result, content, layout)

@@ -105,6 +105,58 @@ TEXT: dict[str, tuple[str, str]] = {
         "One line per scenario; dashed: baseline",
     ),
     "col_scenario": ("Skenario", "Scenario"),
+    # Contributions: each instrument's share of a package's effects (simulator/contributions.py)
+    "wf_heading": ("Sumbangan setiap instrumen", "What each instrument contributes"),
+    "wf_intro": (
+        "Dampak paket dibagi ke setiap instrumen yang diubah dengan nilai Shapley: dampak "
+        "tambahan setiap instrumen dirata-rata atas semua urutan penerapannya, sehingga "
+        "jumlahnya sama persis dengan dampak paket.",
+        "The package's effect is split among the instruments it moves with Shapley values: "
+        "each instrument's added effect averaged over every order of switching them on, so "
+        "the parts add up exactly to the package's effect.",
+    ),
+    "wf_output": ("Indikator yang dibagi", "Indicator split"),
+    "wf_scenario_pick": ("Skenario yang dibagi", "Scenario split"),
+    "wf_single": (
+        "Skenario ini hanya mengubah satu instrumen, jadi seluruh dampaknya berasal dari "
+        "instrumen itu.",
+        "This scenario moves one instrument only, so all of its effect comes from it.",
+    ),
+    "wf_none": (
+        "Skenario ini tidak mengubah instrumen kebijakan.",
+        "This scenario moves no policy instrument.",
+    ),
+    "wf_title": (
+        "Sumbangan setiap instrumen pada {what} {year}",
+        "What each instrument adds to {what} in {year}",
+    ),
+    "wf_label": ("Sumbangan setiap instrumen", "What each instrument contributes"),
+    "wf_subtitle": (
+        "Nilai Shapley; jumlahnya sama dengan dampak paket. Hijau menambah, jingga "
+        "mengurangi. Sumbu tidak dimulai dari nol: batang skenario dasar dan skenario "
+        "terpotong.",
+        "Shapley values; they add up to the package's effect. Green adds, orange subtracts. "
+        "The axis does not start at zero: the baseline and scenario bars are cut.",
+    ),
+    "wf_baseline": ("Skenario dasar", "Baseline"),
+    "wf_up": ("Menambah", "Adds"),
+    "wf_down": ("Mengurangi", "Subtracts"),
+    "wf_scenario": ("Skenario", "Scenario"),
+    "wf_item": ("Bagian", "Part"),
+    # Short names of the instruments, where a chart row or a table cell has little room
+    # (an instrument without one is named by its label in data/parameters.csv).
+    "short_investment": ("Investasi tambahan", "Added investment"),
+    "short_new_units": ("Unit usaha baru", "New units"),
+    "short_online_adoption": ("Adopsi daring", "Online adoption"),
+    "short_sales_place_units": ("Tempat berjualan", "Sales places"),
+    "wf_line": ("{what} {total}: {parts}.", "{what} {total}: {parts}."),
+    "brief_contrib": ("Sumbangan setiap instrumen", "What each instrument contributes"),
+    "brief_contrib_note": (
+        "Nilai Shapley: dampak tambahan setiap instrumen dirata-rata atas semua urutan "
+        "penerapannya; jumlahnya sama dengan dampak paket.",
+        "Shapley values: each instrument's added effect averaged over every order of "
+        "switching them on; they add up to the package's effect.",
+    ),
     # Analysis: uncertainty, sensitivity, goal-seeking, wider jobs
     "tab_analysis": ("Analisis", "Analysis"),
     "unc_title": ("Analisis ketidakpastian", "Uncertainty analysis"),

@@ -53,6 +53,8 @@ DOWNLOAD_OPEN = "download_open"
 DOWNLOAD_CHART = "dl_chart_name"
 SAVE_NAME = "save_name"
 COMPARE_OUTPUT = "compare_output"
+CONTRIB_OUTPUT = "contrib_output"  # the results tab's waterfall: which output it splits
+CONTRIB_SCENARIO = "contrib_scenario"  # the compare tab's waterfall: which scenario
 TARGET_OUTPUT = "target_output"
 SENS_OUTPUT = "sens_output"
 GOAL_FORM = "goal_form"
@@ -78,7 +80,15 @@ NOTICES = "_notices"  # typed-value notices: parameter name -> text
 LINK_NOTICES = "_link_notices"  # repairs made to the opening link (simulator.links.Notice)
 DRAGGING = "_dragging"  # this run shows a live lever's value on the way (not yet a step)
 # Keyed choice widgets whose option labels are translated (re-sent on a language switch).
-TRANSLATED_CHOICES = (PRESET, TARGET_OUTPUT, SENS_OUTPUT, COMPARE_OUTPUT, GOAL_OUTPUT, GOAL_LEVER)
+TRANSLATED_CHOICES = (
+    PRESET,
+    TARGET_OUTPUT,
+    SENS_OUTPUT,
+    COMPARE_OUTPUT,
+    GOAL_OUTPUT,
+    GOAL_LEVER,
+    CONTRIB_OUTPUT,
+)
 
 
 def exact_key(name: str) -> str:
