@@ -249,9 +249,9 @@ def contribution_block(
     split = contributions(values, table=table)
     labels = short_labels(table, lang)
     return ContributionBlock(
-        chart=waterfall_chart(split, "jobs", lang, labels),
+        chart=waterfall_chart(split, "jobs", lang, labels, subtitle=False),
         lines=contribution_lines(split, BRIEF_SPLIT, lang, labels),
-        note=tr("brief_contrib_note", lang),
+        note=tr("wf_subtitle", lang),
     )
 
 

@@ -65,7 +65,9 @@ def _lower(text: str) -> str:
 
 
 @functools.lru_cache(maxsize=64)
-def _waterfall_template(lang: str, axis_key: str, axis_format: str) -> dict[str, Any]:
+def _waterfall_template(
+    lang: str, axis_key: str, axis_format: str, subtitle: bool
+) -> dict[str, Any]:
     bars = alt.Chart(alt.NamedData(name="bars"))
     name_chars = f"max(12, floor(min(260, {charts.CHART_WIDTH} * 0.36) / {LABEL_CHAR_PX}))"
     y = alt.Y(
@@ -119,18 +121,24 @@ def _waterfall_template(lang: str, axis_key: str, axis_format: str) -> dict[str,
         layers,
         lang,
         title=charts._summary_field("title"),
-        subtitle=charts._literal(tr("wf_subtitle", lang)),
+        subtitle=charts._literal(tr("wf_subtitle", lang) if subtitle else ""),
         label=tr("wf_label", lang),
         height=alt.Step(TORNADO_STEP_PX),
     )
 
 
 def waterfall_chart(
-    split: Contributions, output: str, lang: str, labels: Mapping[str, str]
+    split: Contributions,
+    output: str,
+    lang: str,
+    labels: Mapping[str, str],
+    *,
+    subtitle: bool = True,
 ) -> dict[str, Any]:
     """Baseline level, one floating bar per instrument's contribution, the scenario's level.
 
-    ``labels`` maps instrument names to their labels in ``lang``.
+    ``labels`` maps instrument names to their labels in ``lang``; without ``subtitle`` the
+    chart leaves the method's sentence to the text around it (the briefing).
     """
     spec_output = OUTPUTS[output]
     base, top = split.baseline[output], split.scenario[output]
@@ -176,7 +184,7 @@ def waterfall_chart(
     title = tr("wf_title", lang, what=_lower(spec_output.label(lang)), year=split.year)
     bars = charts._table({k: [r[k] for r in rows] for k in rows[0]})
     return {
-        **_waterfall_template(lang, spec_output.axis_key, spec_output.axis_format),
+        **_waterfall_template(lang, spec_output.axis_key, spec_output.axis_format, subtitle),
         "datasets": {"bars": bars, SUMMARY: charts._summary(title=title)},
     }
 

@@ -909,13 +909,14 @@ class _Content:
     contributions: briefing.ContributionBlock | None = None
 
 
-def _contributions(page: _Page, block: briefing.ContributionBlock) -> None:
-    """Under the charts (the second is the jobs waterfall): the split of value added in
-    words and the method in a sentence."""
-    page.pdf.ln(0.5)
-    for line in block.lines:
-        page.text(line, 8.5, height=4.2)
+def _contributions(page: _Page, block: briefing.ContributionBlock, words: bool) -> None:
+    """Under the charts (the second is the jobs waterfall): the method in a sentence and,
+    with ``words``, the split of value added."""
     page.text(block.note, 8, grey=True)
+    if words:
+        page.pdf.ln(0.5)
+        for line in block.lines:
+            page.text(line, 8.5, height=4.2)
 
 
 def _compose(result: Result, content: _Content, layout: Layout) -> _Page:
@@ -959,8 +960,9 @@ def _compose(result: Result, content: _Content, layout: Layout) -> _Page:
     page.text(content.money, 9.5, height=4.8)
 
     _charts(page, content.charts, layout)
+    # The split in words under the waterfall where the full layout has room for it.
     if content.contributions is not None:
-        _contributions(page, content.contributions)
+        _contributions(page, content.contributions, words=layout == LAYOUTS[0])
 
     rows = content.settings
     page.heading(tr("pdf_settings", lang), keep=6 * (len(rows) + 1))  # the table stays whole
@@ -1022,7 +1024,7 @@ def pdf_bytes(
     kept = [table[n] for n in MAIN_ASSUMPTIONS if values.get(n, table[n].value) == table[n].value]
     # A package of two or more instruments: its jobs waterfall takes the second chart's
     # place (two pages have no room for a third).
-    split = briefing.contribution_block(values, lang, table)
+    split = briefing.contribution_block(values, lang, table) if len(charts) >= 2 else None
     if split is not None:
         charts = [*charts[:1], split.chart]
     content = _Content(

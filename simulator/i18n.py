@@ -150,13 +150,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "short_online_adoption": ("Adopsi daring", "Online adoption"),
     "short_sales_place_units": ("Tempat berjualan", "Sales places"),
     "wf_line": ("{what} {total}: {parts}.", "{what} {total}: {parts}."),
-    "brief_contrib": ("Sumbangan setiap instrumen", "What each instrument contributes"),
-    "brief_contrib_note": (
-        "Nilai Shapley: dampak tambahan setiap instrumen dirata-rata atas semua urutan "
-        "penerapannya; jumlahnya sama dengan dampak paket.",
-        "Shapley values: each instrument's added effect averaged over every order of "
-        "switching them on; they add up to the package's effect.",
-    ),
     # Analysis: uncertainty, sensitivity, goal-seeking, wider jobs
     "tab_analysis": ("Analisis", "Analysis"),
     "unc_title": ("Analisis ketidakpastian", "Uncertainty analysis"),

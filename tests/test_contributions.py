@@ -167,3 +167,38 @@ def test_json_is_strict():
     assert not any(
         isinstance(v, float) and math.isnan(v) for r in json.loads(out) for v in r.values()
     )
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_briefing_of_a_package_prints_the_waterfall_and_its_method(lang):
+    """A package's PDF briefing carries the jobs waterfall's title and the method's sentence,
+    on two pages; a one-instrument briefing has neither."""
+    from pypdf import PdfReader
+
+    from simulator import exports, figures
+    from simulator.i18n import tr
+
+    def text_of(values: dict) -> tuple[str, int]:
+        result = run_pair(values, TABLE)
+        data = exports.pdf_bytes(
+            result,
+            values,
+            lang,
+            title="Paket",
+            link="https://example.org/?a=1",
+            charts=figures.pdf_charts(result, values, lang),
+            draws=200,
+        )
+        reader = PdfReader(io.BytesIO(data))
+        words = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
+        return words, len(reader.pages)
+
+    package = {**TABLE.defaults, **PRESETS["paket_lengkap"].scenario.as_dict()}
+    words, pages = text_of(package)
+    assert pages <= 2
+    assert " ".join(tr("wf_subtitle", lang).split()) in words
+    jobs = tr("out_jobs", lang)
+    assert tr("wf_title", lang, what=jobs[:1].lower() + jobs[1:], year=2030) in words
+    single = {**TABLE.defaults, **PRESETS["investasi_ganda"].scenario.as_dict()}
+    words, _ = text_of(single)
+    assert " ".join(tr("wf_subtitle", lang).split()) not in words
