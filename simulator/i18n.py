@@ -138,6 +138,51 @@ TEXT: dict[str, tuple[str, str]] = {
         "Shapley values; they add up to the package's effect. Green adds, orange subtracts. "
         "The axis does not start at zero: the baseline and scenario bars are cut.",
     ),
+    # The best mix for a budget (simulator/allocate.py, ui/views/allocate.py)
+    "tab_allocate": ("Alokasi anggaran", "Budget allocation"),
+    "alloc_err_budget": (
+        "Anggaran '{budget}' tidak dapat dipakai: masukkan nilai kini dari 0 sampai {most}.",
+        "The budget '{budget}' cannot be used: enter a present value from 0 to {most}.",
+    ),
+    "alloc_err_goal": (
+        "Sasaran '{goal}' tidak dikenal; pilih salah satu dari: {names}.",
+        "Unknown goal '{goal}'; choose one of: {names}.",
+    ),
+    "alloc_err_limit_syntax": (
+        "Batas '{text}' tidak terbaca; tulis NAMA=NILAI.",
+        "The limit '{text}' cannot be read; write NAME=VALUE.",
+    ),
+    "alloc_err_limit_name": (
+        "Batas untuk '{name}' tidak dikenal; yang dapat dibatasi: {names}.",
+        "No limit can be set on '{name}'; limits apply to: {names}.",
+    ),
+    "alloc_err_limit_value": (
+        "Batas {name} '{value}' bukan angka.",
+        "The limit {name} '{value}' is not a number.",
+    ),
+    "alloc_err_limit_range": (
+        "Batas {name} {value} di luar rentang yang diizinkan ({low} sampai {high}).",
+        "The limit {name} {value} is outside the allowed range ({low} to {high}).",
+    ),
+    "alloc_err_contradictory": (
+        "Batas {name} saling bertentangan: minimum {low} di atas maksimum {high}.",
+        "The limits of {name} contradict each other: the minimum {low} is above the maximum "
+        "{high}.",
+    ),
+    "alloc_err_regions_sum": (
+        "Porsi minimum wilayah berjumlah {total}, lebih dari 100%.",
+        "The regions' minimum shares add up to {total}, more than 100%.",
+    ),
+    "alloc_err_no_fit": (
+        "Tidak ada campuran yang muat dalam anggaran {budget}: campuran termurah dengan batas "
+        "ini sudah {cost}. Naikkan anggaran atau turunkan batas minimum.",
+        "No mix fits the budget of {budget}: the cheapest mix within these limits already "
+        "costs {cost}. Raise the budget or lower the minimums.",
+    ),
+    "alloc_err_no_fit_region": (
+        "Tidak ada campuran dalam anggaran {budget} yang memenuhi batas porsi wilayah.",
+        "No mix within the budget of {budget} meets the regions' share limits.",
+    ),
     "wf_baseline": ("Skenario dasar", "Baseline"),
     "wf_up": ("Menambah", "Adds"),
     "wf_down": ("Mengurangi", "Subtracts"),
