@@ -96,7 +96,9 @@ class AllocationError(ValueError):
                 shown[key] = fmt.percent(value, lang, 0)
             elif isinstance(value, float):
                 shown[key] = fmt.number(value, lang, 4, optional=True)
-            else:
+            elif key == "names":
+                shown[key] = str(value)
+            else:  # what the user typed: shown in part
                 shown[key] = str(value)[:60]
         return tr(f"alloc_err_{self.code}", lang, **shown)
 
@@ -199,6 +201,7 @@ class Option:
     mix: dict[str, float]
     cost: float
     goal: float
+    meets_limits: bool = True
 
 
 @dataclass(frozen=True)
@@ -238,6 +241,7 @@ class Allocation:
                     "goal": self.goal,
                     "goal_pv": option.goal,
                     "best_mix_gain_pct": gain,
+                    "meets_limits": option.meets_limits,
                 }
             )
         return pd.DataFrame(rows)
@@ -311,7 +315,8 @@ class _Evaluator:
             weights = appraisal.discount_weights(result.years, self.start)
             added = (result.regions["jobs"] - result.regions_baseline["jobs"]) @ weights  # (n, 3)
             total = added.sum(axis=1)
-            share = np.where(total > 0, 100.0 * added / np.where(total > 0, total, 1.0), 0.0)
+            positive = (total > 0)[:, None]
+            share = np.where(positive, 100.0 * added / np.where(positive, total[:, None], 1.0), 0)
             for r, region in enumerate(REGIONS):
                 ok &= share[:, r] >= self.limits.region_min.get(region, 0.0) - 1e-9
                 ok &= share[:, r] <= self.limits.region_max.get(region, 100.0) + 1e-9
@@ -387,6 +392,16 @@ def _envelope(cost: np.ndarray, goal: np.ndarray, most: float) -> tuple[np.ndarr
         pick = np.unique(np.linspace(0, len(cost) - 1, FRONTIER_POINTS).round().astype(int))
         cost, goal = cost[pick], goal[pick]
     return cost, goal
+
+
+def show_goal(value: float, goal: str, lang: str) -> str:
+    """A goal's present value as a reader of ``lang`` writes it (jobs as person-years)."""
+    from simulator import formatting as fmt
+    from simulator.outputs import OUTPUTS
+
+    if GOALS.get(goal, goal) == "jobs":
+        return tr("alloc_job_years", lang, v=fmt.number(value, lang))
+    return OUTPUTS[GOALS.get(goal, goal)].show(value, lang)
 
 
 def allocate(
@@ -529,7 +544,9 @@ def allocate(
         c, g = alone_cost[part], alone_goal[part]
         feasible = c <= fits
         j = int(np.flatnonzero(feasible)[np.argmax(g[feasible])]) if feasible.any() else 0
-        alone[name] = Option(as_mix(alone_mixes[part][j]), float(c[j]), float(g[j]))
+        alone[name] = Option(
+            as_mix(alone_mixes[part][j]), float(c[j]), float(g[j]), bool(alone_ok[part][j])
+        )
 
     # The frontier of the best mix: the best feasible mix at each of the frontier's budgets
     # (and this budget's answer); of each instrument alone, its own curve.

@@ -140,6 +140,7 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     # The best mix for a budget (simulator/allocate.py, ui/views/allocate.py)
     "tab_allocate": ("Alokasi anggaran", "Budget allocation"),
+    "alloc_job_years": ("{v} orang-tahun kerja", "{v} job-years"),
     "alloc_err_budget": (
         "Anggaran '{budget}' tidak dapat dipakai: masukkan nilai kini dari 0 sampai {most}.",
         "The budget '{budget}' cannot be used: enter a present value from 0 to {most}.",
