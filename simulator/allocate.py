@@ -60,8 +60,8 @@ REFINE_ROUNDS = 4
 FILL_LEVELS = 32
 SHARE_STEPS = 12  # the budget split among the instruments in twelfths ...
 SPEND_TOTALS = np.array([1.0, 0.97, 0.94])  # ... of the budget or a little less
-FRONTIER_STEPS = 12  # the frontier's budgets split in twelfths too
-FRONTIER_BUDGETS = np.array([0.125, 0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 1.75, 2.0])
+FRONTIER_STEPS = 8  # the frontier's budgets split in eighths
+FRONTIER_BUDGETS = np.arange(1, 17) / 8  # of the budget: an eighth to twice it
 ALONE_LEVELS = 257
 FRONTIER_POINTS = 120  # points of each frontier line the chart draws, at most
 TOLERANCE_PCT = 0.5  # the most a checked mix beat the answer by, of the goal [%]
@@ -558,9 +558,17 @@ def allocate(
     for j, level in enumerate(frontier_budgets):
         part = slice(start_row + j * per, start_row + (j + 1) * per)
         ok = candidates[0][3][part] & (f_cost[part] <= level * (1 + 1e-12) + 1e-12)
-        if ok.any():
+        # At least what any instrument alone gives for that money (the answer's search
+        # includes them too).
+        alone_best = [
+            float(np.max(alone_goal[i * ALONE_LEVELS : (i + 1) * ALONE_LEVELS][fit]))
+            for i in range(k)
+            if (fit := alone_cost[i * ALONE_LEVELS : (i + 1) * ALONE_LEVELS] <= level + 1e-12).any()
+        ]
+        found = [*alone_best, *([float(f_goal[part][ok].max())] if ok.any() else [])]
+        if found:
             points_cost.append(float(level))
-            points_goal.append(float(f_goal[part][ok].max()))
+            points_goal.append(max(found))
     points_cost.append(budget)
     points_goal.append(best[2])
     order = np.argsort(points_cost, kind="stable")

@@ -226,3 +226,105 @@ def contribution_lines(
             )
         )
     return out
+
+
+@functools.lru_cache(maxsize=32)
+def _frontier_template(lang: str, names: tuple[str, ...], axis_title: str) -> dict[str, Any]:
+    domain = list(names)
+    colours = [SCENARIO_COLOUR, *charts.COMPARE_COLOURS[1 : len(names)]]
+    dashes = [[1, 0]] + [[6, 3]] * (len(names) - 1)
+    # One row where it fits (measured generously), three columns, or one on a phone.
+    needed = 1.35 * sum(len(label) * LABEL_CHAR_PX + 40 for label in domain)
+    columns = alt.ExprRef(
+        f"{charts.CHART_WIDTH} < 420 ? 1 : {charts.CHART_WIDTH} < {needed:.0f} ? 3 : 0"
+    )
+    legend = alt.Legend(symbolType="stroke", symbolStrokeWidth=3, symbolSize=500, columns=columns)
+    x = alt.X(
+        "cost:Q",
+        title=tr("alloc_axis_budget", lang),
+        axis=alt.Axis(labelExpr=compact_label(lang, ",.2~f"), tickCount=6),
+    )
+    y = alt.Y("goal:Q", title=axis_title, axis=alt.Axis(labelExpr=compact_label(lang, ",.1~f")))
+    lines = alt.Chart(alt.NamedData(name="lines"))
+    drawn = lines.mark_line(strokeWidth=3).encode(
+        x=x,
+        y=y,
+        color=alt.Color(
+            "series:N", title=None, scale=alt.Scale(domain=domain, range=colours), legend=legend
+        ),
+        strokeDash=alt.StrokeDash(
+            "series:N", title=None, scale=alt.Scale(domain=domain, range=dashes), legend=legend
+        ),
+    )
+    points = lines.mark_point(size=70, filled=True, opacity=0.001).encode(
+        x=x,
+        y=y,
+        tooltip=[
+            alt.Tooltip("series:N", title=tr("tooltip_series", lang)),
+            alt.Tooltip("cost_text:N", title=tr("alloc_axis_budget", lang)),
+            alt.Tooltip("text:N", title=tr("tooltip_value", lang)),
+        ],
+    )
+    marker = alt.Chart(alt.NamedData(name="answer"))
+    rule = marker.mark_rule(color="#555555", strokeDash=[2, 3], aria=False).encode(x="cost:Q")
+    dot = marker.mark_point(
+        shape="diamond", size=220, filled=True, color=SCENARIO_COLOUR, aria=False
+    ).encode(x="cost:Q", y="goal:Q", tooltip=[alt.Tooltip("text:N", title=names[0])])
+    return charts._finish(
+        [drawn, points, rule, dot],
+        lang,
+        title=charts._summary_field("title"),
+        subtitle=charts._literal(tr("alloc_frontier_sub", lang)),
+        label=tr("alloc_frontier_label", lang),
+        height=400,
+    )
+
+
+def frontier_chart(found: Any, lang: str, labels: Mapping[str, str]) -> dict[str, Any]:
+    """The most of the goal each budget buys: the best mix (solid) and each instrument alone
+    (dashed), with the answer at this budget marked. ``found`` is an
+    :class:`simulator.allocate.Allocation`."""
+    from simulator.allocate import show_goal
+
+    mix = tr("alloc_best_mix", lang)
+    series = [(mix, found.frontier["mix"])] + [
+        (labels.get(name, name), found.frontier[name]) for name in found.alone
+    ]
+    rows: dict[str, list[Any]] = {"series": [], "cost": [], "goal": [], "text": [], "cost_text": []}
+    for name, (cost, goal) in series:
+        for c, g in zip(cost, goal, strict=True):
+            rows["series"].append(name)
+            rows["cost"].append(float(c))
+            rows["goal"].append(float(g))
+            rows["text"].append(show_goal(float(g), found.goal, lang))
+            rows["cost_text"].append(fmt.rp_tn(float(c), lang))
+    answer = charts._table(
+        {
+            "cost": [found.best.cost],
+            "goal": [found.best.goal],
+            "text": [show_goal(found.best.goal, found.goal, lang)],
+        }
+    )
+    axis = tr(f"alloc_axis_{found.goal}", lang)
+    title = tr("alloc_frontier_title", lang, goal=tr(f"alloc_goal_{found.goal}", lang).lower())
+    names = tuple(name for name, _ in series)
+    return {
+        **_frontier_template(lang, names, axis),
+        "datasets": {
+            "lines": charts._table(rows),
+            "answer": answer,
+            SUMMARY: charts._summary(title=title),
+        },
+    }
+
+
+def alt_frontier(found: Any, lang: str, labels: Mapping[str, str]) -> str:
+    """Text alternative of the frontier: the answer and each instrument alone at the budget."""
+    from simulator.allocate import show_goal
+
+    items = [f"{tr('alloc_best_mix', lang)} {show_goal(found.best.goal, found.goal, lang)}"]
+    items += [
+        f"{labels.get(n, n)} {show_goal(o.goal, found.goal, lang)}" for n, o in found.alone.items()
+    ]
+    title = tr("alloc_frontier_title", lang, goal=tr(f"alloc_goal_{found.goal}", lang).lower())
+    return charts.alt_list(f"{title} ({fmt.rp_tn(found.budget, lang)})", items)

@@ -140,6 +140,30 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     # The best mix for a budget (simulator/allocate.py, ui/views/allocate.py)
     "tab_allocate": ("Alokasi anggaran", "Budget allocation"),
+    "alloc_best_mix": ("Campuran terbaik", "Best mix"),
+    "alloc_goal_jobs": ("Tenaga kerja langsung (orang-tahun)", "Direct jobs (job-years)"),
+    "alloc_goal_value_added": ("Nilai tambah", "Value added"),
+    "alloc_goal_production": ("Nilai produksi", "Production"),
+    "alloc_goal_exports": ("Nilai ekspor", "Exports"),
+    "alloc_axis_budget": (
+        "Anggaran, nilai kini (Rp triliun)",
+        "Budget, present value (Rp trillion)",
+    ),
+    "alloc_axis_jobs": ("orang-tahun kerja, nilai kini", "job-years, present value"),
+    "alloc_axis_value_added": ("Rp triliun, nilai kini", "Rp trillion, present value"),
+    "alloc_axis_production": ("Rp triliun, nilai kini", "Rp trillion, present value"),
+    "alloc_axis_exports": ("USD juta, nilai kini", "USD million, present value"),
+    "alloc_frontier_title": (
+        "Hasil terbaik per anggaran: {goal}",
+        "The most each budget buys: {goal}",
+    ),
+    "alloc_frontier_label": ("Hasil terbaik per anggaran", "The most each budget buys"),
+    "alloc_frontier_sub": (
+        "Garis utuh: campuran terbaik; putus-putus: satu instrumen saja; belah ketupat: "
+        "jawaban untuk anggaran ini. Nilai kini 10 tahun sejak awal kebijakan.",
+        "Solid: the best mix; dashed: one instrument alone; diamond: the answer for this "
+        "budget. Present values over 10 years from the policy start.",
+    ),
     "alloc_job_years": ("{v} orang-tahun kerja", "{v} job-years"),
     "alloc_err_budget": (
         "Anggaran '{budget}' tidak dapat dipakai: masukkan nilai kini dari 0 sampai {most}.",
