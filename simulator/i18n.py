@@ -140,6 +140,56 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     # The best mix for a budget (simulator/allocate.py, ui/views/allocate.py)
     "tab_allocate": ("Alokasi anggaran", "Budget allocation"),
+    "alloc_intro": (
+        "Campuran instrumen yang paling banyak mencapai sasaran dalam anggaran publik. "
+        "Anggaran dan hasil diukur sebagai nilai kini selama {years} tahun sejak awal "
+        "kebijakan, dengan diskonto riil {rate} per tahun; pengaturan lain dari skenario "
+        "saat ini.",
+        "The mix of instruments that does most for a goal within a public budget. Budget and "
+        "results are present values over {years} years from the policy start, at a real "
+        "discount rate of {rate} a year; other settings are the current scenario's.",
+    ),
+    "alloc_budget": (
+        "Anggaran publik, nilai kini (Rp triliun)",
+        "Public budget, present value (Rp trillion)",
+    ),
+    "alloc_goal": ("Sasaran", "Goal"),
+    "alloc_limits": ("Batas (opsional)", "Limits (optional)"),
+    "alloc_region": ("Wilayah", "Region"),
+    "alloc_region_min": (
+        "Porsi minimum tambahan tenaga kerja di wilayah itu (%)",
+        "Minimum share of the added jobs in that region (%)",
+    ),
+    "alloc_run": ("Cari campuran terbaik", "Find the best mix"),
+    "alloc_error_budget_text": (
+        "Masukkan anggaran untuk mencari campuran terbaik.",
+        "Enter a budget to find the best mix.",
+    ),
+    "alloc_answer": (
+        "Dengan anggaran {budget}, campuran terbaik untuk {goal} mencapai {value} (biaya {cost}).",
+        "With a budget of {budget}, the best mix for {goal} reaches {value} (cost {cost}).",
+    ),
+    "alloc_mix": ("Campuran: {items}.", "Mix: {items}."),
+    "alloc_col_option": ("Satu instrumen saja", "One instrument alone"),
+    "alloc_col_value": ("Nilai", "Value"),
+    "alloc_col_cost": ("Biaya, nilai kini", "Cost, present value"),
+    "alloc_col_goal": ("Hasil", "Result"),
+    "alloc_col_gain": ("Campuran terbaik lebih baik", "Best mix better by"),
+    "alloc_chance": (
+        "Peluang campuran terbaik mengungguli pilihan terbaik berikutnya ({other} saja): "
+        "{chance} dari {draws} iterasi dengan asumsi yang ditarik acak.",
+        "Chance that the best mix beats the runner-up ({other} alone): {chance} of {draws} "
+        "runs with the assumptions drawn at random.",
+    ),
+    "alloc_apply": ("Terapkan campuran ini sebagai skenario", "Apply this mix as the scenario"),
+    "alloc_method": (
+        "Metode: pencarian bertumpuk atas pembagian anggaran antarinstrumen, kisi kasar, lalu "
+        "penghalusan di sekitar yang terbaik; {n} campuran dihitung dalam {seconds} detik. "
+        "Toleransi: tidak ada campuran yang diperiksa melampauinya lebih dari {tolerance}.",
+        "Method: batched search over splits of the budget among the instruments, a coarse "
+        "grid, then refinement around the best; {n} mixes evaluated in {seconds} s. "
+        "Tolerance: no mix checked beats it by more than {tolerance}.",
+    ),
     "alloc_best_mix": ("Campuran terbaik", "Best mix"),
     "alloc_goal_jobs": ("Tenaga kerja langsung (orang-tahun)", "Direct jobs (job-years)"),
     "alloc_goal_value_added": ("Nilai tambah", "Value added"),

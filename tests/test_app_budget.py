@@ -3,12 +3,17 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
+from simulator.allocate import MAX_BUDGET_RP_TN, AllocationError
 from simulator.contributions import short_labels
 from simulator.i18n import tr
+from simulator.safety import plain_markdown as escape_md
 from tests.strategies import TABLE
 from tests.test_app import fresh
+from tests.test_cli import run
 
 PACKAGE = {"investment": "5.6", "new_units": "1250", "online_adoption": "75"}
 
@@ -41,3 +46,43 @@ def test_compare_tab_offers_the_split_of_each_scenario():
     at.run()
     assert tr("wf_single", "id") in [c.value for c in at.caption]
     assert short_labels(TABLE, "id")["investment"] == tr("short_investment", "id")
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_allocation_tab_agrees_with_the_command_line(lang):
+    """The allocation tab, opened from its link, answers the default request (Rp 1 trillion
+    for jobs) with the mix the command line prints, and one click makes it the scenario."""
+    at = fresh(lang, view="allocate")
+    assert tr("tab_allocate", lang) in [h.value for h in at.subheader]
+    status, out, err = run(
+        "allocate", "--budget", "1", "--goal", "jobs", "--format", "json", "--draws", "1000"
+    )
+    assert status == 0, err
+    expected = json.loads(out)["best_mix"]
+    at.button(key="alloc_apply").click()
+    at.run()
+    assert not at.exception
+    for name in TABLE.policy:
+        assert at.session_state[name] == pytest.approx(expected[name], rel=1e-9), name
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_allocation_bad_budget_is_a_message_in_the_page_language(lang):
+    """A negative, enormous or unreadable budget gives the translation table's message in
+    the page language, no traceback, and a good budget afterwards answers again."""
+    at = fresh(lang, view="allocate")
+    for text, budget in (("-1", -1.0), ("1000000", 1e6), ("banyak", "banyak")):
+        submit(at, lang, text)
+        assert not at.exception
+        expected = AllocationError("budget", budget=budget, most=MAX_BUDGET_RP_TN).text(lang)
+        assert [e.value for e in at.error] == [escape_md(expected)], text
+    submit(at, lang, "0,5" if lang == "id" else "0.5")
+    assert not at.error
+    assert at.button(key="alloc_apply")
+
+
+def submit(at, lang: str, budget: str) -> None:
+    """Type ``budget`` into the allocation form and press its button."""
+    at.text_input(key="alloc_budget").set_value(budget)
+    next(b for b in at.button if b.label == tr("alloc_run", lang)).click()
+    at.run()
