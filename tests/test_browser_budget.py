@@ -28,7 +28,11 @@ def test_allocation_tab_answers_and_applies_the_mix(app_url, browser, lang, size
     assert page.get_by_text(tr("alloc_apply", lang)).count() == 1
     wait_charts(page, 1)
     assert page.locator("[data-testid='stVegaLiteChart']").count() == 1
-    page.screenshot(path=str(ARTIFACTS / f"allocate_{lang}_{size}.png"), full_page=True)
+    # The page scrolls inside Streamlit's own container: a shot of each part in view.
+    page.get_by_text(opening.strip()).first.scroll_into_view_if_needed()
+    page.screenshot(path=str(ARTIFACTS / f"allocate_{lang}_{size}.png"))
+    page.locator("[data-testid='stVegaLiteChart']").first.scroll_into_view_if_needed()
+    page.screenshot(path=str(ARTIFACTS / f"allocate_{lang}_{size}_chart.png"))
     page.get_by_text(tr("alloc_apply", lang)).first.click()
     page.wait_for_function(
         "() => location.search.includes('new_units=')", timeout=30_000, polling=100

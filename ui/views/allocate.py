@@ -93,6 +93,12 @@ def view(values: dict[str, float]) -> None:
     result_part(found, labels, lg)
 
 
+def shown(name: str) -> int:
+    """Decimals to show of an instrument's value: one more than its lever's step has (the
+    value applied is the exact one)."""
+    return fmt.decimals_of(state.TABLE[name].step) + 1
+
+
 def result_part(found: alloc.Allocation, labels: dict[str, str], lg: str) -> None:
     """The best mix, its gain over each instrument alone, the chance, the frontier, apply."""
     table = state.TABLE
@@ -112,7 +118,7 @@ def result_part(found: alloc.Allocation, labels: dict[str, str], lg: str) -> Non
         + "**"
     )
     items = [
-        f"{labels[n]}: {fmt.param_value(v, table[n].unit, lg)}"
+        f"{labels[n]}: {fmt.param_value(v, table[n].unit, lg, shown(n))}"
         for n, v in found.best.mix.items()
         if v != table[n].value
     ]
