@@ -119,7 +119,10 @@ def build_parser() -> argparse.ArgumentParser:
             help=f"an instrument's {bound}imum, or jobs_share_<region>=PCT (repeatable)",
         )
     alloc.add_argument(
-        "--draws", type=_draws, default=1000, help="Monte Carlo draws for the chance (0: none)"
+        "--draws",
+        type=_chance_draws,
+        default=1000,
+        help="Monte Carlo draws for the chance (0: none)",
     )
     alloc.add_argument("--format", choices=("csv", "json"), default="csv")
     return parser
@@ -127,11 +130,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _draws(text: str) -> int:
     value = _whole(text)
-    if not 0 <= value <= MAX_DRAWS:
+    if not 1 <= value <= MAX_DRAWS:
         raise argparse.ArgumentTypeError(
             f"must be between 1 and {MAX_DRAWS:,} (more does not fit one instance's memory)"
         )
     return value
+
+
+def _chance_draws(text: str) -> int:
+    """Draws for the allocation's chance: as --draws, or 0 for none."""
+    return 0 if text.strip() == "0" else _draws(text)
 
 
 def _seed(text: str) -> int:
