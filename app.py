@@ -25,7 +25,7 @@ from ui import capacity, connection, history, names, page_guard, runs, state
 from ui.sidebar import LeverSlots, levers, sidebar
 from ui.style import PAGE_CSS
 from ui.toolbar import toolbar
-from ui.views import analysis, compare, method, present, regions, results, table
+from ui.views import allocate, analysis, compare, method, present, regions, results, table
 from ui.widgets import escape_md, headline_view, notices_view
 
 HEADLINE_PAINT_PAUSE_S = 0.03  # one frame or two for the browser to paint the headline
@@ -174,6 +174,7 @@ TABS = {
     "table": lambda now: table.view(now.result),
     "compare": lambda now: compare.view(now.values),
     "analysis": lambda now: analysis.view(now.result, now.values, now.scenario),
+    "allocate": lambda now: allocate.view(now.values),
     "method": lambda now: method.view(now.values),
 }
 

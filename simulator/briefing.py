@@ -18,6 +18,8 @@ import numpy as np
 
 from simulator import formatting as fmt
 from simulator.analysis import DEFAULT_DRAWS, uncertainty
+from simulator.budget_charts import contribution_lines, waterfall_chart
+from simulator.contributions import contributions, moved_instruments, short_labels
 from simulator.history import load_history
 from simulator.i18n import tr
 from simulator.model import Result
@@ -37,6 +39,8 @@ AGENCIES: dict[str, tuple[str, ...]] = {
     "BPS": ("BPS",),
 }
 MEDIA_SHOWN = 4  # news sites named in the sources paragraph, most used first
+# The effects a briefing splits by instrument in words (the waterfall beside them: jobs).
+BRIEF_SPLIT = ("value_added_rp_tn",)
 
 
 def scenario_title(title: str | None, lang: str) -> str:
@@ -223,6 +227,33 @@ def money_lines(result: Result, lang: str) -> list[str]:
         )
     ]
     return out + found.lines(lang)
+
+
+@dataclass(frozen=True)
+class ContributionBlock:
+    """What each instrument of a package contributes: the waterfall of direct jobs, the
+    split of value added in words, and the method in a sentence."""
+
+    chart: dict
+    lines: list[str]
+    note: str
+
+
+def contribution_block(
+    values: Mapping[str, float], lang: str, table: ParameterTable | None = None
+) -> ContributionBlock | None:
+    """The briefing's contributions block, for a scenario that moves two or more instruments
+    (None otherwise: one instrument's contribution is the whole effect)."""
+    table = table or load_parameters()
+    if len(moved_instruments(values, table)) < 2:
+        return None
+    split = contributions(values, table=table)
+    labels = short_labels(table, lang)
+    return ContributionBlock(
+        chart=waterfall_chart(split, "jobs", lang, labels, subtitle=False),
+        lines=contribution_lines(split, BRIEF_SPLIT, lang, labels),
+        note=tr("wf_subtitle", lang),
+    )
 
 
 def flag_texts(result: Result, lang: str, later: Result | None = None) -> list[str]:

@@ -1,4 +1,5 @@
-"""Command line: ``python -m simulator params|history|run|uncertainty|sensitivity|goal-seek``.
+"""Command line: ``python -m simulator params|history|run|uncertainty|sensitivity|goal-seek|
+contributions|allocate``.
 
 Errors in what the user typed (an unknown parameter or preset, a non-number, a value outside
 its range) exit with status 2 and one line on stderr naming the parameter and its allowed
@@ -16,6 +17,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from simulator.allocate import GOALS, AllocationError, allocate, parse_limits
 from simulator.analysis import (
     DEFAULT_DRAWS,
     DEFAULT_SEED,
@@ -24,6 +26,7 @@ from simulator.analysis import (
     sensitivity,
     uncertainty,
 )
+from simulator.contributions import CONTRIBUTION_OUTPUTS, contributions
 from simulator.datafile import DataFileError
 from simulator.history import load_history
 from simulator.model import simulate
@@ -95,6 +98,41 @@ def build_parser() -> argparse.ArgumentParser:
     goal.add_argument("--target", required=True, metavar="OUTPUT=VALUE")
     goal.add_argument("--year", type=int, required=True)
     goal.add_argument("--lever", required=True, choices=load_parameters().policy)
+
+    split = commands.add_parser(
+        "contributions", help="each instrument's share of the effects (Shapley values)"
+    )
+    add_scenario_arguments(split)
+    split.add_argument("--output", choices=CONTRIBUTION_OUTPUTS, default=None)
+    split.add_argument("--format", choices=("csv", "json"), default="csv")
+
+    alloc = commands.add_parser(
+        "allocate", help="the mix of instruments that does most for a goal within a budget"
+    )
+    add_scenario_arguments(alloc)
+    alloc.add_argument(
+        "--budget",
+        required=True,
+        metavar="RP_TN",
+        help="public budget: present value over the 10-year appraisal period [Rp trillion]",
+    )
+    alloc.add_argument("--goal", required=True, metavar="NAME", help=", ".join(GOALS))
+    for bound in ("min", "max"):
+        alloc.add_argument(
+            f"--{bound}",
+            dest=f"limit_{bound}",
+            action="append",
+            default=[],
+            metavar="NAME=VALUE",
+            help=f"an instrument's {bound}imum, or jobs_share_<region>=PCT (repeatable)",
+        )
+    alloc.add_argument(
+        "--draws",
+        type=_chance_draws,
+        default=1000,
+        help="Monte Carlo draws for the chance (0: none)",
+    )
+    alloc.add_argument("--format", choices=("csv", "json"), default="csv")
     return parser
 
 
@@ -105,6 +143,11 @@ def _draws(text: str) -> int:
             f"must be between 1 and {MAX_DRAWS:,} (more does not fit one instance's memory)"
         )
     return value
+
+
+def _chance_draws(text: str) -> int:
+    """Draws for the allocation's chance: as --draws, or 0 for none."""
+    return 0 if text.strip() == "0" else _draws(text)
 
 
 def _seed(text: str) -> int:
@@ -210,6 +253,14 @@ def _main(argv: Sequence[str] | None) -> int:
         return 0
     if args.command == "goal-seek":
         return _goal_seek(args, scenario)
+    if args.command == "allocate":
+        return _allocate(args, scenario)
+    if args.command == "contributions":
+        outputs = (args.output,) if args.output else CONTRIBUTION_OUTPUTS
+        frame = contributions(values, outputs=outputs).table()
+        # Blank cells where a row has no such figure (JSON has null, not NaN).
+        emit(frame.astype(object).where(frame.notna(), None), args.format)
+        return 0
     result = simulate(scenario)
     if args.table == "appraisal":
         emit(appraisal_frame(result), args.format)
@@ -269,4 +320,26 @@ def _goal_seek(args: argparse.Namespace, scenario: Scenario) -> int:
         )
         return EXIT_OUT_OF_REACH
     sys.stdout.write(f"{format_value(found.value)}\n")
+    return 0
+
+
+def _allocate(args: argparse.Namespace, scenario: Scenario) -> int:
+    """Print the best mix and each instrument alone; exit 3 when no mix fits the budget."""
+    try:
+        budget = parse_number(args.budget)
+    except ValueError:
+        budget = args.budget  # worded by the allocation's own message
+    try:
+        limits = parse_limits(args.limit_min, args.limit_max)
+        found = allocate(scenario.as_dict(), budget, args.goal, limits, draws=args.draws)
+    except AllocationError as error:
+        sys.stderr.write(f"{'no fit' if error.code.startswith('no_fit') else 'error'}: ")
+        sys.stderr.write(f"{error.text('en')}\n")
+        return EXIT_OUT_OF_REACH if error.code.startswith("no_fit") else EXIT_USAGE
+    if args.format == "json":
+        json.dump(found.record(), sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        frame = found.table()
+        emit(frame.astype(object).where(frame.notna(), None), args.format)
     return 0

@@ -972,6 +972,20 @@ class _Content:
     sources: str
     link: str
     qr: bytes | None
+    # Each instrument's share of the effects, for a package of two or more instruments.
+    contributions: briefing.ContributionBlock | None = None
+
+
+def _contributions(page: _Page, block: briefing.ContributionBlock, words: bool) -> None:
+    """Under the charts (the second is the jobs waterfall): the method in a sentence and,
+    with ``words``, the split of value added. The sentence is never cut by a page break."""
+    if page.room() < page.lines(block.note, 8) * 8 * 0.48 + 1:
+        page.pdf.add_page()
+    page.text(block.note, 8, grey=True)
+    if words:
+        page.pdf.ln(0.5)
+        for line in block.lines:
+            page.text(line, 8.5, height=4.2)
 
 
 def _compose(result: Result, content: _Content, layout: Layout) -> _Page:
@@ -1015,6 +1029,9 @@ def _compose(result: Result, content: _Content, layout: Layout) -> _Page:
     page.text(content.money, 9.5, height=4.8)
 
     _charts(page, content.charts, layout)
+    # The split in words under the waterfall where the full layout has room for it.
+    if content.contributions is not None:
+        _contributions(page, content.contributions, words=layout == LAYOUTS[0])
 
     rows = content.settings
     page.heading(tr("pdf_settings", lang), keep=6 * (len(rows) + 1))  # the table stays whole
@@ -1062,7 +1079,9 @@ def pdf_bytes(
     the length a link carries), the
     headline with changes, the model's warnings, the sentence, the range of the main
     effects over ``draws`` iterations, what the public money buys, and two charts whose
-    text is at least 8 pt in print. Page two: the settings against the skenario dasar, the
+    text is at least 8 pt in print (for a scenario that moves two or more instruments, the
+    second is the waterfall of what each instrument adds to jobs, with the split of value
+    added in words under it). Page two: the settings against the skenario dasar, the
     main assumptions with their sources, the data caveats, the sources, and the link with a
     QR code that reopens the scenario. A briefing that would run past two pages is laid out
     again in the compact layout.
@@ -1072,6 +1091,11 @@ def pdf_bytes(
     # The main assumptions at their published or assumed values, each with its source; one
     # the user moved is in the settings table instead.
     kept = [table[n] for n in MAIN_ASSUMPTIONS if values.get(n, table[n].value) == table[n].value]
+    # A package of two or more instruments: its jobs waterfall takes the second chart's
+    # place (two pages have no room for a third).
+    split = briefing.contribution_block(values, lang, table) if len(charts) >= 2 else None
+    if split is not None:
+        charts = [*charts[:1], split.chart]
     content = _Content(
         lang=lang,
         # Text a link carries (name, who prepared it, notes) with every address made
@@ -1096,6 +1120,7 @@ def pdf_bytes(
         sources=briefing.sources(lang),
         link=link,
         qr=qr_png(link) if link else None,
+        contributions=split,
     )
     for layout in LAYOUTS:
         page = _compose(result, content, layout)

@@ -110,6 +110,171 @@ TEXT: dict[str, tuple[str, str]] = {
         "One line per scenario; dashed: baseline",
     ),
     "col_scenario": ("Skenario", "Scenario"),
+    # Contributions: each instrument's share of a package's effects (simulator/contributions.py)
+    "wf_heading": ("Sumbangan setiap instrumen", "What each instrument contributes"),
+    "wf_intro": (
+        "Dampak paket dibagi ke setiap instrumen yang diubah dengan nilai Shapley: dampak "
+        "tambahan setiap instrumen dirata-rata atas semua urutan penerapannya, sehingga "
+        "jumlahnya sama persis dengan dampak paket.",
+        "The package's effect is split among the instruments it moves with Shapley values: "
+        "each instrument's added effect averaged over every order of switching them on, so "
+        "the parts add up exactly to the package's effect.",
+    ),
+    "wf_output": ("Indikator yang dibagi", "Indicator split"),
+    "wf_scenario_pick": ("Skenario yang dibagi", "Scenario split"),
+    "wf_single": (
+        "Skenario ini hanya mengubah satu instrumen, jadi seluruh dampaknya berasal dari "
+        "instrumen itu.",
+        "This scenario moves one instrument only, so all of its effect comes from it.",
+    ),
+    "wf_none": (
+        "Skenario ini tidak mengubah instrumen kebijakan.",
+        "This scenario moves no policy instrument.",
+    ),
+    "wf_title": (
+        "Sumbangan setiap instrumen pada {what} {year}",
+        "What each instrument adds to {what} in {year}",
+    ),
+    "wf_label": ("Sumbangan setiap instrumen", "What each instrument contributes"),
+    "wf_subtitle": (
+        "Nilai Shapley; jumlahnya sama dengan dampak paket. Hijau menambah, jingga "
+        "mengurangi. Sumbu tidak dimulai dari nol: batang skenario dasar dan skenario "
+        "terpotong.",
+        "Shapley values; they add up to the package's effect. Green adds, orange subtracts. "
+        "The axis does not start at zero: the baseline and scenario bars are cut.",
+    ),
+    # The best mix for a budget (simulator/allocate.py, ui/views/allocate.py)
+    "tab_allocate": ("Alokasi anggaran", "Budget allocation"),
+    "alloc_intro": (
+        "Campuran instrumen yang paling banyak mencapai sasaran dalam anggaran publik. "
+        "Anggaran dan hasil diukur sebagai nilai kini selama {years} tahun sejak awal "
+        "kebijakan, dengan diskonto riil {rate} per tahun; pengaturan lain dari skenario "
+        "saat ini.",
+        "The mix of instruments that does most for a goal within a public budget. Budget and "
+        "results are present values over {years} years from the policy start, at a real "
+        "discount rate of {rate} a year; other settings are the current scenario's.",
+    ),
+    "alloc_budget": (
+        "Anggaran publik, nilai kini (Rp triliun)",
+        "Public budget, present value (Rp trillion)",
+    ),
+    "alloc_goal": ("Sasaran", "Goal"),
+    "alloc_limits": ("Batas (opsional)", "Limits (optional)"),
+    "alloc_region": ("Wilayah", "Region"),
+    "alloc_region_min": (
+        "Porsi minimum tambahan tenaga kerja di wilayah itu (%)",
+        "Minimum share of the added jobs in that region (%)",
+    ),
+    "alloc_run": ("Cari campuran terbaik", "Find the best mix"),
+    "alloc_error_budget_text": (
+        "Masukkan anggaran untuk mencari campuran terbaik.",
+        "Enter a budget to find the best mix.",
+    ),
+    "alloc_answer": (
+        "Dengan anggaran {budget}, campuran terbaik untuk {goal} mencapai {value} (biaya {cost}).",
+        "With a budget of {budget}, the best mix for {goal} reaches {value} (cost {cost}).",
+    ),
+    "alloc_mix": ("Campuran: {items}.", "Mix: {items}."),
+    "alloc_col_option": ("Satu instrumen saja", "One instrument alone"),
+    "alloc_col_value": ("Nilai", "Value"),
+    "alloc_col_cost": ("Biaya, nilai kini", "Cost, present value"),
+    "alloc_col_goal": ("Hasil", "Result"),
+    "alloc_col_gain": ("Campuran terbaik lebih baik", "Best mix better by"),
+    "alloc_chance": (
+        "Peluang campuran terbaik mengungguli pilihan terbaik berikutnya ({other} saja): "
+        "{chance} dari {draws} iterasi dengan asumsi yang ditarik acak.",
+        "Chance that the best mix beats the runner-up ({other} alone): {chance} of {draws} "
+        "runs with the assumptions drawn at random.",
+    ),
+    "alloc_apply": ("Terapkan campuran ini sebagai skenario", "Apply this mix as the scenario"),
+    "alloc_method": (
+        "Metode: pencarian bertumpuk atas pembagian anggaran antarinstrumen, kisi kasar, lalu "
+        "penghalusan di sekitar yang terbaik; {n} campuran dihitung dalam {seconds} detik. "
+        "Toleransi: tidak ada campuran yang diperiksa melampauinya lebih dari {tolerance}.",
+        "Method: batched search over splits of the budget among the instruments, a coarse "
+        "grid, then refinement around the best; {n} mixes evaluated in {seconds} s. "
+        "Tolerance: no mix checked beats it by more than {tolerance}.",
+    ),
+    "alloc_best_mix": ("Campuran terbaik", "Best mix"),
+    "alloc_goal_jobs": ("Tenaga kerja langsung (orang-tahun)", "Direct jobs (job-years)"),
+    "alloc_goal_value_added": ("Nilai tambah", "Value added"),
+    "alloc_goal_production": ("Nilai produksi", "Production"),
+    "alloc_goal_exports": ("Nilai ekspor", "Exports"),
+    "alloc_axis_budget": (
+        "Anggaran, nilai kini (Rp triliun)",
+        "Budget, present value (Rp trillion)",
+    ),
+    "alloc_axis_jobs": ("orang-tahun kerja, nilai kini", "job-years, present value"),
+    "alloc_axis_value_added": ("Rp triliun, nilai kini", "Rp trillion, present value"),
+    "alloc_axis_production": ("Rp triliun, nilai kini", "Rp trillion, present value"),
+    "alloc_axis_exports": ("USD juta, nilai kini", "USD million, present value"),
+    "alloc_frontier_title": (
+        "Hasil terbaik per anggaran: {goal}",
+        "The most each budget buys: {goal}",
+    ),
+    "alloc_frontier_label": ("Hasil terbaik per anggaran", "The most each budget buys"),
+    "alloc_frontier_sub": (
+        "Garis utuh: campuran terbaik; putus-putus: satu instrumen saja; belah ketupat: "
+        "jawaban untuk anggaran ini. Nilai kini 10 tahun sejak awal kebijakan.",
+        "Solid: the best mix; dashed: one instrument alone; diamond: the answer for this "
+        "budget. Present values over 10 years from the policy start.",
+    ),
+    "alloc_job_years": ("{v} orang-tahun kerja", "{v} job-years"),
+    "alloc_err_budget": (
+        "Anggaran '{budget}' tidak dapat dipakai: masukkan nilai kini dari 0 sampai {most}.",
+        "The budget '{budget}' cannot be used: enter a present value from 0 to {most}.",
+    ),
+    "alloc_err_goal": (
+        "Sasaran '{goal}' tidak dikenal; pilih salah satu dari: {names}.",
+        "Unknown goal '{goal}'; choose one of: {names}.",
+    ),
+    "alloc_err_limit_syntax": (
+        "Batas '{text}' tidak terbaca; tulis NAMA=NILAI.",
+        "The limit '{text}' cannot be read; write NAME=VALUE.",
+    ),
+    "alloc_err_limit_name": (
+        "Batas untuk '{name}' tidak dikenal; yang dapat dibatasi: {names}.",
+        "No limit can be set on '{name}'; limits apply to: {names}.",
+    ),
+    "alloc_err_limit_value": (
+        "Batas {name} '{value}' bukan angka.",
+        "The limit {name} '{value}' is not a number.",
+    ),
+    "alloc_err_limit_range": (
+        "Batas {name} {value} di luar rentang yang diizinkan ({low} sampai {high}).",
+        "The limit {name} {value} is outside the allowed range ({low} to {high}).",
+    ),
+    "alloc_err_contradictory": (
+        "Batas {name} saling bertentangan: minimum {low} di atas maksimum {high}.",
+        "The limits of {name} contradict each other: the minimum {low} is above the maximum "
+        "{high}.",
+    ),
+    "alloc_err_regions_sum": (
+        "Porsi minimum wilayah berjumlah {total}, lebih dari 100%.",
+        "The regions' minimum shares add up to {total}, more than 100%.",
+    ),
+    "alloc_err_no_fit": (
+        "Tidak ada campuran yang muat dalam anggaran {budget}: campuran termurah dengan batas "
+        "ini sudah {cost}. Naikkan anggaran atau turunkan batas minimum.",
+        "No mix fits the budget of {budget}: the cheapest mix within these limits already "
+        "costs {cost}. Raise the budget or lower the minimums.",
+    ),
+    "alloc_err_no_fit_region": (
+        "Tidak ada campuran dalam anggaran {budget} yang memenuhi batas porsi wilayah.",
+        "No mix within the budget of {budget} meets the regions' share limits.",
+    ),
+    "wf_baseline": ("Skenario dasar", "Baseline"),
+    "wf_up": ("Menambah", "Adds"),
+    "wf_down": ("Mengurangi", "Subtracts"),
+    "wf_scenario": ("Skenario", "Scenario"),
+    "wf_item": ("Bagian", "Part"),
+    # Short names of the instruments, where a chart row or a table cell has little room
+    # (an instrument without one is named by its label in data/parameters.csv).
+    "short_investment": ("Investasi tambahan", "Added investment"),
+    "short_new_units": ("Unit usaha baru", "New units"),
+    "short_online_adoption": ("Adopsi daring", "Online adoption"),
+    "short_sales_place_units": ("Tempat berjualan", "Sales places"),
+    "wf_line": ("{what} {total}: {parts}.", "{what} {total}: {parts}."),
     # Analysis: uncertainty, sensitivity, goal-seeking, wider jobs
     "tab_analysis": ("Analisis", "Analysis"),
     "unc_title": ("Analisis ketidakpastian", "Uncertainty analysis"),

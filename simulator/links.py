@@ -26,7 +26,7 @@ from simulator.i18n import DEFAULT_LANG, LANGS, tr
 from simulator.params import ParameterTable, load_parameters
 from simulator.scenario import Scenario, format_value, parse_number, repair_shares
 
-VIEWS = ("results", "regions", "table", "compare", "analysis", "method", "present")
+VIEWS = ("results", "regions", "table", "compare", "analysis", "allocate", "method", "present")
 DEFAULT_VIEW = "results"
 MAX_TEXT = 64  # characters of one value we read; longer is refused, not truncated
 MAX_NAME = 60  # characters of a saved scenario's name

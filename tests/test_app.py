@@ -64,7 +64,15 @@ def test_indonesian_page_shows_no_english_labels():
     """Slider labels, tabs and metrics on the Indonesian page are the Indonesian texts."""
     at = fresh("id")
     tab_labels = [t.label for t in at.tabs]
-    assert tab_labels == ["Hasil", "Wilayah", "Tabel", "Bandingkan", "Analisis", "Metodologi"]
+    assert tab_labels == [
+        "Hasil",
+        "Wilayah",
+        "Tabel",
+        "Bandingkan",
+        "Analisis",
+        "Alokasi anggaran",
+        "Metodologi",
+    ]
     # The instruments' live levers are checked in the browser (tests/test_browser_live.py).
     assert at.select_slider(key="end_year").label == "Tahun akhir yang ditampilkan"
     assert at.select_slider(key="end_year").format_func(2030.0) == "2030"

@@ -33,7 +33,7 @@ from simulator.scenario import Scenario
 # The page's data, read once per server process.
 TABLE = load_parameters()
 PRESETS = load_presets(table=TABLE)
-TAB_CODES = ("results", "regions", "table", "compare", "analysis", "method")
+TAB_CODES = ("results", "regions", "table", "compare", "analysis", "allocate", "method")
 PRESENT = "present"  # the presentation view's code (the others are the tabs')
 BASELINE_PRESET = "baseline"  # the first preset: no settings
 
@@ -54,6 +54,14 @@ DOWNLOAD_CHART = "dl_chart_name"
 SAVE_NAME = "save_name"
 COMPARE_OUTPUT = "compare_output"
 TABLE_GROUP = "table_group"  # the table tab's group of outputs
+CONTRIB_OUTPUT = "contrib_output"  # the results tab's waterfall: which output it splits
+CONTRIB_SCENARIO = "contrib_scenario"  # the compare tab's waterfall: which scenario
+ALLOC_FORM = "alloc_form"  # the budget allocation's request
+ALLOC_BUDGET = "alloc_budget"
+ALLOC_GOAL = "alloc_goal"
+ALLOC_REGION = "alloc_region"
+ALLOC_REGION_MIN = "alloc_region_min"
+ALLOC_APPLY = "alloc_apply"
 TARGET_OUTPUT = "target_output"
 SENS_OUTPUT = "sens_output"
 GOAL_FORM = "goal_form"
@@ -87,6 +95,9 @@ TRANSLATED_CHOICES = (
     GOAL_OUTPUT,
     GOAL_LEVER,
     TABLE_GROUP,
+    CONTRIB_OUTPUT,
+    ALLOC_GOAL,
+    ALLOC_REGION,
 )
 
 
@@ -98,6 +109,54 @@ def exact_key(name: str) -> str:
 def target_value_key(output: str) -> str:
     """The key of the analysis tab's target box for ``output`` (one per output)."""
     return f"target_value_{output}"
+
+
+def alloc_range_key(name: str) -> str:
+    """The key of the budget allocation's range slider for instrument ``name``."""
+    return f"alloc_range_{name}"
+
+
+def alloc_request(
+    values: dict[str, float],
+) -> tuple[tuple, object, str, tuple[tuple[str, ...], tuple[str, ...]]] | None:
+    """The allocation the form asks for: the scenario's values, the budget (a number, or the
+    text that is not one, for the allocation's own message), the goal and the limits as
+    ``NAME=VALUE`` texts; None before a budget is given."""
+    state = st.session_state
+    text = str(state.get(ALLOC_BUDGET, "") or "").strip()
+    if not text:
+        return None
+    budget = controls.parse_amount(text, lang())
+    low, high = [], []
+    for name in TABLE.policy:
+        chosen = state.get(alloc_range_key(name))
+        if chosen is None:
+            continue
+        param = TABLE[name]
+        if chosen[0] > param.value:
+            low.append(f"{name}={chosen[0]!r}")
+        if chosen[1] < param.max:
+            high.append(f"{name}={chosen[1]!r}")
+    share = float(state.get(ALLOC_REGION_MIN, 0.0) or 0.0)
+    if share > 0:
+        low.append(f"jobs_share_{state.get(ALLOC_REGION, 'jawa_barat')}={share!r}")
+    pairs = tuple(sorted((k, v) for k, v in values.items() if v != TABLE[k].value))
+    return (
+        pairs,
+        text if budget is None else budget,
+        state.get(ALLOC_GOAL, "jobs"),
+        (
+            tuple(low),
+            tuple(high),
+        ),
+    )
+
+
+def on_alloc_apply(mix: tuple[tuple[str, float], ...]) -> None:
+    """Make the allocation's best mix the scenario (its other settings kept)."""
+    values = {**scenario_values(), **dict(mix)}
+    apply_values(values)
+    st.session_state[PRESET] = matching_preset() or st.session_state.get(PRESET, BASELINE_PRESET)
 
 
 def open_key(index: int) -> str:
@@ -212,6 +271,9 @@ def tab_label(code: str) -> str:
 def init_state() -> None:
     """On a session's first run: baseline everywhere, then whatever the link asks for."""
     state = st.session_state
+    for name in TABLE.policy:  # the allocation's limits: each instrument's whole range
+        state.setdefault(alloc_range_key(name), (TABLE[name].value, TABLE[name].max))
+    state.setdefault(ALLOC_BUDGET, "1")
     if OPENED in state:
         return
     link = parse_query({k: st.query_params.get_all(k) for k in st.query_params}, TABLE)

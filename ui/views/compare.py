@@ -10,6 +10,7 @@ from simulator.links import MAX_SAVED
 from simulator.report import compare_table
 from simulator.scenario import Scenario
 from ui import downloads, runs, state
+from ui.views import contributions
 from ui.widgets import chart, escape_md
 
 
@@ -72,6 +73,8 @@ def view(values: dict[str, float]) -> None:
         charts.compare_chart(batch.years, series, output, lg),
         figures.alt_compare(series, output, lg),
     )
+    scenarios = (current.values, *(s.values for s in saved))
+    contributions.compare_part(list(zip(names[1:], scenarios, strict=True)), output, end_year)
 
 
 def saved_list(saved: list[Scenario], lg: str) -> None:

@@ -7,6 +7,7 @@ import streamlit as st
 from simulator import charts, figures
 from simulator.model import Result
 from ui import state
+from ui.views import contributions
 from ui.widgets import chart
 
 
@@ -22,3 +23,4 @@ def view(result: Result, values: dict[str, float]) -> None:
                 charts.chart_alt_text(result, output, lg),
             )
     chart(charts.sales_split_chart(result, lg), charts.alt_sales(result, lg))
+    contributions.results_part(values)
