@@ -877,17 +877,24 @@ def _warnings(page: _Page, texts: list[str]) -> None:
 class Layout:
     """Sizes of a briefing's stretchable parts [mm]. The charts take what room page one has
     left, between ``chart_least`` and ``chart_most`` tall, or at most ``chart_alone`` at the
-    top of a page of their own; the QR code is ``qr`` wide."""
+    top of a page of their own; the QR code is ``qr`` wide, at the end or, with
+    ``qr_first``, beside the title on page one."""
 
     chart_least: float
     chart_most: float
     chart_alone: float
     qr: float
+    qr_first: bool = False
 
 
 # The full layout, then compact ones for a briefing that would run past two pages (many
 # flags, long notes, every assumption moved).
-LAYOUTS = (Layout(42, 95, 70, 38), Layout(36, 70, 55, 30), Layout(32, 56, 46, 26))
+LAYOUTS = (
+    Layout(42, 95, 70, 38),
+    Layout(36, 70, 55, 30),
+    Layout(32, 56, 46, 26),
+    Layout(32, 56, 46, 26, qr_first=True),  # the QR code beside the title: no page for it
+)
 MAX_PAGES = 2
 
 
@@ -919,12 +926,17 @@ def _charts(page: _Page, specs: list[Mapping[str, Any]], layout: Layout) -> None
         page.text(line, 8, grey=True)
 
 
+def qr_readable(image: bytes, size: float) -> bool:
+    """Whether a QR code printed ``size`` mm wide has modules a phone camera reads."""
+    return size * QR_SCALE / png_size(image)[0] >= QR_MIN_MODULE_MM
+
+
 def _qr_block(page: _Page, link: str, image: bytes | None, size: float) -> None:
     """The link and a QR code that reopen the scenario, kept together on one page; no code
     when a link is so long that its modules would print too small for a phone camera."""
     pdf = page.pdf
     lang = page.lang
-    if image and size * QR_SCALE / png_size(image)[0] < QR_MIN_MODULE_MM:
+    if image and not qr_readable(image, size):
         image = None
     page.heading(tr("pdf_link", lang), keep=size)
     top = pdf.get_y()
@@ -937,17 +949,20 @@ def _qr_block(page: _Page, link: str, image: bytes | None, size: float) -> None:
         pdf.set_y(max(pdf.get_y(), top + size))
 
 
-def _first_page_link(page: _Page, link: str, most_lines: int = 2) -> str:
+def _first_page_link(
+    page: _Page, link: str, most_lines: int = 2, width: float | None = None
+) -> str:
     """The link line under the title: whole when it takes at most ``most_lines``, else cut
     with an ellipsis and a pointer to the whole link and QR code at the end."""
     whole = tr("brief_link", page.lang, link=link)
-    if page.lines(whole, 8) <= most_lines:
+    if page.lines(whole, 8, width) <= most_lines:
         return whole
     low, high = 0, len(link)
     while low < high:  # the longest cut that still fits
         middle = (low + high + 1) // 2
         cut = tr("brief_link_cut", page.lang, link=link[:middle] + "…")
-        low, high = (middle, high) if page.lines(cut, 8) <= most_lines else (low, middle - 1)
+        fits = page.lines(cut, 8, width) <= most_lines
+        low, high = (middle, high) if fits else (low, middle - 1)
     return tr("brief_link_cut", page.lang, link=link[:low] + "…")
 
 
@@ -998,16 +1013,27 @@ def _compose(result: Result, content: _Content, layout: Layout) -> _Page:
     pdf.set_creator(tr("app_title", lang))
     if content.prepared_by:
         pdf.set_author(content.prepared_by)
-    page.text(content.kicker, 9, grey=True)
+    # The compact layout's QR code sits beside the title, the header's text left of it.
+    qr_top = bool(
+        layout.qr_first and content.link and content.qr and qr_readable(content.qr, layout.qr)
+    )
+    narrow = page.width - layout.qr - 4 if qr_top else None
+    top = pdf.get_y()
+    page.text(content.kicker, 9, grey=True, width=narrow)
     pdf.ln(0.5)
-    page.text(content.title, 18, bold=True, height=8.5)
+    page.text(content.title, 18, bold=True, height=8.5, width=narrow)
     if content.prepared_by:
-        page.text(tr("brief_prepared", lang, name=content.prepared_by), 9.5)
+        page.text(tr("brief_prepared", lang, name=content.prepared_by), 9.5, width=narrow)
+    link_line = _first_page_link(page, content.link, width=narrow) if content.link else ""
     if content.link:  # on screen, the first page reopens the scenario too
-        page.text(_first_page_link(page, content.link), 8, grey=True, link=content.link)
+        page.text(link_line, 8, grey=True, link=content.link, width=narrow)
     if content.notes:
         pdf.ln(1)
-        page.text(f"{tr('brief_notes', lang)}: {content.notes}", 9.5)
+        page.text(f"{tr('brief_notes', lang)}: {content.notes}", 9.5, width=narrow)
+    if qr_top:
+        x = pdf.l_margin + page.width - layout.qr
+        pdf.image(io.BytesIO(content.qr), x=x, y=top, w=layout.qr, link=content.link)
+        pdf.set_y(max(pdf.get_y(), top + layout.qr))
     page.rule()
 
     page.heading(tr("headline", lang, year=content.year))
@@ -1053,8 +1079,12 @@ def _compose(result: Result, content: _Content, layout: Layout) -> _Page:
     page.text(content.caveat, 8.5, height=4.3)
     page.heading(tr("brief_sources_title", lang), keep=15)
     page.text(content.sources, 8.5, height=4.3)
-    if content.link:
+    if content.link and not qr_top:
         _qr_block(page, content.link, content.qr, layout.qr)
+    elif content.link and link_line != tr("brief_link", lang, link=content.link):
+        # The QR code is on page one; the whole link where page one cut it.
+        page.heading(tr("pdf_link", lang), keep=10)
+        page.text(content.link, 8.5, link=content.link)
     return page
 
 

@@ -182,9 +182,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "alloc_col_gain": ("Campuran terbaik lebih baik", "Best mix better by"),
     "alloc_chance": (
         "Peluang campuran terbaik mengungguli pilihan terbaik berikutnya ({other} saja): "
-        "{chance} dari {draws} iterasi dengan asumsi yang ditarik acak.",
+        "{chance} dari {draws} simulasi dengan asumsi yang tidak pasti diberi nilai acak "
+        "dalam rentangnya.",
         "Chance that the best mix beats the runner-up ({other} alone): {chance} of {draws} "
-        "runs with the assumptions drawn at random.",
+        "simulations with the uncertain assumptions given random values within their ranges.",
     ),
     "alloc_apply": ("Terapkan campuran ini sebagai skenario", "Apply this mix as the scenario"),
     "alloc_method": (
@@ -312,12 +313,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "simulations (middle value {mid}).",
     ),
     "median_note": (
-        "Angka utama ({central}) memakai nilai tengah setiap asumsi; median iterasi ({median}) "
-        "berbeda karena dampak tidak naik sebanding dengan asumsinya dan rentangnya tidak "
-        "simetris, terutama {param}.",
-        "The headline ({central}) takes every assumption at its central value; the median of "
-        "the runs ({median}) differs because the effect does not move in proportion with its "
-        "assumptions and their ranges are lopsided, above all {param}.",
+        "Angka utama ({central}) memakai nilai tengah setiap asumsi; nilai tengah simulasi "
+        "({median}) berbeda karena dampak tidak naik sebanding dengan asumsinya dan rentangnya "
+        "tidak simetris, terutama {param}.",
+        "The headline ({central}) takes every assumption at its central value; the middle "
+        "value of the simulations ({median}) differs because the effect does not move in "
+        "proportion with its assumptions and their ranges are lopsided, above all {param}.",
     ),
     "effect_threshold": ("Ambang tambahan ({unit})", "Gain threshold ({unit})"),
     "chance_effect": (
@@ -755,17 +756,24 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "s_in_region": (" di {region}", " in {region}"),
     "s_units_note": (
-        "Unit usaha IKM baru: dari {opened} yang dibuka pada {start}–{year}, {working} bekerja "
-        "pada {year} (unit baru berproduksi mulai tahun berikutnya; sekitar {attrition} tutup "
-        "setiap tahun).",
-        "New IKM units: of {opened} opened in {start}–{year}, {working} work in {year} (a new "
-        "unit produces from the next year; about {attrition} close every year).",
+        "Unit usaha IKM baru: dari {opened} unit yang dibuka pada {start}–{year}, {working} "
+        "unit tambahan bekerja pada {year}. Sebanyak {deadweight} tetap akan dibuka tanpa "
+        "program; dari sisanya {survival} bertahan melewati tahun-tahun pertamanya; unit baru "
+        "berproduksi mulai tahun berikutnya, dan sekitar {attrition} tutup setiap tahun.",
+        "New IKM units: of {opened} opened in {start}–{year}, {working} additional units work "
+        "in {year}. Of those opened, {deadweight} would have opened without the programme; of "
+        "the rest, {survival} survive their first years; a new unit produces from the next "
+        "year, and about {attrition} close every year.",
     ),
     "s_units_note_lag": (
-        "Unit usaha IKM baru: dari {opened} yang dibuka pada {start}–{year}, {working} bekerja "
-        "pada {year} (unit baru berproduksi mulai tahun berikutnya).",
-        "New IKM units: of {opened} opened in {start}–{year}, {working} work in {year} (a new "
-        "unit produces from the next year).",
+        "Unit usaha IKM baru: dari {opened} unit yang dibuka pada {start}–{year}, {working} "
+        "unit tambahan bekerja pada {year}. Sebanyak {deadweight} tetap akan dibuka tanpa "
+        "program; dari sisanya {survival} bertahan melewati tahun-tahun pertamanya; unit baru "
+        "berproduksi mulai tahun berikutnya.",
+        "New IKM units: of {opened} opened in {start}–{year}, {working} additional units work "
+        "in {year}. Of those opened, {deadweight} would have opened without the programme; of "
+        "the rest, {survival} survive their first years; a new unit produces from the next "
+        "year.",
     ),
     "s_sales_place": (
         "{value} unit dengan tempat berjualan khusus",

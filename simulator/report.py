@@ -316,36 +316,43 @@ def programme_units(
     values: Mapping[str, float], years: np.ndarray, table: ParameterTable
 ) -> tuple[float, float]:
     """Units the programme opens in the policy years up to the last year shown, and how
-    many of them work in that year [units]: each year's units work from the next year and
-    a share ``attrition`` of them closes every year (the model's own equations)."""
+    many additional units work in that year [units]: the model's own equations (the share
+    that would have opened anyway is taken off, a share of the rest survives its first
+    years, each year's units work from the next year and a share ``attrition`` of them
+    closes every year)."""
     get = lambda name: float(values.get(name, table[name].value))  # noqa: E731
     flows = np.where(years >= get("policy_start_year"), get("new_units"), 0.0)[None, :]
+    added = (1.0 - get("new_units_deadweight") / 100.0) * get("programme_survival") / 100.0
     keep = np.array([[1.0 - get("attrition") / 100.0]])
-    working = eq.accumulate(np.zeros((1, 1)), eq.lagged(flows), keep)
+    working = eq.accumulate(np.zeros((1, 1)), eq.lagged(flows * added), keep)
     return float(flows.sum()), float(working[0, -1])
 
 
 def units_note(
     values: Mapping[str, float], result: Result, lang: str, table: ParameterTable | None = None
 ) -> str:
-    """Why the programme's units working in the last year are fewer than it opened (said
-    under the units card), or "" without a programme."""
+    """Why the programme's additional units working in the last year are fewer than it
+    opened (said under the units card), or "" without a programme."""
     table = table or load_parameters()
     if values.get("new_units", table["new_units"].value) == table["new_units"].value:
         return ""
     opened, working = programme_units(values, result.years, table)
     if opened <= 0 or round(working) >= round(opened):
         return ""
-    start = int(values.get("policy_start_year", table["policy_start_year"].value))
-    attrition = float(values.get("attrition", table["attrition"].value))
+    get = lambda name: float(values.get(name, table[name].value))  # noqa: E731
+    pct = lambda v: fmt.percent(v, lang, 0)  # noqa: E731
     return tr(
-        "s_units_note" if attrition > 0 else "s_units_note_lag",
+        "s_units_note" if get("attrition") > 0 else "s_units_note_lag",
         lang,
         opened=fmt.count(opened, lang),
-        start=start,
+        start=int(get("policy_start_year")),
         year=int(result.years[-1]),
         working=fmt.count(working, lang),
-        attrition=fmt.form("percent", lang).format(v=fmt.number(attrition, lang, 1, optional=True)),
+        deadweight=pct(get("new_units_deadweight")),
+        survival=pct(get("programme_survival")),
+        attrition=fmt.form("percent", lang).format(
+            v=fmt.number(get("attrition"), lang, 1, optional=True)
+        ),
     )
 
 

@@ -103,9 +103,10 @@ def test_the_capacity_year_is_the_first_year_of_unmet_demand(values):
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_the_new_units_say_where_and_why_fewer_are_working(lang):
     """The West Java programme's sentence names West Java; the note under the units card
-    gives the 5,000 units opened in 2027-2030 and the 3,639 working in 2030 (1,250 + 1,250 x
-    0.97 + 1,250 x 0.97^2: a unit works from the year after it opens and 3 % close a year),
-    the change the units card shows."""
+    gives the 5,000 units opened in 2027-2030 and the additional units working in 2030, the
+    change the units card shows: 1,250 a year, less the deadweight share that would have
+    opened anyway, times the survival share, working from the year after they open, 3 %
+    closing a year (1 + 0.97 + 0.97^2), with the two shares the note names."""
     values = {
         **TABLE.defaults,
         "new_units": 1250.0,
@@ -114,13 +115,17 @@ def test_the_new_units_say_where_and_why_fewer_are_working(lang):
     }
     result = run_pair(values)
     assert tr("region_jawa_barat", lang) in sentence(values, result, lang, TABLE)
-    working = 1250 * (1 + 0.97 + 0.97**2)
+    deadweight = TABLE["new_units_deadweight"].value
+    survival = TABLE["programme_survival"].value
+    working = 1250 * (1 - deadweight / 100) * survival / 100 * (1 + 0.97 + 0.97**2)
     assert result.effect("units")[0, -1] == pytest.approx(working)
     note = units_note(values, result, lang, TABLE)
     assert fmt.count(5000, lang) in note
     assert fmt.count(working, lang) in note
     assert "2027–2030" in note
     assert fmt.percent(3, lang, 0) in note
+    assert fmt.percent(deadweight, lang, 0) in note
+    assert fmt.percent(survival, lang, 0) in note
     assert units_note(dict(TABLE.defaults), run_pair({}), lang, TABLE) == ""
 
 

@@ -17,6 +17,7 @@ the table, so rows added later are covered as they are.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 
 import numpy as np
 import pytest
@@ -76,11 +77,12 @@ POLICY_ON = {name: moved_value(TABLE[name]) for name in TABLE.policy}
 
 def _arrays(result) -> dict[str, np.ndarray]:
     """Every array a Result holds (outputs, baseline, regions, diagnostics, paths, years),
-    whatever fields the model has, keyed 'field/name'."""
+    whatever fields the model has, keyed 'field/name' (a mapping computed on first use, such
+    as the regions, is read too)."""
     found = {}
     for spec in dataclasses.fields(result):
         value = getattr(result, spec.name)
-        if isinstance(value, dict):
+        if isinstance(value, Mapping):
             found.update({f"{spec.name}/{k}": np.asarray(v) for k, v in value.items()})
         elif isinstance(value, np.ndarray):
             found[spec.name] = value

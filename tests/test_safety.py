@@ -196,7 +196,12 @@ def test_every_cell_of_every_csv_line_is_formula_safe(name, other, lang):
     no cell, note lines and header included, runs as a formula; the note still reads back
     as comments, above a table of the model's years."""
     sep = ";" if lang == "id" else ","
-    values = {**TABLE.defaults, "investment": 5.6, "new_units": 1250.0, "unit_growth": -5.0}
+    values = {
+        **TABLE.defaults,
+        "investment": 5.6,
+        "new_units": 1250.0,
+        "demand_growth_domestic": -2.0,
+    }
     result = run_pair(values)
     about = briefing.about(values, lang, title=name, link=f"http://x/?s={name}", table=TABLE)
     data = exports.csv_bytes(result, lang, about)
