@@ -279,11 +279,11 @@ def test_analysis_says_why_the_median_differs_from_the_headline():
     param = analysis.skew_source({"investment": 5.6}, "production_rp_tn")
     assert param is not None
     label = load_parameters()[param].label("id")
-    notes = [c.value for c in at.caption if "median iterasi" in c.value]
+    notes = [c.value for c in at.caption if "nilai tengah simulasi" in c.value]
     assert len(notes) == 1, [c.value for c in at.caption]
     assert label in notes[0]
     at = fresh(view="analysis")
-    assert not [c.value for c in at.caption if "median iterasi" in c.value]
+    assert not [c.value for c in at.caption if "nilai tengah simulasi" in c.value]
 
 
 def test_goal_seek_out_of_reach_is_said_plainly():
