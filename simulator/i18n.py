@@ -427,6 +427,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "Change against the baseline in {year}: {delta}. Baseline: {baseline}.",
     ),
     "m_cost": ("Biaya publik sampai {year}", "Public cost to {year}"),
+    "m_total": ("Jumlah {start}–{end}: {value}", "Total {start}–{end}: {value}"),
+    "job_years": ("{v} orang-tahun", "{v} job-years"),
     "m_cost_help": (
         "Dana publik untuk program di atas skenario dasar, dijumlahkan sejak tahun mulai "
         "kebijakan: pendampingan daring, tempat berjualan, wirausaha baru, dan potongan harga "
@@ -600,6 +602,16 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "key_projection": ("◇: proyeksi Kemenperin", "◇: Kemenperin's projection"),
     "key_prices": ("Atas dasar harga konstan 2016.", "Constant 2016 prices."),
+    "key_change": (
+        "Selisih skenario terhadap skenario dasar (garis putus-putus di nol).",
+        "The scenario's change against the baseline (dashed line at zero).",
+    ),
+    "key_change_pct": (
+        "Selisih skenario terhadap skenario dasar, dalam persen skenario dasar (garis "
+        "putus-putus di nol).",
+        "The scenario's change against the baseline, in percent of the baseline (dashed "
+        "line at zero).",
+    ),
     "part_jobs_small": ("tenaga kerja unit mikro dan kecil", "jobs in micro and small units"),
     "part_units_small": ("unit mikro dan kecil", "micro and small units"),
     "part_units_medium": ("usaha menengah", "medium firms"),
@@ -627,6 +639,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "axis_units": ("unit", "units"),
     "axis_percent": ("%", "%"),
     "tooltip_value": ("Nilai", "Value"),
+    "tooltip_change": ("Selisih thd skenario dasar", "Change against baseline"),
     "tooltip_series": ("Seri", "Series"),
     "tooltip_region": ("Wilayah", "Region"),
     "chart_sales_split": (
@@ -650,8 +663,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "region_jawa_timur": ("Jawa Timur", "East Java"),
     "region_lainnya": ("Provinsi lainnya", "Other provinces"),
     "chart_alt": (
-        "{title}: skenario {last_s} dan skenario dasar {last_b} pada {year}.",
-        "{title}: scenario {last_s} and baseline {last_b} in {year}.",
+        "{title}: skenario {last_s} dan skenario dasar {last_b} pada {year}; selisih {change}.",
+        "{title}: scenario {last_s} and baseline {last_b} in {year}; change {change}.",
     ),
     "alt_sales": (
         "Penjualan {year}: luring {offline}, daring {online}; kapasitas {capacity}; permintaan "
