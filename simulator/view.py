@@ -43,6 +43,11 @@ from simulator.report import BASELINE, SCENARIO, TOTAL_OUTPUTS
 
 Expr = Any  # a JSON list: [op, *arguments]
 
+# The Vega the browser draws with: static/vendor/, served at app/static/ (no CDN).
+VEGA_VERSION = "6.2.0"
+VEGA_SHA256 = "ea6a5936381d06f912466354e2b6a20eb66c4d41f1ca9dff1e0236dfee6ee392"
+VEGA_PATH = f"app/static/vendor/vega-{VEGA_VERSION}/vega.min.js"
+
 # --- one formatting rule ------------------------------------------------------------------
 
 # A formatter by name and arguments, as a recipe names it: ["rp_tn", 2] is fmt.rp_tn(x, lang, 2).
