@@ -25,6 +25,7 @@ from __future__ import annotations
 import functools
 import json
 import math
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -32,6 +33,7 @@ from typing import Any
 import numpy as np
 import pyarrow as pa
 from babel import Locale
+from babel.numbers import parse_pattern
 
 from simulator import charts, figures
 from simulator import formatting as fmt
@@ -90,7 +92,7 @@ def format_rules(lang: str) -> dict[str, Any]:
     group, decimal = fmt.separators(lang)
     compact = locale.compact_decimal_formats["short"]
     patterns = {
-        form: {magnitude: str(pattern) for magnitude, pattern in table.items()}
+        form: {magnitude: _compact_pattern(pattern) for magnitude, pattern in table.items()}
         for form, table in compact.items()
     }
     return {
@@ -103,6 +105,22 @@ def format_rules(lang: str) -> dict[str, Any]:
         # a compact number (only "one" and "other" occur in Indonesian and English): the
         # whole numbers below 100 that are "one" (in English: 1; in Indonesian: none).
         "one": [n for n in range(100) if locale.plural_form(n) == "one"],
+    }
+
+
+def _compact_pattern(pattern: Any) -> dict[str, Any]:
+    """A compact pattern as Babel applies it: the text around the number (quotes taken
+    out, as Babel does last), how many zeros it has, and whether it is the bare "0"."""
+    parsed = parse_pattern(pattern)
+
+    def unquoted(text: str) -> str:
+        return re.sub(r"'([^']*)'", lambda m: m.group(1) or "'", text)
+
+    return {
+        "prefix": unquoted(parsed.prefix[0]),
+        "suffix": unquoted(parsed.suffix[0]),
+        "zeros": parsed.pattern.count("0"),
+        "plain": parsed.pattern == "0",
     }
 
 
