@@ -330,6 +330,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "Tampilan '{value}' di tautan tidak dikenal; dibuka halaman hasil.",
         "View '{value}' in the link is unknown; the results page is shown.",
     ),
+    "link_bad_show": (
+        "Pilihan grafik '{value}' di tautan tidak dikenal; ditampilkan selisihnya.",
+        "Chart choice '{value}' in the link is unknown; the change is shown.",
+    ),
     "link_bad_scenario": (
         "Skenario tersimpan '{value}' di tautan tidak terbaca; diabaikan.",
         "The saved scenario '{value}' in the link could not be read; it was ignored.",
@@ -638,6 +642,15 @@ TEXT: dict[str, tuple[str, str]] = {
     "axis_persons": ("orang", "persons"),
     "axis_units": ("unit", "units"),
     "axis_percent": ("%", "%"),
+    # What the line charts draw (the view's switch; ``show`` in the link).
+    "show_label": ("Grafik menampilkan", "Charts show"),
+    "show_change": ("Selisih", "Change"),
+    "show_percent": ("Selisih (%)", "Change (%)"),
+    "show_level": ("Nilai", "Levels"),
+    "view_failed": (
+        "Grafik tidak dapat dimuat. Muat ulang halaman.",
+        "The chart could not be drawn. Please reload the page.",
+    ),
     "tooltip_value": ("Nilai", "Value"),
     "tooltip_change": ("Selisih thd skenario dasar", "Change against baseline"),
     "tooltip_series": ("Seri", "Series"),

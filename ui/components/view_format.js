@@ -61,6 +61,10 @@ function increment(digits) {
 // Python's round(x, places) == 0, on the exact binary value (ties go to the even 0).
 function roundsToZero(x, places) {
   if (x === 0) return true;
+  // Far from the halfway point either way: no need for the exact value.
+  const half = 0.5 * 10 ** -places;
+  if (Math.abs(x) > half * 1.001) return false;
+  if (Math.abs(x) < half * 0.999) return true;
   const view = new DataView(new ArrayBuffer(8));
   view.setFloat64(0, Math.abs(x));
   const bits = view.getBigUint64(0);
