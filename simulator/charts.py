@@ -517,8 +517,16 @@ def line_key(output: str, lang: str, mode: str = "level") -> str:
 
 def merged_keys(texts: list[str], lang: str) -> list[str]:
     """The keys of charts printed side by side as captions: line charts' keys (made by
-    :func:`line_key`) as one key naming each mark once, in order; other texts once each."""
-    if not texts or not all(t.startswith(tr("key_lines", lang)) for t in texts):
+    :func:`line_key`) as one key naming each mark once, in order (or, for charts of the
+    change, their shared sentence once, then the prices note); other texts once each."""
+    lines = all(t.startswith(tr("key_lines", lang)) for t in texts)
+    # Keys of charts of the change say the same first sentence; the prices note follows.
+    heads = {
+        tr(key, lang).partition(". ")[0].rstrip(".") for key in ("key_change", "key_change_pct")
+    }
+    firsts = {t.partition(". ")[0].rstrip(".") for t in texts}
+    changes = len(firsts) == 1 and firsts <= heads
+    if not texts or not (lines or changes):
         return list(dict.fromkeys(texts))
     marks: list[str] = []
     notes: list[str] = []

@@ -102,7 +102,7 @@ def downloads(result: Result, values: dict[str, float], pairs: list[tuple[str, s
         on_click="ignore",
         icon=":material/grid_on:",
     )
-    builders = figures.chart_builders(result, values, lg)
+    builders = figures.chart_builders(result, values, lg, state.chart_show())
     # The briefing's two optional lines; the link carries them (``by`` and ``note``). The
     # boxes have keys of their own: the popover's contents come and go, and Streamlit drops
     # a widget's state with the widget.
@@ -132,7 +132,7 @@ def downloads(result: Result, values: dict[str, float], pairs: list[tuple[str, s
             lg,
             title=name,
             link=link,
-            charts=figures.pdf_charts(result, values, lg),
+            charts=figures.pdf_charts(result, values, lg, state.chart_show()),
             table=table,
             prepared_by=author,
             notes=note,
