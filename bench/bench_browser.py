@@ -60,7 +60,7 @@ from tests.browser import (  # noqa: E402
     thumb_point,
 )
 
-METRIC = "[data-testid='stMetricValue']"
+METRIC = ".ikm-card-value"
 
 
 def cold_loads(browser, url: str, count: int) -> tuple[list[float], list[float]]:

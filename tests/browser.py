@@ -31,6 +31,10 @@ IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 # which Playwright's CSS locators reach), in the sidebar or, on a phone, in the page.
 LIVE_LEVER = ".ikm-lever input[type='range']"
 SIDEBAR_LEVER = f"[data-testid='stSidebar'] {LIVE_LEVER}"
+# The scenario view (ui/components/view.js, drawn in the page itself): its headline cards'
+# numbers (the first is the production value) and its charts.
+HEADLINE = ".ikm-card-value"
+VIEW_CHART = ".ikm-chart"
 
 
 def require_chromium() -> None:
@@ -115,7 +119,9 @@ DRAWN = """() => !document.querySelector("[data-testid^='stSkeleton']")
   && [...document.querySelectorAll("*")].filter((el) => el.shadowRoot).every((el) => {
     const lever = el.shadowRoot.querySelector(".ikm-lever input");
     return !lever || !!lever.getAttribute("aria-valuetext");
-  })"""
+  })
+  && [...document.querySelectorAll(".ikm-view")].every((v) => !!v.dataset.shown)
+  && [...document.querySelectorAll(".ikm-chart")].every((c) => !!c.dataset.drawn)"""
 
 
 def wait_idle(page, timeout: float = 30_000) -> None:
@@ -130,8 +136,10 @@ def wait_idle(page, timeout: float = 30_000) -> None:
 # Every chart on the page has drawn its marks (Vega renders after the element is drawn).
 CHARTS_DRAWN = """(count) => {
   const charts = [...document.querySelectorAll("[data-testid='stVegaLiteChart']")];
-  return charts.length >= count
-    && charts.every(c => c.querySelector("path, .mark-symbol, .mark-line, .mark-area"));
+  const view = [...document.querySelectorAll(".ikm-chart")];
+  return charts.length + view.length >= count
+    && charts.every(c => c.querySelector("path, .mark-symbol, .mark-line, .mark-area"))
+    && view.every(c => !!c.dataset.drawn && c.querySelector("canvas"));
 }"""
 
 
@@ -145,7 +153,7 @@ def wait_charts(page, count: int = 0, timeout: float = 30_000) -> None:
 # bench scripts call this just before a key press, then wait on a cheap flag; polling the
 # text itself (innerText every few ms) forces a layout each time and slows what it measures.
 WATCH_HEADLINE = """() => {
-  const first = () => document.querySelector("[data-testid='stMetricValue']");
+  const first = () => document.querySelector(".ikm-card-value");
   const before = first() ? first().textContent : null;
   window.__changed = undefined;
   window.__painted = undefined;
@@ -194,7 +202,7 @@ SETTLED_MS = "() => window.__settledAt - window.__pressed"
 # element's text forces no layout), so a value shown for a single frame counts and one never
 # painted does not. Started by this script; stopped by SEEN_STOP.
 WATCH_SEEN = """() => {
-  const first = () => document.querySelector("[data-testid='stMetricValue']");
+  const first = () => document.querySelector(".ikm-card-value");
   window.__seen = [];
   window.__seenAt = [];
   window.__seenStop = false;

@@ -15,7 +15,7 @@ RP_EN = re.compile(r"Rp \d{1,3}(,\d{3})*\.\d{2} trillion")
 
 def headline(page, index: int = 0) -> str:
     """The text of the index-th headline metric value."""
-    return page.locator("[data-testid='stMetricValue']").nth(index).inner_text()
+    return page.locator(".ikm-card-value").nth(index).inner_text()
 
 
 def test_indonesian_page_slider_keyboard_and_screenshots(app_url, browser):
@@ -36,7 +36,7 @@ def test_indonesian_page_slider_keyboard_and_screenshots(app_url, browser):
     for _ in range(5):
         page.keyboard.press("ArrowRight")
     page.wait_for_function(
-        "(before) => document.querySelector(\"[data-testid='stMetricValue']\").innerText "
+        "(before) => document.querySelector(\".ikm-card-value\").innerText "
         "!== before",
         arg=first,
         timeout=20_000,
@@ -45,7 +45,7 @@ def test_indonesian_page_slider_keyboard_and_screenshots(app_url, browser):
     after = headline(page)
     assert RP_ID.fullmatch(after), after
     assert after != first
-    deltas = page.locator("[data-testid='stMetricDelta']")
+    deltas = page.locator(".ikm-card-delta")
     assert deltas.count() >= 1
     assert deltas.first.inner_text().lstrip().startswith("+")
     assert page.locator("[data-testid='stException']").count() == 0
@@ -164,7 +164,7 @@ def test_lever_move_updates_the_headline_and_leaves_the_rest_as_it_was(app_url, 
         shown = headline(page)
         page.keyboard.press("ArrowRight")
         page.wait_for_function(
-            "(before) => document.querySelector(\"[data-testid='stMetricValue']\").innerText "
+            "(before) => document.querySelector(\".ikm-card-value\").innerText "
             "!== before",
             arg=shown,
             timeout=20_000,

@@ -327,6 +327,7 @@ function setUp(root) {
       // Canvas: about twice as fast as SVG while dragged (measured); what a screen reader
       // needs is the summary beside it.
       state.vega = new vega.View(runtime, { renderer: "canvas", container: holder, hover: true });
+      el.vegaView = state.vega; // for tests and tools: the drawn scene can be read from it
       state.vega.tooltip((handler, event, item, value) => tooltip(event, value));
       shared().schedule();
     });
