@@ -260,3 +260,32 @@ class Pointer:
             self._touch("touchEnd", x, y)
         else:
             self.page.mouse.up()
+
+
+# Every text the scenario view's charts draw (they draw on a canvas: read from Vega's
+# scene), per chart: its text, font size, whether it is shown, and its box in the chart.
+VIEW_TEXTS = """() => [...document.querySelectorAll(".ikm-chart")].map((chart) => {
+  const out = [];
+  // A mark holds items; a group item holds marks, placed at the item's x and y.
+  const walk = (mark, dx, dy, hidden) => {
+    for (const item of mark.items || []) {
+      const gone = hidden || item.opacity === 0 || item.fillOpacity === 0;
+      if (mark.marktype === "text" && item.text !== undefined) {
+        const text = Array.isArray(item.text) ? item.text.join(" ") : String(item.text);
+        const b = item.bounds;
+        out.push({text, size: item.fontSize, shown: !gone && text.trim() !== "",
+                  role: mark.role, box: b ? [b.x1 + dx, b.y1 + dy, b.x2 + dx, b.y2 + dy] : null});
+      }
+      for (const child of mark.marktype === "group" ? item.items || [] : []) {
+        walk(child, dx + (item.x || 0), dy + (item.y || 0), gone);
+      }
+    }
+  };
+  const view = chart.vegaView;
+  if (view) walk(view.scenegraph().root, 0, 0, false);
+  const canvas = chart.querySelector("canvas");
+  return {id: chart.dataset.chart, texts: out,
+          width: canvas ? canvas.getBoundingClientRect().width : 0,
+          height: canvas ? canvas.getBoundingClientRect().height : 0,
+          place: chart.getBoundingClientRect().width};
+})"""

@@ -29,8 +29,6 @@ def test_link_over_the_field_limit_keeps_its_settings_and_says_so(app_url, brows
     wait_idle(page)
     notices = page.locator("[data-testid='stAlert']").all_inner_texts()
     assert any("This link is too big to be read whole" in text for text in notices)
-    assert (
-        "Rp 2.80 trillion" not in page.locator(".ikm-card-value").first.inner_text()
-    )
+    assert "Rp 2.80 trillion" not in page.locator(".ikm-card-value").first.inner_text()
     assert page.get_by_text("Added investment per year").count() >= 1
     page.close()

@@ -37,9 +37,7 @@ LEVER_LABEL = {"id": "Investasi tambahan per tahun", "en": "Added investment per
 STEP_PX = 14  # about a dozen grid steps of the investment lever on either screen
 STEPS = 4
 # The first headline number; null while a rerun has it out of the page for a moment.
-FIRST_NUMBER = (
-    "() => document.querySelector(\".ikm-card-value\")?.textContent ?? null"
-)
+FIRST_NUMBER = '() => document.querySelector(".ikm-card-value")?.textContent ?? null'
 
 
 def headlines(page) -> list[str]:

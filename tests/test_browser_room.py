@@ -9,7 +9,14 @@ from urllib.parse import quote
 
 import pytest
 
-from tests.browser import ARTIFACTS, LIVE_LEVER, SIDEBAR_LEVER, wait_charts, wait_idle
+from tests.browser import (
+    ARTIFACTS,
+    LIVE_LEVER,
+    SIDEBAR_LEVER,
+    VIEW_TEXTS,
+    wait_charts,
+    wait_idle,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -86,25 +93,21 @@ def test_presentation_fits_the_room_and_steps_through_slides(app_url, browser, l
     )
     assert scrolled == 0
     ratio = page.evaluate(
-        "() => { const v = document.querySelector(\".ikm-card-value\");"
-        " const d = document.querySelector(\".ikm-card-delta p, "
-        ".ikm-card-delta div\");"
+        '() => { const v = document.querySelector(".ikm-card-value");'
+        ' const d = document.querySelector(".ikm-card-delta");'
         " const size = (e) => parseFloat(getComputedStyle(e).fontSize);"
         " return size(v) / size(d); }"
     )
     assert ratio >= 1.6
-    smallest = page.evaluate(
-        "() => Math.min(...[...document.querySelectorAll("
-        "\"[data-testid='stVegaLiteChart'] svg text\")]"
-        ".filter(t => t.textContent.trim()).map(t => parseFloat(getComputedStyle(t).fontSize)))"
-    )
-    assert smallest >= 18
+    texts = [t for chart in page.evaluate(VIEW_TEXTS) for t in chart["texts"] if t["shown"]]
+    assert texts
+    assert min(t["size"] for t in texts) >= 18
     body = page.locator("[data-testid='stMain']").inner_text()
     assert ("Proyeksi, bukan ramalan" if lang == "id" else "Projections, not forecasts") in body
     assert page.evaluate(CLIPPED) == []
     # The charts use the room: on any of these screens they reach past 60 % of its height.
     page.wait_for_function(
-        "(h) => Math.max(...[...document.querySelectorAll(\"[data-testid='stVegaLiteChart']\")]"
+        "(h) => Math.max(...[...document.querySelectorAll('.ikm-chart')]"
         ".map(c => c.getBoundingClientRect().bottom)) >= 0.6 * h",
         arg=height,
         timeout=20_000,
@@ -172,7 +175,7 @@ def test_back_undoes_and_the_undo_buttons_work(app_url, browser):
     assert shown[0] != shown[1] != baseline
     page.go_back()
     page.wait_for_function(
-        "(v) => document.querySelector(\".ikm-card-value\").innerText === v",
+        '(v) => document.querySelector(".ikm-card-value").innerText === v',
         arg=shown[0][0],
         timeout=20_000,
     )
@@ -180,13 +183,13 @@ def test_back_undoes_and_the_undo_buttons_work(app_url, browser):
     assert metric_values(page) == shown[0]
     page.get_by_role("button", name="Urungkan").click()
     page.wait_for_function(
-        "(v) => document.querySelector(\".ikm-card-value\").innerText === v",
+        '(v) => document.querySelector(".ikm-card-value").innerText === v',
         arg=baseline[0],
         timeout=20_000,
     )
     page.get_by_role("button", name="Ulangi").click()
     page.wait_for_function(
-        "(v) => document.querySelector(\".ikm-card-value\").innerText === v",
+        '(v) => document.querySelector(".ikm-card-value").innerText === v',
         arg=shown[0][0],
         timeout=20_000,
     )
@@ -204,12 +207,9 @@ def test_warnings_sit_next_to_the_headline_and_changes_are_not_green(app_url, br
         has_text="kapasitas produksi terpakai penuh" if lang == "id" else "capacity is fully used"
     )
     assert warning.count() == 1
-    assert (
-        warning.bounding_box()["y"]
-        < page.locator(".ikm-card").first.bounding_box()["y"]
-    )
+    assert warning.bounding_box()["y"] < page.locator(".ikm-card").first.bounding_box()["y"]
     colours = page.evaluate(
-        "() => [...document.querySelectorAll(\".ikm-card-delta\")]"
+        '() => [...document.querySelectorAll(".ikm-card-delta")]'
         ".map(d => getComputedStyle(d).color)"
     )
     green = [c for c in colours if c.startswith("rgb(") and _greenish(c)]

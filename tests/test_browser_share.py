@@ -65,7 +65,7 @@ def test_presentation_view_fits_a_projector(app_url, browser):
     wait_idle(page)
     wait_charts(page, 2)
     assert page.locator(".ikm-card-value").count() == 4
-    assert page.locator("[data-testid='stVegaLiteChart']").count() == 2
+    assert page.locator(".ikm-chart").count() == 2
     overflow = page.evaluate(
         "() => [...document.querySelectorAll('*')].filter(e => {"
         " const s = getComputedStyle(e);"

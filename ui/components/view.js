@@ -205,13 +205,9 @@ function setUp(root) {
     head.append(label, help);
     const value = document.createElement("div");
     value.className = "ikm-card-value";
+    // The change; its arrow is drawn by the style sheet (not read out: the sign says it).
     const delta = document.createElement("div");
     delta.className = "ikm-card-delta";
-    const arrow = document.createElement("span");
-    arrow.className = "ikm-arrow";
-    arrow.setAttribute("aria-hidden", "true");
-    const deltaText = document.createElement("span");
-    delta.append(arrow, deltaText);
     const total = document.createElement("div");
     total.className = "ikm-card-total";
     el.append(head, helpText, value, delta, total);
@@ -245,9 +241,7 @@ function setUp(root) {
           shown.kind = kind;
           delta.className = `ikm-card-delta ${kind}`;
         }
-        set(arrow, "arrow", texts.changed ? (down ? "▼" : "▲") : "");
-        arrow.hidden = !texts.changed;
-        set(deltaText, "delta", texts.changed ? texts.delta : texts.caption);
+        set(delta, "delta", texts.changed ? texts.delta : texts.caption);
         set(total, "total", texts.total);
         total.hidden = !texts.total;
       },
