@@ -54,7 +54,7 @@ def page() -> None:
         strip = st.expander(tr("present_levers", lg))
         with st.sidebar:  # hidden in this view
             lever_slots = guarded(sidebar)(strip)
-        data_place = st.container(key=view.DATA_PLACE)
+            data_place = st.container(key=view.DATA_PLACE)
         with slide:
             present_fragment(lever_slots, data_place)
         # Back undoes here too, and the page's language reaches <html> and screen readers.
@@ -80,7 +80,8 @@ def page() -> None:
     st.caption(tr("footer", lg))
     history.back_listener()
     names.page_names()
-    data_place = st.container(key=view.DATA_PLACE)
+    with st.sidebar:  # the view's numbers: nothing to see, out of the page's way
+        data_place = st.container(key=view.DATA_PLACE)
     scenario_fragment(
         headline_slot, lever_slots, tabs[state.TAB_CODES.index(open_code)], open_code, data_place
     )
@@ -109,13 +110,15 @@ def scenario_fragment(
         headline_block(now)
     with tab_slot:
         TABS[tab_code](now)
+    # The view's numbers (and the sentence) as early as they can go.
+    charts_shown = results.CHARTS if tab_code == "results" else ()
+    view.data(data_place, now.result, now.values, charts_shown, with_sweeps=False)
     # The levers next: their new data tells a dragged lever that this run is done.
     levers(lever_slots, state.current_values())
     if step:
         state.write_link(now.scenario, now.view)
-    # Last, the view's numbers and the levers' sweeps (the largest messages).
-    charts_shown = results.CHARTS if tab_code == "results" else ()
-    view.data(data_place, now.result, now.values, charts_shown)
+    # Last, the levers' sweeps (the largest messages, often sent as references).
+    view.sweeps_of(data_place, now.values)
 
 
 @st.fragment(key=state.PRESENT_FRAGMENT)

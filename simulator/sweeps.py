@@ -27,6 +27,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from simulator import controls
+from simulator.history import load_history
 from simulator.model import simulate
 from simulator.params import ParameterTable, load_parameters
 from simulator.plausibility import flags, is_caution
@@ -97,7 +98,8 @@ def compute(
         )
     batch = {k: v for k, v in full.items() if k not in columns}
     result = simulate({**batch, **columns}, params=table)
-    caution = np.array([is_caution(flags(result, i)) for i in range(result.n_scenarios)])
+    history = load_history()
+    caution = np.array([is_caution(flags(result, i, history)) for i in range(result.n_scenarios)])
     out: dict[str, Sweep] = {}
     start = 0
     for name in names:

@@ -34,6 +34,8 @@ SIDEBAR_LEVER = f"[data-testid='stSidebar'] {LIVE_LEVER}"
 # The scenario view (ui/components/view.js, drawn in the page itself): its headline cards'
 # numbers (the first is the production value) and its charts.
 HEADLINE = ".ikm-card-value"
+# The first headline number of the app or of a bench page (which shows a Streamlit metric).
+FIRST_HEADLINE = ".ikm-card-value, [data-testid='stMetricValue']"
 VIEW_CHART = ".ikm-chart"
 
 
@@ -153,7 +155,8 @@ def wait_charts(page, count: int = 0, timeout: float = 30_000) -> None:
 # bench scripts call this just before a key press, then wait on a cheap flag; polling the
 # text itself (innerText every few ms) forces a layout each time and slows what it measures.
 WATCH_HEADLINE = """() => {
-  const first = () => document.querySelector(".ikm-card-value");
+  const first = () => document.querySelector(
+    ".ikm-card-value, [data-testid='stMetricValue']");
   const before = first() ? first().textContent : null;
   window.__changed = undefined;
   window.__painted = undefined;
@@ -202,7 +205,8 @@ SETTLED_MS = "() => window.__settledAt - window.__pressed"
 # element's text forces no layout), so a value shown for a single frame counts and one never
 # painted does not. Started by this script; stopped by SEEN_STOP.
 WATCH_SEEN = """() => {
-  const first = () => document.querySelector(".ikm-card-value");
+  const first = () => document.querySelector(
+    ".ikm-card-value, [data-testid='stMetricValue']");
   window.__seen = [];
   window.__seenAt = [];
   window.__seenStop = false;

@@ -158,9 +158,11 @@ def data(
     chart_ids: Sequence[str],
     *,
     live: bool = True,
+    with_sweeps: bool = True,
 ) -> None:
     """The state of the view (the scenario ``result`` of ``values`` as numbers) and, when
-    it is the levers' scenario (``live``), each policy lever's sweep, into ``place``."""
+    it is the levers' scenario (``live``), each policy lever's sweep, into ``place``
+    (``with_sweeps=False``: the state alone; :func:`sweeps_of` sends the sweeps later)."""
     lg = state.lang()
     outputs = vm.view_outputs(lg)
     full = {**state.TABLE.defaults, **values}
@@ -187,6 +189,15 @@ def data(
     }
     with place:
         _DATA(key="view_state", data=now, height=0)
-        if live:
-            for lever, (_, encoded) in SWEEPS.get(full, outputs, state.TABLE).items():
-                _DATA(key=f"view_sweep_{lever}", data=encoded, height=0)
+    if live and with_sweeps:
+        sweeps_of(place, values)
+
+
+def sweeps_of(place, values: Mapping[str, float]) -> None:
+    """Each policy lever's sweep around the scenario ``values``, into ``place`` (an
+    unchanged one goes as a reference to what the browser holds)."""
+    full = {**state.TABLE.defaults, **values}
+    outputs = vm.view_outputs(state.lang())
+    with place:
+        for lever, (_, encoded) in SWEEPS.get(full, outputs, state.TABLE).items():
+            _DATA(key=f"view_sweep_{lever}", data=encoded, height=0)

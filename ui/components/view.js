@@ -243,7 +243,7 @@ function setUp(root) {
         }
         set(delta, "delta", texts.changed ? texts.delta : texts.caption);
         set(total, "total", texts.total);
-        total.hidden = !texts.total;
+        if (total.hidden !== !texts.total) total.hidden = !texts.total;
       },
     };
   }
@@ -417,17 +417,21 @@ function setUp(root) {
       }
       card.paint(texts);
     }
+    // Only what changed is touched (the page watches these parts for changes).
     if (config.sentence) {
       if (sentence.textContent !== store.now.sentence) sentence.textContent = store.now.sentence;
-      sentence.classList.toggle("ahead", ahead);
-      sentence.setAttribute("aria-busy", String(ahead));
+      if (sentence.classList.contains("ahead") !== ahead) {
+        sentence.classList.toggle("ahead", ahead);
+        sentence.setAttribute("aria-busy", String(ahead));
+      }
     }
     if (config.modes.length) paintModes(store.mode);
     const height = roomHeight();
     for (const chart of view.charts) {
       chart.draw(frame, (store.now.datasets || {})[chart.el.dataset.chart], store.mode, height);
     }
-    root.dataset.shown = ahead ? "ahead" : "page";
+    const shownNow = ahead ? "ahead" : "page";
+    if (root.dataset.shown !== shownNow) root.dataset.shown = shownNow;
   };
 
   view.destroy = () => {
