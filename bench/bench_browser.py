@@ -15,8 +15,9 @@ updated the Vega view's datasets) against those embedded afresh. Prints medians,
 ratios app / minimal. With ``--profile DIR`` it also records, over a few extra moves of the
 app, a Chromium trace (open it in chrome://tracing or Perfetto) and a JavaScript CPU profile,
 and prints where the main thread spent the time from key press to settled.
-Then (d) scripted 2-second drags of the live lever (mouse down on the thumb, moves every
-~15 ms, up) on the app and on a one-live-lever page (bench/minimal_live_app.py): the distinct
+Then (d) scripted 2-second drags of the live lever (mouse down on the thumb, moves as fast as
+the browser takes them, or every ``--pause-ms``, up) on the app and on a one-live-lever page
+(bench/minimal_live_app.py): the distinct
 headline numbers painted during each drag (a frame-by-frame sample of the first number) and
 from the release to the final number painted. With ``--floor``, (e) the same drags on
 bench/drag_floor_app.py with mixes of the app's own headline numbers and charts (and the
@@ -148,9 +149,11 @@ class Drags(NamedTuple):
     cpu: list[float]
 
 
-def lever_drags(browser, url: str, count: int, pid: int | None = None) -> Drags:
-    """``count`` drags of the first live lever, right then left, each DRAG_S long (``pid``:
-    the server process, for its CPU time)."""
+def lever_drags(browser, url: str, count: int, pid: int | None = None, pause: float = 0.0) -> Drags:
+    """``count`` drags of the first live lever, right then left, each DRAG_S long, the
+    pointer moved as fast as the browser takes the moves (``pause`` seconds between them;
+    issue 15's figures paused 15 ms, which capped a drag at about 16 moves a second);
+    ``pid``: the server process, for its CPU time."""
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     received: list[int] = []
 
@@ -181,7 +184,8 @@ def lever_drags(browser, url: str, count: int, pid: int | None = None) -> Drags:
         start = time.perf_counter()
         while (elapsed := time.perf_counter() - start) < DRAG_S:
             page.mouse.move(x + direction * DRAG_PX * elapsed / DRAG_S, y)
-            time.sleep(0.015)
+            if pause:
+                time.sleep(pause)
         page.mouse.move(x + direction * DRAG_PX, y)
         page.evaluate("() => { window.__releasedAt = performance.now(); }")
         followed = [b - a for a, b in zip(draws, page.evaluate(CHART_DRAWS), strict=True)]
@@ -387,6 +391,9 @@ def main() -> None:
     parser.add_argument("--drags", type=int, default=10)
     parser.add_argument("--profile", type=Path, default=None, help="directory for a trace")
     parser.add_argument("--floor", action="store_true", help="drags on mixes of the page")
+    parser.add_argument(
+        "--pause-ms", type=float, default=0.0, help="pause between pointer moves of a drag"
+    )
     args = parser.parse_args()
     ARTIFACTS.mkdir(exist_ok=True)
     from playwright.sync_api import sync_playwright
@@ -421,7 +428,7 @@ def main() -> None:
             for page_name, url in (("minimal_live", minimal_live_url), ("app", app_url)):
                 print(f"{page_name}, {args.drags} drags of {DRAG_S:.0f} s:")
                 pid = app_process.pid if page_name == "app" else None
-                drags = lever_drags(browser, url, args.drags, pid)
+                drags = lever_drags(browser, url, args.drags, pid, args.pause_ms / 1e3)
                 painted = statistics.median(drags.painted)
                 rate = statistics.median(drags.rate)
                 print(f"  headline numbers painted per drag: median {painted:.0f} ({rate:.1f}/s)")
@@ -440,7 +447,9 @@ def main() -> None:
         if args.floor:
             print(f"mixes of the page (bench/drag_floor_app.py), {args.drags or 4} drags each:")
             for query in FLOOR_MIXES:
-                drags = lever_drags(browser, f"{floor_url}?{query}", args.drags or 4)
+                drags = lever_drags(
+                    browser, f"{floor_url}?{query}", args.drags or 4, None, args.pause_ms / 1e3
+                )
                 print(
                     f"  {query:28s} {statistics.median(drags.rate):5.1f} headlines/s, release "
                     f"-> final {statistics.median(drags.release) * 1e3:4.0f} ms"
