@@ -44,6 +44,7 @@ RUN pip install --require-hashes --no-deps --only-binary=:all: -r requirements.l
 COPY app.py ./
 COPY simulator ./simulator
 COPY ui ./ui
+COPY static ./static
 COPY data ./data
 COPY .streamlit ./.streamlit
 

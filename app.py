@@ -11,7 +11,6 @@ a copied link reopens exactly what its sender saw.
 
 from __future__ import annotations
 
-import time
 from typing import NamedTuple
 
 import streamlit as st
@@ -20,15 +19,16 @@ from simulator import session
 from simulator.i18n import tr
 from simulator.links import DEFAULT_VIEW
 from simulator.model import Result
+from simulator.outputs import HEADLINES
 from simulator.scenario import Scenario
-from ui import capacity, connection, history, names, page_guard, runs, state
+from ui import capacity, connection, history, names, page_guard, runs, state, view
 from ui.sidebar import LeverSlots, levers, sidebar
 from ui.style import PAGE_CSS
 from ui.toolbar import toolbar
 from ui.views import allocate, analysis, compare, method, present, regions, results, table
-from ui.widgets import escape_md, headline_view, notices_view
+from ui.widgets import escape_md, flags_view, notices_view, units_caption
 
-HEADLINE_PAINT_PAUSE_S = 0.03  # one frame or two for the browser to paint the headline
+HEADLINE_CARDS = tuple(o.name for o in HEADLINES)  # every headline output, in order
 # An error in a part of the page it wraps is logged and shown in the page's language.
 guarded = page_guard.errors_in_page_language(state.lang)
 
@@ -59,8 +59,9 @@ def page() -> None:
         strip = st.expander(tr("present_levers", lg))
         with st.sidebar:  # hidden in this view
             lever_slots = guarded(sidebar)(strip)
+            data_place = st.container(key=view.DATA_PLACE)
         with slide:
-            present_fragment(lever_slots)
+            present_fragment(lever_slots, data_place)
         # Back undoes here too, and the page's language reaches <html> and screen readers.
         history.back_listener()
         names.page_names()
@@ -86,7 +87,11 @@ def page() -> None:
     history.back_listener()
     names.page_names()
     connection.connection_notice()
-    scenario_fragment(headline_slot, lever_slots, tabs[state.TAB_CODES.index(open_code)], open_code)
+    with st.sidebar:  # the view's numbers: nothing to see, out of the page's way
+        data_place = st.container(key=view.DATA_PLACE)
+    scenario_fragment(
+        headline_slot, lever_slots, tabs[state.TAB_CODES.index(open_code)], open_code, data_place
+    )
 
 
 # --- the fragments ------------------------------------------------------------------------
@@ -94,41 +99,48 @@ def page() -> None:
 
 @st.fragment(key=state.SCENARIO_FRAGMENT)
 @guarded
-def scenario_fragment(headline_slot, lever_slots: LeverSlots, tab_slot, tab_code: str) -> None:
+def scenario_fragment(
+    headline_slot, lever_slots: LeverSlots, tab_slot, tab_code: str, data_place
+) -> None:
     """Everything a lever changes, drawn into its place on the page: the headline, the levers
-    themselves (their "changed" marks), the open tab and the link. A lever lives in here, so
-    moving it reruns only this, not the title, toolbar, tab bar or advanced assumptions.
-    The headline goes first and, after a step, the script pauses a frame or two so the browser
-    paints the new numbers before it works through the rest. Not on the way of a drag: there
-    the next value waits for this run to end, and the pause would only slow the stream
-    (measured: a value every 230 ms instead of 265)."""
+    themselves (their "changed" marks), the open tab, the link and the scenario view's
+    numbers. A lever lives in here, so moving it reruns only this, not the title, toolbar,
+    tab bar or advanced assumptions. The headline and the results charts are the scenario
+    view (ui/view.py), drawn in the browser: while a lever is dragged the view follows it
+    from the lever's sweep without a run; a run comes with the release. Before a lever's
+    sweep has arrived, the lever streams values as a drag did before sweeps."""
     now = current()
     step = not state.take_drag()  # a value on the way of a drag is not a step
     if step:
         history.record(now.scenario)
     with headline_slot:
         headline_block(now)
-    if step:
-        time.sleep(HEADLINE_PAINT_PAUSE_S)
     with tab_slot:
         TABS[tab_code](now)
-    # The levers last: their new data tells a dragged lever that this run is done.
+    # The view's numbers (and the sentence) as early as they can go.
+    charts_shown = results.CHARTS if tab_code == "results" else ()
+    view.data(data_place, now.result, now.values, charts_shown, with_sweeps=False)
+    # The levers next: their new data tells a dragged lever that this run is done.
     levers(lever_slots, state.current_values())
     if step:
         state.write_link(now.scenario, now.view)
+    # Last, the levers' sweeps (the largest messages, often sent as references).
+    view.sweeps_of(data_place, now.values)
 
 
 @st.fragment(key=state.PRESENT_FRAGMENT)
 @guarded
-def present_fragment(lever_slots: LeverSlots) -> None:
-    """The presentation view (its levers are hidden but kept, so they keep their state)."""
+def present_fragment(lever_slots: LeverSlots, data_place) -> None:
+    """The presentation view (its levers are hidden but kept, so they keep their state);
+    its slide is the scenario view, which the levers move while dragged."""
     now = current()
     step = not state.take_drag()  # a value on the way of a drag is not a step
     notices_view(now.notices)
-    present.view(now.result, now.values)
+    shown = present.view(now.result, now.values)
     levers(lever_slots, state.current_values())
     if step:
         state.write_link(now.scenario, now.view)
+    view.data(data_place, shown.result, shown.values, present.CHARTS, live=shown.live)
 
 
 # --- what they show -----------------------------------------------------------------------
@@ -155,7 +167,8 @@ def current() -> Now:
 
 
 def headline_block(now: Now) -> None:
-    """Notices, the end-year headline and the sentence."""
+    """Notices, the end-year headline, what the model flags, then the cards and the sentence
+    (the scenario view's headline part)."""
     notices_view(now.notices)
     lg = state.lang()
     # The scenario's name above the numbers, as the presentation's slide has it (on a phone,
@@ -163,13 +176,15 @@ def headline_block(now: Now) -> None:
     name = session.scenario_title(now.values, state.PRESETS, state.TABLE, lg, state.saved())
     st.markdown(f"**{escape_md(name)}**", width="stretch")
     st.header(tr("headline", lg, year=int(now.result.years[-1])), anchor=False)
-    headline_view(now.result, now.values)
+    flags_view(now.result, now.values)
+    view.draw(view.HEAD, now.result, now.values, cards=HEADLINE_CARDS, sentence_shown=True)
+    units_caption(now.result, now.values)
 
 
 # --- the tab router: only the open tab is drawn (the others cost nothing until chosen) ----
 
 TABS = {
-    "results": lambda now: results.view(now.result, now.values),
+    "results": lambda now: results.view_results(now.result, now.values),
     "regions": lambda now: regions.view(now.result),
     "table": lambda now: table.view(now.result),
     "compare": lambda now: compare.view(now.values),

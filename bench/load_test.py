@@ -38,7 +38,7 @@ from tests.browser import (  # noqa: E402
     serving,
 )
 
-METRIC = "[data-testid='stMetricValue']"
+METRIC = ".ikm-card-value"
 SLIDER = SIDEBAR_LEVER  # the investment lever (a live lever: ui/lever.py)
 
 

@@ -208,7 +208,10 @@ def title_texts(spec: dict[str, Any]) -> tuple[str, str]:
     """A chart's title and subtitle as plain text, before the page breaks them into lines
     (for the exports, which set them at their own width)."""
     meta = spec.get("usermeta", {})
-    return _plain(spec, meta.get("title", "")), _plain(spec, meta.get("subtitle", ""))
+    subtitle = _plain(spec, meta.get("subtitle", ""))
+    # A line chart's key says what it draws: the change or the levels.
+    subtitle = meta.get("subtitles", {}).get(mode_of(spec), subtitle)
+    return _plain(spec, meta.get("title", "")), subtitle
 
 
 def label(spec: dict[str, Any]) -> str:
@@ -287,19 +290,61 @@ LINE_OUTPUTS: dict[str, tuple[str, str, str, Formatter]] = {
 
 
 def line_frame(result: Result, output: str, lang: str) -> pd.DataFrame:
-    """Scenario and baseline of one output by year, with formatted tooltip text."""
+    """Scenario and baseline of one output by year, with formatted tooltip text: the level,
+    and the change against the baseline (absolute and percent; the baseline's own is 0)."""
     show = LINE_OUTPUTS[output][3]
     years = result.years
     scenario_label, baseline_label = tr("series_scenario", lang), tr("series_baseline", lang)
-    values = np.concatenate([result[output][SCENARIO], result[output][BASELINE]])
+    scenario, baseline = result[output][SCENARIO], result[output][BASELINE]
+    values = np.concatenate([scenario, baseline])
+    change = np.concatenate([scenario - baseline, baseline - baseline])
+    base = np.concatenate([baseline, baseline])
+    pct = np.divide(100.0 * change, base, out=np.zeros_like(change), where=base != 0)
     return _table(
         {
             "year": np.concatenate([years, years]),
             "series": [scenario_label] * len(years) + [baseline_label] * len(years),
             "value": values,
+            "change": change,
+            "pct": pct,
             "text": [show(float(v), lang) for v in values],
+            "text_change": [
+                change_text(output, float(c), float(p), lang)
+                for c, p in zip(change, pct, strict=True)
+            ],
         }
     )
+
+
+def change_text(output: str, change: float, pct: float, lang: str) -> str:
+    """A change against the baseline as a tooltip gives it: "+Rp1,99 triliun (+6,0%)" (a
+    share in percent gives its points alone)."""
+    text = OUTPUTS[output].show_change(change, lang)
+    if OUTPUTS[output].kind == "percent":
+        return text
+    return f"{text} ({fmt.percent_signed(pct, lang)})"
+
+
+# What a line chart draws (the spec's parameter MODE, so one spec serves every choice):
+# the change against the baseline, the same in percent of the baseline, or the levels.
+MODE = "mode"
+MODES = ("change", "percent", "level")
+DEFAULT_MODE = "change"
+# The y value each choice draws, from the columns of :func:`line_frame`.
+SHOWN = f"{MODE} == 'level' ? datum.value : {MODE} == 'change' ? datum.change : datum.pct"
+
+
+def with_mode(spec: dict[str, Any], mode: str) -> dict[str, Any]:
+    """``spec`` drawing ``mode`` (a copy; a spec without the choice is returned as is)."""
+    if mode not in MODES or not any(p.get("name") == MODE for p in spec.get("params", [])):
+        return spec
+    params = [{**p, "value": mode} if p.get("name") == MODE else p for p in spec["params"]]
+    return {**spec, "params": params}
+
+
+def mode_of(spec: dict[str, Any]) -> str | None:
+    """What a line chart spec draws (None for a chart without the choice)."""
+    return next((p["value"] for p in spec.get("params", []) if p.get("name") == MODE), None)
 
 
 def _series_scale(lang: str) -> tuple[list[str], list[str]]:
@@ -348,10 +393,16 @@ def _line_template(output: str, lang: str, height: int) -> dict[str, Any]:
         legend=legend,
     )
     x = _year_axis(lang)
+    # The axis counts in the output's unit for a level or a change; a change in percent
+    # has its unit on every label instead, and no axis title.
     y = alt.Y(
-        "value:Q",
+        "shown:Q",
         title=tr(axis_key, lang),
-        axis=alt.Axis(labelExpr=compact_label(lang, axis_format)),
+        axis=alt.Axis(
+            labelExpr=f"{MODE} == 'percent' ? format(datum.value, ',.1~f') + '%' : "
+            + compact_label(lang, axis_format),
+            titleOpacity=alt.ExprRef(f"{MODE} == 'percent' ? 0 : 1"),
+        ),
     )
     band = alt.Chart(alt.NamedData(name="observed_band"))
     band_x = alt.X("start:Q", scale=alt.Scale(zero=False, nice=False), title=None)
@@ -361,15 +412,20 @@ def _line_template(output: str, lang: str, height: int) -> dict[str, Any]:
     shade_label = band.mark_text(
         align="left", dx=4, dy=4, fontSize=12, color="#444444", baseline="top", aria=False
     ).encode(x=band_x, y=alt.value(0), text="label:N")
-    main = alt.Chart(alt.NamedData(name="main"))
+    main = alt.Chart(alt.NamedData(name="main")).transform_calculate(shown=SHOWN)
     # The lines' own description would name the field ("series"); the points below carry
     # each year's value in words.
     lines = main.mark_line(strokeWidth=3, aria=False).encode(
         x=x, y=y, color=colour, strokeDash=dash
     )
-    # Invisible points give the tooltip a target at each year.
+    # Invisible points give the tooltip a target at each year: the level and the change.
     points = main.mark_point(size=80, filled=True, opacity=0.001).encode(
-        x=x, y=y, tooltip=_tooltip(lang)
+        x=x,
+        y=y,
+        tooltip=[
+            *_tooltip(lang),
+            alt.Tooltip("text_change:N", title=tr("tooltip_change", lang)),
+        ],
     )
     marker = alt.Chart(alt.NamedData(name="policy"))
     rule = marker.mark_rule(color="#555555", strokeDash=[2, 3], aria=False).encode(x="year:Q")
@@ -390,7 +446,8 @@ def _line_template(output: str, lang: str, height: int) -> dict[str, Any]:
     def marks(kind: str, **mark: Any) -> alt.Chart:
         """The published points of one ``kind``, drawn with ``mark``'s shape and colour."""
         return (
-            published.transform_filter(f"datum.kind == '{kind}'")
+            # Published values are levels: drawn on the levels only.
+            published.transform_filter(f"datum.kind == '{kind}' && {MODE} == 'level'")
             .mark_point(opacity=1, aria=False, **mark)
             .encode(x="year:Q", y="value:Q", tooltip=_tooltip(lang))
         )
@@ -406,14 +463,20 @@ def _line_template(output: str, lang: str, height: int) -> dict[str, Any]:
     )
     layers = [shade, shade_label, lines, points, rule, label, data_points, part_points, projections]
     title = tr(title_key, lang)
-    return _finish(
+    keys = {mode: _literal(line_key(output, lang, mode)) for mode in MODES}
+    spec = _finish(
         layers,
         lang,
         title=_literal(title),
-        subtitle=_literal(line_key(output, lang)),
+        subtitle=f"({MODE} == 'level' ? {keys['level']} : {MODE} == 'change' ? {keys['change']}"
+        f" : {keys['percent']})",
         label=title,
         height=height,
     )
+    spec["params"] = [*spec.get("params", []), {"name": MODE, "value": DEFAULT_MODE}]
+    spec["usermeta"]["subtitle"] = keys["level"]
+    spec["usermeta"]["subtitles"] = {mode: line_key(output, lang, mode) for mode in MODES}
+    return spec
 
 
 # Money outputs are in constant 2016 prices (counts of people or units are not).
@@ -425,10 +488,16 @@ PART_KEYS = {
 }
 
 
-def line_key(output: str, lang: str) -> str:
+def line_key(output: str, lang: str, mode: str = "level") -> str:
     """The key under a line chart's title, naming only what that chart draws: the lines,
     then black dots, open circles (and what part they count) and the projection's diamond
-    where the chart has them, and the prices for money."""
+    where the chart has them, and the prices for money. A chart of the change says what
+    it is against (its lines alone: published values are levels)."""
+    if mode != "level":
+        text = tr("key_change" if mode == "change" else "key_change_pct", lang)
+        if mode == "change" and OUTPUTS[output].kind in MONEY_KINDS:
+            text += " " + tr("key_prices", lang)
+        return text
     history = load_history()
     parts = [tr("key_lines", lang)]
     marked = MARKED.get(output, ())
@@ -448,8 +517,16 @@ def line_key(output: str, lang: str) -> str:
 
 def merged_keys(texts: list[str], lang: str) -> list[str]:
     """The keys of charts printed side by side as captions: line charts' keys (made by
-    :func:`line_key`) as one key naming each mark once, in order; other texts once each."""
-    if not texts or not all(t.startswith(tr("key_lines", lang)) for t in texts):
+    :func:`line_key`) as one key naming each mark once, in order (or, for charts of the
+    change, their shared sentence once, then the prices note); other texts once each."""
+    lines = all(t.startswith(tr("key_lines", lang)) for t in texts)
+    # Keys of charts of the change say the same first sentence; the prices note follows.
+    heads = {
+        tr(key, lang).partition(". ")[0].rstrip(".") for key in ("key_change", "key_change_pct")
+    }
+    firsts = {t.partition(". ")[0].rstrip(".") for t in texts}
+    changes = len(firsts) == 1 and firsts <= heads
+    if not texts or not (lines or changes):
         return list(dict.fromkeys(texts))
     marks: list[str] = []
     notes: list[str] = []
@@ -505,9 +582,16 @@ def published_points(output: str, lang: str, end_year: int) -> pa.Table:
 
 
 def line_chart(
-    result: Result, output: str, lang: str, policy_start: int | None = None, height: int = 340
+    result: Result,
+    output: str,
+    lang: str,
+    policy_start: int | None = None,
+    height: int = 340,
+    mode: str = DEFAULT_MODE,
 ) -> dict[str, Any]:
-    """Scenario (solid, blue) against baseline (dashed, grey) over the years, as a spec."""
+    """Scenario (solid, blue) against baseline (dashed, grey) over the years, as a spec:
+    the change against the baseline (``mode`` "change" or "percent", the baseline a dashed
+    line at zero) or the levels ("level")."""
     end_year = int(result.years[-1])
     datasets: dict[str, Any] = {
         "observed_band": _observed_band(result, lang),
@@ -516,7 +600,7 @@ def line_chart(
         "published": published_points(output, lang, end_year),
         SUMMARY: _summary(),
     }
-    return {**_line_template(output, lang, height), "datasets": datasets}
+    return {**with_mode(_line_template(output, lang, height), mode), "datasets": datasets}
 
 
 def _sales_parts(lang: str) -> list[str]:
@@ -688,13 +772,17 @@ def chart_alt_text(result: Result, output: str, lang: str) -> str:
     """A sentence with a line chart's end-year numbers, for screen readers."""
     title_key, _, _, show = LINE_OUTPUTS[output]
     year = int(result.years[-1])
+    last_s, last_b = float(result[output][SCENARIO, -1]), float(result[output][BASELINE, -1])
+    change = last_s - last_b
+    pct = 100.0 * change / last_b if last_b else 0.0
     return tr(
         "chart_alt",
         lang,
         title=tr(title_key, lang),
-        last_s=show(float(result[output][SCENARIO, -1]), lang),
-        last_b=show(float(result[output][BASELINE, -1]), lang),
+        last_s=show(last_s, lang),
+        last_b=show(last_b, lang),
         year=year,
+        change=change_text(output, change, pct, lang),
     )
 
 

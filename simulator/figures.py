@@ -45,13 +45,16 @@ def policy_start(values: Mapping[str, float]) -> int:
 
 
 def chart_builders(
-    result: Result, values: Mapping[str, float], lang: str
+    result: Result, values: Mapping[str, float], lang: str, mode: str = charts.DEFAULT_MODE
 ) -> dict[str, Callable[[], Spec]]:
     """Every chart of the page by a translated name, as a function that builds its spec (so a
-    download builds only the chart it needs, and only when clicked)."""
+    download builds only the chart it needs, and only when clicked); line charts draw
+    ``mode`` (the change against the baseline, in percent, or the levels), as on the page."""
     start = policy_start(values)
     builders: dict[str, Callable[[], Spec]] = {
-        tr(charts.LINE_OUTPUTS[o][0], lang): (lambda o=o: charts.line_chart(result, o, lang, start))
+        tr(charts.LINE_OUTPUTS[o][0], lang): (
+            lambda o=o: charts.line_chart(result, o, lang, start, mode=mode)
+        )
         for o in RESULT_LINES
     }
     builders[tr("chart_sales_split", lang)] = lambda: charts.sales_split_chart(result, lang)
@@ -63,10 +66,12 @@ def chart_builders(
     return builders
 
 
-def pdf_charts(result: Result, values: Mapping[str, float], lang: str) -> list[Spec]:
-    """The two charts of the one-page PDF briefing."""
+def pdf_charts(
+    result: Result, values: Mapping[str, float], lang: str, mode: str = charts.DEFAULT_MODE
+) -> list[Spec]:
+    """The two charts of the one-page PDF briefing, drawing ``mode`` as the page does."""
     start = policy_start(values)
-    return [charts.line_chart(result, output, lang, start) for output in BRIEF_LINES]
+    return [charts.line_chart(result, output, lang, start, mode=mode) for output in BRIEF_LINES]
 
 
 def alt_compare(series: list[tuple[str, np.ndarray]], output: str, lang: str) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from simulator import exports, figures
+from simulator import charts, exports, figures
 from simulator.briefing import About
 from simulator.model import Result
 from simulator.params import ParameterTable
@@ -26,15 +26,16 @@ def briefing_pdf(
     table: ParameterTable,
     prepared_by: str,
     notes: str,
+    mode: str = charts.DEFAULT_MODE,
 ) -> bytes:
-    """The PDF briefing with its two charts."""
+    """The PDF briefing with its two charts (line charts drawing ``mode``, as on the page)."""
     return exports.pdf_bytes(
         result,
         values,
         lang,
         title=title,
         link=link,
-        charts=figures.pdf_charts(result, values, lang),
+        charts=figures.pdf_charts(result, values, lang, mode),
         table=table,
         prepared_by=prepared_by,
         notes=notes,
@@ -42,10 +43,17 @@ def briefing_pdf(
 
 
 def chart_image(
-    result: Result, values: Mapping[str, float], lang: str, chart: str, about: About, kind: str
+    result: Result,
+    values: Mapping[str, float],
+    lang: str,
+    chart: str,
+    about: About,
+    kind: str,
+    mode: str = charts.DEFAULT_MODE,
 ) -> bytes:
-    """The chart named ``chart`` (by its translated name) as a PNG or SVG (``kind``)."""
-    spec = figures.chart_builders(result, values, lang)[chart]()
+    """The chart named ``chart`` (by its translated name) as a PNG or SVG (``kind``), a line
+    chart drawing ``mode`` as on the page."""
+    spec = figures.chart_builders(result, values, lang, mode)[chart]()
     if kind == "svg":
         return exports.chart_svg(spec, about=about)
     return exports.chart_png(spec, about=about)

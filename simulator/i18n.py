@@ -549,6 +549,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "Tampilan '{value}' di tautan tidak dikenal; dibuka halaman hasil.",
         "View '{value}' in the link is unknown; the results page is shown.",
     ),
+    "link_bad_show": (
+        "Pilihan grafik '{value}' di tautan tidak dikenal; ditampilkan selisihnya.",
+        "Chart choice '{value}' in the link is unknown; the change is shown.",
+    ),
     "link_bad_scenario": (
         "Skenario tersimpan '{value}' di tautan tidak terbaca; diabaikan.",
         "The saved scenario '{value}' in the link could not be read; it was ignored.",
@@ -693,6 +697,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "Biaya publik {first}–{last} (nilai kini)",
         "Public cost {first}–{last} (present value)",
     ),
+    "m_total": ("Jumlah {start}–{end}: {value}", "Total {start}–{end}: {value}"),
+    "job_years": ("{v} orang-tahun", "{v} job-years"),
     "m_cost_help": (
         "Dana publik untuk program di atas skenario dasar selama sepuluh tahun sejak tahun "
         "mulai kebijakan (pendampingan daring, tempat berjualan, wirausaha baru, dan potongan "
@@ -912,6 +918,16 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "key_projection": ("◇: proyeksi Kemenperin", "◇: Kemenperin's projection"),
     "key_prices": ("Atas dasar harga konstan 2016.", "Constant 2016 prices."),
+    "key_change": (
+        "Selisih skenario terhadap skenario dasar (garis putus-putus di nol).",
+        "The scenario's change against the baseline (dashed line at zero).",
+    ),
+    "key_change_pct": (
+        "Selisih skenario terhadap skenario dasar, dalam persen skenario dasar (garis "
+        "putus-putus di nol).",
+        "The scenario's change against the baseline, in percent of the baseline (dashed "
+        "line at zero).",
+    ),
     "part_jobs_small": ("tenaga kerja unit mikro dan kecil", "jobs in micro and small units"),
     "part_units_small": ("unit mikro dan kecil", "micro and small units"),
     "part_units_medium": ("usaha menengah", "medium firms"),
@@ -938,7 +954,17 @@ TEXT: dict[str, tuple[str, str]] = {
     "axis_persons": ("orang", "persons"),
     "axis_units": ("unit", "units"),
     "axis_percent": ("%", "%"),
+    # What the line charts draw (the view's switch; ``show`` in the link).
+    "show_label": ("Grafik menampilkan", "Charts show"),
+    "show_change": ("Selisih", "Change"),
+    "show_percent": ("Selisih (%)", "Change (%)"),
+    "show_level": ("Nilai", "Levels"),
+    "view_failed": (
+        "Grafik tidak dapat dimuat. Muat ulang halaman.",
+        "The chart could not be drawn. Please reload the page.",
+    ),
     "tooltip_value": ("Nilai", "Value"),
+    "tooltip_change": ("Selisih thd skenario dasar", "Change against baseline"),
     "tooltip_series": ("Seri", "Series"),
     "tooltip_region": ("Wilayah", "Region"),
     "chart_sales_split": (
@@ -962,8 +988,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "region_jawa_timur": ("Jawa Timur", "East Java"),
     "region_lainnya": ("Provinsi lainnya", "Other provinces"),
     "chart_alt": (
-        "{title}: skenario {last_s} dan skenario dasar {last_b} pada {year}.",
-        "{title}: scenario {last_s} and baseline {last_b} in {year}.",
+        "{title}: skenario {last_s} dan skenario dasar {last_b} pada {year}; selisih {change}.",
+        "{title}: scenario {last_s} and baseline {last_b} in {year}; change {change}.",
     ),
     "alt_sales": (
         "Penjualan {year}: luring {offline}, daring {online}; kapasitas {capacity}; permintaan "

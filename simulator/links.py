@@ -2,8 +2,9 @@
 
 The link is the scenario. Every parameter that differs from the baseline appears under its
 own name with a language-independent number (``?investment=5.6&online_adoption=50``);
-defaults are left out so a short link stays short. ``lang`` and ``view`` are left out at
-their defaults too. Saved scenarios for comparison travel as repeated ``s`` entries, each
+defaults are left out so a short link stays short. ``lang``, ``view`` and ``show`` (what the
+line charts draw: ``change``, ``percent`` or ``level``) are left out at their defaults too.
+Saved scenarios for comparison travel as repeated ``s`` entries, each
 ``name|NAME=VALUE;NAME=VALUE``.
 
 Parsing never raises: an unknown key is ignored, a non-number falls back to the baseline,
@@ -28,6 +29,10 @@ from simulator.scenario import Scenario, format_value, parse_number, repair_shar
 
 VIEWS = ("results", "regions", "table", "compare", "analysis", "allocate", "method", "present")
 DEFAULT_VIEW = "results"
+# What the line charts draw (``show``): the change against the baseline, the same in percent,
+# or the levels (simulator.charts.MODES; the change by default).
+SHOWS = ("change", "percent", "level")
+DEFAULT_SHOW = "change"
 MAX_TEXT = 64  # characters of one value we read; longer is refused, not truncated
 MAX_NAME = 60  # characters of a saved scenario's name
 MAX_SAVED = 8  # scenarios in one comparison link
@@ -105,6 +110,7 @@ class LinkState:
     slide: int = 0  # in the presentation view: 0 the current scenario, k the k-th saved
     author: str = ""  # "prepared by" on the briefing
     note: str = ""  # a note on the briefing
+    show: str = DEFAULT_SHOW  # what the line charts draw: change, percent or level
 
 
 def _multi(
@@ -196,7 +202,9 @@ def parse_query(
     was dropped, then the settings, then saved scenarios, then unknown keys.
     """
     table = table or load_parameters()
-    multi, dropped = _multi(query, {*table, *TEXT_KEYS, "lang", "view", "slide", SCENARIO_KEY})
+    multi, dropped = _multi(
+        query, {*table, *TEXT_KEYS, "lang", "view", "slide", "show", SCENARIO_KEY}
+    )
     notices: list[Notice] = []
     if dropped:
         notices.append(Notice("dropped", "", str(dropped), used=float(MAX_FIELDS)))
@@ -204,7 +212,7 @@ def parse_query(
     saved_notices: list[Notice] = []
     unknown_notices: list[Notice] = []
     pairs: list[tuple[str, str]] = []
-    lang, view = DEFAULT_LANG, DEFAULT_VIEW
+    lang, view, show = DEFAULT_LANG, DEFAULT_VIEW, DEFAULT_SHOW
     slide = 0
     texts = dict.fromkeys(TEXT_KEYS, "")
     saved: list[Scenario] = []
@@ -219,6 +227,11 @@ def parse_query(
                 view = values[-1]
             else:
                 setting_notices.append(Notice("bad_view", "view", values[-1][:MAX_TEXT]))
+        elif key == "show":
+            if values[-1] in SHOWS:
+                show = values[-1]
+            else:
+                setting_notices.append(Notice("bad_show", "show", values[-1][:MAX_TEXT]))
         elif key == "slide":
             text = values[-1].strip()
             if text.isascii() and text.isdigit() and int(text) <= MAX_SAVED:
@@ -252,6 +265,7 @@ def parse_query(
         slide=min(slide, len(saved)),
         author=texts["by"],
         note=texts["note"],
+        show=show,
     )
 
 
@@ -347,6 +361,7 @@ def to_query(
     slide: int = 0,
     author: str = "",
     note: str = "",
+    show: str = DEFAULT_SHOW,
 ) -> list[tuple[str, str]]:
     """The query pairs of a state, defaults left out, in a stable order."""
     pairs = [(name, format_value(value)) for name, value in scenario.values]
@@ -356,6 +371,8 @@ def to_query(
         pairs.append(("view", view))
     if slide:
         pairs.append(("slide", str(slide)))
+    if show != DEFAULT_SHOW and show in SHOWS:
+        pairs.append(("show", show))
     for key, text in (("by", author), ("note", note)):
         if clean_text(text, TEXT_KEYS[key]):
             pairs.append((key, clean_text(text, TEXT_KEYS[key])))

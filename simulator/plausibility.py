@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from simulator import formatting as fmt
-from simulator.history import GROWTH, load_history
+from simulator.history import GROWTH, History, load_history
 from simulator.i18n import tr
 from simulator.model import HORIZON, Result
 
@@ -126,10 +126,14 @@ def _first(mask: np.ndarray, years: np.ndarray) -> int | None:
     return int(years[hits[0]]) if hits.size else None
 
 
-def flags(result: Result, row: int = 0, later: Result | None = None) -> list[Flag]:
+def flags(
+    result: Result, row: int = 0, later: Result | None = None, history: History | None = None
+) -> list[Flag]:
     """Every flag of scenario ``row`` over the years ``result`` holds; with ``later`` (the
     same scenario and its baseline run to the model's last year), also demand that first
-    exceeds capacity after the years shown, when the scenario brings that year forward."""
+    exceeds capacity after the years shown, when the scenario brings that year forward
+    (``history``: the published series, read here when not given; a caller flagging many
+    rows passes it)."""
     out: list[Flag] = []
     years = result.years
     diag = {k: float(v[row, 0]) for k, v in result.diagnostics.items()}
@@ -167,7 +171,7 @@ def flags(result: Result, row: int = 0, later: Result | None = None) -> list[Fla
     if year is not None:
         multiple = float(production[result.index(year)] / last)
         out.append(Flag("production_multiple", year, multiple, float(result.last_observed)))
-    history = load_history()
+    history = history or load_history()
     largest = max(v for y, v in history.series(GROWTH).items() if y > 2016)
     growth = np.full(len(years), np.nan)
     growth[1:] = 100.0 * (production[1:] / production[:-1] - 1.0)

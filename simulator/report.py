@@ -510,3 +510,27 @@ def compare_table(result: Result, names: list[str], lang: str) -> pd.DataFrame:
             row[output.column(lang)] = cell
         rows.append(row)
     return pd.DataFrame(rows)
+
+
+# Outputs whose headline cards also give the change summed over the policy period (for
+# jobs, job-years): what a policy adds over its years, beside the end year's level.
+TOTAL_OUTPUTS = ("production_rp_tn", "value_added_rp_tn", "jobs")
+
+
+def totals(result: Result, values: Mapping[str, float], lang: str) -> dict[str, str]:
+    """The scenario's change against the baseline summed from the policy start (or the
+    first year shown) to the last year shown, in words ("Jumlah 2027–2030: +Rp7,93
+    triliun"), for each of :data:`TOTAL_OUTPUTS`; empty when the policy starts after the
+    last year shown."""
+    start, end = int(values["policy_start_year"]), int(result.years[-1])
+    if start > end:
+        return {}
+    first = max(start, int(result.years[0]))
+    out = {}
+    for key in TOTAL_OUTPUTS:
+        total = float(result.effect(key)[SCENARIO, result.index(first) :].sum())
+        value = OUTPUTS[key].show_change(total, lang)
+        if key == "jobs":
+            value = tr("job_years", lang, v=value)
+        out[key] = tr("m_total", lang, start=first, end=end, value=value)
+    return out

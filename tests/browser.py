@@ -32,6 +32,12 @@ IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 # which Playwright's CSS locators reach), in the sidebar or, on a phone, in the page.
 LIVE_LEVER = ".ikm-lever input[type='range']"
 SIDEBAR_LEVER = f"[data-testid='stSidebar'] {LIVE_LEVER}"
+# The scenario view (ui/components/view.js, drawn in the page itself): its headline cards'
+# numbers (the first is the production value) and its charts.
+HEADLINE = ".ikm-card-value"
+# The first headline number of the app or of a bench page (which shows a Streamlit metric).
+FIRST_HEADLINE = ".ikm-card-value, [data-testid='stMetricValue']"
+VIEW_CHART = ".ikm-chart"
 
 
 def strict() -> bool:
@@ -125,7 +131,9 @@ DRAWN = """() => !document.querySelector("[data-testid^='stSkeleton']")
   && [...document.querySelectorAll("*")].filter((el) => el.shadowRoot).every((el) => {
     const lever = el.shadowRoot.querySelector(".ikm-lever input");
     return !lever || !!lever.getAttribute("aria-valuetext");
-  })"""
+  })
+  && [...document.querySelectorAll(".ikm-view")].every((v) => !!v.dataset.shown)
+  && [...document.querySelectorAll(".ikm-chart")].every((c) => !!c.dataset.drawn)"""
 
 
 def wait_idle(page, timeout: float = 30_000) -> None:
@@ -166,8 +174,10 @@ def wait_expanders(page, timeout: float = 30_000) -> None:
 # Every chart on the page has drawn its marks (Vega renders after the element is drawn).
 CHARTS_DRAWN = """(count) => {
   const charts = [...document.querySelectorAll("[data-testid='stVegaLiteChart']")];
-  return charts.length >= count
-    && charts.every(c => c.querySelector("path, .mark-symbol, .mark-line, .mark-area"));
+  const view = [...document.querySelectorAll(".ikm-chart")];
+  return charts.length + view.length >= count
+    && charts.every(c => c.querySelector("path, .mark-symbol, .mark-line, .mark-area"))
+    && view.every(c => !!c.dataset.drawn && c.querySelector("canvas"));
 }"""
 
 
@@ -181,7 +191,8 @@ def wait_charts(page, count: int = 0, timeout: float = 30_000) -> None:
 # bench scripts call this just before a key press, then wait on a cheap flag; polling the
 # text itself (innerText every few ms) forces a layout each time and slows what it measures.
 WATCH_HEADLINE = """() => {
-  const first = () => document.querySelector("[data-testid='stMetricValue']");
+  const first = () => document.querySelector(
+    ".ikm-card-value, [data-testid='stMetricValue']");
   const before = first() ? first().textContent : null;
   window.__changed = undefined;
   window.__painted = undefined;
@@ -230,7 +241,8 @@ SETTLED_MS = "() => window.__settledAt - window.__pressed"
 # element's text forces no layout), so a value shown for a single frame counts and one never
 # painted does not. Started by this script; stopped by SEEN_STOP.
 WATCH_SEEN = """() => {
-  const first = () => document.querySelector("[data-testid='stMetricValue']");
+  const first = () => document.querySelector(
+    ".ikm-card-value, [data-testid='stMetricValue']");
   window.__seen = [];
   window.__seenAt = [];
   window.__seenStop = false;
@@ -288,3 +300,32 @@ class Pointer:
             self._touch("touchEnd", x, y)
         else:
             self.page.mouse.up()
+
+
+# Every text the scenario view's charts draw (they draw on a canvas: read from Vega's
+# scene), per chart: its text, font size, whether it is shown, and its box in the chart.
+VIEW_TEXTS = """() => [...document.querySelectorAll(".ikm-chart")].map((chart) => {
+  const out = [];
+  // A mark holds items; a group item holds marks, placed at the item's x and y.
+  const walk = (mark, dx, dy, hidden) => {
+    for (const item of mark.items || []) {
+      const gone = hidden || item.opacity === 0 || item.fillOpacity === 0;
+      if (mark.marktype === "text" && item.text !== undefined) {
+        const text = Array.isArray(item.text) ? item.text.join(" ") : String(item.text);
+        const b = item.bounds;
+        out.push({text, size: item.fontSize, shown: !gone && text.trim() !== "",
+                  role: mark.role, box: b ? [b.x1 + dx, b.y1 + dy, b.x2 + dx, b.y2 + dy] : null});
+      }
+      for (const child of mark.marktype === "group" ? item.items || [] : []) {
+        walk(child, dx + (item.x || 0), dy + (item.y || 0), gone);
+      }
+    }
+  };
+  const view = chart.vegaView;
+  if (view) walk(view.scenegraph().root, 0, 0, false);
+  const canvas = chart.querySelector("canvas");
+  return {id: chart.dataset.chart, texts: out,
+          width: canvas ? canvas.getBoundingClientRect().width : 0,
+          height: canvas ? canvas.getBoundingClientRect().height : 0,
+          place: chart.getBoundingClientRect().width};
+})"""

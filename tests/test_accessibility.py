@@ -42,30 +42,45 @@ def test_no_serious_or_critical_violations(pages, view, lang):
     assert bad == []
 
 
-def test_every_line_chart_has_a_text_alternative(pages):
-    """Each chart on the results view is named by its title and carries, inside, a text
-    alternative with its numbers (as data, so the chart updates in place on a lever move)."""
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_every_chart_has_one_summary_and_every_card_reads_out(pages, lang):
+    """Each chart of the results view is a figure named by its title (the same always) and
+    holds one summary with its numbers in the page language (the drawing itself is hidden
+    from screen readers); each headline card is a group named by its label, which reads out
+    its value and its change."""
+    from simulator.i18n import tr
+
     url, browser = pages
     page = browser.new_page(viewport={"width": 1400, "height": 1600})
-    page.goto(url)
+    page.goto(f"{url}/?lang={lang}&investment=5.6")
     wait_idle(page)
     wait_charts(page, 5)
-    labels = page.locator("[data-testid='stVegaLiteChart'][role='graphics-document']")
-    names = [labels.nth(i).get_attribute("aria-label") or "" for i in range(labels.count())]
-    texts = [
-        " ".join(
-            labels.nth(i)
-            .locator("svg [aria-label]")
-            .evaluate_all("els => els.map(e => e.getAttribute('aria-label'))")
-        )
-        for i in range(labels.count())
-    ]
-    page.close()
-    assert len(names) >= 5
+    charts = page.locator(".ikm-chart[role='figure']")
+    assert charts.count() == 5
+    names = charts.evaluate_all("els => els.map(e => e.getAttribute('aria-label'))")
+    summaries = [charts.nth(i).locator(".ikm-summary").all_inner_texts() for i in range(5)]
+    hidden = charts.evaluate_all(
+        "els => els.map(e => e.querySelector('.ikm-vega').getAttribute('aria-hidden'))"
+    )
     assert all(names)
-    assert not any("triliun" in n for n in names)  # the name is the title, the same always
-    assert all(str(2030) in t for t in texts)
-    assert any("Rp" in t and "triliun" in t for t in texts)
+    assert not any("triliun" in n or "trillion" in n for n in names)  # titles, not numbers
+    assert [len(s) for s in summaries] == [1] * 5
+    assert all("2030" in s[0] for s in summaries)
+    money = "triliun" if lang == "id" else "trillion"
+    assert any(money in s[0] for s in summaries)
+    assert hidden == ["true"] * 5
+    cards = page.locator(".ikm-card[role='group']")
+    assert cards.count() == 8
+    for i in range(cards.count()):
+        card = cards.nth(i)
+        label = card.locator(f"#{card.get_attribute('aria-labelledby')}").inner_text()
+        assert label == card.locator(".ikm-card-label").inner_text()
+        read = card.inner_text()
+        assert card.locator(".ikm-card-value").inner_text() in read
+    first = cards.first.inner_text()
+    assert tr("out_production_rp_tn", lang) in first
+    assert "+" in cards.first.locator(".ikm-card-delta").inner_text()
+    page.close()
 
 
 # Every name a screen reader can hear on the page: the names and role descriptions of the

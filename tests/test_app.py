@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 from simulator import load_presets
 from simulator.i18n import TEXT, tr
 from simulator.params import load_parameters
+from tests import shown
 from tests.levers import move_lever
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -32,10 +33,11 @@ def fresh(lang: str = "id", **query: str | list[str]) -> AppTest:
     return at
 
 
-def metric(at: AppTest, label_key: str, lang: str = "id"):
-    """The headline metric whose label is ``label_key`` in ``lang``."""
+def metric(at: AppTest, label_key: str, lang: str = "id") -> shown.Card:
+    """The headline card whose label is ``label_key`` in ``lang`` (as the browser's view
+    paints it from what the page sent)."""
     label = TEXT[label_key][0 if lang == "id" else 1]
-    return next(m for m in at.metric if m.label == label)
+    return next(m for m in shown.cards(at) if m.label == label)
 
 
 def number(text: str, lang: str = "id") -> float:
@@ -55,7 +57,7 @@ def test_page_runs_in_both_languages(lang):
     production = metric(at, "out_production_rp_tn", lang)
     assert pattern.match(production.value), production.value
     assert at.title[0].value == TEXT["app_title"][0 if lang == "id" else 1]
-    labels = {m.label for m in at.metric}
+    labels = {m.label for m in shown.cards(at)}
     other = 1 if lang == "id" else 0
     assert not labels & {TEXT[k][other] for k in TEXT if TEXT[k][0] != TEXT[k][1]}
 
@@ -181,7 +183,7 @@ def test_sentence_names_the_policy_and_the_change():
     at = fresh()
     move_lever(at, "investment", 5.6)
     at.run()
-    text = " ".join(m.value for m in at.markdown)
+    text = shown.sentence(at)
     assert "Dengan investasi bruto Rp5,6 triliun per tahun" in text
     assert "lebih tinggi daripada skenario dasar" in text
     assert "per tahun kerja bersih tambahan" in text
@@ -297,12 +299,12 @@ def test_goal_seek_out_of_reach_is_said_plainly():
 
 
 def test_lever_move_updates_headline_marks_charts_and_link():
-    """A lever move redraws everything the scenario fragment holds: the headline, the
+    """A lever move redraws everything the scenario fragment holds: the headline cards, the
     lever's "changed" mark, the open tab's charts and the link, and leaves the title, the tab
     bar and the other sidebar widgets as they were. (What it re-sends is measured by
     bench/bench_messages.py.)"""
     at = fresh()
-    before = [m.value for m in at.metric]
+    before = [m.value for m in shown.cards(at)]
     marks = len(at.sidebar.caption)
     outside = (
         at.title[0].value,
@@ -317,7 +319,7 @@ def test_lever_move_updates_headline_marks_charts_and_link():
     move_lever(at, "investment", 5.0)
     at.run()
     assert not at.exception
-    assert [m.value for m in at.metric] != before
+    assert [m.value for m in shown.cards(at)] != before
     assert (
         at.title[0].value,
         [t.label for t in at.tabs],
@@ -327,11 +329,11 @@ def test_lever_move_updates_headline_marks_charts_and_link():
         [s.value for s in at.select_slider],
         [at.session_state[name] for name in OTHER_INSTRUMENTS],
     ) == outside
-    assert len(at.metric) == len(before)
+    assert len(shown.cards(at)) == len(before)
     # "● diubah (skenario dasar …)" under the lever, "● Berbeda dari skenario ini pada: …"
     # under the levers.
     assert len(at.sidebar.caption) == marks + 2
-    assert at.get("vega_lite_chart")
+    assert len(shown.charts(at)) == 5
     assert at.query_params["investment"] == "5"
 
 

@@ -16,6 +16,7 @@ from simulator import Scenario
 from simulator import formatting as fmt
 from simulator.cli import main as cli
 from simulator.links import to_query
+from tests import shown
 from tests.levers import move_lever
 from tests.strategies import scenarios
 
@@ -53,11 +54,11 @@ def test_link_reopens_the_numbers_the_cli_gives(values, lang):
     at = open_link(to_query(scenario, lang=lang))
     assert not at.exception, [e.value for e in at.exception]
     row = cli_end_year(scenario)
-    shown = {m.label: m.value for m in at.metric}
+    cards = {m.label: m.value for m in shown.cards(at)}
     production = "Nilai produksi" if lang == "id" else "Production value"
     jobs = "Tenaga kerja langsung" if lang == "id" else "Direct jobs"
-    assert shown[production] == fmt.rp_tn(row["production_rp_tn"], lang)
-    assert shown[jobs] == fmt.count(row["jobs"], lang, "jobs")
+    assert cards[production] == fmt.rp_tn(row["production_rp_tn"], lang)
+    assert cards[jobs] == fmt.count(row["jobs"], lang, "jobs")
 
 
 def test_moving_a_lever_writes_the_link_and_defaults_stay_out():
@@ -96,7 +97,7 @@ def test_hostile_links_give_notices_not_exceptions(pairs):
     at = open_link(pairs)
     assert not at.exception, [e.value for e in at.exception]
     assert len(at.warning) >= 1
-    assert len(at.metric) == 8
+    assert len(shown.cards(at)) == 8
     for warning in at.warning:
         assert "<script>" not in warning.value
 
@@ -143,13 +144,14 @@ def test_comparison_link_reopens_the_set():
 
 
 def test_presentation_mode_and_back():
-    """view=present shows four metrics and two charts; the button returns to editing."""
+    """view=present shows four numbers and two charts; the button returns to editing."""
     at = open_link([("view", "present"), ("investment", "5.6")])
     assert not at.exception
-    assert len(at.metric) == 4
+    assert len(shown.cards(at)) == 4
+    assert len(shown.charts(at)) == 2
     back = next(b for b in at.button if b.label == "Kembali ke penyuntingan")
     back.click()
     at.run()
     assert at.session_state["view_code"] == "results"
-    assert len(at.metric) == 8
+    assert len(shown.cards(at)) == 8
     assert "view" not in at.query_params

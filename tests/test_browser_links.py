@@ -29,9 +29,7 @@ def test_link_over_the_field_limit_keeps_its_settings_and_says_so(app_url, brows
     wait_idle(page)
     notices = page.locator("[data-testid='stAlert']").all_inner_texts()
     assert any("This link is too big to be read whole" in text for text in notices)
-    assert (
-        "Rp 2.80 trillion" not in page.locator("[data-testid='stMetricValue']").first.inner_text()
-    )
+    assert "Rp 2.80 trillion" not in page.locator(".ikm-card-value").first.inner_text()
     assert page.get_by_text("Gross investment a year (baseline Rp 2.8 trillion)").count() >= 1
     page.close()
 
@@ -60,7 +58,5 @@ def test_saved_scenarios_first_never_push_a_setting_out_of_a_long_link(app_url, 
     main = page.locator("[data-testid='stMain']").inner_text()
     assert "Rencana 7" in main
     assert "Rencana 8" not in main
-    assert (
-        "Rp 2.80 trillion" not in page.locator("[data-testid='stMetricValue']").first.inner_text()
-    )
+    assert "Rp 2.80 trillion" not in page.locator(".ikm-card-value").first.inner_text()
     page.close()

@@ -40,14 +40,12 @@ LEVER_LABEL = {
 STEP_PX = 14  # about a dozen grid steps of the investment lever on either screen
 STEPS = 4
 # The first headline number; null while a rerun has it out of the page for a moment.
-FIRST_NUMBER = (
-    "() => document.querySelector(\"[data-testid='stMetricValue']\")?.textContent ?? null"
-)
+FIRST_NUMBER = '() => document.querySelector(".ikm-card-value")?.textContent ?? null'
 
 
 def headlines(page) -> list[str]:
     """Every headline number on the page."""
-    return page.locator("[data-testid='stMetricValue']").all_inner_texts()
+    return page.locator(".ikm-card-value").all_inner_texts()
 
 
 def open_page(browser, url: str, phone: bool):

@@ -10,7 +10,14 @@ from urllib.parse import quote
 import pytest
 
 from simulator import load_parameters
-from tests.browser import ARTIFACTS, LIVE_LEVER, SIDEBAR_LEVER, wait_charts, wait_idle
+from tests.browser import (
+    ARTIFACTS,
+    LIVE_LEVER,
+    SIDEBAR_LEVER,
+    VIEW_TEXTS,
+    wait_charts,
+    wait_idle,
+)
 from ui.sidebar import LEVER_GROUP
 
 pytestmark = pytest.mark.browser
@@ -23,11 +30,11 @@ PHONE = {"user_agent": PHONE_UA, "is_mobile": True, "has_touch": True}
 # Every headline text box whose content overflows its own box or its card.
 CLIPPED = """() => {
   const out = [];
-  for (const card of document.querySelectorAll("[data-testid='stMetric']")) {
+  for (const card of document.querySelectorAll(".ikm-card")) {
     const box = card.getBoundingClientRect();
     for (const part of card.querySelectorAll(
-        "[data-testid='stMetricLabel'], [data-testid='stMetricValue'],"
-        + " [data-testid='stMetricDelta']")) {
+        ".ikm-card-label, .ikm-card-value,"
+        + " .ikm-card-delta")) {
       for (const el of [part, ...part.querySelectorAll('*')]) {
         const r = el.getBoundingClientRect();
         if (!el.innerText || !el.innerText.trim()) continue;
@@ -43,7 +50,7 @@ CLIPPED = """() => {
 
 
 def metric_values(page) -> list[str]:
-    return page.locator("[data-testid='stMetricValue']").all_inner_texts()
+    return page.locator(".ikm-card-value").all_inner_texts()
 
 
 @pytest.mark.parametrize("width", [360, 390, 1024, 1280, 1366])
@@ -54,7 +61,7 @@ def test_headline_never_clips(app_url, browser, width, lang):
     page = browser.new_page(viewport={"width": width, "height": 900}, **extra)
     page.goto(f"{app_url}/?lang={lang}&investment=5.6&online_adoption=75&new_units=1250")
     wait_idle(page)
-    assert page.locator("[data-testid='stMetric']").count() == 8
+    assert page.locator(".ikm-card").count() == 8
     assert page.evaluate(CLIPPED) == []
     # Screen readers read the page in its language (Streamlit's page file says "en").
     page.wait_for_function(f"() => document.documentElement.lang === '{lang}'", timeout=10_000)
@@ -88,25 +95,21 @@ def test_presentation_fits_the_room_and_steps_through_slides(app_url, browser, l
     )
     assert scrolled == 0
     ratio = page.evaluate(
-        "() => { const v = document.querySelector(\"[data-testid='stMetricValue']\");"
-        " const d = document.querySelector(\"[data-testid='stMetricDelta'] p, "
-        "[data-testid='stMetricDelta'] div\");"
+        '() => { const v = document.querySelector(".ikm-card-value");'
+        ' const d = document.querySelector(".ikm-card-delta");'
         " const size = (e) => parseFloat(getComputedStyle(e).fontSize);"
         " return size(v) / size(d); }"
     )
     assert ratio >= 1.6
-    smallest = page.evaluate(
-        "() => Math.min(...[...document.querySelectorAll("
-        "\"[data-testid='stVegaLiteChart'] svg text\")]"
-        ".filter(t => t.textContent.trim()).map(t => parseFloat(getComputedStyle(t).fontSize)))"
-    )
-    assert smallest >= 18
+    texts = [t for chart in page.evaluate(VIEW_TEXTS) for t in chart["texts"] if t["shown"]]
+    assert texts
+    assert min(t["size"] for t in texts) >= 18
     body = page.locator("[data-testid='stMain']").inner_text()
     assert ("Proyeksi, bukan ramalan" if lang == "id" else "Projections, not forecasts") in body
     assert page.evaluate(CLIPPED) == []
     # The charts use the room: on any of these screens they reach past 60 % of its height.
     page.wait_for_function(
-        "(h) => Math.max(...[...document.querySelectorAll(\"[data-testid='stVegaLiteChart']\")]"
+        "(h) => Math.max(...[...document.querySelectorAll('.ikm-chart')]"
         ".map(c => c.getBoundingClientRect().bottom)) >= 0.6 * h",
         arg=height,
         timeout=20_000,
@@ -149,7 +152,7 @@ def test_phone_gets_levers_below_the_headline_and_a_touch_share(app_url, browser
     levers = [p for p in table.in_group(LEVER_GROUP) if p.is_policy]
     assert levers
     assert main.locator(LIVE_LEVER).count() == len(levers)
-    first_metric = main.locator("[data-testid='stMetric']").first.bounding_box()
+    first_metric = main.locator(".ikm-card").first.bounding_box()
     first_slider = main.locator(LIVE_LEVER).first.bounding_box()
     assert first_slider["y"] > first_metric["y"]
     page.get_by_role("button", name="Bagikan" if lang == "id" else "Share").first.tap()
@@ -178,7 +181,7 @@ def test_back_undoes_and_the_undo_buttons_work(app_url, browser):
     assert shown[0] != shown[1] != baseline
     page.go_back()
     page.wait_for_function(
-        "(v) => document.querySelector(\"[data-testid='stMetricValue']\").innerText === v",
+        '(v) => document.querySelector(".ikm-card-value").innerText === v',
         arg=shown[0][0],
         timeout=20_000,
     )
@@ -186,13 +189,13 @@ def test_back_undoes_and_the_undo_buttons_work(app_url, browser):
     assert metric_values(page) == shown[0]
     page.get_by_role("button", name="Urungkan").click()
     page.wait_for_function(
-        "(v) => document.querySelector(\"[data-testid='stMetricValue']\").innerText === v",
+        '(v) => document.querySelector(".ikm-card-value").innerText === v',
         arg=baseline[0],
         timeout=20_000,
     )
     page.get_by_role("button", name="Ulangi").click()
     page.wait_for_function(
-        "(v) => document.querySelector(\"[data-testid='stMetricValue']\").innerText === v",
+        '(v) => document.querySelector(".ikm-card-value").innerText === v',
         arg=shown[0][0],
         timeout=20_000,
     )
@@ -210,12 +213,9 @@ def test_warnings_sit_next_to_the_headline_and_changes_are_not_green(app_url, br
         has_text="seluruh kapasitas terpakai penuh" if lang == "id" else "capacity is fully used"
     )
     assert warning.count() == 1
-    assert (
-        warning.bounding_box()["y"]
-        < page.locator("[data-testid='stMetric']").first.bounding_box()["y"]
-    )
+    assert warning.bounding_box()["y"] < page.locator(".ikm-card").first.bounding_box()["y"]
     colours = page.evaluate(
-        "() => [...document.querySelectorAll(\"[data-testid='stMetricDelta']\")]"
+        '() => [...document.querySelectorAll(".ikm-card-delta")]'
         ".map(d => getComputedStyle(d).color)"
     )
     green = [c for c in colours if c.startswith("rgb(") and _greenish(c)]

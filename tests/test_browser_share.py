@@ -15,7 +15,7 @@ pytestmark = pytest.mark.browser
 
 def metrics(page) -> list[str]:
     """All headline metric values on the page."""
-    return page.locator("[data-testid='stMetricValue']").all_inner_texts()
+    return page.locator(".ikm-card-value").all_inner_texts()
 
 
 def move(page, slider_index: int, presses: int) -> None:
@@ -64,8 +64,8 @@ def test_presentation_view_fits_a_projector(app_url, browser):
     page.goto(f"{app_url}/?view=present&investment=5.6&online_adoption=75")
     wait_idle(page)
     wait_charts(page, 2)
-    assert page.locator("[data-testid='stMetricValue']").count() == 4
-    assert page.locator("[data-testid='stVegaLiteChart']").count() == 2
+    assert page.locator(".ikm-card-value").count() == 4
+    assert page.locator(".ikm-chart").count() == 2
     overflow = page.evaluate(
         "() => [...document.querySelectorAll('*')].filter(e => {"
         " const s = getComputedStyle(e);"

@@ -141,7 +141,36 @@ def app_chart_protos(at: AppTest) -> list[tuple[str, str]]:
     return [(c.proto.spec, c.proto.alt) for c in at.get("vega_lite_chart")]
 
 
-@pytest.mark.parametrize("view", ["results", "analysis"])
+def view_configs(at: AppTest) -> list[str]:
+    """The scenario views' configurations (compiled charts, recipes) as the page sends them."""
+    return [c.proto.json for c in at.get("bidi_component") if c.proto.component_name == "ikm_view"]
+
+
+def test_lever_moves_leave_the_scenario_views_as_they_were():
+    """A policy move and an end-year move send the results tab's views (headline and
+    charts) unchanged, byte for byte (Streamlit then sends a reference, not the compiled
+    charts again); only the view's state, the numbers, changes."""
+    from tests import shown
+
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    before, numbers = view_configs(at), shown.state(at)["s"]
+    assert len(before) == 2
+    assert len(shown.charts(at)) == 5
+    move_lever(at, "investment", 8.0)
+    at.run()
+    assert view_configs(at) == before
+    moved = shown.state(at)["s"]
+    assert moved != numbers
+    at.select_slider(key="end_year").set_value(2040)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert view_configs(at) == before
+    assert len(shown.state(at)["years"]) > len(moved["production_rp_tn"])
+
+
+@pytest.mark.parametrize("view", ["analysis"])
 def test_lever_moves_send_the_same_specs_to_the_browser(view):
     """Two lever moves (a policy instrument, then the end year) send every chart of the tab
     with the same spec and accessible name as before, so the browser updates the drawn
@@ -210,6 +239,32 @@ TEXT_THAT_DOES_NOT_FIT = """() => {
 }"""
 
 
+def view_text_problems(charts_shown: list[dict]) -> list[str]:
+    """TEXT_THAT_DOES_NOT_FIT for the scenario view's charts, drawn on a canvas: read from
+    Vega's scene (tests.browser.VIEW_TEXTS)."""
+    out = []
+    for chart in charts_shown:
+        name, width, height = chart["id"], chart["width"], chart["height"]
+        if not chart["texts"]:
+            out.append(f"{name}: not drawn")
+        if width > chart["place"] + 1:
+            out.append(f"{name}: {width} px in {chart['place']}")
+        shown = [t for t in chart["texts"] if t["shown"] and t["box"]]
+        for t in shown:
+            x1, y1, x2, y2 = t["box"]
+            if x1 < -1 or y1 < -1 or x2 > width + 1 or y2 > height + 1:
+                out.append(f"{name}: outside: {t['text']}")
+            if "…" in t["text"]:
+                out.append(f"{name}: shortened: {t['text']}")
+        labels = [t for t in shown if t["role"] == "axis-label"]
+        for i, a in enumerate(labels):
+            for b in labels[i + 1 :]:
+                p, q = a["box"], b["box"]
+                if p[0] < q[2] - 1 and q[0] < p[2] - 1 and p[1] < q[3] - 1 and q[1] < p[3] - 1:
+                    out.append(f"{name}: {a['text']} overlaps {b['text']}")
+    return out
+
+
 def open_view(browser, url: str, size: tuple[int, int], query: str, charts_count: int):
     """A fresh page of the app at ``size`` with ``query``, every chart drawn."""
     from tests.browser import wait_charts, wait_idle
@@ -230,15 +285,17 @@ VIEWS = {"results": 5, "analysis": 6, "regions": 3}
 def test_chart_text_fits_on_phones_projectors_and_desktops(app_url, browser, size, lang):
     """On a phone, an older projector and a desktop, in both languages, every chart of the
     results, analysis and regions tabs fits its column: no title, subtitle, legend or axis
-    label reaches outside the chart or is shortened, and no axis labels collide. Each chart
-    is saved as a picture in test-artifacts for a human look."""
-    from tests.browser import ARTIFACTS
+    label reaches outside the chart or is shortened, and no axis labels collide (the results
+    tab's charts, drawn by the scenario view on a canvas, are read from Vega's scene). Each
+    chart is saved as a picture in test-artifacts for a human look."""
+    from tests.browser import ARTIFACTS, VIEW_TEXTS
 
     problems = []
     for view, count in VIEWS.items():
         page = open_view(browser, app_url, size, f"view={view}&lang={lang}&investment=5.6", count)
         problems += [f"{view}: {p}" for p in page.evaluate(TEXT_THAT_DOES_NOT_FIT)]
-        charts = page.locator("[data-testid='stVegaLiteChart']")
+        problems += [f"{view}: {p}" for p in view_text_problems(page.evaluate(VIEW_TEXTS))]
+        charts = page.locator("[data-testid='stVegaLiteChart'], .ikm-chart")
         for i in range(charts.count()):
             charts.nth(i).scroll_into_view_if_needed()
             charts.nth(i).screenshot(
@@ -270,7 +327,7 @@ ALL_CHANGED = """(before) => {
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize(("view", "count"), [("results", 5), ("analysis", 6)])
+@pytest.mark.parametrize(("view", "count"), [("analysis", 6)])
 def test_a_lever_move_redraws_the_charts_in_place(app_url, browser, view, count):
     """A lever move changes what every chart shows (its numbers, read by a screen reader
     too) while each chart stays the same drawn picture: Streamlit updated the Vega view's
@@ -301,7 +358,7 @@ def test_a_line_chart_key_names_only_what_the_chart_draws(output, lang):
     from simulator.i18n import tr
     from simulator.outputs import OUTPUTS
 
-    spec = charts.line_chart(RESULT_FOR_KEYS, output, lang, 2026)
+    spec = charts.line_chart(RESULT_FOR_KEYS, output, lang, 2026, mode="level")
     kinds = set(spec["datasets"]["published"].column("kind").to_pylist())
     _, subtitle = charts.title_texts(spec)
 
@@ -316,6 +373,46 @@ def test_a_line_chart_key_names_only_what_the_chart_draws(output, lang):
 
 
 RESULT_FOR_KEYS = run_pair({**load_parameters().defaults, "investment": 5.6})
+
+
+@pytest.mark.parametrize("mode", ["change", "percent"])
+@pytest.mark.parametrize("output", ["production_rp_tn", "jobs"])
+def test_a_chart_of_the_change_says_so_and_draws_no_published_levels(output, mode):
+    """A line chart of the change (the default) says it is the change against the baseline
+    (in percent where it is), names no published dots (levels, left out there), and draws
+    the scenario's change with the baseline at zero."""
+    import vl_convert
+
+    from simulator.i18n import tr
+
+    spec = charts.line_chart(RESULT_FOR_KEYS, output, "id", 2026)
+    assert charts.mode_of(spec) == "change"
+    spec = charts.with_mode(spec, mode)
+    _, subtitle = charts.title_texts(spec)
+    assert subtitle.startswith(tr("key_change" if mode == "change" else "key_change_pct", "id"))
+    assert tr("key_observed", "id") not in subtitle
+    records = {k: v.to_pylist() if hasattr(v, "to_pylist") else v
+               for k, v in spec["datasets"].items()}  # fmt: skip
+    scene = vl_convert.vegalite_to_scenegraph({**spec, "datasets": records})
+
+    def items(node, role):
+        for child in node.get("items", []):
+            if child.get("role") == role or node.get("role") == role:
+                yield child
+            yield from items(child, role)
+
+    dots = [
+        i
+        for i in items(scene["scenegraph"], "mark")
+        if i.get("shape") == "circle" and i.get("opacity", 1) > 0.5  # not the tooltip targets
+    ]
+    assert dots == []  # no published dots on a chart of the change
+    main = spec["datasets"]["main"].to_pylist()
+    baseline = [r for r in main if r["series"] == tr("series_baseline", "id")]
+    assert all(r["change"] == 0 and r["pct"] == 0 for r in baseline)
+    last = [r for r in main if r["series"] == tr("series_scenario", "id")][-1]
+    assert last["change"] > 0
+    assert last["pct"] == pytest.approx(100 * last["change"] / baseline[-1]["value"])
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
@@ -333,3 +430,7 @@ def test_charts_printed_together_share_one_key_naming_each_mark_once(lang):
     counted = bool(load_history().observed("jobs_small"))
     assert (tr("part_jobs_small", lang) in merged) is counted
     assert charts.merged_keys(["Tampak sama", "Tampak sama"], lang) == ["Tampak sama"]
+    changes = [charts.line_key(o, lang, "change") for o in ("production_rp_tn", "jobs")]
+    (merged,) = charts.merged_keys(changes, lang)
+    assert merged.count(tr("key_change", lang).partition(". ")[0]) == 1
+    assert tr("key_prices", lang) in merged

@@ -81,7 +81,7 @@ def test_oversized_messages_are_refused_and_cost_no_memory(browser):
 
         page.goto(f"{url}/?{longest_query()}")
         wait_idle(page)
-        assert page.locator("[data-testid='stMetricValue']").count() == 8
+        assert page.locator(".ikm-card-value").count() == 8
         assert page.locator("[data-testid='stException']").count() == 0
         main = page.locator("[data-testid='stMain']").inner_text()
         assert "Compare" in main

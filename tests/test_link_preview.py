@@ -149,7 +149,7 @@ def test_a_crawler_reads_the_preview_from_the_served_page(tmp_path: Path, browse
         page = browser.new_page()
         page.goto(f"{url}/?investment=5.6")
         wait_idle(page)
-        assert page.locator("[data-testid='stMetricValue']").count() == 8
+        assert page.locator(".ikm-card-value").count() == 8
         assert page.title() == tr("app_title", "id")
         page.close()
     assert head.lang == "id"

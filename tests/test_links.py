@@ -264,3 +264,28 @@ def test_a_note_typed_on_several_lines_travels_as_one_line_with_its_words_apart(
 
     typed = "Untuk rapat\nSenin\t pagi\r\n"
     assert clean_text(typed, TEXT_KEYS["note"]) == "Untuk rapat Senin pagi"
+
+
+@pytest.mark.parametrize("show", ["change", "percent", "level"])
+def test_what_the_charts_show_travels_in_the_link(show):
+    """``show`` (what the line charts draw) reopens as it was; the change, the default, is
+    left out of the link."""
+    from simulator.charts import MODES
+    from simulator.links import DEFAULT_SHOW, SHOWS
+
+    assert SHOWS == MODES
+    assert DEFAULT_SHOW == "change"
+    pairs = to_query(Scenario(), show=show)
+    assert (("show", show) in pairs) == (show != "change")
+    state = parse_query(pairs)
+    assert state.show == show
+    assert state.notices == ()
+
+
+def test_an_unknown_chart_choice_gives_a_notice_and_the_change():
+    """A ``show`` the page does not know opens the change, with a notice in the language."""
+    state = parse_query({"show": ["pie"]})
+    assert state.show == "change"
+    assert [n.code for n in state.notices] == ["bad_show"]
+    assert "pie" in state.notices[0].text("id")
+    assert "selisih" in state.notices[0].text("id")

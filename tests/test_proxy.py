@@ -126,7 +126,7 @@ def open_through_proxy(proxy: Proxy) -> dict:
         seen["status"] = response.status if response else None
         seen["x-frame-options"] = response.headers.get("x-frame-options") if response else None
         wait_idle(page)
-        seen["metrics"] = page.locator("[data-testid='stMetricValue']").count()
+        seen["metrics"] = page.locator(".ikm-card-value").count()
         seen["exceptions"] = page.locator("[data-testid='stException']").count()
         seen["main"] = page.locator("[data-testid='stMain']").inner_text()
 

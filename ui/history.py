@@ -85,3 +85,4 @@ def _on_moved() -> None:
     state.apply_values(link.scenario.as_dict())
     state.follow_preset_quietly()
     state.set_view(link.view)
+    st.session_state[state.SHOW] = link.show

@@ -40,6 +40,7 @@ def live_lever(param: Parameter, help_text: str) -> None:
     _LEVER(
         key=live_key(param.name),
         data={
+            "name": param.name,
             "label": param.label(lg),
             "values": list(options),
             "labels": [controls.value_label(param, v, lg) for v in options],

@@ -17,8 +17,10 @@ import streamlit as st
 from simulator import analysis, controls, load_parameters, load_presets, session
 from simulator.i18n import DEFAULT_LANG, LANGS, tr
 from simulator.links import (
+    DEFAULT_SHOW,
     DEFAULT_VIEW,
     MAX_SAVED,
+    SHOWS,
     TEXT_KEYS,
     LinkState,
     Notice,
@@ -86,6 +88,7 @@ GOAL_APPLIED = "_goal_applied"  # the confirmation of an answer just applied
 NOTICES = "_notices"  # typed-value notices: parameter name -> text
 LINK_NOTICES = "_link_notices"  # repairs made to the opening link (simulator.links.Notice)
 DRAGGING = "_dragging"  # this run shows a live lever's value on the way (not yet a step)
+SHOW = "chart_show"  # what the line charts draw: change, percent or level (in the link)
 # Keyed choice widgets whose option labels are translated (re-sent on a language switch).
 TRANSLATED_CHOICES = (
     PRESET,
@@ -219,6 +222,19 @@ def on_phone() -> bool:
     return "Mobi" in agent
 
 
+def chart_show() -> str:
+    """What the line charts draw: the change against the baseline (by default), the
+    change in percent, or the levels."""
+    chosen = st.session_state.get(SHOW)
+    return chosen if chosen in SHOWS else DEFAULT_SHOW
+
+
+def on_show(chosen: object) -> None:
+    """The reader chose what the line charts draw (the view sent it)."""
+    if chosen in SHOWS:
+        st.session_state[SHOW] = chosen
+
+
 def view_code() -> str:
     """The open tab or the presentation view, as a code."""
     return st.session_state.get(VIEW_CODE, DEFAULT_VIEW)
@@ -291,6 +307,7 @@ def open_link(link: LinkState) -> None:
     state[SLIDE] = link.slide
     state[AUTHOR] = link.author
     state[NOTE] = link.note
+    state[SHOW] = link.show
     apply_values(link.scenario.as_dict())
     state[PRESET] = matching_preset() or BASELINE_PRESET
     state[LINK_NOTICES] = list(link.notices)
@@ -307,6 +324,7 @@ def link_pairs(scenario: Scenario, view: str) -> list[tuple[str, str]]:
         slide=slide() if view == PRESENT else 0,
         author=st.session_state.get(AUTHOR, ""),
         note=st.session_state.get(NOTE, ""),
+        show=chart_show(),
     )
 
 

@@ -4,7 +4,8 @@ Headline numbers, their labels and their changes wrap instead of being cut with 
 ellipsis; headline rows share their width, two cards a row on a narrow screen; long preset
 names wrap in the dropdown (and a chosen one too long for its box ends in an ellipsis);
 Streamlit's own English menus that the page does not need (the main menu, chart and table
-toolbars, a field's "Press Enter to submit form") are hidden.
+toolbars, a field's "Press Enter to submit form") are hidden, and so is the place of the
+scenario view's data (numbers for the browser, nothing to see).
 """
 
 from __future__ import annotations
@@ -40,4 +41,5 @@ PAGE_CSS = """<style>
 [data-testid='stSelectbox'] input {text-overflow: ellipsis;}
 [data-testid='stMainMenu'], [data-testid='stElementToolbar'] {display: none !important;}
 [data-testid='InputInstructions'] {display: none !important;}
+.st-key-view_data {display: none !important;}
 </style>"""

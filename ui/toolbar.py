@@ -110,7 +110,7 @@ def downloads(result: Result, values: dict[str, float], pairs: list[tuple[str, s
         on_click="ignore",
         icon=":material/grid_on:",
     )
-    builders = figures.chart_builders(result, values, lg)
+    builders = figures.chart_builders(result, values, lg, state.chart_show())
     # The briefing's two optional lines; the link carries them (``by`` and ``note``). The
     # boxes have keys of their own: the popover's contents come and go, and Streamlit drops
     # a widget's state with the widget.
@@ -134,7 +134,18 @@ def downloads(result: Result, values: dict[str, float], pairs: list[tuple[str, s
     author, note = st.session_state.get(state.AUTHOR, ""), st.session_state.get(state.NOTE, "")
     st.download_button(
         tr("dl_pdf", lg),
-        data=deferred(files.briefing_pdf, result, values, lg, name, link, table, author, note),
+        data=deferred(
+            files.briefing_pdf,
+            result,
+            values,
+            lg,
+            name,
+            link,
+            table,
+            author,
+            note,
+            state.chart_show(),
+        ),
         file_name=exports.file_name(title, briefing_word, "pdf"),
         mime="application/pdf",
         on_click="ignore",
@@ -149,7 +160,9 @@ def downloads(result: Result, values: dict[str, float], pairs: list[tuple[str, s
     png, svg = st.columns(2)
     png.download_button(
         tr("dl_png", lg),
-        data=deferred(files.chart_image, result, values, lg, chart_name, about, "png"),
+        data=deferred(
+            files.chart_image, result, values, lg, chart_name, about, "png", state.chart_show()
+        ),
         file_name=exports.file_name(title, chart_name, "png"),
         mime="image/png",
         on_click="ignore",
@@ -157,7 +170,9 @@ def downloads(result: Result, values: dict[str, float], pairs: list[tuple[str, s
     )
     svg.download_button(
         tr("dl_svg", lg),
-        data=deferred(files.chart_image, result, values, lg, chart_name, about, "svg"),
+        data=deferred(
+            files.chart_image, result, values, lg, chart_name, about, "svg", state.chart_show()
+        ),
         file_name=exports.file_name(title, chart_name, "svg"),
         mime="image/svg+xml",
         on_click="ignore",

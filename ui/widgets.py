@@ -1,5 +1,5 @@
-"""Small pieces several places of the page share: a chart, the headline, the notices, and
-Markdown-safe text."""
+"""Small pieces several places of the page share: a chart, the model's flags, the notices,
+and Markdown-safe text."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from simulator import charts, safety
 from simulator.i18n import tr
 from simulator.model import Result
 from simulator.plausibility import flags
-from simulator.report import headlines, later_values, sentence, units_note
+from simulator.report import later_values, units_note
 from simulator.scenario import Scenario
 from ui import runs, state
 
@@ -61,49 +61,20 @@ def notices_view(notices: list[str]) -> None:
         st.button(tr("dismiss", lg), on_click=state.dismiss_notices, type="tertiary")
 
 
-def headline_view(
-    result: Result,
-    values: dict[str, float],
-    *,
-    keys: tuple[str, ...] = (),
-    sentence_key: str | None = None,
-) -> None:
-    """End-year metrics against the baseline and the sentence."""
+def flags_view(result: Result, values: dict[str, float]) -> None:
+    """What the model itself questions about the result, where the eye is (above the
+    headline numbers), including a capacity limit that comes after the years shown."""
     lg = state.lang()
     later = runs.pair(
         Scenario.from_mapping(later_values(values), table=state.TABLE).values, state.TABLE
     )
-    for flag in flags(result, later=later):  # what the model itself questions, where the eye is
+    for flag in flags(result, later=later):
         st.warning(escape_md(flag.text(lg)), icon=":material/report:")
-    items = [h for h in headlines(result, lg) if not keys or h.key in keys]
-    # The four main numbers, the sentence right after them (on a phone it comes within the
-    # first screen), then the other four. Rows are horizontal containers (equal widths by
-    # the page's style, two a row on a narrow screen): a third as many elements as columns,
-    # which the browser redraws on every lever move.
-    metric_row(items[:4], 0)
-    with st.container(border=True, key=sentence_key):
-        st.markdown(escape_md(sentence(values, result, lg, state.TABLE)))
-    metric_row(items[4:], 1)
-    note = (
-        units_note(values, result, lg, state.TABLE) if any(h.key == "units" for h in items) else ""
-    )
-    if note:  # the units card's change is fewer than the programme opened: why
+
+
+def units_caption(result: Result, values: dict[str, float]) -> None:
+    """Why the programme's additional units working in the last year are fewer than it
+    opened (under the headline cards; nothing without a programme)."""
+    note = units_note(values, result, state.lang(), state.TABLE)
+    if note:
         st.caption(escape_md(note))
-
-
-def metric_row(items: list, row: int) -> None:
-    """One row of headline metrics."""
-    if not items:
-        return
-    with st.container(horizontal=True, gap="small", key=state.headline_row_key(row)):
-        for item in items:
-            st.metric(
-                item.label,
-                item.value,
-                delta=item.delta if item.changed else (item.caption or None),
-                delta_color=item.delta_color,
-                delta_arrow="auto" if item.changed else "off",
-                help=item.help,
-                border=True,
-                width="stretch",
-            )

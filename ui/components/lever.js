@@ -8,6 +8,10 @@
 // also a keyboard step) always sends the final value as a "release", which the page counts
 // as one step (link, browser history, undo). Everything shown comes from `data` and is set
 // as text, never as markup. Static code: nothing from a link or a visitor is put into it.
+//
+// Once the page has sent this lever's sweep (the scenario view's numbers at every point of
+// its grid, ui/view.py), a move is shown by the view itself on every input event, with no
+// server round trip, and only the release goes to the page (`driven` below).
 const THROTTLE_MS = 60;
 const STALL_MS = 2000; // no answer this long: the run was lost, send again
 
@@ -32,6 +36,8 @@ function setUp(root) {
     pointer: false, // a pointer is dragging the thumb
     pending: false, // a dragged value not sent yet
     dragSent: false, // values were streamed since the last release
+    name: "", // the parameter's name (the view's sweeps are by name)
+    shown: false, // the view has shown a value of this lever since the last release
     released: -1, // the index last released or set by the page
     seq: 0, // the last value sent
     ack: 0, // the last value the page took
@@ -55,6 +61,18 @@ function setUp(root) {
     lever.seq += 1;
     lever.lastSend = now();
     if (lever.send) lever.send(kind, { value: lever.values[index()], seq: lever.seq });
+  }
+
+  // The scenario view (ui/components/view.js) shows the value from this lever's sweep, if
+  // it has one that fits the page's scenario.
+  function driven() {
+    const view = window.__ikmView;
+    return !!(view && view.drive && view.drive(lever.name, lever.values[index()], lever.pointer));
+  }
+
+  function tellView(seq) {
+    const view = window.__ikmView;
+    if (view && view.released) view.released(lever.name, seq);
   }
 
   const inFlight = () => lever.seq > lever.ack && now() - lever.lastSend < STALL_MS;
@@ -85,10 +103,16 @@ function setUp(root) {
     lever.timer = null;
     lever.pending = false;
     lever.pointer = false;
-    if (index() === lever.released && !lever.dragSent) return;
+    const shown = lever.shown;
+    lever.shown = false;
+    if (index() === lever.released && !lever.dragSent) {
+      if (shown) tellView(null); // the view moved, but the lever is back where it started
+      return;
+    }
     lever.released = index();
     lever.dragSent = false;
     emit("release");
+    tellView(lever.seq);
   }
 
   input.addEventListener("pointerdown", () => {
@@ -96,6 +120,10 @@ function setUp(root) {
   });
   input.addEventListener("input", () => {
     paint();
+    if (driven()) {
+      lever.shown = true; // the view shows it; the release goes to the page
+      return;
+    }
     if (lever.pointer) schedule(); // keyboard steps wait for their change event
   });
   input.addEventListener("change", finish);
@@ -114,6 +142,7 @@ function setUp(root) {
   });
 
   lever.update = (data) => {
+    lever.name = data.name;
     label.textContent = data.label;
     input.setAttribute("aria-label", data.label);
     help.setAttribute("aria-label", data.helpLabel);

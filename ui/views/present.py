@@ -11,16 +11,19 @@ the view and the slide. The main instruments stay usable in a strip that opens o
 from __future__ import annotations
 
 import copy
+from typing import NamedTuple
 
 import streamlit as st
 
 from simulator import charts, figures, session
+from simulator import view as vm
 from simulator.i18n import LANGS, tr
 from simulator.links import DEFAULT_VIEW
 from simulator.model import Result
 from ui import runs, state
+from ui import view as scenario_view
 from ui.components import component
-from ui.widgets import chart, escape_md, headline_view
+from ui.widgets import escape_md, flags_view
 
 ROOM_FONT_PX = 18  # the smallest chart text on the big screen
 CHART_HEIGHT = 130  # the smallest plot; its title, axes and legend add about 150 px
@@ -78,6 +81,7 @@ h3 {padding: 0 !important; font-size: 1.8rem !important;}
 </style>"""
 
 ROOM = "present_room"  # the window's height, sent by the browser
+CHARTS = tuple(vm.chart_ids(figures.BRIEF_LINES, sales=False))
 _ROOM = component("ikm_room", "room")
 _KEYS = component("ikm_slide_keys", "keys")
 
@@ -121,8 +125,17 @@ def for_room(spec: dict, height: int = CHART_HEIGHT) -> dict:
     return {**room, "datasets": spec["datasets"]}
 
 
-def view(result: Result, values: dict[str, float]) -> None:
-    """Controls, the slide (name, numbers, sentence, charts), the footer."""
+class Shown(NamedTuple):
+    """The scenario a slide shows, and whether it is the levers' own (the current one)."""
+
+    result: Result
+    values: dict[str, float]
+    live: bool
+
+
+def view(result: Result, values: dict[str, float]) -> Shown:
+    """Controls, the slide (name, numbers, sentence, charts), the footer; returns what the
+    slide shows."""
     lg = state.lang()
     st.html(PRESENT_CSS)
     slides = [None, *state.saved()]
@@ -158,20 +171,26 @@ def view(result: Result, values: dict[str, float]) -> None:
             args=(DEFAULT_VIEW,),
             type="primary",
         )
-    headline_view(result, values, keys=figures.PRESENT_HEADLINES, sentence_key="present_sentence")
-    start = figures.policy_start(values)
+    flags_view(result, values)
     _ROOM(key=ROOM, height=0)
-    room = st.session_state.get(ROOM) or {}
-    height = plot_height(int(room.get("height") or 0), int(room.get("top") or 0))
-    left, right = st.columns(2)
-    for column, output in zip((left, right), figures.BRIEF_LINES, strict=True):
-        with column:
-            chart(
-                for_room(charts.line_chart(result, output, lg, start), height),
-                charts.chart_alt_text(result, output, lg),
-            )
+    # The room element sits above the view's cards and sentence, not above its charts, so
+    # its ``top`` does not say where the charts begin: the window's height alone sizes them.
+    height = plot_height(int((st.session_state.get(ROOM) or {}).get("height") or 0))
+    # The numbers, the sentence and the two charts: the scenario view, which the levers of
+    # the strip move while dragged (on the current scenario's slide).
+    scenario_view.draw(
+        scenario_view.SLIDE,
+        result,
+        values,
+        cards=figures.PRESENT_HEADLINES,
+        chart_ids=CHARTS,
+        sentence_shown=True,
+        shape=for_room,
+        room={"height": height},
+    )
     with st.container(key="present_footer"):
         st.caption(tr("footer", lg))
+    return Shown(result, values, live=not index)
 
 
 def _on_key() -> None:

@@ -1,26 +1,19 @@
-"""The results tab: four scenario-against-baseline line charts and sales against capacity."""
+"""The results tab: four line charts (the change against the baseline, or the levels) and
+sales against capacity, drawn in the browser by the scenario view (ui/view.py)."""
 
 from __future__ import annotations
 
-import streamlit as st
-
-from simulator import charts, figures
+from simulator import figures
+from simulator import view as vm
 from simulator.model import Result
-from ui import state
+from ui import view
 from ui.views import contributions
-from ui.widgets import chart
+
+CHARTS = tuple(vm.chart_ids(figures.RESULT_LINES, sales=True))
 
 
-def view(result: Result, values: dict[str, float]) -> None:
-    """Four line charts in two columns and the online/offline split against capacity."""
-    lg = state.lang()
-    start = figures.policy_start(values)
-    left, right = st.columns(2)
-    for column, output in zip((left, right, left, right), figures.RESULT_LINES, strict=True):
-        with column:
-            chart(
-                charts.line_chart(result, output, lg, start),
-                charts.chart_alt_text(result, output, lg),
-            )
-    chart(charts.sales_split_chart(result, lg), charts.alt_sales(result, lg))
+def view_results(result: Result, values: dict[str, float]) -> None:
+    """The charts, two a row (sales against capacity across), with the change/level switch;
+    then, for a package, what each instrument contributes."""
+    view.draw(view.RESULTS, result, values, chart_ids=CHARTS)
     contributions.results_part(values)

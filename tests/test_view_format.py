@@ -1,0 +1,101 @@
+"""One formatting rule: the browser view writes every number of every sweep as the server does.
+
+The view's formatter and recipe evaluator (ui/components/view_format.js) run in Chromium on
+each lever's sweep, at every grid point, in both languages; what they make must be exactly
+what the page's own Python functions (Babel) make for that scenario: every headline card's
+texts and every changing chart dataset, numbers and labels.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+
+import pytest
+
+from simulator import sweeps, view
+from simulator.plausibility import flags, is_caution
+from simulator.report import run_pair
+from tests.browser import ROOT
+from tests.strategies import TABLE
+from tests.test_view import CHARTS, SCENARIOS, expected
+
+pytestmark = pytest.mark.browser
+
+MODULE = (ROOT / "ui" / "components" / "view_format.js").read_text(encoding="utf-8")
+# Every grid point of every sweep, moved to and evaluated in the page.
+RUN_ALL = """async ({source, rules, cards, recipes, now, sweeps}) => {
+  const url = URL.createObjectURL(new Blob([source], {type: "text/javascript"}));
+  const m = await import(url);
+  const out = {};
+  for (const [lever, data] of Object.entries(sweeps)) {
+    const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+    const sweep = m.decodeSweep(bytes);
+    out[lever] = sweep.grid.map((_, i) => {
+      const f = m.frameAt(now, sweep, i, rules);
+      const sets = {};
+      for (const [chart, recipe] of Object.entries(recipes)) {
+        sets[chart] = {};
+        for (const [name, blocks] of Object.entries(recipe)) sets[chart][name] = m.rows(blocks, f);
+      }
+      const texts = cards.map((card) => {
+        const row = {key: card.key};
+        for (const [name, e] of Object.entries(card)) {
+          if (name !== "key") row[name] = m.evaluate(e, f);
+        }
+        return row;
+      });
+      return {cards: texts, sets};
+    });
+  }
+  return out;
+}"""
+
+
+def state_of(values: dict, lang: str) -> dict:
+    """The current scenario's numbers as the view gets them (JSON: exact floats)."""
+    result = run_pair(values, TABLE)
+    outputs = view.view_outputs(lang)
+    return {
+        "years": [int(y) for y in result.years],
+        "s": {o: [float(x) for x in result[o][0]] for o in outputs},
+        "b": {o: [float(x) for x in result[o][1]] for o in outputs},
+        "params": {"policy_start_year": float(values["policy_start_year"])},
+        "caution": is_caution(flags(result)),
+    }
+
+
+@pytest.mark.parametrize(
+    ("scenario", "lang", "every"),
+    [("baseline", "id", 1), ("policy", "en", 1), ("flagged", "en", 3), ("late", "id", 5)],
+)
+def test_the_browser_writes_every_grid_point_as_the_server(browser, scenario, lang, every):
+    """Cards and changing datasets at every point of every lever's sweep (every ``every``-th
+    for the slower cases), from the sweep's bytes, formatted in the browser: equal to the
+    server's, text for text, number for number."""
+    values = {**TABLE.defaults, **SCENARIOS[scenario]}
+    found = sweeps.compute(values, view.view_outputs(lang), TABLE)
+    page = browser.new_page()
+    made = page.evaluate(
+        RUN_ALL,
+        {
+            "source": MODULE,
+            "rules": view.format_rules(lang),
+            "cards": view.cards_recipe((), lang),
+            "recipes": {c: view.chart_recipe(c, lang) for c in CHARTS},
+            "now": state_of(values, lang),
+            "sweeps": {n: base64.b64encode(sweeps.encode(s)).decode() for n, s in found.items()},
+        },
+    )
+    page.close()
+    points = 0
+    for lever, sweep in found.items():
+        assert len(made[lever]) == len(sweep.grid)
+        for value, got in list(zip(sweep.grid, made[lever], strict=True))[::every]:
+            cards, datasets = expected({**values, lever: value}, lang)
+            assert got["cards"] == json.loads(json.dumps(cards)), (lever, value)
+            for chart in CHARTS:
+                for name, rows in got["sets"][chart].items():
+                    assert rows == datasets[chart][name], (lever, value, chart, name)
+            points += 1
+    assert points > 600 / every

@@ -1,0 +1,203 @@
+"""The scenario view on the page: the headline cards and the results charts, drawn in the
+browser (ui/components/view.js) from numbers, so a dragged lever moves them at screen rate.
+
+Three kinds of element, each a Streamlit v2 component:
+
+* the **view** itself (:func:`draw`): what it shows and how, the same for every scenario of a
+  language and layout (card and dataset recipes, the formatting rule, the compiled charts),
+  so Streamlit sends it once and afterwards only a reference to it;
+* the **state** (:func:`data`): the current scenario's numbers, the sentence, the datasets no
+  lever changes, each lever's expected sweep key and the values it last took;
+* one **sweep** per policy lever (:func:`data`), bytes from :mod:`simulator.sweeps`, sent
+  again only when the other values change (an unchanged one goes as a reference).
+
+The state and sweeps sit in a hidden place of their own; the levers find the sweeps on the
+window and move the view themselves while they are dragged (ui/components/lever.js).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+import streamlit as st
+
+from simulator import charts, sweeps
+from simulator import view as vm
+from simulator.i18n import tr
+from simulator.model import Result
+from simulator.plausibility import flags, is_caution
+from simulator.report import sentence
+from ui import state
+from ui.components import component
+
+_VIEW = component("ikm_view", "view", before=("view_format",), isolate_styles=False)
+_DATA = component("ikm_view_data", "view_data")
+SWEEPS = sweeps.Cache(size=256)  # every session's sweeps, by the values they hold for
+DATA_PLACE = "view_data"  # the hidden container of the state and sweeps (ui/style.py)
+RESULTS = "results"
+HEAD = "head"
+SLIDE = "slide"
+Shape = Callable[[dict[str, Any]], dict[str, Any]]
+
+
+def _labels(lang: str) -> dict[str, str]:
+    return {
+        "help": tr("lever_help", lang, label="{label}"),
+        "modes": tr("show_label", lang),
+        "graphic": tr("name_chart", lang),
+        "failed": tr("view_failed", lang),
+    }
+
+
+@functools.lru_cache(maxsize=16)
+def _config(
+    part: str,
+    lang: str,
+    cards: tuple[str, ...],
+    chart_ids: tuple[str, ...],
+    split: int,
+    sentence_shown: bool,
+    layout: str,
+    shape: Shape | None,
+    spec_of: Callable[[str], dict[str, Any]],
+) -> dict[str, Any]:
+    compiled = []
+    for chart_id in chart_ids:
+        spec = spec_of(chart_id)
+        if shape is not None:
+            spec = shape(spec)
+        compiled.append(
+            {
+                "id": chart_id,
+                "label": charts.label(spec),
+                "spec": vm.compile_spec(spec),
+                "recipe": vm.chart_recipe(chart_id, lang),
+                "modes": charts.mode_of(spec) is not None,
+                "wide": chart_id == vm.SALES,
+            }
+        )
+    return {
+        "part": part,
+        "lang": lang,
+        "layout": layout,
+        "vega": vm.VEGA_PATH,
+        "rules": vm.format_rules(lang),
+        "cards": vm.cards_recipe(cards, lang) if cards else [],
+        "split": split,
+        "sentence": sentence_shown,
+        "charts": compiled,
+        "modes": [{"code": m, "label": tr(f"show_{m}", lang)} for m in charts.MODES]
+        if chart_ids
+        else [],
+        "texts": _labels(lang),
+    }
+
+
+def draw(
+    part: str,
+    result: Result,
+    values: Mapping[str, float],
+    *,
+    cards: Sequence[str] = (),
+    chart_ids: Sequence[str] = (),
+    split: int = 4,
+    sentence_shown: bool = False,
+    shape: Shape | None = None,
+    room: Mapping[str, int] | None = None,
+) -> None:
+    """One view on the page: ``cards`` (headline outputs, ``split`` of them before the
+    sentence) and the charts ``chart_ids``, each spec passed through ``shape`` (the
+    presentation's larger text); ``room`` sizes the plots to the window."""
+    lg = state.lang()
+
+    def spec_of(chart_id: str) -> dict[str, Any]:
+        return vm.chart_spec(chart_id, result, values, lg, charts.DEFAULT_MODE)
+
+    layout = "room" if room else "page"
+    config = dict(
+        _config(
+            part, lg, tuple(cards), tuple(chart_ids), split, sentence_shown, layout, shape,
+            _SpecOf(spec_of, (lg, tuple(chart_ids), shape)),
+        )
+    )  # fmt: skip
+    config["room"] = dict(room) if room else None
+    _VIEW(
+        key=f"view_{part}",
+        data=config,
+        on_mode_change=lambda: _on_mode(part),
+    )
+
+
+def _on_mode(part: str) -> None:
+    """The reader chose what the line charts draw, in the view ``part``."""
+    state.on_show((st.session_state.get(f"view_{part}") or {}).get("mode"))
+
+
+class _SpecOf:
+    """A spec builder that caches as its key (the specs depend on it, not on the scenario)."""
+
+    def __init__(self, build: Callable[[str], dict[str, Any]], key: tuple) -> None:
+        self.build, self.key = build, key
+
+    def __call__(self, chart_id: str) -> dict[str, Any]:
+        return self.build(chart_id)
+
+    def __hash__(self) -> int:
+        return hash(self.key)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _SpecOf) and other.key == self.key
+
+
+def data(
+    place,
+    result: Result,
+    values: Mapping[str, float],
+    chart_ids: Sequence[str],
+    *,
+    live: bool = True,
+    with_sweeps: bool = True,
+) -> None:
+    """The state of the view (the scenario ``result`` of ``values`` as numbers) and, when
+    it is the levers' scenario (``live``), each policy lever's sweep, into ``place``
+    (``with_sweeps=False``: the state alone; :func:`sweeps_of` sends the sweeps later)."""
+    lg = state.lang()
+    outputs = vm.view_outputs(lg)
+    full = {**state.TABLE.defaults, **values}
+    now = {
+        "live": live,
+        "lang": lg,
+        "mode": state.chart_show(),
+        "years": [int(y) for y in result.years],
+        "s": {o: [float(x) for x in result[o][0]] for o in outputs},
+        "b": {o: [float(x) for x in result[o][1]] for o in outputs},
+        "params": {"policy_start_year": float(full["policy_start_year"])},
+        "caution": is_caution(flags(result)),
+        "keys": sweeps.expected_keys(full, state.TABLE) if live else {},
+        "values": {name: float(full[name]) for name in state.TABLE.policy},
+        "acks": dict(st.session_state.get("_lever_acks", {})),
+        "sentence": sentence(values, result, lg, state.TABLE),
+        "datasets": {
+            chart_id: vm.static_datasets(
+                vm.chart_spec(chart_id, result, values, lg, charts.DEFAULT_MODE),
+                vm.chart_recipe(chart_id, lg),
+            )
+            for chart_id in chart_ids
+        },
+    }
+    with place:
+        _DATA(key="view_state", data=now, height=0)
+    if live and with_sweeps:
+        sweeps_of(place, values)
+
+
+def sweeps_of(place, values: Mapping[str, float]) -> None:
+    """Each policy lever's sweep around the scenario ``values``, into ``place`` (an
+    unchanged one goes as a reference to what the browser holds)."""
+    full = {**state.TABLE.defaults, **values}
+    outputs = vm.view_outputs(state.lang())
+    with place:
+        for lever, (_, encoded) in SWEEPS.get(full, outputs, state.TABLE).items():
+            _DATA(key=f"view_sweep_{lever}", data=encoded, height=0)
