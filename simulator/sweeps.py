@@ -22,7 +22,7 @@ import struct
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -33,7 +33,9 @@ from simulator.params import ParameterTable, load_parameters
 from simulator.plausibility import flags, is_caution
 
 MAGIC = b"IKMS"  # the first bytes of an encoded sweep
-VERSION = 1
+VERSION = 2
+# The appraisal's present values a sweep carries for each grid point (the public-cost card).
+APPRAISED = ("pv_cost_rp_tn", "pv_job_years", "pv_value_added_rp_tn")
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,9 @@ class Sweep:
     years: np.ndarray
     outputs: dict[str, np.ndarray]
     caution: np.ndarray
+    # Present values over the appraisal period at each grid point, shape (points,)
+    # (:data:`simulator.view.APPRAISAL_VALUES`: the public-cost card).
+    appraisal: dict[str, np.ndarray] = field(default_factory=dict)
 
     def point(self, value: float) -> int:
         """The grid index of ``value``."""
@@ -97,9 +102,11 @@ def compute(
             [np.asarray(grids[n] if n == name else [full[name]] * len(grids[n])) for n in names]
         )
     batch = {k: v for k, v in full.items() if k not in columns}
-    result = simulate({**batch, **columns}, params=table)
+    result = simulate({**batch, **columns}, params=table, appraise=True)
     history = load_history()
-    caution = np.array([is_caution(flags(result, i, history)) for i in range(result.n_scenarios)])
+    caution = np.array(
+        [is_caution(flags(result, i, history=history)) for i in range(result.n_scenarios)]
+    )
     out: dict[str, Sweep] = {}
     start = 0
     for name in names:
@@ -115,6 +122,7 @@ def compute(
             years=result.years[first:],
             outputs={o: np.ascontiguousarray(b[:, first:]) for o, b in blocks.items()},
             caution=caution[rows],
+            appraisal={k: np.ascontiguousarray(result.appraisal[k][rows]) for k in APPRAISED},
         )
     return out
 
@@ -122,7 +130,8 @@ def compute(
 def encode(sweep: Sweep) -> bytes:
     """A sweep as bytes: ``IKMS``, the header's length (uint32 LE), the JSON header, padding
     to 8 bytes, then float64 LE values in the header's output order, each (points, years), or
-    (1, years) for an output listed as the same at every point."""
+    (1, years) for an output listed as the same at every point, then the header's appraisal
+    values, each (points,)."""
     header = {
         "v": VERSION,
         "lever": sweep.lever,
@@ -133,13 +142,14 @@ def encode(sweep: Sweep) -> bytes:
         # An output the lever does not move at all travels as one row.
         "same": [name for name, v in sweep.outputs.items() if v.size and (v == v[:1]).all()],
         "caution": "".join("1" if c else "0" for c in sweep.caution),
+        "appraisal": list(sweep.appraisal),
     }
     text = json.dumps(header, separators=(",", ":")).encode()
     pad = (-(len(MAGIC) + 4 + len(text))) % 8
     body = b"".join(
         np.asarray(v[:1] if name in header["same"] else v, dtype="<f8").tobytes()
         for name, v in sweep.outputs.items()
-    )
+    ) + b"".join(np.asarray(v, dtype="<f8").tobytes() for v in sweep.appraisal.values())
     return MAGIC + struct.pack("<I", len(text) + pad) + text + b" " * pad + body
 
 
@@ -157,6 +167,10 @@ def decode(data: bytes) -> Sweep:
         block = values[at : at + rows * years].reshape(rows, years)
         outputs[name] = np.broadcast_to(block, (points, years))
         at += rows * years
+    appraisal = {}
+    for name in header["appraisal"]:
+        appraisal[name] = values[at : at + points]
+        at += points
     return Sweep(
         lever=header["lever"],
         grid=tuple(header["grid"]),
@@ -164,6 +178,7 @@ def decode(data: bytes) -> Sweep:
         years=np.asarray(header["years"], dtype=int),
         outputs=outputs,
         caution=np.array([c == "1" for c in header["caution"]]),
+        appraisal=appraisal,
     )
 
 

@@ -22,6 +22,7 @@ numbers into what a reader sees is made here, once per language and layout:
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import math
@@ -42,6 +43,7 @@ from simulator.i18n import TEXT, pick, tr
 from simulator.model import Result
 from simulator.outputs import HEADLINES, OUTPUTS
 from simulator.report import BASELINE, SCENARIO, TOTAL_OUTPUTS
+from simulator.sweeps import APPRAISED
 
 Expr = Any  # a JSON list: [op, *arguments]
 
@@ -138,18 +140,41 @@ class Frame:
     params: Mapping[str, float]
     caution: bool
     lang: str
+    # The scenario's appraisal (present values over the ten years from the policy start,
+    # :attr:`simulator.model.Result.appraisal`): what the public-cost card shows.
+    a: Mapping[str, float] = dataclasses.field(default_factory=dict)
 
     @classmethod
     def of(cls, result: Result, values: Mapping[str, float], caution: bool, lang: str) -> Frame:
         """The frame of a paired run (row 0 the scenario, row 1 its baseline)."""
+        params, appraisal = frame_numbers(result, values)
         return cls(
             years=result.years,
             s={k: v[SCENARIO] for k, v in result.outputs.items()},
             b={k: v[BASELINE] for k, v in result.outputs.items()},
-            params={"policy_start_year": float(values["policy_start_year"])},
+            params=params,
             caution=caution,
             lang=lang,
+            a=appraisal,
         )
+
+
+# The appraisal's present values a sweep carries for each grid point
+# (:data:`simulator.sweeps.APPRAISED`; the period and the rate depend on no policy lever, so
+# they are the frame's ``params``).
+APPRAISAL_VALUES = APPRAISED
+
+
+def frame_numbers(
+    result: Result, values: Mapping[str, float]
+) -> tuple[dict[str, float], dict[str, float]]:
+    """The frame's settings (policy start, appraisal period and rate) and the scenario's
+    present values, from a paired run that carries its appraisal (:func:`report.run_pair`)."""
+    a = result.appraisal
+    params = {"policy_start_year": float(values["policy_start_year"])}
+    for name in ("first_year", "last_year", "discount_rate_pct"):
+        params[name] = float(a[name][SCENARIO])
+    return params, {name: float(a[name][SCENARIO]) for name in APPRAISAL_VALUES}
 
 
 def frame_at(frame: Frame, sweep: Any, index: int) -> Frame:
@@ -162,7 +187,8 @@ def frame_at(frame: Frame, sweep: Any, index: int) -> Frame:
         if name in sweep.outputs:
             series = np.concatenate([series[:first], sweep.outputs[name][index]])
         s[name] = series
-    return Frame(frame.years, s, frame.b, frame.params, bool(sweep.caution[index]), frame.lang)
+    a = {name: float(sweep.appraisal[name][index]) for name in sweep.appraisal}
+    return Frame(frame.years, s, frame.b, frame.params, bool(sweep.caution[index]), frame.lang, a)
 
 
 def evaluate(expr: Expr, frame: Frame, t: int | None = None) -> Any:
@@ -176,6 +202,8 @@ def evaluate(expr: Expr, frame: Frame, t: int | None = None) -> Any:
         return float((frame.s if op == "s" else frame.b)[args[0]][t])
     if op == "param":
         return frame.params[args[0]]
+    if op == "a":
+        return frame.a[args[0]]
     if op == "caution":
         return frame.caution
     if op == "end":
@@ -408,34 +436,51 @@ def total_recipe(key: str, lang: str) -> Expr:
 
 
 def _cost_card(lang: str) -> dict[str, Expr]:
-    cost = ["sum", _s("programme_cost_rp_tn"), FIRST_YEAR]
-    jobs = ["end", _diff("jobs")]
-    added = ["sum", _diff("value_added_rp_tn"), FIRST_YEAR]
+    """:func:`simulator.report._cost_headline` as a recipe: present values over the ten
+    years from the policy start, the ratios or a plain phrase where one would mislead."""
+    cost = ["a", "pv_cost_rp_tn"]
+    job_years = ["a", "pv_job_years"]
+    added = ["a", "pv_value_added_rp_tn"]
     per_job = [
-        "tpl",
-        _template("m_cost_per_job", lang),
-        {"value": ["fmt", ["rp_mn", 1], ["/", ["*", cost, ["c", 1e6]], jobs]]},
+        "if",
+        [">=", job_years, ["c", 1]],
+        [
+            "tpl",
+            _template("m_cost_per_job", lang),
+            {"value": ["fmt", ["rp_mn", 1], ["/", ["*", cost, ["c", 1e6]], job_years]]},
+        ],
+        ["c", tr("m_no_job_years", lang)],
     ]
     per_rupiah = [
-        "tpl",
-        _template("m_va_per_rupiah", lang),
-        {"value": ["fmt", ["number", 1], ["/", added, cost]]},
+        "if",
+        [">", added, ["c", 0]],
+        [
+            "tpl",
+            _template("m_va_per_rupiah", lang),
+            {"value": ["fmt", ["number", 1], ["/", added, cost]]},
+        ],
+        ["c", tr("m_no_value_added", lang)],
     ]
     paid = [">", cost, ["c", 0]]
-    caption = [
-        "if",
-        paid,
-        ["if", [">=", jobs, ["c", 1]], ["cat", per_job, ["c", "; "], per_rupiah], per_rupiah],
-        ["c", ""],
-    ]
     return {
-        "label": ["tpl", _template("m_cost", lang), {"year": END_YEAR}],
+        "label": [
+            "tpl",
+            _template("m_cost", lang),
+            {
+                "first": ["int", ["param", "first_year"]],
+                "last": ["int", ["param", "last_year"]],
+            },
+        ],
         "value": ["fmt", ["rp_tn", 2], cost],
         "delta": ["c", ""],
         "colour": ["c", "off"],
         "changed": ["c", False],
-        "help": ["c", tr("m_cost_help", lang)],
-        "caption": caption,
+        "help": [
+            "tpl",
+            _template("m_cost_help", lang),
+            {"rate": ["fmt", ["percent", 1], ["param", "discount_rate_pct"]]},
+        ],
+        "caption": ["if", paid, ["cat", per_job, ["c", "; "], per_rupiah], ["c", ""]],
         "total": ["c", ""],
     }
 

@@ -64,6 +64,7 @@ def cards(at: AppTest, part: str | None = None) -> list[Card]:
         params=now["params"],
         caution=now["caution"],
         lang=config["lang"],
+        a=now["a"],
     )
     out = []
     for recipe in config["cards"]:

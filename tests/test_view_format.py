@@ -56,11 +56,13 @@ def state_of(values: dict, lang: str) -> dict:
     """The current scenario's numbers as the view gets them (JSON: exact floats)."""
     result = run_pair(values, TABLE)
     outputs = view.view_outputs(lang)
+    params, appraisal = view.frame_numbers(result, values)
     return {
         "years": [int(y) for y in result.years],
         "s": {o: [float(x) for x in result[o][0]] for o in outputs},
         "b": {o: [float(x) for x in result[o][1]] for o in outputs},
-        "params": {"policy_start_year": float(values["policy_start_year"])},
+        "params": params,
+        "a": appraisal,
         "caution": is_caution(flags(result)),
     }
 

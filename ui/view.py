@@ -166,6 +166,7 @@ def data(
     lg = state.lang()
     outputs = vm.view_outputs(lg)
     full = {**state.TABLE.defaults, **values}
+    params, appraisal = vm.frame_numbers(result, full)
     now = {
         "live": live,
         "lang": lg,
@@ -173,7 +174,8 @@ def data(
         "years": [int(y) for y in result.years],
         "s": {o: [float(x) for x in result[o][0]] for o in outputs},
         "b": {o: [float(x) for x in result[o][1]] for o in outputs},
-        "params": {"policy_start_year": float(full["policy_start_year"])},
+        "params": params,
+        "a": appraisal,
         "caution": is_caution(flags(result)),
         "keys": sweeps.expected_keys(full, state.TABLE) if live else {},
         "values": {name: float(full[name]) for name in state.TABLE.policy},

@@ -281,6 +281,8 @@ export function evaluate(e, f, t) {
       return f.b[a[0]][t];
     case "param":
       return f.params[a[0]];
+    case "a":
+      return f.a[a[0]];
     case "caution":
       return f.caution;
     case "end":
@@ -373,13 +375,20 @@ export function decodeSweep(bytes) {
     outputs[name] = (i) => values.subarray(start + (same ? 0 : i) * years, start + ((same ? 0 : i) + 1) * years);
     at += (same ? 1 : points) * years;
   }
-  return { ...header, outputs, caution: [...header.caution].map((c) => c === "1") };
+  const appraisal = {};
+  for (const name of header.appraisal || []) {
+    appraisal[name] = values.subarray(at, at + points);
+    at += points;
+  }
+  return { ...header, outputs, appraisal, caution: [...header.caution].map((c) => c === "1") };
 }
 
 // The frame of the current scenario (the view's state) moved to point `index` of a sweep:
 // the years it carries from the sweep, the rest and the baseline as they are.
 export function frameAt(now, sweep, index, rules) {
-  const frame = { years: now.years, s: now.s, b: now.b, params: now.params, caution: now.caution, rules };
+  const frame = {
+    years: now.years, s: now.s, b: now.b, params: now.params, caution: now.caution, a: now.a, rules,
+  };
   if (!sweep) return frame;
   const first = now.years.length - sweep.years.length;
   const s = {};
@@ -387,5 +396,7 @@ export function frameAt(now, sweep, index, rules) {
     const moved = sweep.outputs[name];
     s[name] = moved ? [...series.slice(0, first), ...moved(index)] : series;
   }
-  return { ...frame, s, caution: sweep.caution[index] };
+  const a = {};
+  for (const [name, column] of Object.entries(sweep.appraisal)) a[name] = column[index];
+  return { ...frame, s, a, caution: sweep.caution[index] };
 }
