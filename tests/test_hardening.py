@@ -251,9 +251,9 @@ def test_compare_downloads_start_no_formula(app_url, browser):
 
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_an_error_in_the_page_is_shown_in_the_page_language(monkeypatch, lang):
-    """When a part of the page fails (here the headline), the reader sees a short message in
-    the page's language instead of Streamlit's fixed English "This app has encountered an
-    error" text, and no error details."""
+    """When a part of the page fails (here the model's warnings above the headline), the
+    reader sees a short message in the page's language instead of Streamlit's fixed English
+    "This app has encountered an error" text, and no error details."""
     from streamlit.testing.v1 import AppTest
 
     import ui.widgets
@@ -263,7 +263,7 @@ def test_an_error_in_the_page_is_shown_in_the_page_language(monkeypatch, lang):
         raise RuntimeError("secret internal detail")
 
     # Where the page looks it up (the module may be loaded already by an earlier test).
-    monkeypatch.setattr(ui.widgets, "headlines", broken)
+    monkeypatch.setattr(ui.widgets, "flags", broken)
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.query_params["lang"] = lang
     at.run()
