@@ -16,8 +16,11 @@ from simulator.i18n import tr
 from simulator.report import TABLE_GROUPS
 from tests.browser import (
     ARTIFACTS,
+    HEADLINE,
     LIVE_LEVER,
     SIDEBAR_LEVER,
+    VIEW_CHART,
+    VIEW_TEXTS,
     free_port,
     serving,
     thumb_point,
@@ -210,7 +213,7 @@ def test_a_lost_connection_gets_the_pages_own_notice_and_nothing_is_lost(browser
     with serving(port=port) as (url, process):
         page.goto(f"{url}/?{query}")
         wait_idle(page, timeout=90_000)  # a fresh server's first run imports everything
-        shown = page.locator("[data-testid='stMetricValue']").all_inner_texts()
+        shown = page.locator(HEADLINE).all_inner_texts()
         assert page.locator(NOTICE).is_hidden()
         page.evaluate(WATCH_DIALOGS)
         process.terminate()
@@ -235,12 +238,12 @@ def test_a_lost_connection_gets_the_pages_own_notice_and_nothing_is_lost(browser
     with serving(port=port):
         page.locator(NOTICE).wait_for(state="hidden", timeout=90_000)
         page.wait_for_function(
-            "(v) => document.querySelector(\"[data-testid='stMetricValue']\")?.innerText === v",
+            "(v) => document.querySelector('.ikm-card-value')?.innerText === v",
             arg=shown[0],
             timeout=90_000,
         )
         wait_idle(page, timeout=90_000)
-        assert page.locator("[data-testid='stMetricValue']").all_inner_texts() == shown
+        assert page.locator(HEADLINE).all_inner_texts() == shown
     page.close()
 
 
@@ -265,7 +268,7 @@ def test_a_lever_stays_under_the_pointer_when_it_leaves_the_preset(app_url, brow
 
 
 # The text of Vega's tooltip, when one is shown.
-TOOLTIP = """() => [...document.querySelectorAll('.vg-tooltip.visible')]
+TOOLTIP = """() => [...document.querySelectorAll('.ikm-tip')].filter((e) => !e.hidden)
   .map((e) => e.innerText).join(' | ')"""
 
 
@@ -277,7 +280,7 @@ def test_chart_tooltips_on_the_indonesian_page_have_no_english_field_names(app_u
     page.goto(f"{app_url}/?investment=5.6")
     wait_idle(page)
     wait_charts(page, 1)
-    chart = page.locator("[data-testid='stVegaLiteChart']").first
+    chart = page.locator(f"{VIEW_CHART} canvas").first
     chart.scroll_into_view_if_needed()
     box = chart.bounding_box()
     seen = set()
@@ -301,22 +304,21 @@ LONG_NAME = "s=" + quote(
 OUTSIDE_WINDOW = """() => {
   const out = [];
   const h = window.innerHeight, w = window.innerWidth;
-  const parts = [".st-key-present_footer", "[data-testid='stMetric']",
-                 "[data-testid='stVegaLiteChart']", ".st-key-present_sentence"];
+  const parts = [".st-key-present_footer", ".ikm-card", ".ikm-chart", ".ikm-sentence"];
   for (const sel of parts) for (const el of document.querySelectorAll(sel)) {
     const r = el.getBoundingClientRect();
     if (r.bottom > h + 1 || r.right > w + 1) out.push(sel + " ends at " + r.bottom);
   }
-  for (const chart of document.querySelectorAll("[data-testid='stVegaLiteChart']")) {
-    const box = chart.getBoundingClientRect();
-    for (const t of chart.querySelectorAll("svg text")) {
-      const r = t.getBoundingClientRect();
-      if (t.textContent.trim() && (r.right > box.right + 1 || r.bottom > box.bottom + 1))
-        out.push("chart text cut: " + t.textContent);
+  // The charts draw on a canvas: their texts' boxes come from Vega's scene.
+  for (const chart of (VIEW_TEXTS)()) {
+    for (const t of chart.texts) {
+      if (!t.shown || !t.box) continue;
+      if (t.box[2] > chart.width + 1 || t.box[3] > chart.height + 1)
+        out.push("chart text cut: " + t.text);
     }
   }
   return out;
-}"""
+}""".replace("VIEW_TEXTS", VIEW_TEXTS)
 
 
 def fits(page) -> None:
@@ -345,8 +347,10 @@ def test_the_presentation_fits_a_window_and_its_buttons_stay_put(app_url, browse
     # The charts are sized to the room the browser reports: wait until they are.
     fits(page)
     legend = tr("series_baseline", lang)
-    for chart in page.locator("[data-testid='stVegaLiteChart']").all():
-        assert legend in " ".join(chart.locator("svg text").all_text_contents())
+    charts = page.evaluate(VIEW_TEXTS)
+    assert len(charts) == 2
+    for chart in charts:
+        assert legend in " ".join(t["text"] for t in chart["texts"] if t["shown"])
     page.screenshot(path=str(ARTIFACTS / f"present-window-{lang}-{width}x{height}.png"))
     buttons = ["slide_prev", "slide_next", "present_lang", "present_back"]
     before = [page.locator(f".st-key-{key}").bounding_box()["x"] for key in buttons]

@@ -11,10 +11,18 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from tests.browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, require_chromium, serving, wait_idle
+from tests.browser import (
+    ARTIFACTS,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    HEADLINE,
+    require_chromium,
+    serving,
+    wait_idle,
+)
 from tests.wsclient import Client, run_sync
 
-METRIC = "[data-testid='stMetricValue']"
+METRIC = HEADLINE  # a headline card's number (the scenario view)
 
 
 def stream(url: str) -> str:
