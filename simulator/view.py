@@ -51,6 +51,11 @@ Expr = Any  # a JSON list: [op, *arguments]
 VEGA_VERSION = "6.2.0"
 VEGA_SHA256 = "ea6a5936381d06f912466354e2b6a20eb66c4d41f1ca9dff1e0236dfee6ee392"
 VEGA_PATH = f"app/static/vendor/vega-{VEGA_VERSION}/vega.min.js"
+# Vega's expression interpreter (npm vega-interpreter): the page's script policy forbids the
+# Function constructor Vega compiles expressions with (static/vendor/, beside Vega).
+INTERPRETER_VERSION = "2.3.2"
+INTERPRETER_SHA256 = "c0bdb735a63f9276f136e8d90d7fdf5d8e9df8031eb069048fc9975c876fd7f9"
+INTERPRETER_PATH = f"app/static/vendor/vega-interpreter-{INTERPRETER_VERSION}/vega-interpreter.js"
 
 # --- one formatting rule ------------------------------------------------------------------
 

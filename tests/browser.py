@@ -322,7 +322,8 @@ VIEW_TEXTS = """() => [...document.querySelectorAll(".ikm-chart")].map((chart) =
     }
   };
   const view = chart.vegaView;
-  if (view) walk(view.scenegraph().root, 0, 0, false);
+  // Scene coordinates start at the view's origin (the padding the axes and titles take).
+  if (view) walk(view.scenegraph().root, view.origin()[0], view.origin()[1], false);
   const canvas = chart.querySelector("canvas");
   return {id: chart.dataset.chart, texts: out,
           width: canvas ? canvas.getBoundingClientRect().width : 0,

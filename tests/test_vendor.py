@@ -25,6 +25,29 @@ def test_the_vendored_vega_is_the_pinned_file_with_its_licence():
     assert vl_convert.get_vega_version() == view.VEGA_VERSION
 
 
+INTERPRETER = (
+    ROOT
+    / "static"
+    / "vendor"
+    / f"vega-interpreter-{view.INTERPRETER_VERSION}"
+    / "vega-interpreter.js"
+)
+
+
+def test_the_vendored_expression_interpreter_is_the_pinned_file_with_its_licence():
+    """Vega's expression interpreter (the page's script policy forbids compiled expressions):
+    the pinned file, its BSD licence beside it, and the one vega-util import the view points
+    at the Vega bundle."""
+    code = INTERPRETER.read_text(encoding="utf-8")
+    assert hashlib.sha256(code.encode("utf-8")).hexdigest() == view.INTERPRETER_SHA256
+    licence = (INTERPRETER.parent / "LICENSE").read_text(encoding="utf-8")
+    assert "University of Washington Interactive Data Lab" in licence
+    imports = [line for line in code.splitlines() if line.startswith("import ")]
+    assert imports == [
+        "import { ascending, isString, DisallowedObjectProperties } from 'vega-util';"
+    ]
+
+
 def test_the_app_serves_its_static_files_and_the_image_has_them():
     """Static serving is on (the view loads Vega from the app, not a CDN) and the container
     image copies the folder."""

@@ -83,6 +83,7 @@ def _config(
         "lang": lang,
         "layout": layout,
         "vega": vm.VEGA_PATH,
+        "interpreter": vm.INTERPRETER_PATH,
         "rules": vm.format_rules(lang),
         "cards": vm.cards_recipe(cards, lang) if cards else [],
         "split": split,

@@ -53,6 +53,7 @@ def view(values: dict[str, float]) -> None:
             tr("alloc_goal", lg),
             options=list(alloc.GOALS),
             format_func=lambda g: tr(f"alloc_goal_{g}", lg),
+            placeholder=tr("choose_option", lg),
             key=state.ALLOC_GOAL,
         )
         with st.expander(tr("alloc_limits", lg)):
@@ -70,6 +71,7 @@ def view(values: dict[str, float]) -> None:
                 tr("alloc_region", lg),
                 options=list(REGIONS),
                 format_func=lambda r: tr(f"region_{r}", lg),
+                placeholder=tr("choose_option", lg),
                 key=state.ALLOC_REGION,
             )
             share_col.number_input(

@@ -173,9 +173,8 @@ def view(result: Result, values: dict[str, float]) -> Shown:
         )
     flags_view(result, values)
     _ROOM(key=ROOM, height=0)
-    # The room element sits above the view's cards and sentence, not above its charts, so
-    # its ``top`` does not say where the charts begin: the window's height alone sizes them.
-    height = plot_height(int((st.session_state.get(ROOM) or {}).get("height") or 0))
+    room = st.session_state.get(ROOM) or {}
+    height = plot_height(int(room.get("height") or 0), int(room.get("top") or 0))
     # The numbers, the sentence and the two charts: the scenario view, which the levers of
     # the strip move while dragged (on the current scenario's slide).
     scenario_view.draw(
