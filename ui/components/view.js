@@ -433,10 +433,15 @@ function setUp(root) {
     tip.style.top = `${event.clientY - box.top + 14}px`;
   }
 
+  // The plot height that fills the window below where this view's charts row begins (the
+  // cards and the sentence above it change with the text), between room.min and room.max;
+  // room.below is what the chart's title, axis, legend and the page's footer take [px].
   function roomHeight() {
     const room = view.config.room;
     if (!room) return null;
-    return Math.min(room.max, Math.max(room.min, window.innerHeight - room.above));
+    const top = grid.getBoundingClientRect().top + window.scrollY;
+    const height = Math.floor(window.innerHeight - top - room.below);
+    return Math.min(room.max, Math.max(room.min, height));
   }
 
   view.render = () => {

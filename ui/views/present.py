@@ -28,10 +28,9 @@ from ui.widgets import escape_md, flags_view
 ROOM_FONT_PX = 18  # the smallest chart text on the big screen
 CHART_HEIGHT = 130  # the smallest plot; its title, axes and legend add about 150 px
 MAX_CHART_HEIGHT = 520
-ABOVE_AND_BELOW_PLOT = 620  # title row, headline, sentence, chart decorations, footer [px]
-# Below the plot, when the browser says where the charts' row begins: the chart's title,
-# year axis, legend and padding (~135 px at 18-24 px text), the footer and the lever
-# strip's closed header [px].
+# Below the charts row's top, besides the plot (the view measures that top in the browser):
+# the chart's title, year axis, legend and padding (~135 px at 18-24 px text), the footer
+# and the lever strip's closed header [px].
 BELOW_PLOT = 245
 SMALLEST_PLOT = 90  # in a small window (1093 x 615: a 1366 x 768 laptop at 125 %) [px]
 ROOM_YEAR_LABEL_PX = 70
@@ -80,18 +79,8 @@ h3 {padding: 0 !important; font-size: 1.8rem !important;}
 }
 </style>"""
 
-ROOM = "present_room"  # the window's height, sent by the browser
 CHARTS = tuple(vm.chart_ids(figures.BRIEF_LINES, sales=False))
-_ROOM = component("ikm_room", "room")
 _KEYS = component("ikm_slide_keys", "keys")
-
-
-def plot_height(window_height: int, top: int = 0) -> int:
-    """The charts' plot height that fills a window ``window_height`` px high whose charts'
-    row begins ``top`` px down (0: unknown, a typical headline and sentence assumed)."""
-    if top:  # the room is known: a small window gets a lower plot rather than a cut footer
-        return int(min(MAX_CHART_HEIGHT, max(SMALLEST_PLOT, window_height - top - BELOW_PLOT)))
-    return int(min(MAX_CHART_HEIGHT, max(CHART_HEIGHT, window_height - ABOVE_AND_BELOW_PLOT)))
 
 
 def for_room(spec: dict, height: int = CHART_HEIGHT) -> dict:
@@ -172,9 +161,10 @@ def view(result: Result, values: dict[str, float]) -> Shown:
             type="primary",
         )
     flags_view(result, values)
-    _ROOM(key=ROOM, height=0)
-    room = st.session_state.get(ROOM) or {}
-    height = plot_height(int(room.get("height") or 0), int(room.get("top") or 0))
+    # The view sizes the plots itself from where its charts row begins in the window (so a
+    # resize or a longer sentence needs no run): the room the footer and the charts' own
+    # title, axis and legend take below that row, and the plot's bounds.
+    room = {"min": SMALLEST_PLOT, "max": MAX_CHART_HEIGHT, "below": BELOW_PLOT}
     # The numbers, the sentence and the two charts: the scenario view, which the levers of
     # the strip move while dragged (on the current scenario's slide).
     scenario_view.draw(
@@ -185,7 +175,7 @@ def view(result: Result, values: dict[str, float]) -> Shown:
         chart_ids=CHARTS,
         sentence_shown=True,
         shape=for_room,
-        room={"height": height},
+        room=room,
     )
     with st.container(key="present_footer"):
         st.caption(tr("footer", lg))
