@@ -475,13 +475,14 @@ def _assumed(
     # leave the rest at least 5 % of the total); medium firms make their workers' output at
     # the published output per worker; what neither explains is the unexplained rest.
     seg = eq.segments(
-        index,
-        index_count,
-        count.small_units,
-        eq.yearly_rp_tn(p["unit_sales"]),
-        p["production_2016"],
-        eq.rp_tn(eq.total(count.medium_workers, p["medium_output_per_worker"])),
-        SMALL_SHARE_MAX,
+        index=index,
+        index_count=index_count,
+        small_units=count.small_units,
+        unit_sales_rp_mn=p["unit_sales"],
+        production_2016=p["production_2016"],
+        medium_workers=count.medium_workers,
+        medium_output_per_worker_rp_mn=p["medium_output_per_worker"],
+        small_share_max=SMALL_SHARE_MAX,
     )
     # What micro and small units' trend of numbers needs in 2016 (new units at the sector's
     # 2016-2017 growth, replaced units at the attrition rate), over the year's investment.

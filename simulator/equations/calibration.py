@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from simulator.equations.units import per_unit, total
+from simulator.equations.units import per_unit, rp_tn, total, yearly_rp_tn
 
 
 class Count(NamedTuple):
@@ -82,12 +82,14 @@ class Segments(NamedTuple):
 
 
 def segments(
+    *,
     index: np.ndarray,
     index_count: np.ndarray,
     small_units: np.ndarray,
-    unit_output: np.ndarray,
+    unit_sales_rp_mn: np.ndarray,
     production_2016: np.ndarray,
-    medium_output: np.ndarray,
+    medium_workers: np.ndarray,
+    medium_output_per_worker_rp_mn: np.ndarray,
     small_share_max: float,
 ) -> Segments:
     """Production split into micro and small units, medium firms and the unexplained rest.
@@ -97,11 +99,14 @@ def segments(
     index : (n, T) the sector's real growth index [1 in 2016]
     index_count : (n, 1) the index in the count year [ratio]
     small_units : (n, 1) micro and small units in the count year [units]
-    unit_output : (n, 1) a unit's sales by the survey [Rp tn/yr per unit]
+    unit_sales_rp_mn : (n, 1) a unit's sales by the survey [Rp mn a month]
     production_2016 : (n, 1) the sector's production in 2016 [Rp tn]
-    medium_output : (n, 1) medium firms' output in the count year [Rp tn]
+    medium_workers : (n, 1) medium firms' workers in the count year [persons]
+    medium_output_per_worker_rp_mn : (n, 1) [Rp mn a year per worker]
     small_share_max : micro and small units make at most this share of 2016 production [0..1]
     """
+    unit_output = yearly_rp_tn(unit_sales_rp_mn)  # [Rp tn/yr per unit]
+    medium_output = rp_tn(total(medium_workers, medium_output_per_worker_rp_mn))  # [Rp tn]
     units_2016 = backcast(small_units, index_count)
     small_2016 = np.minimum(total(units_2016, unit_output), small_share_max * production_2016)
     unit_output_clipped = small_2016 < units_2016 * unit_output
