@@ -34,7 +34,7 @@ import pandas as pd
 
 from simulator import equations as eq
 from simulator.history import BASE_YEAR, ONLINE, History, load_history, production_path
-from simulator.outputs import OUTPUTS
+from simulator.outputs import DERIVED, OUTPUTS
 from simulator.params import ParameterTable, load_parameters
 from simulator.scenario import Scenario, ScenarioError, check_shares, check_value
 
@@ -313,6 +313,8 @@ def simulate(
     )
     base["jobs_indirect"] = np.zeros_like(base["jobs"])
     base["jobs_induced"] = np.zeros_like(base["jobs"])
+    for output in DERIVED:  # declared as arithmetic on the outputs above them
+        out[output.name], base[output.name] = output.compute(out), output.compute(base)
     appraisal = _appraise(out, base, years, p, n) if appraise else {}
 
     shown = int(keep.sum())  # the years shown are the first ones: crop with a slice (a view)
