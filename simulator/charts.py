@@ -31,7 +31,7 @@ from simulator import formatting as fmt
 from simulator.history import load_history
 from simulator.i18n import tr
 from simulator.model import REGIONS, Result
-from simulator.outputs import MAIN, OUTPUTS, PICKABLE, REGIONAL
+from simulator.outputs import MAIN, MARKED, OUTPUTS, PICKABLE, REGIONAL
 from simulator.report import BASELINE, SCENARIO, join_list
 
 SCENARIO_COLOUR = "#0072B2"  # Okabe-Ito blue
@@ -43,13 +43,6 @@ UNMET_COLOUR = "#CC79A7"  # Okabe-Ito reddish purple
 FONT_SIZES = {"title": 18, "label": 13, "axis_title": 14}
 
 OBSERVED_COLOUR = "#000000"
-# Published values drawn on an output's chart: the output itself and, for totals made of
-# two segments, the segment that was counted (as OWID marks data on a modelled line).
-MARKED = {
-    "production_rp_tn": ("production_rp_tn",),
-    "jobs": ("jobs", "jobs_small"),
-    "units": ("units", "units_small", "units_medium"),
-}
 
 
 # The drawn chart's full width [px]: its container's in the browser (Streamlit sizes the
@@ -481,11 +474,6 @@ def _line_template(output: str, lang: str, height: int) -> dict[str, Any]:
 
 # Money outputs are in constant 2016 prices (counts of people or units are not).
 MONEY_KINDS = ("rp_tn", "usd_mn")
-PART_KEYS = {
-    "jobs_small": "part_jobs_small",
-    "units_small": "part_units_small",
-    "units_medium": "part_units_medium",
-}
 
 
 def line_key(output: str, lang: str, mode: str = "level") -> str:
@@ -505,7 +493,7 @@ def line_key(output: str, lang: str, mode: str = "level") -> str:
         parts.append(tr("key_observed", lang))
     counted = [q for q in marked if q != output and history.observed(q)]
     if counted:
-        names = join_list([tr(PART_KEYS[q], lang) for q in counted], lang)
+        names = join_list([tr(f"part_{q}", lang) for q in counted], lang)
         parts.append(tr("key_part", lang, parts=names))
     if any(history.projections(q) for q in marked):
         parts.append(tr("key_projection", lang))

@@ -30,12 +30,12 @@ import pandas as pd
 
 from simulator.i18n import TEXT, tr
 from simulator.model import simulate
-from simulator.outputs import HEADLINES
+from simulator.outputs import CONTRIBUTION_OUTPUTS
 from simulator.params import ParameterTable, load_parameters
 
-# The headline effects split into contributions: every headline card but the cost (which is
-# money spent, not an effect; the allocation weighs it instead).
-CONTRIBUTION_OUTPUTS = tuple(o.name for o in HEADLINES if o.name != "programme_cost_rp_tn")
+# The headline effects split into contributions (CONTRIBUTION_OUTPUTS, from the registry):
+# every headline card but the cost (which is money spent, not an effect; the allocation
+# weighs it instead).
 
 
 def moved_instruments(values: Mapping[str, float], table: ParameterTable) -> tuple[str, ...]:

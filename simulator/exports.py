@@ -39,11 +39,10 @@ from simulator.charts import CHART_WIDTH, YEAR_LABEL_PX, merged_keys, title_text
 from simulator.i18n import tr, unit_template
 from simulator.links import TEXT_KEYS, clean_text
 from simulator.model import REGIONS, Result
-from simulator.outputs import OUTPUTS
+from simulator.outputs import COMPARE_OUTPUTS, OUTPUTS, REGIONAL
 from simulator.params import Parameter, ParameterTable, load_parameters
 from simulator.report import (
     BASELINE,
-    COMPARE_OUTPUTS,
     SCENARIO,
     TABLE_COLUMNS,
     headlines,
@@ -139,8 +138,8 @@ def _region_frame(result: Result, lang: str) -> tuple[pd.DataFrame, dict[str, in
                 tr("col_year", lang): int(year),
                 tr("col_region", lang): tr(f"region_{region}", lang),
             }
-            for key in ("units", "production_rp_tn", "jobs"):
-                places = OUTPUTS[key].decimals
+            for output in REGIONAL:
+                key, places = output.name, output.decimals
                 for label, index in ((scenario, SCENARIO), (baseline, BASELINE)):
                     name = f"{tr(f'col_{key}', lang)} – {label}"
                     value = round(float(result.regions[key][index, r, t]), places)

@@ -18,7 +18,7 @@ from simulator import charts
 from simulator import formatting as fmt
 from simulator.i18n import tr
 from simulator.model import Result
-from simulator.outputs import MAIN
+from simulator.outputs import BRIEF_LINES, MAIN
 
 Spec = dict[str, Any]
 
@@ -26,8 +26,8 @@ Spec = dict[str, Any]
 RESULT_LINES = MAIN
 # The four headline numbers of the presentation view.
 PRESENT_HEADLINES = RESULT_LINES
-# The two line charts of the presentation view and of the PDF briefing.
-BRIEF_LINES = (MAIN[0], MAIN[2])
+# The two line charts of the presentation view and of the PDF briefing: BRIEF_LINES, the
+# registry's outputs with the role "briefing".
 # Direct, indirect and induced jobs: (label key, output).
 WIDER_JOBS = tuple(
     (f"jobs_{kind}", name)

@@ -26,7 +26,7 @@ Money is in constant 2016 rupiah. The equations are functions of
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 import numpy as np
@@ -34,7 +34,7 @@ import pandas as pd
 
 from simulator import equations as eq
 from simulator.history import BASE_YEAR, ONLINE, History, load_history, production_path
-from simulator.outputs import OUTPUTS
+from simulator.outputs import DERIVED, OUTPUTS
 from simulator.params import ParameterTable, load_parameters
 from simulator.scenario import Scenario, ScenarioError, check_shares, check_value
 
@@ -304,16 +304,17 @@ def simulate(
     # (Type I - 1) of suppliers' output, and (Type II - Type I) more through the wages spent,
     # less what is imported; each rupiah of it employs the suppliers' persons per rupiah.
     change = out["sales_rp_tn"] - base["sales_rp_tn"]  # small units + medium and the rest
-    domestic = (1.0 - p["import_leakage"] / 100.0) * p["supplier_jobs_per_rp"]
     labour = eq.productivity_factor(
         years[None, :].astype(np.float64), history.last_year, p["labour_productivity_growth"]
     )
-    per_rp = domestic * labour
-    type1 = p["output_multiplier_type1"]
-    out["jobs_indirect"] = change * (type1 - 1.0) * per_rp
-    out["jobs_induced"] = change * np.maximum(p["output_multiplier_type2"] - type1, 0.0) * per_rp
+    per_rp = eq.supplier_jobs_per_rp(p["supplier_jobs_per_rp"], p["import_leakage"], labour)
+    out["jobs_indirect"], out["jobs_induced"] = eq.wider_jobs(
+        change, p["output_multiplier_type1"], p["output_multiplier_type2"], per_rp
+    )
     base["jobs_indirect"] = np.zeros_like(base["jobs"])
     base["jobs_induced"] = np.zeros_like(base["jobs"])
+    for output in DERIVED:  # declared as arithmetic on the outputs above them
+        out[output.name], base[output.name] = output.compute(out), output.compute(base)
     appraisal = _appraise(out, base, years, p, n) if appraise else {}
 
     shown = int(keep.sum())  # the years shown are the first ones: crop with a slice (a view)
@@ -394,12 +395,10 @@ def _appraise(
     # The same columns whatever the years shown, so the sums are bit-identical.
     lo = int(start.min()) - int(years[0])
     hi = min(int(start.max()) + APPRAISAL_YEARS - int(years[0]), len(years))
-    elapsed = years[None, lo:hi] - start
-    window = (elapsed >= 0) & (elapsed < APPRAISAL_YEARS)
-    weight = np.where(window, (1.0 + p["discount_rate"] / 100.0) ** -np.maximum(elapsed, 0), 0.0)
+    weight = eq.discount_weights(years[None, lo:hi], start, p["discount_rate"], APPRAISAL_YEARS)
 
     def present(array: np.ndarray) -> np.ndarray:
-        return np.broadcast_to((array[:, lo:hi] * weight).sum(axis=1), (n,)).copy()
+        return np.broadcast_to(eq.present_value(array[:, lo:hi], weight), (n,)).copy()
 
     last = np.minimum(start + APPRAISAL_YEARS - 1, years[-1])
     return {
@@ -412,62 +411,86 @@ def _appraise(
     }
 
 
+def _in_year(array: np.ndarray, year: int) -> np.ndarray:
+    """The column of one calendar year of a (n, years from 2016) array, as (n, 1)."""
+    i = year - BASE_YEAR
+    return array[:, i : i + 1]
+
+
+@dataclass(frozen=True)
+class Assumed:
+    """What depends on the assumptions alone (the calibration, the trends, the online curve),
+    shared by a scenario and its baseline twin. Arrays are (n, 1) or (n, T)."""
+
+    years: np.ndarray  # (1, T) calendar years
+    observed: np.ndarray  # (1, T) the years that replay published data [bool]
+    base_investment: float  # the baseline's investment [Rp tn a year]
+    no_online_programme: float  # the online lever's table value, meaning none [%]
+    small_va_ratio: np.ndarray  # value added per rupiah of small units' sales [0..1]
+    unit_capital: np.ndarray  # set-up investment of a unit [Rp tn per unit]
+    u_normal: np.ndarray  # normal utilisation [0..1]
+    keep: np.ndarray  # what survives a year of attrition [0..1]
+    power: np.ndarray  # keep^t
+    count: eq.Count  # the ministry's count split
+    seg: eq.Segments  # production by segment, 2016 and observed
+    small_share: np.ndarray  # micro and small units' share of investment [0..1]
+    capacity_per_rp: np.ndarray  # the rest's capacity per rupiah invested [Rp tn per Rp tn]
+    rest_base: np.ndarray  # the rest's capacity with the baseline's investment [Rp tn]
+    factor: np.ndarray  # workers per rupiah relative to the last observed year [ratio]
+    unit_output: np.ndarray  # a unit's sales each year [Rp tn/yr per unit]
+    small_trend: np.ndarray  # micro and small units' demand on its trend [Rp tn]
+    rest_trend: np.ndarray  # the rest's demand on its trend [Rp tn]
+    units_trend: np.ndarray  # micro and small units on the trend [units]
+    small_per_rp: np.ndarray  # small units' workers per rupiah, count year [persons per Rp tn]
+    rest_per_rp: np.ndarray  # medium firms' workers per rupiah of the rest, count year
+    rate: np.ndarray  # the online curve's rate [per year]
+    intercept: np.ndarray  # and its intercept
+    share_base: np.ndarray  # share selling online on the curve [0..1]
+
+
 def _assumed(
     p: dict[str, np.ndarray], years_1d: np.ndarray, table: ParameterTable, history: History
-) -> dict[str, Any]:
-    """What depends on the assumptions alone (the calibration, the trends, the online curve),
-    shared by a scenario and its baseline twin."""
+) -> Assumed:
+    """The calibration and the baseline's trends, from the assumptions and the history."""
     years = years_1d[None, :].astype(np.float64)
-    t0 = years_1d - BASE_YEAR
     last = history.last_year
     observed = years <= last
-    defaults = table.defaults
-
-    # Per-unit figures of micro and small units (survey, 2016 prices).
-    unit_output = p["unit_sales"] * 12.0 / eq.RP_MN_PER_TN  # [Rp tn/yr per unit]
-    # Value added cannot exceed sales, online premium included.
-    small_va_ratio = np.minimum(
-        p["unit_value_added"] / p["unit_sales"], 1.0 / (1.0 + p["online_va_premium"] / 100.0)
-    )
-    unit_capital = p["unit_investment"] / eq.RP_MN_PER_TN  # [Rp tn per unit]
-    u_normal = p["normal_utilisation"] / 100.0
-    keep = 1.0 - p["attrition"] / 100.0
-    production_obs = production_path(history, p["production_2016"], years_1d)
-    base_investment = defaults["investment"]
+    base_investment = table.defaults["investment"]
+    keep = eq.kept_share(p["attrition"])
+    u_normal = eq.fraction(p["normal_utilisation"])
+    unit_capital = eq.rp_tn(p["unit_investment"])  # [Rp tn per unit]
     # The sector's real growth index (1 in 2016; NaN after the last observed year).
-    index = production_obs / p["production_2016"]
-    ci = COUNT_YEAR - BASE_YEAR
-    index_count = index[:, ci : ci + 1]
+    index = eq.growth_index(
+        production_path(history, p["production_2016"], years_1d), p["production_2016"]
+    )
+    index_count = _in_year(index, COUNT_YEAR)
 
     # The ministry's count of footwear IKM (small and medium) in the count year: medium
     # firms as registered in 2018, each with its workers; micro and small units the rest.
-    medium_workers = p["medium_units_2018"] * p["medium_workers_per_unit"]  # [persons]
-    units_count = np.maximum(p["ikm_units_2017"] - p["medium_units_2018"], 1.0)
-    small_workers = np.maximum(p["ikm_workers_2017"] - medium_workers, units_count)
-    workers_clipped = p["ikm_workers_2017"] - medium_workers < units_count
-
+    count = eq.count_split(
+        p["ikm_units_2017"], p["ikm_workers_2017"], p["medium_units_2018"],
+        p["medium_workers_per_unit"],
+    )  # fmt: skip
     # Observed years: each part follows the sector's published real growth from its 2016
     # level, so the split, and the jobs pinned to the published counts, do not depend on
     # the total. Micro and small units sell the survey's Rp 14 million a month each (cut to
     # leave the rest at least 5 % of the total); medium firms make their workers' output at
     # the published output per worker; what neither explains is the unexplained rest.
-    units_2016 = units_count / index_count
-    small_2016 = np.minimum(units_2016 * unit_output, SMALL_SHARE_MAX * p["production_2016"])
-    unit_output_clipped = small_2016 < units_2016 * unit_output
-    unit_output = small_2016 / units_2016
-    rest_2016 = p["production_2016"] - small_2016  # medium firms and the unexplained rest
-    medium_measured = medium_workers * p["medium_output_per_worker"] / eq.RP_MN_PER_TN
-    medium_measured_2016 = medium_measured / index_count
-    medium_clipped = medium_measured_2016 > rest_2016
-    # Medium firms' share of what micro and small units do not make [0..1].
-    medium_share = np.minimum(medium_measured_2016 / rest_2016, 1.0)
-    small_obs = small_2016 * index
-    rest_obs = rest_2016 * index
+    seg = eq.segments(
+        index=index,
+        index_count=index_count,
+        small_units=count.small_units,
+        unit_sales_rp_mn=p["unit_sales"],
+        production_2016=p["production_2016"],
+        medium_workers=count.medium_workers,
+        medium_output_per_worker_rp_mn=p["medium_output_per_worker"],
+        small_share_max=SMALL_SHARE_MAX,
+    )
     # What micro and small units' trend of numbers needs in 2016 (new units at the sector's
     # 2016-2017 growth, replaced units at the attrition rate), over the year's investment.
     small_share = eq.small_investment_share(
-        units_2016,
-        100.0 * (index_count ** (1.0 / ci) - 1.0),
+        seg.units_2016,
+        eq.annual_growth_pct(index_count, COUNT_YEAR - BASE_YEAR),
         keep,
         unit_capital,
         np.float64(base_investment),
@@ -477,102 +500,97 @@ def _assumed(
     # utilisation from the normal rate in 2016 to the industry's published 80.18 % in 2019
     # with the baseline's investment (the published figure is for the whole industry, which
     # medium and large firms dominate; micro and small units' capacity follows their count).
-    rest_cap_2016 = rest_2016 / u_normal
-    cal = CALIBRATION_YEAR - BASE_YEAR
-    u_cal = history.series("utilisation_pct")[CALIBRATION_YEAR] / 100.0
-    rest_target = rest_obs[:, cal : cal + 1] / u_cal
+    rest_cap_2016 = eq.capacity_for(seg.rest_2016, u_normal)
+    u_cal = eq.fraction(history.series("utilisation_pct")[CALIBRATION_YEAR])
+    rest_target = eq.capacity_for(_in_year(seg.rest_observed, CALIBRATION_YEAR), u_cal)
+    _, rest_investment = eq.split_investment(base_investment, small_share)
     capacity_per_rp = eq.calibrate_capacity_cost(
-        rest_cap_2016, rest_target, (1.0 - small_share) * base_investment, keep, cal
+        rest_cap_2016, rest_target, rest_investment, keep, CALIBRATION_YEAR - BASE_YEAR
     )
-
-    rest_base = _medium_baseline(
-        rest_cap_2016, small_share, base_investment, capacity_per_rp, keep, len(t0)
+    power = eq.powers(keep, years.shape[1])
+    # The rest's capacity with the baseline's investment every year, from the following year.
+    rest_base = eq.steady_lagged_stock(
+        rest_cap_2016, rest_investment * capacity_per_rp, keep, power
     )
-    rest_base = np.where(observed, np.fmax(rest_base, rest_obs), rest_base)
-    power = eq.powers(keep, len(t0))
+    rest_base = eq.covers_observed(rest_base, seg.rest_observed, observed)
     # After the last observed year a unit's output grows with output per worker (its
     # workers stay the same): the factor is workers per rupiah relative to that year.
     factor = eq.productivity_factor(years, last, p["labour_productivity_growth"])
-    unit_output_t = unit_output / factor  # [Rp tn/yr per unit]
-    li = min(last, int(years_1d[-1])) - BASE_YEAR
-    small_last = small_obs[:, li : li + 1]
-    rest_last = rest_obs[:, li : li + 1]
+    unit_output = eq.unit_output_path(seg.unit_output, factor)  # [Rp tn/yr per unit]
 
     # Demand on its trend: observed, then from the last observed year at the trends.
+    at_last = min(last, int(years_1d[-1]))
     growth = (p["demand_growth_domestic"], p["demand_growth_export"], p["export_share_offline"])
-    small_trend = np.where(observed, small_obs, eq.trend_demand(small_last, years, last, *growth))
-    rest_trend = np.where(observed, rest_obs, eq.trend_demand(rest_last, years, last, *growth))
-    # Micro and small units open and close with their market: their number follows the
-    # segment's demand at a unit's sales (so the count holds in its year, and the trend
-    # never mixes registers of different coverage).
-    units_trend = small_trend / unit_output_t
+    small_trend = eq.replay(
+        observed,
+        seg.small_observed,
+        eq.trend_demand(_in_year(seg.small_observed, at_last), years, last, *growth),
+    )
+    rest_trend = eq.replay(
+        observed,
+        seg.rest_observed,
+        eq.trend_demand(_in_year(seg.rest_observed, at_last), years, last, *growth),
+    )
     # Online selling among micro and small units: the baseline's diffusion curve fitted to
     # the observed shares, and the programme's path above it.
     online_years, online_values = _online_points(history)
     rate, intercept = eq.logistic_fit(online_years, online_values, p["online_ceiling"])
-    share_base = eq.diffusion(years, p["online_ceiling"], rate, intercept, online_years.mean())
-    return {name: value for name, value in locals().items() if name in ASSUMED}
+    return Assumed(
+        years=years,
+        observed=observed,
+        base_investment=base_investment,
+        no_online_programme=table.defaults["online_adoption"],
+        # Value added cannot exceed sales, online premium included.
+        small_va_ratio=eq.value_added_ratio(
+            p["unit_value_added"], p["unit_sales"], p["online_va_premium"]
+        ),
+        unit_capital=unit_capital,
+        u_normal=u_normal,
+        keep=keep,
+        power=power,
+        count=count,
+        seg=seg,
+        small_share=small_share,
+        capacity_per_rp=capacity_per_rp,
+        rest_base=rest_base,
+        factor=factor,
+        unit_output=unit_output,
+        small_trend=small_trend,
+        rest_trend=rest_trend,
+        # Micro and small units open and close with their market: their number follows the
+        # segment's demand at a unit's sales (so the count holds in its year, and the trend
+        # never mixes registers of different coverage).
+        units_trend=eq.units_for(small_trend, unit_output),
+        # Workers per rupiah of output, pinned to the count in its year: micro and small
+        # units' workers on their sales; medium firms' workers on the medium firms and the
+        # unexplained rest together (the rest carries no counted workers of its own).
+        small_per_rp=eq.workers_per_rp(
+            count.small_workers, _in_year(seg.small_observed, COUNT_YEAR)
+        ),
+        rest_per_rp=eq.workers_per_rp(
+            count.medium_workers, _in_year(seg.rest_observed, COUNT_YEAR)
+        ),
+        rate=rate,
+        intercept=intercept,
+        share_base=eq.diffusion(years, p["online_ceiling"], rate, intercept, online_years.mean()),
+    )
 
 
-ASSUMED = (
-    "years",
-    "t0",
-    "last",
-    "observed",
-    "defaults",
-    "unit_output",
-    "small_va_ratio",
-    "unit_capital",
-    "u_normal",
-    "keep",
-    "production_obs",
-    "base_investment",
-    "index",
-    "ci",
-    "index_count",
-    "medium_workers",
-    "units_count",
-    "small_workers",
-    "workers_clipped",
-    "units_2016",
-    "small_2016",
-    "unit_output_clipped",
-    "rest_2016",
-    "medium_measured",
-    "medium_measured_2016",
-    "medium_clipped",
-    "medium_share",
-    "small_obs",
-    "rest_obs",
-    "small_share",
-    "rest_cap_2016",
-    "cal",
-    "u_cal",
-    "rest_target",
-    "capacity_per_rp",
-    "rest_base",
-    "power",
-    "factor",
-    "unit_output_t",
-    "li",
-    "small_last",
-    "rest_last",
-    "growth",
-    "small_trend",
-    "rest_trend",
-    "units_trend",
-    "online_years",
-    "online_values",
-    "rate",
-    "intercept",
-    "share_base",
-)
-_ASSUMED_CACHE: dict[tuple, dict[str, Any]] = {}
+_ASSUMED_CACHE: dict[tuple, Assumed] = {}
+
+
+def _read_only(value: Any) -> None:
+    """Make every array in ``value`` (an array, or tuples of them) read-only."""
+    if isinstance(value, np.ndarray):
+        value.flags.writeable = False
+    elif isinstance(value, tuple):
+        for item in value:
+            _read_only(item)
 
 
 def _assumed_cached(
     p: dict[str, np.ndarray], years_1d: np.ndarray, table: ParameterTable, history: History
-) -> dict[str, Any]:
+) -> Assumed:
     """:func:`_assumed`, from memory when a one-row run's assumptions were seen before."""
     if any(p[name].shape[0] != 1 for name in _assumption_names(table)):
         return _assumed(p, years_1d, table, history)
@@ -585,9 +603,7 @@ def _assumed_cached(
     found = _ASSUMED_CACHE.get(key)
     if found is None:
         found = _assumed(p, years_1d, table, history)
-        for value in found.values():
-            if isinstance(value, np.ndarray):
-                value.flags.writeable = False
+        _read_only(tuple(getattr(found, f.name) for f in fields(found)))
         if len(_ASSUMED_CACHE) >= _TWINS_MAX:
             _ASSUMED_CACHE.pop(next(iter(_ASSUMED_CACHE)))
         _ASSUMED_CACHE[key] = found
@@ -605,260 +621,193 @@ def _core(
     table: ParameterTable,
     history: History,
     with_regions: bool,
-    assumed: dict[str, Any] | None = None,
+    assumed: Assumed | None = None,
 ) -> dict[str, dict[str, np.ndarray]]:
     """Every output of the rows in ``p`` for ``years_1d`` (no baseline, no wider jobs);
-    ``assumed`` is what :func:`_assumed` gives for the same assumptions, when known."""
+    ``assumed`` is what :func:`_assumed` gives for the same assumptions, when known.
+
+    A composition of :mod:`simulator.equations`, step by step: the instruments' timing,
+    capacity, online adoption, demand and displacement, value added, jobs and exports, public
+    cost, and (when first read) the regions.
+    """
     a = assumed if assumed is not None else _assumed_cached(p, years_1d, table, history)
-    years = a["years"]
-    observed = a["observed"]
-    defaults = a["defaults"]
-    small_va_ratio = a["small_va_ratio"]
-    unit_capital = a["unit_capital"]
-    u_normal = a["u_normal"]
-    keep = a["keep"]
-    base_investment = a["base_investment"]
-    ci = a["ci"]
-    medium_workers = a["medium_workers"]
-    units_count = a["units_count"]
-    small_workers = a["small_workers"]
-    workers_clipped = a["workers_clipped"]
-    units_2016 = a["units_2016"]
-    unit_output_clipped = a["unit_output_clipped"]
-    rest_2016 = a["rest_2016"]
-    medium_clipped = a["medium_clipped"]
-    medium_share = a["medium_share"]
-    small_obs = a["small_obs"]
-    rest_obs = a["rest_obs"]
-    small_share = a["small_share"]
-    capacity_per_rp = a["capacity_per_rp"]
-    rest_base = a["rest_base"]
-    power = a["power"]
-    factor = a["factor"]
-    unit_output_t = a["unit_output_t"]
-    small_trend = a["small_trend"]
-    rest_trend = a["rest_trend"]
-    units_trend = a["units_trend"]
-    rate = a["rate"]
-    intercept = a["intercept"]
-    share_base = a["share_base"]
+    years, start = a.years, p["policy_start_year"]
 
     # Instruments act from the policy start year; before it every row is the baseline.
-    policy = years >= p["policy_start_year"]
-    investment = np.where(policy, p["investment"], base_investment)
-    extra_investment = investment - base_investment
-    new_units = np.where(policy, p["new_units"], 0.0)
-    place_units = np.where(policy, p["sales_place_units"], 0.0)
+    investment = eq.from_start(years, start, p["investment"], a.base_investment)
+    extra_investment = investment - a.base_investment
+    new_units = eq.from_start(years, start, p["new_units"], 0.0)
+    place_units = eq.from_start(years, start, p["sales_place_units"], 0.0)
 
-    # Capacity: spending in year t acts from t + 1, and wears out at the attrition rate.
-    # What was produced in an observed year was within capacity, whatever the model says.
-    rest_extra = eq.accumulate(
-        0.0, eq.lagged((1.0 - small_share) * extra_investment * capacity_per_rp), keep, power
+    cap = eq.capacity(
+        extra_investment=extra_investment,
+        new_units=new_units,
+        small_share=a.small_share,
+        capacity_per_rp=a.capacity_per_rp,
+        unit_capital=a.unit_capital,
+        keep=a.keep,
+        power=a.power,
+        deadweight_pct=p["new_units_deadweight"],
+        survival_pct=p["programme_survival"],
+        units_trend=a.units_trend,
+        unit_output=a.unit_output,
+        normal_utilisation=a.u_normal,
+        rest_base=a.rest_base,
+        small_observed=a.seg.small_observed,
+        observed=a.observed,
     )
-    rest_capacity = rest_base + rest_extra
-    units_invest = eq.accumulate(
-        0.0, eq.lagged(small_share * extra_investment / unit_capital), keep, power
+    online = eq.online_adoption(
+        lever_pct=p["online_adoption"],
+        no_programme_pct=a.no_online_programme,
+        baseline=a.share_base,
+        years=years,
+        start=start,
+        target_year=p["online_target_year"],
+        max_pace_pp=p["online_max_pace"],
+        units=cap.units_small,
     )
-    # Programme units beyond what would have opened anyway (deadweight), and of those the
-    # ones that survive their first years; the survivors then close at the attrition rate.
-    opened = new_units * (1.0 - p["new_units_deadweight"] / 100.0)
-    survivors = opened * p["programme_survival"] / 100.0
-    units_programme = eq.accumulate(0.0, eq.lagged(survivors), keep, power)
-    # Investment below the baseline's takes away units the trend would have opened or kept,
-    # never more units than there are.
-    units_invest = np.maximum(units_trend + units_invest, 0.0) - units_trend
-    units_small = units_trend + units_invest + units_programme
-    small_capacity = units_small * unit_output_t / u_normal
-    small_capacity = np.where(observed, np.fmax(small_capacity, small_obs), small_capacity)
-    capacity = small_capacity + rest_capacity
-
-    # At its table value the instrument means "no programme": the share follows the curve.
-    target = np.where(
-        p["online_adoption"] == defaults["online_adoption"], 0.0, p["online_adoption"]
+    gross = eq.gains(
+        extra_adopters=online.extra_adopters,
+        place_units=place_units,
+        units_invest=cap.units_invest,
+        units_programme=cap.units_programme,
+        rest_extra=cap.rest_extra,
+        unit_output=a.unit_output,
+        online_uplift_pct=p["online_uplift"],
+        place_uplift_pct=p["sales_place_uplift"],
+        normal_utilisation=a.u_normal,
     )
-    share = eq.policy_share(
-        share_base, years, p["policy_start_year"], target, p["online_target_year"],
-        p["online_max_pace"],
-    )  # fmt: skip
-    extra_adopters = (share - share_base) * units_small
-
-    # What policy adds to demand, net of displacement. New units and new capacity sell part
-    # of their output to new buyers and take the rest from existing firms; the more a
-    # segment's sales grow against its market, the more of the gain is taken from others:
-    # d = 1 - (1 - d0) M / (M + N), with M the segment's market on its trend and N every
-    # instrument's gain after its base displacement d0, so the additional sales M N / (M + N)
-    # grow with every instrument and never exceed the market itself.
-    gain_online = extra_adopters * unit_output_t * p["online_uplift"] / 100.0
-    gain_place = place_units * unit_output_t * p["sales_place_uplift"] / 100.0
-    gain_invest = units_invest * unit_output_t
-    gain_programme = units_programme * unit_output_t
-    gain_rest = rest_extra * u_normal
-    base_online = eq.net_of_displacement(gain_online, p["online_displacement"])
-    base_place = eq.net_of_displacement(gain_place, p["sales_place_displacement"])
-    base_invest = eq.net_of_displacement(gain_invest, p["capacity_displacement"])
-    base_programme = eq.net_of_displacement(gain_programme, p["capacity_displacement"])
-    base_rest = eq.net_of_displacement(gain_rest, p["capacity_displacement"])
-    market_small = eq.market_share_kept(
-        small_trend,
-        np.maximum(base_online, 0.0)
-        + np.maximum(base_place, 0.0)
-        + np.maximum(base_invest, 0.0)
-        + base_programme,
+    added = eq.additional(
+        gross,
+        small_market=a.small_trend,
+        rest_market=a.rest_trend,
+        online_displacement_pct=p["online_displacement"],
+        place_displacement_pct=p["sales_place_displacement"],
+        capacity_displacement_pct=p["capacity_displacement"],
     )
-    market_rest = eq.market_share_kept(rest_trend, np.maximum(base_rest, 0.0))
-    net_online = base_online * market_small
-    net_place = base_place * market_small
-    net_invest = base_invest * market_small
-    net_programme = base_programme * market_small
-    added_small = net_online + net_place + net_invest + net_programme
-    added_rest = base_rest * market_rest
-    small_demand = np.maximum(small_trend + added_small, 0.0)
-    rest_demand = np.maximum(rest_trend + added_rest, 0.0)
-    small_sales = np.minimum(small_demand, small_capacity)
-    rest_sales = np.minimum(rest_demand, rest_capacity)
-    sales = small_sales + rest_sales
-    demand = small_demand + rest_demand
-    # The share of small-unit demand that is sold (below 1 when capacity binds).
-    sold = np.where(small_demand > 0, small_sales / np.maximum(small_demand, 1e-12), 0.0)
+    sold = eq.sales(
+        small_trend=a.small_trend,
+        rest_trend=a.rest_trend,
+        added=added,
+        small_capacity=cap.small,
+        rest_capacity=cap.rest,
+    )
     # Sales gained by units that already exist (online, sales places) raise their workers
-    # less than one for one (labour hoarding): the employment elasticity; new units' and new
-    # capacity's sales bring their workers in full.
-    existing_gain = net_online + net_place
-    # What those gains add to sales: sales with them less sales without them (nothing when
-    # capacity binds before them: the units then run full whatever sells).
-    without = np.minimum(np.maximum(small_demand - existing_gain, 0.0), small_capacity)
-    hoarded = (1.0 - p["existing_jobs_elasticity"]) * (small_sales - without)
+    # less than one for one (labour hoarding); new units' and new capacity's sales bring
+    # their workers in full.
+    existing_gain = added.online + added.place
+    hoarded = eq.hoarded_sales(
+        existing_gain=existing_gain,
+        demand=sold.small_demand,
+        sales=sold.small,
+        capacity=cap.small,
+        elasticity=p["existing_jobs_elasticity"],
+    )
 
     # Value added, jobs, exports.
-    online = eq.online_sales(small_sales, share, p["online_uplift"])
-    value_added = eq.value_added(small_sales, small_va_ratio, online, p["online_va_premium"]) + (
-        p["medium_value_added_ratio"] / 100.0 * rest_sales
+    online_rp_tn = eq.online_sales(sold.small, online.share, p["online_uplift"])
+    value_added = eq.value_added(
+        sold.small, a.small_va_ratio, online_rp_tn, p["online_va_premium"]
+    ) + eq.value_added_rest(sold.rest, p["medium_value_added_ratio"])
+    jobs = eq.direct_jobs(
+        small_sales=sold.small,
+        rest_sales=sold.rest,
+        hoarded=hoarded,
+        small_per_rp=a.small_per_rp,
+        rest_per_rp=a.rest_per_rp,
+        factor=a.factor,
     )
-    # Workers per rupiah of output, pinned to the count in its year: micro and small units'
-    # workers on their sales; medium firms' workers on the medium firms and the unexplained
-    # rest together (the rest carries no counted workers of its own).
-    small_per_rp = small_workers / small_obs[:, ci : ci + 1]  # [persons per Rp tn]
-    rest_per_rp = medium_workers / rest_obs[:, ci : ci + 1]
-    jobs_small = (small_sales - hoarded) * small_per_rp * factor
-    jobs_medium = rest_sales * rest_per_rp * factor
-    mi = MEDIUM_ANCHOR_YEAR - BASE_YEAR
-    units_medium = rest_capacity * (p["medium_units_2018"] / rest_capacity[:, mi : mi + 1])
+    units_medium = eq.units_on_capacity(
+        cap.rest, p["medium_units_2018"], _in_year(cap.rest, MEDIUM_ANCHOR_YEAR)
+    )
     exports = eq.exports_usd_mn(
-        sales,
-        online,
+        sold.total,
+        online_rp_tn,
         p["online_uplift"],
         p["online_displacement"],
         p["export_share_offline"],
         p["export_share_online"],
         p["exchange_rate"],
     )
-    # Public cost: e-Smart's budget per trainee over the trainees who go on to sell online;
-    # each sales place once; each unit a programme supports (deadweight units included);
-    # the rebate on all subsidised investment, of which the deadweight share would have been
-    # invested anyway (so the rebate per rupiah of added investment is s / (1 - deadweight)).
-    cost = (
-        eq.one_off(np.maximum(extra_adopters, 0.0))
-        * p["cost_online_unit"]
-        / (p["online_conversion"] / 100.0)
-        + eq.one_off(place_units) * p["cost_sales_place"]
-        + new_units * p["cost_new_unit"]
-    ) / eq.RP_MN_PER_TN + np.maximum(extra_investment, 0.0) * p["investment_subsidy"] / 100.0 / (
-        1.0 - p["investment_deadweight"] / 100.0
+    cost = eq.public_cost(
+        extra_adopters=online.extra_adopters,
+        place_units=place_units,
+        new_units=new_units,
+        extra_investment=extra_investment,
+        cost_online_unit_rp_mn=p["cost_online_unit"],
+        online_conversion_pct=p["online_conversion"],
+        cost_sales_place_rp_mn=p["cost_sales_place"],
+        cost_new_unit_rp_mn=p["cost_new_unit"],
+        subsidy_pct=p["investment_subsidy"],
+        investment_deadweight_pct=p["investment_deadweight"],
     )
+    medium_sales, other_sales = eq.medium_and_other(sold.rest, a.seg.medium_share)
 
     outputs = {
-        "production_rp_tn": sales,
-        "sales_rp_tn": sales,
-        "online_sales_rp_tn": online,
+        "production_rp_tn": sold.total,
+        "sales_rp_tn": sold.total,
+        "online_sales_rp_tn": online_rp_tn,
         "value_added_rp_tn": value_added,
-        "jobs": jobs_small + jobs_medium,
+        "jobs": jobs.small + jobs.medium,
         "exports_usd_mn": exports,
-        "units": units_small + units_medium,
-        "online_units": units_small * share,
-        "capacity_rp_tn": capacity,
-        "utilisation_pct": 100.0 * sales / capacity,
-        "demand_rp_tn": demand,
-        "unmet_demand_rp_tn": demand - sales,
-        "investment_rp_tn": investment + new_units * unit_capital,
-        "online_share_pct": 100.0 * share,
-        "units_small": units_small,
+        "units": cap.units_small + units_medium,
+        "online_units": eq.total(cap.units_small, online.share),
+        "capacity_rp_tn": cap.total,
+        "utilisation_pct": eq.percent_of(sold.total, cap.total),
+        "demand_rp_tn": sold.demand,
+        "unmet_demand_rp_tn": sold.demand - sold.total,
+        "investment_rp_tn": investment + eq.total(new_units, a.unit_capital),
+        "online_share_pct": eq.pct(online.share),
+        "units_small": cap.units_small,
         "units_medium": units_medium,
-        "production_small_rp_tn": small_sales,
-        "production_medium_rp_tn": rest_sales * medium_share,
-        "production_other_rp_tn": rest_sales * (1.0 - medium_share),
-        "jobs_small": jobs_small,
-        "jobs_medium": jobs_medium,
+        "production_small_rp_tn": sold.small,
+        "production_medium_rp_tn": medium_sales,
+        "production_other_rp_tn": other_sales,
+        "jobs_small": jobs.small,
+        "jobs_medium": jobs.medium,
         "programme_cost_rp_tn": cost,
     }
+    count, seg = a.count, a.seg
+    medium_2016, other_2016 = eq.medium_and_other(seg.rest_2016, seg.medium_share)
     diag = {
-        "unit_output_clipped": (unit_output_clipped | medium_clipped | workers_clipped).astype(
-            np.float64
-        ),
-        "online_target": target,
+        "unit_output_clipped": (
+            seg.unit_output_clipped | seg.medium_clipped | count.workers_clipped
+        ).astype(np.float64),
+        "online_target": online.target,
         "online_target_year": p["online_target_year"],
-        "policy_start_year": p["policy_start_year"],
-        "small_investment_share": small_share,
-        "capacity_per_rp": capacity_per_rp,
-        "small_workers_per_unit": small_workers / units_count,
-        "small_workers_count": small_workers,
-        "medium_workers_count": medium_workers,
-        "medium_production_2016": rest_2016 * medium_share,
-        "other_production_2016": rest_2016 * (1.0 - medium_share),
-        "units_small_2016": units_2016,
-        "units_small_count": units_count,
-        "online_rate": rate,
-        "online_intercept": intercept,
+        "policy_start_year": start,
+        "small_investment_share": a.small_share,
+        "capacity_per_rp": a.capacity_per_rp,
+        "small_workers_per_unit": eq.per_unit(count.small_workers, count.small_units),
+        "small_workers_count": count.small_workers,
+        "medium_workers_count": count.medium_workers,
+        "medium_production_2016": medium_2016,
+        "other_production_2016": other_2016,
+        "units_small_2016": seg.units_2016,
+        "units_small_count": count.small_units,
+        "online_rate": a.rate,
+        "online_intercept": a.intercept,
     }
 
     def regional() -> dict[str, np.ndarray]:
-        base = eq.shares3(p["base_share_jabar"], p["base_share_jatim"])
-        new = eq.shares3(p["new_units_share_jabar"], p["new_units_share_jatim"])
-        place = eq.shares3(p["sales_place_share_jabar"], p["sales_place_share_jatim"])
-        # Each part of small-unit demand where it arises: gains in their own region; what
-        # they take from others lost by the existing units (never more than those sell),
-        # spread over all regions, except a sales place's, which its own market's sellers
-        # lose (a market in Bogor takes from Bogor sellers) as far as they exist there.
-        gains = gain_online + gain_invest + gain_programme + gain_place
-        disp_place = gain_place - net_place
-        displaced = gains - (net_online + net_invest + net_programme + net_place)
-        lost = np.minimum(displaced, small_trend)  # by existing units
-        unsold = np.where(gains > 0, (displaced - lost) / np.maximum(gains, 1e-300), 0.0)
-        lost_place = np.where(displaced > 0, lost * disp_place / np.maximum(displaced, 1e-300), 0.0)
-        existing = (small_trend - (lost - lost_place))[:, None, :] * base
-        wanted = lost_place[:, None, :] * place
-        local = np.minimum(wanted, existing)
-        left = existing - local
-        excess = (wanted - local).sum(axis=1, keepdims=True)
-        total_left = left.sum(axis=1, keepdims=True)
-        left = left - np.where(total_left > 0, excess * left / np.maximum(total_left, 1e-300), 0)
-        kept = (1.0 - unsold)[:, None, :]
-        small_r = sold[:, None, :] * (
-            left
-            + kept
-            * (
-                (gain_online + gain_invest)[:, None, :] * base
-                + gain_programme[:, None, :] * new
-                + gain_place[:, None, :] * place
-            )
+        return eq.regions(
+            gross=gross,
+            added=added,
+            small_trend=a.small_trend,
+            small_demand=sold.small_demand,
+            small_sales=sold.small,
+            rest_sales=sold.rest,
+            existing_gain=existing_gain,
+            hoarded=hoarded,
+            small_per_rp=a.small_per_rp,
+            rest_per_rp=a.rest_per_rp,
+            factor=a.factor,
+            units_spread=a.units_trend + cap.units_invest + units_medium,
+            units_programme=cap.units_programme,
+            base=eq.shares3(p["base_share_jabar"], p["base_share_jatim"]),
+            new=eq.shares3(p["new_units_share_jabar"], p["new_units_share_jatim"]),
+            place=eq.shares3(p["sales_place_share_jabar"], p["sales_place_share_jatim"]),
         )
-        where = net_online[:, None, :] * base + net_place[:, None, :] * place
-        share = np.where(
-            existing_gain[:, None, :] > 0,
-            where / np.maximum(existing_gain[:, None, :], 1e-300),
-            0.0,
-        )
-        hoarded_r = hoarded[:, None, :] * share
-        rest_r = rest_sales[:, None, :] * base
-        labour = factor[:, None, :] if factor.ndim == 2 else factor
-        return {
-            "production_rp_tn": small_r + rest_r,
-            "jobs": (
-                (small_r - hoarded_r) * small_per_rp[:, None, :] + rest_r * rest_per_rp[:, None, :]
-            )
-            * labour,
-            "units": (units_trend + units_invest + units_medium)[:, None, :] * base
-            + units_programme[:, None, :] * new,
-        }
 
     regions: Mapping[str, np.ndarray] = Lazy(regional) if with_regions else {}
     paths = {}
@@ -867,33 +816,10 @@ def _core(
             "exports_industry_usd_mn": _industry_exports(
                 history, years_1d, p["demand_growth_export"]
             ),
-            "online_share_base_pct": 100.0 * share_base,
-            # Policy gains (after base displacement) against their segment's market [%], the
-            # larger of the two segments'.
-            "market_gain_pct": 100.0
-            * np.maximum(
-                1.0 / np.maximum(market_small, 1e-12), 1.0 / np.maximum(market_rest, 1e-12)
-            )
-            - 100.0,
+            "online_share_base_pct": eq.pct(a.share_base),
+            "market_gain_pct": eq.market_gain_pct(added.market_small, added.market_rest),
         }
     return {"outputs": outputs, "regions": regions, "diag": diag, "paths": paths}
-
-
-def _medium_baseline(
-    start: np.ndarray,
-    small_share: np.ndarray,
-    investment: float,
-    capacity_per_rp: np.ndarray,
-    keep: np.ndarray,
-    n_years: int,
-) -> np.ndarray:
-    """Medium capacity with the baseline's investment every year, from the following year."""
-    inflow = (1.0 - small_share) * investment * capacity_per_rp
-    # Closed form of accumulate() with a constant inflow from year 1 on:
-    # X_t = start keep^t + inflow (1 + keep + ... + keep^(t-1)).
-    power = eq.powers(keep, n_years)
-    geometric = np.cumsum(power, axis=1) - power
-    return start * power + inflow * geometric
 
 
 def _industry_exports(history: History, years: np.ndarray, growth_pct: np.ndarray) -> np.ndarray:

@@ -17,47 +17,21 @@ from simulator import equations as eq
 from simulator import formatting as fmt
 from simulator.i18n import tr
 from simulator.model import HORIZON, REGIONS, Result, simulate
-from simulator.outputs import HEADLINES, OUTPUTS, REGIONAL
+from simulator.outputs import (
+    COMPARE_OUTPUTS,
+    HEADLINES,
+    OUTPUTS,
+    REGIONAL,
+    TABLE_OUTPUTS,
+    TOTAL_OUTPUTS,
+)
 from simulator.params import ParameterTable, load_parameters
 from simulator.plausibility import flags, is_caution
 from simulator.safety import formula_safe
 
 SCENARIO, BASELINE = 0, 1
 MINUS = "\u2212"  # the typographic minus sign
-# The yearly table's columns, in order: every output a reader needs, not the plumbing.
-TABLE_OUTPUTS = (
-    "production_rp_tn",
-    "online_sales_rp_tn",
-    "value_added_rp_tn",
-    "jobs",
-    "jobs_indirect",
-    "jobs_induced",
-    "exports_usd_mn",
-    "units",
-    "units_small",
-    "units_medium",
-    "online_units",
-    "capacity_rp_tn",
-    "utilisation_pct",
-    "unmet_demand_rp_tn",
-    "investment_rp_tn",
-    "programme_cost_rp_tn",
-)
 TABLE_COLUMNS = tuple((name, OUTPUTS[name].decimals) for name in TABLE_OUTPUTS)
-# The table tab shows the outputs a group at a time: all sixteen side by side took three
-# screen widths (a sideways scroll even at 1440 px); a group fits beside the levers.
-TABLE_GROUPS: dict[str, tuple[str, ...]] = {
-    "money": ("production_rp_tn", "online_sales_rp_tn", "value_added_rp_tn", "exports_usd_mn"),
-    "jobs": ("jobs", "jobs_indirect", "jobs_induced"),
-    "units": ("units", "units_small", "units_medium", "online_units"),
-    "capacity": (
-        "capacity_rp_tn",
-        "utilisation_pct",
-        "unmet_demand_rp_tn",
-        "investment_rp_tn",
-        "programme_cost_rp_tn",
-    ),
-}
 
 
 def run_pair(values: Mapping[str, float], table: ParameterTable | None = None) -> Result:
@@ -483,16 +457,6 @@ def region_table(result: Result, lang: str) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-COMPARE_OUTPUTS = (
-    "production_rp_tn",
-    "value_added_rp_tn",
-    "jobs",
-    "exports_usd_mn",
-    "units",
-    "utilisation_pct",
-)
-
-
 def compare_table(result: Result, names: list[str], lang: str) -> pd.DataFrame:
     """Last-year headline outputs, one row per scenario of a batched run, formatted; row 0
     is the baseline, every other row also gives its change against it in brackets."""
@@ -510,11 +474,6 @@ def compare_table(result: Result, names: list[str], lang: str) -> pd.DataFrame:
             row[output.column(lang)] = cell
         rows.append(row)
     return pd.DataFrame(rows)
-
-
-# Outputs whose headline cards also give the change summed over the policy period (for
-# jobs, job-years): what a policy adds over its years, beside the end year's level.
-TOTAL_OUTPUTS = ("production_rp_tn", "value_added_rp_tn", "jobs")
 
 
 def totals(result: Result, values: Mapping[str, float], lang: str) -> dict[str, str]:

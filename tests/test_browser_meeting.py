@@ -13,7 +13,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from simulator import load_presets
 from simulator.i18n import tr
-from simulator.report import TABLE_GROUPS
+from simulator.outputs import TABLE_GROUPS
 from tests.browser import (
     ARTIFACTS,
     HEADLINE,

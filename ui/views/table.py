@@ -6,7 +6,8 @@ import streamlit as st
 
 from simulator.i18n import tr
 from simulator.model import Result
-from simulator.report import TABLE_GROUPS, results_table
+from simulator.outputs import TABLE_GROUPS
+from simulator.report import results_table
 from ui import state
 from ui.widgets import plain_table
 
