@@ -127,10 +127,16 @@ def compact_label(lang: str, small_format: str) -> str:
     )
 
 
+# A legend below the plot starts at the plot's left edge, right of the y axis's labels and
+# title [px]: the width its row has is the chart's less this.
+LEGEND_INDENT_PX = 90
+
+
 def legend_columns(labels: list[str]) -> alt.ExprRef:
-    """Legend entries in one row where they fit the chart's width, else one a line."""
+    """Legend entries in one row where they fit the chart's width right of the y axis, else
+    one a line."""
     needed = sum(len(label) * LABEL_CHAR_PX + 40 for label in labels)
-    return alt.ExprRef(f"{CHART_WIDTH} < {needed:.0f} ? 1 : 0")
+    return alt.ExprRef(f"{CHART_WIDTH} - {LEGEND_INDENT_PX} < {needed:.0f} ? 1 : 0")
 
 
 def _summary_layer(lang: str) -> alt.Chart:
