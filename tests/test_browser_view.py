@@ -166,6 +166,7 @@ def test_the_presentation_strip_moves_the_slide(app_url, browser, lever):
     page.get_by_text("Policy instruments").first.click()
     handle = lever_of(page, lever, "[data-testid='stMain']")
     handle.wait_for(state="visible", timeout=20_000)
+    page.wait_for_function(SWEEPS_HERE, timeout=30_000)  # the slide moves from the sweeps
     link = page.url
     shown = drag(page, handle, touch=False)
     assert len(shown["headline"]) > ENOUGH
