@@ -8,6 +8,7 @@ released value and the run that follows redraws nothing the view already shows.
 
 from __future__ import annotations
 
+import time
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
@@ -77,10 +78,25 @@ def lever_of(page, name: str, place: str):
     return page.locator(f"{place} {LIVE_LEVER}").nth(index)
 
 
+def settle(page, element, timeout_s: float = 15.0) -> None:
+    """Wait until ``element`` keeps its place over two animation frames (a strip just
+    opened, or plots resized to the window, move what is below them)."""
+    deadline = time.monotonic() + timeout_s
+    before = element.bounding_box()
+    while time.monotonic() < deadline:
+        page.evaluate(FRAMES)
+        now = element.bounding_box()
+        if now == before:
+            return
+        before = now
+    pytest.fail(f"the element kept moving: {before}")
+
+
 def drag(page, lever, touch: bool, before_release=None) -> dict:
     """Drag ``lever`` up in MOVES moves, each waited for until the view has drawn it; what
     the view showed on the way, before the release
     (``before_release()`` is called just before letting go)."""
+    settle(page, lever)
     x, y = thumb_point(lever)
     box = lever.bounding_box()
     # Upwards, over the room left (every instrument at its baseline or above acts).
@@ -167,6 +183,7 @@ def test_the_presentation_strip_moves_the_slide(app_url, browser, lever):
     handle = lever_of(page, lever, "[data-testid='stMain']")
     handle.wait_for(state="visible", timeout=20_000)
     page.wait_for_function(SWEEPS_HERE, timeout=30_000)  # the slide moves from the sweeps
+    wait_idle(page)  # and no run of the page is under way to redraw the strip mid-drag
     link = page.url
     shown = drag(page, handle, touch=False)
     assert len(shown["headline"]) > ENOUGH
