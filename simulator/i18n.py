@@ -730,7 +730,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "s_pair": ("{first} dan {second}", "{first} and {second}"),
     "s_list": ("{items}, dan {last}", "{items} and {last}"),
     "s_baseline": (
-        "Dalam skenario dasar, nilai produksi {year} mencapai {production}, sektor ini "
+        "Dalam skenario dasar, nilai produksi pada tahun {year} mencapai {production}, sektor ini "
         "menyerap sekitar {jobs} tenaga kerja, dan nilai ekspornya mencapai {exports}.",
         "In the baseline, production in {year} reaches {production}, the sector employs "
         "about {jobs} people, and its exports reach {exports}.",
@@ -739,7 +739,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "investasi bruto {value} per tahun",
         "gross investment of {value} a year",
     ),
-    "s_no_investment": ("seluruh investasi dihentikan", "all investment stopped"),
+    # After "Dengan" a noun phrase, not "X dihentikan" (an English absolute construction).
+    "s_no_investment": ("penghentian seluruh investasi", "all investment stopped"),
     "s_online": (
         "{value} unit mikro dan kecil berjualan daring",
         "{value} of micro and small units selling online",
@@ -749,17 +750,18 @@ TEXT: dict[str, tuple[str, str]] = {
         "{value} of micro and small units selling online by {year}",
     ),
     "s_online_short": (
-        "target {value} unit mikro dan kecil berjualan daring (tercapai {reached})",
-        "a target of {value} of micro and small units selling online ({reached} reached)",
+        "target {value} unit mikro dan kecil berjualan daring (yang tercapai hanya {reached})",
+        "a target of {value} of micro and small units selling online (only {reached} reached)",
     ),
     "s_online_by_short": (
-        "target {value} unit mikro dan kecil berjualan daring pada {year} (tercapai {reached})",
-        "a target of {value} of micro and small units selling online by {year} ({reached} reached)",
+        "target {value} unit mikro dan kecil berjualan daring pada {year} (yang tercapai hanya "
+        "{reached})",
+        "a target of {value} of micro and small units selling online by {year} (only {reached} "
+        "reached)",
     ),
-    "s_new_units": (
-        "{value} unit usaha IKM baru per tahun{where}",
-        "{value} new IKM units a year{where}",
-    ),
+    # {value} is a count with its noun (FORMATS new_units_one/_other: "1 new IKM unit");
+    # "setiap tahun", as the investment beside it already says "per tahun".
+    "s_new_units": ("{value} setiap tahun{where}", "{value} a year{where}"),
     "s_in_region": (" di {region}", " in {region}"),
     "s_units_note": (
         "Unit usaha IKM baru: dari {opened} unit yang dibuka pada {start}–{year}, {working} "
@@ -782,13 +784,18 @@ TEXT: dict[str, tuple[str, str]] = {
         "year.",
     ),
     "s_sales_place": (
-        "{value} unit dengan tempat berjualan khusus",
+        "{value} unit yang mendapat tempat berjualan khusus",
         "{value} units with a dedicated sales place",
     ),
     "s_generic": ("{label} {value}", "{label} {value}"),
+    # "menjadi", not "mencapai": production may fall.
     "s_production": (
-        "Dengan {items}, nilai produksi {year} mencapai {production}",
-        "With {items}, production in {year} reaches {production}",
+        "Dengan {items}, nilai produksi pada tahun {year} menjadi {production}",
+        "With {items}, production in {year} is {production}",
+    ),
+    "s_production_same": (
+        "Dengan {items}, nilai produksi pada tahun {year} tetap {production}",
+        "With {items}, production in {year} stays at {production}",
     ),
     "s_vs_up": (
         ", atau {delta} ({pct}) lebih tinggi daripada skenario dasar",
@@ -800,23 +807,25 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "s_vs_same": (", sama dengan skenario dasar", ", the same as the baseline"),
     "s_jobs_up": (
-        ", dengan tambahan penyerapan tenaga kerja sekitar {jobs} orang",
-        ", with about {jobs} more people employed",
+        ", dan tenaga kerja yang terserap bertambah sekitar {jobs} orang",
+        ", and about {jobs} more people are employed",
     ),
     "s_jobs_down": (
-        ", dengan penyerapan tenaga kerja berkurang sekitar {jobs} orang",
-        ", with about {jobs} fewer people employed",
+        ", dan tenaga kerja yang terserap berkurang sekitar {jobs} orang",
+        ", and about {jobs} fewer people are employed",
     ),
     "s_cost": (
-        "Biaya publik {first}–{last} bernilai kini {cost} (diskonto {rate} per tahun), atau "
-        "{per_job} per tahun kerja bersih tambahan.",
-        "The public cost over {first}–{last} has a present value of {cost} (discounted at "
-        "{rate} a year), or {per_job} per net additional job-year.",
+        "Anggaran pemerintah yang diperlukan pada {first}–{last} mencapai {cost} dalam nilai "
+        "kini (diskonto {rate} per tahun), atau sekitar {per_job} untuk setiap tambahan satu "
+        "tahun kerja bersih.",
+        "The government budget needed over {first}–{last} has a present value of {cost} "
+        "(discounted at {rate} a year), or about {per_job} per net additional job-year.",
     ),
     "s_cost_only": (
-        "Biaya publik {first}–{last} bernilai kini {cost}, tanpa tambahan tahun kerja bersih.",
-        "The public cost over {first}–{last} has a present value of {cost}, with no net "
-        "job-years gained.",
+        "Anggaran pemerintah yang diperlukan pada {first}–{last} mencapai {cost} dalam nilai "
+        "kini, tetapi tidak menambah tahun kerja bersih.",
+        "The government budget needed over {first}–{last} has a present value of {cost}, but "
+        "it adds no net job-years.",
     ),
     "s_ceiling": (
         "Mulai {year} permintaan melampaui kapasitas produksi sehingga diperlukan tambahan "
@@ -1419,7 +1428,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "present_slide": ("Salindia {n} dari {total}", "Slide {n} of {total}"),
     "present_levers": ("Instrumen kebijakan", "Policy instruments"),
     "present_keys": (
-        "Tombol panah kiri dan kanan berpindah salindia.",
+        "Gunakan tombol panah kiri dan kanan untuk berpindah salindia.",
         "The left and right arrow keys change slides.",
     ),
     "present_other_lang": ("English", "Bahasa Indonesia"),
@@ -1444,6 +1453,8 @@ FORMATS: dict[str, tuple[str, str]] = {
     "points": ("{v} persen poin", "{v} pts"),
     "units_one": ("{v} unit", "{v} unit"),
     "units_other": ("{v} unit", "{v} units"),
+    "new_units_one": ("{v} unit usaha IKM baru", "{v} new IKM unit"),
+    "new_units_other": ("{v} unit usaha IKM baru", "{v} new IKM units"),
     "jobs_one": ("{v} orang", "{v} person"),
     "jobs_other": ("{v} orang", "{v} people"),
     "thousand": ("{v} ribu", "{v} thousand"),

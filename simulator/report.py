@@ -277,7 +277,7 @@ def _policy_items(
             tr(
                 "s_new_units",
                 lang,
-                value=fmt.number(changed["new_units"], lang),
+                value=fmt.count(changed["new_units"], lang, "new_units"),
                 where=_where_new_units(values, table, lang),
             )
         )
@@ -389,15 +389,16 @@ def sentence(
             exports=fmt.usd_mn(exports[SCENARIO], lang, 0),
         )
     else:
+        diff, pct = _change(production[SCENARIO], production[BASELINE])
+        same = round(diff, 3) == 0
         text = tr(
-            "s_production",
+            "s_production_same" if same else "s_production",
             lang,
             items=join_list(items, lang),
             year=year,
             production=_rp_spoken(production[SCENARIO], lang),
         )
-        diff, pct = _change(production[SCENARIO], production[BASELINE])
-        if round(diff, 3) == 0:
+        if same:
             text += tr("s_vs_same", lang)
         else:
             key = "s_vs_up" if diff > 0 else "s_vs_down"
