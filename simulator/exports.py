@@ -36,7 +36,7 @@ from simulator import briefing
 from simulator import formatting as fmt
 from simulator.briefing import About
 from simulator.charts import CHART_WIDTH, YEAR_LABEL_PX, merged_keys, title_texts
-from simulator.i18n import tr, unit_template
+from simulator.i18n import sentence_start, tr, unit_template
 from simulator.links import TEXT_KEYS, clean_text
 from simulator.model import REGIONS, Result
 from simulator.outputs import OUTPUTS
@@ -1143,7 +1143,13 @@ def pdf_bytes(
         charts=list(charts[:2]),
         settings=briefing.settings(values, lang, table),
         assumptions=[
-            f"{p.label(lang)}: {fmt.param_value(p.value, p.unit, lang)}. {p.source_text(lang)}"
+            tr(
+                "brief_assumption",
+                lang,
+                label=p.label(lang),
+                value=fmt.param_value(p.value, p.unit, lang),
+                source=sentence_start(p.source_text(lang)),
+            )
             for p in kept
         ],
         caveat=briefing.caveat(result, lang, table),

@@ -13,9 +13,11 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from simulator import controls
 from simulator import equations as eq
 from simulator import formatting as fmt
-from simulator.i18n import tr
+from simulator.analysis import GoalSeek
+from simulator.i18n import mid_sentence, tr
 from simulator.model import HORIZON, REGIONS, Result, simulate
 from simulator.outputs import HEADLINES, OUTPUTS, REGIONAL
 from simulator.params import ParameterTable, load_parameters
@@ -294,7 +296,7 @@ def _policy_items(
                 tr(
                     "s_generic",
                     lang,
-                    label=label[:1].lower() + label[1:],
+                    label=mid_sentence(label),
                     value=fmt.param_value(changed[name], param.unit, lang),
                 )
             )
@@ -431,6 +433,40 @@ def sentence(
     if hit is not None:
         text += " " + tr("s_ceiling", lang, year=hit)
     return text
+
+
+def goal_words(found: GoalSeek, lang: str, table: ParameterTable | None = None) -> str:
+    """The goal-seek answer in a sentence: the instrument value that reaches the target, or
+    how close the instrument's range gets. The instrument and the indicator are nouns inside
+    the sentence (first letter lowered, acronyms kept), the unit words come with the value."""
+    table = table or load_parameters()
+    param = table[found.lever]
+    output = OUTPUTS[found.output]
+    what = mid_sentence(output.label(lang))
+    lever = controls.lever_noun(param, lang)
+    if found.reachable:
+        return tr(
+            "goal_found",
+            lang,
+            lever=lever,
+            value=controls.value_label(param, float(found.value), lang),
+            what=what,
+            reached=output.show(found.reached, lang),
+            year=found.year,
+        )
+    above = found.target > found.range_high
+    return tr(
+        "goal_out",
+        lang,
+        low=controls.value_label(param, param.min, lang),
+        high=controls.value_label(param, param.max, lang),
+        what=what,
+        year=found.year,
+        direction=tr("goal_most" if above else "goal_least", lang),
+        closest=output.show(found.reached, lang),
+        lever=lever,
+        at=controls.value_label(param, found.closest_value, lang),
+    )
 
 
 def _cell(value: float, base: float, lang: str, decimals: int) -> str:

@@ -41,7 +41,7 @@ def view(values: dict[str, float]) -> None:
             tr("p_range", lg): f"{controls.value_label(p, p.min, lg)} – "
             f"{controls.value_label(p, p.max, lg)}",
             tr("p_kind", lg): tr(f"kind_{p.kind}", lg),
-            tr("p_source", lg): p.source_text(lg),
+            tr("p_source", lg): p.source_beside_kind(lg),
             tr("p_note", lg): p.note_text(lg),
         }
         for p in state.TABLE.values()
