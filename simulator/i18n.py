@@ -1084,6 +1084,86 @@ TEXT: dict[str, tuple[str, str]] = {
     "rec_model": ("Model", "Model"),
     "rec_published": ("Data resmi", "Published"),
     "rec_source": ("Sumber", "Source"),
+    "rec_use": ("Penggunaan", "Use"),
+    # The sources of the published figures, with their addresses (methodology page)
+    "src_title": ("Sumber data historis", "Sources of the published figures"),
+    "src_caption": (
+        "Setiap angka resmi yang digunakan atau ditampilkan simulator, dengan sumbernya "
+        "(instansi penerbit lebih dahulu, lalu media yang memuatnya) dan alamatnya. Nilai "
+        "seperti yang dipublikasikan, sebelum diolah.",
+        "Every published figure the simulator uses or shows, with its source (the issuing "
+        "agency first, then the news site that carried it) and its address. Values as "
+        "published, before processing.",
+    ),
+    "src_figure": ("Angka", "Figure"),
+    "src_value": ("Nilai", "Value"),
+    "src_address": ("Alamat", "Address"),
+    "hq_production_rp_tn": (
+        "Nilai produksi IKM alas kaki (harga berlaku)",
+        "Production of footwear IKM (current prices)",
+    ),
+    "hq_investment_rp_tn": (
+        "Penambahan investasi IKM alas kaki (harga berlaku)",
+        "Added investment in footwear IKM (current prices)",
+    ),
+    "hq_units": ("Unit usaha IKM alas kaki", "Footwear IKM units"),
+    "hq_jobs": ("Tenaga kerja IKM alas kaki", "Footwear IKM workers"),
+    "hq_kbli15_real_growth_pct": (
+        "Pertumbuhan riil PDB KBLI 15 (atas dasar harga konstan 2010)",
+        "Real growth of KBLI 15 GDP (constant 2010 prices)",
+    ),
+    "hq_value_added_kbli15_rp_tn": (
+        "Nilai tambah KBLI 15 (harga berlaku)",
+        "Value added of KBLI 15 (current prices)",
+    ),
+    "hq_cpi_inflation_pct": (
+        "Inflasi Indeks Harga Konsumen (Desember terhadap Desember)",
+        "Consumer price inflation (December to December)",
+    ),
+    "hq_units_small": ("Unit usaha skala mikro dan kecil", "Micro and small units"),
+    "hq_units_medium": ("Unit usaha skala menengah", "Medium firms"),
+    "hq_units_large": ("Unit usaha skala besar", "Large firms"),
+    "hq_units_medium_large": (
+        "Unit usaha skala menengah dan besar",
+        "Medium and large firms",
+    ),
+    "hq_jobs_small": (
+        "Tenaga kerja unit usaha skala mikro dan kecil",
+        "Workers of micro and small units",
+    ),
+    "hq_jobs_kbli15_medium_large": (
+        "Tenaga kerja industri menengah dan besar KBLI 15",
+        "Workers of KBLI 15 medium and large firms",
+    ),
+    "hq_jobs_industry": (
+        "Tenaga kerja seluruh industri alas kaki",
+        "Workers of the whole footwear industry",
+    ),
+    "hq_utilisation_pct": (
+        "Utilisasi kapasitas industri kulit dan alas kaki",
+        "Capacity utilisation of leather and footwear",
+    ),
+    "hq_exports_industry_usd_mn": (
+        "Ekspor seluruh industri alas kaki",
+        "Exports of the whole footwear industry",
+    ),
+    "hq_us_cpi_index": (
+        "Indeks harga konsumen Amerika Serikat (CPI-U)",
+        "US consumer price index (CPI-U)",
+    ),
+    "hq_online_share_pct": (
+        "Persentase usaha yang berjualan daring",
+        "Share of businesses selling online",
+    ),
+    "hq_online_prefer_offline_pct": (
+        "Persentase usaha luring yang lebih nyaman berjualan langsung",
+        "Share of offline businesses preferring face-to-face selling",
+    ),
+    "hq_online_domestic_delivery_pct": (
+        "Persentase transaksi daring yang dikirim di dalam negeri",
+        "Share of online transactions delivered within Indonesia",
+    ),
+    "hq_icor_national": ("ICOR nasional", "National ICOR"),
     "rec_derived": (
         "Turunan dari pertumbuhan riil KBLI 15 (BPS)",
         "Derived from the real growth of KBLI 15 (BPS)",
@@ -1367,14 +1447,19 @@ TEXT: dict[str, tuple[str, str]] = {
         "range of the effects covers only the assumptions given a range.",
     ),
     "brief_sources_title": ("Sumber", "Sources"),
-    "brief_agency": ("{agency} ({n} angka)", "{agency} ({n} figures)"),
     "brief_sources": (
-        "Sumber utama: {agencies}; {n} angka resmi {first}–{last}, sebagian besar melalui media "
-        "yang memuat rilisnya ({media}), serta tabel parameter simulator yang mencantumkan "
-        "sumber setiap asumsi. Alamat setiap sumber ada di halaman Metodologi.",
-        "Main sources: {agencies}; {n} published figures {first}–{last}, mostly through the news "
-        "sites that carried the releases ({media}), and the simulator's parameter table, which "
-        "gives every assumption its source. Each source's address is on the Methodology page.",
+        "Sumber data: Kementerian Perindustrian (Kemenperin), siaran pers dan pernyataan "
+        "{first}–{last}; Badan Pusat Statistik (BPS), PDB menurut lapangan usaha (KBLI 15), "
+        "Indeks Harga Konsumen, dan Statistik eCommerce; diolah. Sebagian angka diakses melalui "
+        "media yang memuat siaran pers tersebut. Judul dan alamat setiap sumber data tercantum "
+        "pada tabel “Sumber data historis” dan sumber setiap asumsi pada tabel parameter di "
+        "halaman Metodologi.",
+        "Data sources: Ministry of Industry (Kemenperin), press releases and statements "
+        "{first}–{last}; Statistics Indonesia (BPS), GDP by industry (KBLI 15), the Consumer "
+        "Price Index and Statistik eCommerce; processed. Some figures were read in the news sites "
+        "that carried those releases. The title and address of every data source are in the table "
+        "“Sources of the published figures”, and the source of every assumption in the parameter "
+        "table, on the Methodology page.",
     ),
     "brief_qr": (
         "Pindai kode QR dengan ponsel atau klik tautan untuk membuka skenario ini, dengan semua "
@@ -1525,6 +1610,7 @@ UNITS: dict[str, tuple[str, str]] = {
         "Rp {v} million per worker a year",
     ),
     "Rp per USD": ("Rp{v} per USD", "Rp {v} per USD"),
+    "USD million": ("USD{v} juta", "USD {v} million"),
     "Rp per Rp of added annual output": (
         "{v} rupiah per rupiah output tahunan",
         "{v} rupiah per rupiah of annual output",

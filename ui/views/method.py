@@ -20,8 +20,13 @@ def view(values: dict[str, float]) -> None:
     """The methodology text, then every parameter with its value, range, kind and source."""
     lg = state.lang()
     st.markdown(methodology_text(lg))
+    # The history's own addresses are links to public sources (our data file, not text a
+    # link carried), so the table shows them as links.
+    address = tr("src_address", lg)
+    links = {address: st.column_config.LinkColumn(address)}
     for key, frame in (
         ("rec", methodology.reconciliation(lg, state.TABLE)),
+        ("src", methodology.history_sources(lg)),
         ("d", methodology.derived_values(values, lg, state.TABLE)),
         ("route", methodology.routes(values, lg, state.TABLE)),
         ("ho", methodology.holdout_table(lg, state.TABLE)),
@@ -29,7 +34,8 @@ def view(values: dict[str, float]) -> None:
     ):
         st.subheader(tr(f"{key}_title", lg), anchor=False)
         st.caption(tr(f"{key}_caption", lg))
-        st.dataframe(frame, hide_index=True, width="stretch")
+        config = links if key == "src" else None
+        st.dataframe(frame, hide_index=True, width="stretch", column_config=config)
     st.subheader(tr("method_params", lg))
     st.caption(tr("method_params_caption", lg))
     rows = [
