@@ -388,10 +388,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "With {lever} at {value}, {what} in {year} reaches {reached}.",
     ),
     "goal_out": (
-        "Target tidak tercapai dalam rentang instrumen ({low} sampai {high}): {what} pada "
-        "{year} paling {direction} {closest}, yaitu dengan {lever} sebesar {at}.",
-        "Out of reach within the instrument's range ({low} to {high}): {what} in {year} gets "
-        "{direction} {closest}, at {lever} {at}.",
+        "Target tidak tercapai dalam rentang instrumen ({range}). {what} pada {year} paling "
+        "{direction} {closest}, yaitu dengan {lever} sebesar {at}.",
+        "Out of reach within the instrument's range ({range}). {what} in {year} gets {direction} "
+        "{closest}, at {lever} of {at}.",
     ),
     "goal_most": ("tinggi", "at most"),
     "goal_least": ("rendah", "at least"),
@@ -783,29 +783,28 @@ TEXT: dict[str, tuple[str, str]] = {
     "s_new_units": ("{value} setiap tahun{where}", "{value} a year{where}"),
     "s_in_region": (" di {region}", " in {region}"),
     "s_units_note": (
-        "Unit usaha IKM baru: dari {opened} unit yang dibuka pada {start}–{year}, {working} "
-        "unit tambahan bekerja pada {year}. Sebanyak {deadweight} tetap akan dibuka tanpa "
-        "program; dari sisanya {survival} bertahan melewati tahun-tahun pertamanya; unit baru "
-        "berproduksi mulai tahun berikutnya, dan sekitar {attrition} tutup setiap tahun.",
-        "New IKM units: of {opened} opened in {start}–{year}, {working} additional units work "
-        "in {year}. Of those opened, {deadweight} would have opened without the programme; of "
-        "the rest, {survival} survive their first years; a new unit produces from the next "
-        "year, and about {attrition} close every year.",
+        "Unit usaha IKM baru: dari {opened} yang dibuka pada {start}–{year}, {working} "
+        "berproduksi pada {year} sebagai tambahan terhadap skenario dasar. Sebanyak {deadweight} "
+        "tetap akan dibuka tanpa program; dari sisanya, {survival} bertahan melewati tahun-tahun "
+        "pertamanya; unit baru berproduksi mulai tahun berikutnya, dan sekitar {attrition} tutup "
+        "setiap tahun.",
+        "New IKM units: {opened} opened in {start}–{year}; producing in {year} on top of the "
+        "baseline: {working}. Of those opened, {deadweight} would have opened without the "
+        "programme; of the rest, {survival} survive their first years; a new unit produces from "
+        "the next year, and about {attrition} close every year.",
     ),
     "s_units_note_lag": (
-        "Unit usaha IKM baru: dari {opened} unit yang dibuka pada {start}–{year}, {working} "
-        "unit tambahan bekerja pada {year}. Sebanyak {deadweight} tetap akan dibuka tanpa "
-        "program; dari sisanya {survival} bertahan melewati tahun-tahun pertamanya; unit baru "
-        "berproduksi mulai tahun berikutnya.",
-        "New IKM units: of {opened} opened in {start}–{year}, {working} additional units work "
-        "in {year}. Of those opened, {deadweight} would have opened without the programme; of "
-        "the rest, {survival} survive their first years; a new unit produces from the next "
-        "year.",
+        "Unit usaha IKM baru: dari {opened} yang dibuka pada {start}–{year}, {working} "
+        "berproduksi pada {year} sebagai tambahan terhadap skenario dasar. Sebanyak {deadweight} "
+        "tetap akan dibuka tanpa program; dari sisanya, {survival} bertahan melewati tahun-tahun "
+        "pertamanya; unit baru berproduksi mulai tahun berikutnya.",
+        "New IKM units: {opened} opened in {start}–{year}; producing in {year} on top of the "
+        "baseline: {working}. Of those opened, {deadweight} would have opened without the "
+        "programme; of the rest, {survival} survive their first years; a new unit produces from "
+        "the next year.",
     ),
-    "s_sales_place": (
-        "{value} unit yang mendapat tempat berjualan khusus",
-        "{value} units with a dedicated sales place",
-    ),
+    # {value} is a count with its noun (FORMATS place_units_one/_other).
+    "s_sales_place": ("{value}", "{value}"),
     "s_generic": ("{label} {value}", "{label} {value}"),
     # "menjadi", not "mencapai": production may fall.
     "s_production": (
@@ -1590,6 +1589,14 @@ FORMATS: dict[str, tuple[str, str]] = {
     "units_other": ("{v} unit", "{v} units"),
     "new_units_one": ("{v} unit usaha IKM baru", "{v} new IKM unit"),
     "new_units_other": ("{v} unit usaha IKM baru", "{v} new IKM units"),
+    "place_units_one": (
+        "{v} unit yang mendapat tempat berjualan khusus",
+        "{v} unit with a dedicated sales place",
+    ),
+    "place_units_other": (
+        "{v} unit yang mendapat tempat berjualan khusus",
+        "{v} units with a dedicated sales place",
+    ),
     "jobs_one": ("{v} orang", "{v} person"),
     "jobs_other": ("{v} orang", "{v} people"),
     "thousand": ("{v} ribu", "{v} thousand"),

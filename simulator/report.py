@@ -17,7 +17,7 @@ from simulator import controls
 from simulator import equations as eq
 from simulator import formatting as fmt
 from simulator.analysis import GoalSeek
-from simulator.i18n import mid_sentence, tr
+from simulator.i18n import mid_sentence, tr, unit_template
 from simulator.model import HORIZON, REGIONS, Result, simulate
 from simulator.outputs import HEADLINES, OUTPUTS, REGIONAL
 from simulator.params import ParameterTable, load_parameters
@@ -285,7 +285,11 @@ def _policy_items(
         )
     if "sales_place_units" in changed:
         items.append(
-            tr("s_sales_place", lang, value=fmt.number(changed["sales_place_units"], lang))
+            tr(
+                "s_sales_place",
+                lang,
+                value=fmt.count(changed["sales_place_units"], lang, "place_units"),
+            )
         )
     # Any other instrument the table declares is named by its label and value.
     for name in table.policy:
@@ -455,12 +459,14 @@ def goal_words(found: GoalSeek, lang: str, table: ParameterTable | None = None) 
             year=found.year,
         )
     above = found.target > found.range_high
+    # The range with its unit words once: "Rp0–15 triliun per tahun".
+    ends = (controls.number_text(param, v, lang) for v in (param.min, param.max))
+    span = unit_template(param.unit, lang).format(v=fmt.value_range(*ends, lang))
     return tr(
         "goal_out",
         lang,
-        low=controls.value_label(param, param.min, lang),
-        high=controls.value_label(param, param.max, lang),
-        what=what,
+        range=span,
+        what=output.label(lang),  # it begins a sentence
         year=found.year,
         direction=tr("goal_most" if above else "goal_least", lang),
         closest=output.show(found.reached, lang),
