@@ -9,6 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from simulator import load_presets
+from simulator.history import load_history
 from simulator.i18n import TEXT, tr
 from simulator.params import load_parameters
 from tests import shown
@@ -198,6 +199,11 @@ def test_methodology_tab_renders(lang):
     assert ("Metodologi" if lang == "id" else "Methodology") in text
     assert len(at.dataframe) >= 1
     assert len(at.dataframe[-1].value) >= 25
+    # Every published figure's address, beside its citation (the PDF points here for them).
+    address = tr("src_address", lang)
+    (sources,) = [d.value for d in at.dataframe if address in d.value.columns]
+    history = load_history().table()
+    assert set(sources[address]) == set(history["source_url"])
 
 
 @pytest.mark.parametrize("view", ["regions", "table", "compare"])
