@@ -279,7 +279,7 @@ def caveat(result: Result, lang: str, table: ParameterTable | None = None) -> st
 def sources(lang: str) -> str:
     """The sources paragraph in the ministry's voice: the issuing agencies spelled out, the
     years of the ministry's statements in the history file, BPS's publications by title,
-    "diolah", and where the title and address of each source are listed."""
+    "diolah", and where the source and address of each figure are listed."""
     frame = load_history().table()
     frame = frame[~frame["derived"].astype(bool)]
     ministry = frame["citation_id"].astype(str).str.contains("|".join(MINISTRY))

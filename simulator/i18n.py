@@ -1066,14 +1066,14 @@ TEXT: dict[str, tuple[str, str]] = {
         "dikalibrasi pada angka itu; “masukan” berarti angka itu membentuk model; “cakupan lain” "
         "berarti angka itu mencakup populasi lain (seluruh KBLI 15, unit mikro rumah tangga, atau "
         "daftar usaha yang lebih sempit) dan hanya digunakan untuk uji balik di bawah. Nilai uang "
-        "atas dasar harga konstan 2016. Judul dan alamat setiap sumber tercantum pada tabel "
+        "atas dasar harga konstan 2016. Sumber dan alamat setiap angka tercantum pada tabel "
         "“Sumber data historis” di bawah.",
         "Every published figure for the model's indicators with how it is used: “calibration” "
         "means the model is calibrated to it; “input” means the model is built from it; “other "
         "coverage” means it counts another population (all of KBLI 15, micro household units, or "
         "a narrower register) and is used only in the back-test below. Money in constant 2016 "
-        "prices. The title and address of every source are in the table “Sources of the published "
-        "figures” below.",
+        "prices. The source and address of every figure are in the table “Sources of the "
+        "published figures” below.",
     ),
     "coverage_model": ("kalibrasi", "calibration"),
     "coverage_input": ("masukan", "input"),
@@ -1107,17 +1107,14 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "hq_units": ("Unit usaha IKM alas kaki", "Footwear IKM units"),
     "hq_jobs": ("Tenaga kerja IKM alas kaki", "Footwear IKM workers"),
-    "hq_kbli15_real_growth_pct": (
-        "Pertumbuhan riil PDB KBLI 15 (atas dasar harga konstan 2010)",
-        "Real growth of KBLI 15 GDP (constant 2010 prices)",
-    ),
+    "hq_kbli15_real_growth_pct": ("Pertumbuhan riil PDB KBLI 15", "Real growth of KBLI 15 GDP"),
     "hq_value_added_kbli15_rp_tn": (
         "Nilai tambah KBLI 15 (harga berlaku)",
         "Value added of KBLI 15 (current prices)",
     ),
     "hq_cpi_inflation_pct": (
-        "Inflasi Indeks Harga Konsumen (Desember terhadap Desember)",
-        "Consumer price inflation (December to December)",
+        "Inflasi IHK (Desember terhadap Desember)",
+        "Consumer price inflation (Dec. to Dec.)",
     ),
     "hq_units_small": ("Unit usaha skala mikro dan kecil", "Micro and small units"),
     "hq_units_medium": ("Unit usaha skala menengah", "Medium firms"),
@@ -1155,8 +1152,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "Share of businesses selling online",
     ),
     "hq_online_prefer_offline_pct": (
-        "Persentase usaha luring yang lebih nyaman berjualan langsung",
-        "Share of offline businesses preferring face-to-face selling",
+        "Persentase usaha luring yang memilih berjualan langsung",
+        "Offline businesses preferring face-to-face selling",
     ),
     "hq_online_domestic_delivery_pct": (
         "Persentase transaksi daring yang dikirim di dalam negeri",
@@ -1450,15 +1447,15 @@ TEXT: dict[str, tuple[str, str]] = {
         "Sumber data: Kementerian Perindustrian (Kemenperin), siaran pers dan pernyataan "
         "{first}–{last}; Badan Pusat Statistik (BPS), PDB menurut lapangan usaha (KBLI 15), "
         "Indeks Harga Konsumen, dan Statistik eCommerce; diolah. Sebagian angka diakses melalui "
-        "media yang memuat siaran pers tersebut. Judul dan alamat setiap sumber data tercantum "
-        "pada tabel “Sumber data historis” dan sumber setiap asumsi pada tabel parameter di "
+        "media yang memuat siaran pers tersebut. Sumber dan alamat setiap angka resmi tercantum "
+        "pada tabel “Sumber data historis”, dan sumber setiap asumsi pada tabel parameter, di "
         "halaman Metodologi.",
         "Data sources: Ministry of Industry (Kemenperin), press releases and statements "
         "{first}–{last}; Statistics Indonesia (BPS), GDP by industry (KBLI 15), the Consumer "
         "Price Index and Statistik eCommerce; processed. Some figures were read in the news sites "
-        "that carried those releases. The title and address of every data source are in the table "
-        "“Sources of the published figures”, and the source of every assumption in the parameter "
-        "table, on the Methodology page.",
+        "that carried those releases. The source and address of every published figure are in the "
+        "table “Sources of the published figures”, and the source of every assumption in the "
+        "parameter table, on the Methodology page.",
     ),
     "brief_qr": (
         "Pindai kode QR dengan ponsel atau klik tautan untuk membuka skenario ini, dengan semua "
@@ -1633,7 +1630,7 @@ UNITS: dict[str, tuple[str, str]] = {
     "persons per Rp trillion": ("{v} orang per Rp1 triliun", "{v} persons per Rp 1 trillion"),
     "jobs per direct job": ("{v} per tenaga kerja langsung", "{v} per direct job"),
     "percentage points per year": ("{v} persen poin per tahun", "{v} percentage points a year"),
-    "persons per unit": ("{v} orang per usaha", "{v} persons per firm"),
+    "persons per unit": ("{v} orang per unit", "{v} persons per firm"),
 }
 
 

@@ -21,9 +21,13 @@ def view(values: dict[str, float]) -> None:
     lg = state.lang()
     st.markdown(methodology_text(lg))
     # The history's own addresses are links to public sources (our data file, not text a
-    # link carried), so the table shows them as links.
+    # link carried), so the table shows them as links, each named by its site.
     address = tr("src_address", lg)
-    links = {address: st.column_config.LinkColumn(address)}
+    links = {
+        address: st.column_config.LinkColumn(
+            address, display_text=r"https?://(?:www\.|m\.|amp\.)?([^/]+)"
+        ),
+    }
     for key, frame in (
         ("rec", methodology.reconciliation(lg, state.TABLE)),
         ("src", methodology.history_sources(lg)),
