@@ -77,7 +77,7 @@ def test_indonesian_page_shows_no_english_labels():
         "Metodologi",
     ]
     # The instruments' live levers are checked in the browser (tests/test_browser_live.py).
-    assert at.select_slider(key="end_year").label == "Tahun akhir yang ditampilkan"
+    assert at.select_slider(key="end_year").label == "Tahun akhir proyeksi"
     assert at.select_slider(key="end_year").format_func(2030.0) == "2030"
 
 
