@@ -748,10 +748,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "s_pair": ("{first} dan {second}", "{first} and {second}"),
     "s_list": ("{items}, dan {last}", "{items} and {last}"),
     "s_baseline": (
-        "Dalam skenario dasar, nilai produksi pada tahun {year} mencapai {production}, sektor ini "
-        "menyerap sekitar {jobs} tenaga kerja, dan nilai ekspornya mencapai {exports}.",
-        "In the baseline, production in {year} reaches {production}, the sector employs "
-        "about {jobs} people, and its exports reach {exports}.",
+        "Dalam skenario dasar, nilai produksi {year} mencapai {production}, sektor ini menyerap "
+        "sekitar {jobs} tenaga kerja, dan nilai ekspornya mencapai {exports}.",
+        "In the baseline, production in {year} reaches {production}, the sector employs about "
+        "{jobs} people, and its exports reach {exports}.",
     ),
     "s_investment": (
         "investasi bruto {value} per tahun",
@@ -808,11 +808,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "s_generic": ("{label} {value}", "{label} {value}"),
     # "menjadi", not "mencapai": production may fall.
     "s_production": (
-        "Dengan {items}, nilai produksi pada tahun {year} menjadi {production}",
+        "Dengan {items}, nilai produksi {year} menjadi {production}",
         "With {items}, production in {year} is {production}",
     ),
     "s_production_same": (
-        "Dengan {items}, nilai produksi pada tahun {year} tetap {production}",
+        "Dengan {items}, nilai produksi {year} tetap {production}",
         "With {items}, production in {year} stays at {production}",
     ),
     "s_vs_up": (
@@ -825,25 +825,24 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "s_vs_same": (", sama dengan skenario dasar", ", the same as the baseline"),
     "s_jobs_up": (
-        ", dan tenaga kerja yang terserap bertambah sekitar {jobs} orang",
+        ", dan tenaga kerja bertambah sekitar {jobs} orang",
         ", and about {jobs} more people are employed",
     ),
     "s_jobs_down": (
-        ", dan tenaga kerja yang terserap berkurang sekitar {jobs} orang",
+        ", dan tenaga kerja berkurang sekitar {jobs} orang",
         ", and about {jobs} fewer people are employed",
     ),
     "s_cost": (
-        "Anggaran pemerintah yang diperlukan pada {first}–{last} mencapai {cost} dalam nilai "
-        "kini (diskonto {rate} per tahun), atau sekitar {per_job} untuk setiap tambahan satu "
-        "tahun kerja bersih.",
-        "The government budget needed over {first}–{last} has a present value of {cost} "
-        "(discounted at {rate} a year), or about {per_job} per net additional job-year.",
+        "Anggaran pemerintah {first}–{last} bernilai kini {cost} (diskonto {rate} setahun), atau "
+        "{per_job} untuk setiap tahun kerja bersih tambahan.",
+        "The government budget for {first}–{last} has a present value of {cost} (at {rate} a "
+        "year), or about {per_job} per net additional job-year.",
     ),
     "s_cost_only": (
-        "Anggaran pemerintah yang diperlukan pada {first}–{last} mencapai {cost} dalam nilai "
-        "kini, tetapi tidak menambah tahun kerja bersih.",
-        "The government budget needed over {first}–{last} has a present value of {cost}, but "
-        "it adds no net job-years.",
+        "Anggaran pemerintah {first}–{last} bernilai kini {cost}, tetapi tidak menambah tahun "
+        "kerja bersih.",
+        "The government budget for {first}–{last} has a present value of {cost}, but it adds no "
+        "net job-years.",
     ),
     "s_ceiling": (
         "Mulai {year} permintaan melampaui kapasitas produksi sehingga diperlukan tambahan "

@@ -187,7 +187,7 @@ def test_sentence_names_the_policy_and_the_change():
     text = shown.sentence(at)
     assert "Dengan investasi bruto Rp5,6 triliun per tahun" in text
     assert "lebih tinggi daripada skenario dasar" in text
-    assert "untuk setiap tambahan satu tahun kerja bersih" in text
+    assert "untuk setiap tahun kerja bersih tambahan" in text
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
