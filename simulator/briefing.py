@@ -5,7 +5,7 @@ against the skenario dasar, the link that reopens it and a source line (:class:`
 The briefing adds the uncertainty range of the main effects (a seeded Monte Carlo of
 :func:`simulator.analysis.uncertainty`), what the public money buys
 (:func:`simulator.report.efficiency`), the model's own flags, a short data caveat and the
-sources, counted from ``data/history.csv``. Pure functions returning text; the layout is
+sources, from the citations of ``data/history.csv``. Pure functions returning text; the layout is
 :mod:`simulator.exports`' business. No Streamlit here.
 """
 
@@ -26,19 +26,14 @@ from simulator.model import Result
 from simulator.outputs import MAIN, OUTPUTS
 from simulator.params import ParameterTable, load_parameters
 from simulator.plausibility import flags
-from simulator.report import SCENARIO, efficiency, join_list
+from simulator.report import SCENARIO, efficiency
 
 # Iterations of the briefing's uncertainty range: the analysis tab's own (same draws, same
 # seed), so the PDF states the range the page shows, to the last digit (about 0.2 s).
 BRIEF_DRAWS = DEFAULT_DRAWS
-# Who published the history's figures: an agency is counted for a row when one of its
-# names appears in the row's publisher or source title (most figures reach us through
-# news sites that carry the agency's release).
-AGENCIES: dict[str, tuple[str, ...]] = {
-    "Kemenperin": ("Kemenperin", "Menperin", "Minister of Industry"),
-    "BPS": ("BPS",),
-}
-MEDIA_SHOWN = 4  # news sites named in the sources paragraph, most used first
+# How a history row's citation names the ministry as the one who said it (its
+# Directorates General are "Ditjen"/"Dirjen ... Kemenperin").
+MINISTRY = ("Kemenperin", "Menteri Perindustrian")
 # The effects a briefing splits by instrument in words (the waterfall beside them: jobs).
 BRIEF_SPLIT = ("value_added_rp_tn",)
 
@@ -282,23 +277,11 @@ def caveat(result: Result, lang: str, table: ParameterTable | None = None) -> st
 
 
 def sources(lang: str) -> str:
-    """The sources paragraph: how many published figures each agency gave, over which
-    years, through which news sites, and the parameter table."""
+    """The sources paragraph in the ministry's voice: the issuing agencies spelled out, the
+    years of the ministry's statements in the history file, BPS's publications by title,
+    "diolah", and where the source and address of each figure are listed."""
     frame = load_history().table()
     frame = frame[~frame["derived"].astype(bool)]
-    text = frame["publisher"].astype(str) + " " + frame["source_title"].astype(str)
-    counts = [
-        tr("brief_agency", lang, agency=agency, n=int(text.str.contains("|".join(names)).sum()))
-        for agency, names in AGENCIES.items()
-    ]
-    media = frame["publisher"].astype(str).str.split(" (", regex=False).str[0]
-    shown = list(media.value_counts().index[:MEDIA_SHOWN])
-    return tr(
-        "brief_sources",
-        lang,
-        agencies=join_list(counts, lang),
-        n=len(frame),
-        first=int(frame["year"].min()),
-        last=int(frame["year"].max()),
-        media=", ".join(shown),
-    )
+    ministry = frame["citation_id"].astype(str).str.contains("|".join(MINISTRY))
+    years = frame.loc[ministry, "published"].astype(str).str[:4].astype(int)
+    return tr("brief_sources", lang, first=int(years.min()), last=int(years.max()))

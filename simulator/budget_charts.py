@@ -34,7 +34,7 @@ from simulator.charts import (
     compact_label,
 )
 from simulator.contributions import Contributions
-from simulator.i18n import tr
+from simulator.i18n import mid_sentence, tr
 from simulator.outputs import OUTPUTS
 
 # The waterfall's bars: what each kind of bar is, and its colour.
@@ -58,10 +58,6 @@ def _figure_place(low: float, high: float) -> str:
     if low >= FIGURE_ROOM:
         return "before"
     return "inside"
-
-
-def _lower(text: str) -> str:
-    return text[:1].lower() + text[1:]
 
 
 @functools.lru_cache(maxsize=64)
@@ -181,7 +177,7 @@ def waterfall_chart(
         row["order"] = order
         row["low"], row["high"] = sorted((row["start"], row["end"]))
         row["place"] = _figure_place((row["low"] - stub) / span, (row["high"] - stub) / span)
-    title = tr("wf_title", lang, what=_lower(spec_output.label(lang)), year=split.year)
+    title = tr("wf_title", lang, what=mid_sentence(spec_output.label(lang)), year=split.year)
     bars = charts._table({k: [r[k] for r in rows] for k in rows[0]})
     return {
         **_waterfall_template(lang, spec_output.axis_key, spec_output.axis_format, subtitle),
@@ -198,7 +194,7 @@ def alt_waterfall(split: Contributions, output: str, lang: str, labels: Mapping[
         for n, v in zip(split.instruments, split.shares[output], strict=True)
     ]
     items.append(f"{tr('series_scenario', lang)} {spec_output.show(split.scenario[output], lang)}")
-    title = tr("wf_title", lang, what=_lower(spec_output.label(lang)), year=split.year)
+    title = tr("wf_title", lang, what=mid_sentence(spec_output.label(lang)), year=split.year)
     return charts.alt_list(title, items)
 
 
@@ -212,7 +208,8 @@ def contribution_lines(
         total = split.effect(output)
         parts = []
         for name, value in zip(split.instruments, split.shares[output], strict=True):
-            part = f"{_lower(labels.get(name, name))} {spec_output.show_change(float(value), lang)}"
+            label = mid_sentence(labels.get(name, name))
+            part = f"{label} {spec_output.show_change(float(value), lang)}"
             if abs(total) > 1e-12:
                 part += f" ({fmt.percent(100.0 * value / total, lang, 0)})"
             parts.append(part)
@@ -306,7 +303,8 @@ def frontier_chart(found: Any, lang: str, labels: Mapping[str, str]) -> dict[str
         }
     )
     axis = tr(f"alloc_axis_{found.goal}", lang)
-    title = tr("alloc_frontier_title", lang, goal=tr(f"alloc_goal_{found.goal}", lang).lower())
+    goal = mid_sentence(tr(f"alloc_goal_{found.goal}", lang))
+    title = tr("alloc_frontier_title", lang, goal=goal)
     names = tuple(name for name, _ in series)
     return {
         **_frontier_template(lang, names, axis),
@@ -326,5 +324,6 @@ def alt_frontier(found: Any, lang: str, labels: Mapping[str, str]) -> str:
     items += [
         f"{labels.get(n, n)} {show_goal(o.goal, found.goal, lang)}" for n, o in found.alone.items()
     ]
-    title = tr("alloc_frontier_title", lang, goal=tr(f"alloc_goal_{found.goal}", lang).lower())
+    goal = mid_sentence(tr(f"alloc_goal_{found.goal}", lang))
+    title = tr("alloc_frontier_title", lang, goal=goal)
     return charts.alt_list(f"{title} ({fmt.rp_tn(found.budget, lang)})", items)

@@ -29,7 +29,7 @@ from babel.numbers import format_compact_decimal
 
 from simulator import formatting as fmt
 from simulator.history import load_history
-from simulator.i18n import tr
+from simulator.i18n import mid_sentence, tr
 from simulator.model import REGIONS, Result
 from simulator.outputs import MAIN, MARKED, OUTPUTS, PICKABLE, REGIONAL
 from simulator.report import BASELINE, SCENARIO, join_list
@@ -938,7 +938,7 @@ def fan_chart(
     low = [show(float(v), lang) if on else "" for v, on in zip(p10, projected, strict=True)]
     high = [show(float(v), lang) if on else "" for v, on in zip(p90, projected, strict=True)]
     what = spec.label(lang)
-    title = tr("fan_change_title", lang, what=what[:1].lower() + what[1:]) if change else what
+    title = tr("fan_change_title", lang, what=mid_sentence(what)) if change else what
     datasets = {
         "band": _table({"year": years[projected], "low": p10[projected], "high": p90[projected]}),
         "middle": _table({"year": years, "mid": p50, "t50": shown, "t10": low, "t90": high}),
@@ -1064,7 +1064,7 @@ def tornado_chart(
     base = _table({"value": [centre]})
     what = tr(title_key, lang)
     if effect:
-        title = tr("tornado_effect_title", lang, what=what[:1].lower() + what[1:], year=year)
+        title = tr("tornado_effect_title", lang, what=mid_sentence(what), year=year)
     else:
         title = tr("tornado_title", lang, what=what, year=year)
     return {
@@ -1171,7 +1171,7 @@ def alt_fan(years: np.ndarray, bands: dict[str, np.ndarray], output: str, lang: 
     show = spec.show_change if change else spec.show
     p10, p50, p90 = (float(x) for x in bands["effect" if change else "scenario"][:, -1])
     what = spec.label(lang)
-    title = tr("fan_change_title", lang, what=what[:1].lower() + what[1:]) if change else what
+    title = tr("fan_change_title", lang, what=mid_sentence(what)) if change else what
     return tr(
         "alt_fan",
         lang,

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from simulator import formatting as fmt
-from simulator.i18n import tr
+from simulator.i18n import TEXT, mid_sentence, tr
 from simulator.params import Parameter
 from simulator.scenario import parse_number
 
@@ -58,6 +58,13 @@ def value_label(param: Parameter, value: float, lang: str) -> str:
     """A slider label: the value with its unit, in ``lang`` (cached: sliders ask for every
     grid point on every rerun)."""
     return fmt.param_value(value, param.unit, lang, decimals=max(display_decimals(param), 2))
+
+
+def lever_noun(param: Parameter, lang: str) -> str:
+    """The parameter as a noun inside a sentence: the translation table's ``noun_<name>``
+    ("investasi bruto"), else its label with the first letter lowered (acronyms kept)."""
+    key = f"noun_{param.name}"
+    return tr(key, lang) if key in TEXT else mid_sentence(param.label(lang))
 
 
 def shows_as_baseline(param: Parameter, value: float) -> bool:

@@ -36,13 +36,14 @@ from simulator import briefing
 from simulator import formatting as fmt
 from simulator.briefing import About
 from simulator.charts import CHART_WIDTH, YEAR_LABEL_PX, merged_keys, title_texts
-from simulator.i18n import tr, unit_template
+from simulator.i18n import sentence_start, tr, unit_template
 from simulator.links import TEXT_KEYS, clean_text
 from simulator.model import REGIONS, Result
 from simulator.outputs import COMPARE_OUTPUTS, OUTPUTS, REGIONAL
 from simulator.params import Parameter, ParameterTable, load_parameters
 from simulator.report import (
     BASELINE,
+    MINUS,
     SCENARIO,
     TABLE_COLUMNS,
     headlines,
@@ -629,6 +630,7 @@ LATIN_1_SWAPS = str.maketrans(
         "“": '"',
         "”": '"',
         "…": "...",
+        "−": "-",
     }
 )
 
@@ -833,6 +835,21 @@ class _Page:
                     row.cell(self.clean(cell), style=bold if i in bold_rows else None)
 
 
+def printed_change(result: Result, key: str, lang: str) -> str:
+    """A headline's change against the baseline as print writes it: the amount in words
+    ("+Rp2,25 triliun", "+10.585"), never the screen's compact "T", "M", "rb" or "jt", with
+    its percentage, and a minus sign (−) rather than a hyphen; "–" when nothing changes."""
+    output = OUTPUTS[key]
+    year = int(result.years[-1])
+    scenario, base = (float(v) for v in result.at(key, year)[:2])
+    change = output.show_change(scenario - base, lang)
+    if not change.startswith(("+", "-")):
+        return "–"
+    if output.kind != "percent" and base:
+        change += f" ({fmt.percent_signed(100 * (scenario - base) / base, lang)})"
+    return change.replace("-", MINUS)
+
+
 def _headline_cards(page: _Page, result: Result, lang: str) -> None:
     items = headlines(result, lang)
     column = page.width / 4
@@ -843,7 +860,7 @@ def _headline_cards(page: _Page, result: Result, lang: str) -> None:
             x = pdf.l_margin + i * column
             page.fitted(x, top, column - 3, item.label, 8, grey=True, height=4)
             page.fitted(x, top + 4, column - 3, item.value, 11.5, bold=True, height=5.5)
-            change = item.delta if item.changed else "–"
+            change = printed_change(result, item.key, lang) if item.changed else "–"
             page.fitted(x, top + 9.5, column - 3, change, 8.5, height=4)
         pdf.set_xy(pdf.l_margin, top + 15)
 
@@ -1142,7 +1159,13 @@ def pdf_bytes(
         charts=list(charts[:2]),
         settings=briefing.settings(values, lang, table),
         assumptions=[
-            f"{p.label(lang)}: {fmt.param_value(p.value, p.unit, lang)}. {p.source_text(lang)}"
+            tr(
+                "brief_assumption",
+                lang,
+                label=p.label(lang),
+                value=fmt.param_value(p.value, p.unit, lang),
+                source=sentence_start(p.source_text(lang)),
+            )
             for p in kept
         ],
         caveat=briefing.caveat(result, lang, table),

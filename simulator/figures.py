@@ -16,7 +16,7 @@ import pandas as pd
 
 from simulator import charts
 from simulator import formatting as fmt
-from simulator.i18n import tr
+from simulator.i18n import mid_sentence, tr
 from simulator.model import Result
 from simulator.outputs import BRIEF_LINES, MAIN
 
@@ -59,7 +59,7 @@ def chart_builders(
     }
     builders[tr("chart_sales_split", lang)] = lambda: charts.sales_split_chart(result, lang)
     builders[tr("jobs_wider_title", lang)] = lambda: charts.wider_jobs_chart(result, lang)
-    regions = tr("tab_regions", lang).lower()
+    regions = mid_sentence(tr("tab_regions", lang))
     for measure in charts.REGION_MEASURES:
         what = tr(charts.REGION_MEASURES[measure][0], lang)
         builders[f"{what} ({regions})"] = lambda m=measure: charts.region_chart(result, m, lang)

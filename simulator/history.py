@@ -1,9 +1,11 @@
 """What has been published since 2016: ``data/history.csv``, read and put in model units.
 
 Each row is one published figure with its year, unit, source (title, address, publisher,
-date) and a note in both languages. ``kind`` is ``observed`` (a measurement) or
-``projection`` (somebody's forecast, such as Kemenperin's 24.25 for 2017). ``coverage``
-says how the model uses it:
+date), its citation in both languages as the ministry writes one (the issuing agency first,
+the news site that carried it second: "Kemenperin, siaran pers 4 Januari 2017 (dimuat
+Suara.com, 5 Januari 2017)") and a note in both languages. ``kind`` is ``observed`` (a
+measurement) or ``projection`` (somebody's forecast, such as Kemenperin's 24.25 for
+2017). ``coverage`` says how the model uses it:
 
 * ``model``: the same population and definition as the model output of the same name;
   the baseline replays it (a test holds each within 2 %) and charts draw it as a marker.
@@ -43,6 +45,8 @@ COLUMNS = (
     "source_url",
     "publisher",
     "published",
+    "citation_en",
+    "citation_id",
     "note_en",
     "note_id",
 )
@@ -133,7 +137,15 @@ def parse_history(path: Path) -> History:
         row.choice("coverage", COVERAGES)
         if row["prices"] not in PRICES:
             raise row.fail(f"{row['prices']!r} is not one of {', '.join(PRICES[1:])}", "prices")
-        for column in ("quantity", "unit", "source_title", "source_url", "publisher"):
+        for column in (
+            "quantity",
+            "unit",
+            "source_title",
+            "source_url",
+            "publisher",
+            "citation_en",
+            "citation_id",
+        ):
             row.text(column)
         if not row["source_url"].startswith(("http://", "https://")):
             raise row.fail("must be a web address", "source_url")
@@ -173,6 +185,7 @@ def parse_history(path: Path) -> History:
     if base.empty:
         raise rows[0].fail(f"no observed production_rp_tn for {BASE_YEAR}", "quantity")
     level = float(base["value_2016"].iloc[0])
+    growth_rows = frame[frame["quantity"] == GROWTH].set_index("year")
     implied = [
         {
             "year": y,
@@ -184,11 +197,12 @@ def parse_history(path: Path) -> History:
             "coverage": "model",
             "prices": "constant_2016",
             "source_title": f"Rp {level:g} trillion (2016) grown at the real growth of KBLI 15",
-            "source_url": frame.loc[
-                (frame["quantity"] == GROWTH) & (frame["year"] == y), "source_url"
-            ].iloc[0],
+            "source_url": growth_rows.loc[y, "source_url"],
             "publisher": "derived from BPS",
             "published": "",
+            # The address is the growth figure's: cite it as that row does.
+            "citation_en": growth_rows.loc[y, "citation_en"],
+            "citation_id": growth_rows.loc[y, "citation_id"],
             "note_en": "Implied by the published real growth of KBLI 15; footwear IKM are "
             "taken to grow as the whole sector.",
             "note_id": "Tersirat dari pertumbuhan riil resmi KBLI 15; IKM alas kaki dianggap "

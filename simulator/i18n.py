@@ -47,7 +47,7 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "share_diff": ("Berbeda dari skenario dasar: {items}.", "Differs from the baseline: {items}."),
     "share_saved": (
-        "Tautan juga membawa {n} skenario tersimpan untuk dibandingkan.",
+        "Tautan juga memuat {n} skenario tersimpan untuk dibandingkan.",
         "The link also carries {n} saved scenarios for comparison.",
     ),
     "present": ("Mode presentasi", "Presentation mode"),
@@ -67,7 +67,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "dl_compare_csv": ("Unduh perbandingan (CSV)", "Download the comparison (CSV)"),
     "file_compare": ("perbandingan skenario", "scenario comparison"),
     "dl_xlsx": ("Buku kerja (Excel)", "Workbook (Excel)"),
-    "dl_pdf": ("Ringkasan kebijakan (PDF)", "Policy briefing (PDF)"),
+    "dl_pdf": ("Ringkasan skenario (PDF)", "Scenario briefing (PDF)"),
     "dl_author": ("Disiapkan oleh (dicetak di PDF)", "Prepared by (printed on the PDF)"),
     "dl_note": ("Catatan (dicetak di PDF)", "Notes (printed on the PDF)"),
     "dl_chart": ("Grafik", "Chart"),
@@ -75,10 +75,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "dl_svg": ("SVG", "SVG"),
     # Comparison
     "compare_intro": (
-        "Simpan skenario saat ini dengan sebuah nama, ubah instrumen kebijakan, simpan lagi, "
-        "lalu bandingkan. Tautan Bagikan membawa semua skenario tersimpan.",
-        "Save the current scenario under a name, change the policy instruments, save again, "
-        "then compare. The Share link carries every saved scenario.",
+        "Simpan skenario saat ini dengan sebuah nama, ubah instrumen kebijakan, simpan lagi, lalu "
+        "bandingkan. Tautan Bagikan memuat semua skenario tersimpan.",
+        "Save the current scenario under a name, change the policy instruments, save again, then "
+        "compare. The Share link carries every saved scenario.",
     ),
     "save_name": ("Nama skenario", "Scenario name"),
     "save_placeholder": (
@@ -88,7 +88,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "save": ("Simpan skenario ini", "Save this scenario"),
     "save_default_name": ("Skenario {n}", "Scenario {n}"),
     "save_full": (
-        "Sudah ada {n} skenario tersimpan; hapus satu dulu.",
+        "Sudah ada {n} skenario tersimpan; hapus satu skenario terlebih dahulu.",
         "{n} scenarios are saved already; remove one first.",
     ),
     "saved_none": (
@@ -146,23 +146,22 @@ TEXT: dict[str, tuple[str, str]] = {
     # The best mix for a budget (simulator/allocate.py, ui/views/allocate.py)
     "tab_allocate": ("Alokasi anggaran", "Budget allocation"),
     "alloc_intro": (
-        "Campuran instrumen yang paling banyak mencapai sasaran dalam anggaran publik. "
-        "Anggaran dan hasil diukur sebagai nilai kini selama {years} tahun sejak awal "
-        "kebijakan, dengan diskonto riil {rate} per tahun; pengaturan lain dari skenario "
-        "saat ini.",
-        "The mix of instruments that does most for a goal within a public budget. Budget and "
-        "results are present values over {years} years from the policy start, at a real "
-        "discount rate of {rate} a year; other settings are the current scenario's.",
+        "Campuran instrumen yang paling banyak mencapai sasaran dalam anggaran pemerintah. "
+        "Anggaran dan hasil diukur sebagai nilai kini selama {years} tahun sejak awal kebijakan, "
+        "dengan diskonto riil {rate} per tahun; pengaturan lain mengikuti skenario saat ini.",
+        "The mix of instruments that does most for a goal within a government budget. Budget and "
+        "results are present values over {years} years from the policy start, at a real discount "
+        "rate of {rate} a year; other settings are the current scenario's.",
     ),
     "alloc_budget": (
-        "Anggaran publik, nilai kini (Rp triliun)",
-        "Public budget, present value (Rp trillion)",
+        "Anggaran pemerintah, nilai kini (Rp triliun)",
+        "Government budget, present value (Rp trillion)",
     ),
     "alloc_goal": ("Sasaran", "Goal"),
     "alloc_limits": ("Batas (opsional)", "Limits (optional)"),
     "alloc_region": ("Wilayah", "Region"),
     "alloc_region_min": (
-        "Porsi minimum tambahan tenaga kerja di wilayah itu (%)",
+        "Persentase minimum tambahan tenaga kerja di wilayah itu (%)",
         "Minimum share of the added jobs in that region (%)",
     ),
     "alloc_run": ("Cari campuran terbaik", "Find the best mix"),
@@ -222,23 +221,24 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "alloc_job_years": ("{v} orang-tahun kerja", "{v} job-years"),
     "alloc_err_budget": (
-        "Anggaran '{budget}' tidak dapat dipakai: masukkan nilai kini dari 0 sampai {most}.",
+        "Anggaran “{budget}” tidak dapat digunakan: masukkan nilai kini dari 0 sampai dengan "
+        "{most}.",
         "The budget '{budget}' cannot be used: enter a present value from 0 to {most}.",
     ),
     "alloc_err_goal": (
-        "Sasaran '{goal}' tidak dikenal; pilih salah satu dari: {names}.",
+        "Sasaran “{goal}” tidak dikenal; pilih salah satu dari: {names}.",
         "Unknown goal '{goal}'; choose one of: {names}.",
     ),
     "alloc_err_limit_syntax": (
-        "Batas '{text}' tidak terbaca; tulis NAMA=NILAI.",
+        "Batas “{text}” tidak terbaca; tulis NAMA=NILAI.",
         "The limit '{text}' cannot be read; write NAME=VALUE.",
     ),
     "alloc_err_limit_name": (
-        "Batas untuk '{name}' tidak dikenal; yang dapat dibatasi: {names}.",
+        "Batas untuk “{name}” tidak dikenal; yang dapat dibatasi: {names}.",
         "No limit can be set on '{name}'; limits apply to: {names}.",
     ),
     "alloc_err_limit_value": (
-        "Batas {name} '{value}' bukan angka.",
+        "Batas {name} “{value}” bukan angka.",
         "The limit {name} '{value}' is not a number.",
     ),
     "alloc_err_limit_range": (
@@ -251,7 +251,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "{high}.",
     ),
     "alloc_err_regions_sum": (
-        "Porsi minimum wilayah berjumlah {total}, lebih dari 100%.",
+        "Persentase minimum wilayah berjumlah {total}, lebih dari 100%.",
         "The regions' minimum shares add up to {total}, more than 100%.",
     ),
     "alloc_err_no_fit": (
@@ -261,7 +261,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "costs {cost}. Raise the budget or lower the minimums.",
     ),
     "alloc_err_no_fit_region": (
-        "Tidak ada campuran dalam anggaran {budget} yang memenuhi batas porsi wilayah.",
+        "Tidak ada campuran dalam anggaran {budget} yang memenuhi batas persentase wilayah.",
         "No mix within the budget of {budget} meets the regions' share limits.",
     ),
     "wf_baseline": ("Skenario dasar", "Baseline"),
@@ -275,32 +275,47 @@ TEXT: dict[str, tuple[str, str]] = {
     "short_new_units": ("Unit usaha baru", "New units"),
     "short_online_adoption": ("Adopsi daring", "Online adoption"),
     "short_sales_place_units": ("Tempat berjualan", "Sales places"),
+    # The instruments as nouns inside a sentence (goal seeking: "Dengan investasi bruto
+    # sebesar Rp5,6 triliun per tahun, ..."): the unit words come with the value.
+    "noun_investment": ("investasi bruto", "gross investment"),
+    "noun_new_units": ("unit usaha IKM baru (program)", "new IKM units (programme)"),
+    "noun_online_adoption": (
+        "persentase unit skala mikro dan kecil yang berjualan daring pada tahun target",
+        "the share of micro and small units selling online in the target year",
+    ),
+    "noun_sales_place_units": (
+        "unit yang mendapat tempat berjualan khusus",
+        "units with a dedicated sales place",
+    ),
     "wf_line": ("{what} {total}: {parts}.", "{what} {total}: {parts}."),
     # Analysis: uncertainty, sensitivity, goal-seeking, wider jobs
     "tab_analysis": ("Analisis", "Analysis"),
     "unc_title": ("Analisis ketidakpastian", "Uncertainty analysis"),
     "unc_intro": (
-        "Model dijalankan {draws} kali; setiap kali, asumsi yang tidak pasti diberi nilai acak "
-        "dalam rentangnya (tabel rentang di bawah). Pilihan acaknya sama setiap kali halaman "
-        "dibuka, sehingga angka ini tidak berubah. Pita: rentang hasil 8 dari 10 simulasi, "
-        "hanya untuk tahun proyeksi; garis: nilai tengah (median). Pita perubahan yang "
-        "seluruhnya di atas nol berarti kenaikan pada sedikitnya 9 dari 10 simulasi.",
-        "The model is run {draws} times; each time, the uncertain assumptions take random "
-        "values within their ranges (the table of ranges below). The random picks are the same "
-        "every time the page opens, so these numbers do not change. Band: the range of 8 in 10 "
-        "simulations, for the projected years only; line: the middle value (median). A band "
-        "of change wholly above zero means a gain in at least 9 of 10 simulations.",
+        "Model dijalankan {draws} kali; setiap kali, nilai setiap asumsi yang tidak pasti diambil "
+        "secara acak dari rentangnya (tabel rentang di bawah). Nilai acaknya sama setiap kali "
+        "halaman dibuka, sehingga angka ini tidak berubah. Area berarsir: rentang hasil 8 dari 10 "
+        "simulasi, hanya untuk tahun proyeksi; garis: nilai tengah (median). Area berarsir "
+        "perubahan yang seluruhnya di atas nol berarti kenaikan pada sedikitnya 9 dari 10 "
+        "simulasi.",
+        "The model is run {draws} times; each time, the uncertain assumptions take random values "
+        "within their ranges (the table of ranges below). The random picks are the same every "
+        "time the page opens, so these numbers do not change. Band: the range of 8 in 10 "
+        "simulations, for the projected years only; line: the middle value (median). A band of "
+        "change wholly above zero means a gain in at least 9 of 10 simulations.",
     ),
     "fan_change_title": (
         "Perubahan {what} terhadap skenario dasar",
         "Change in {what} against the baseline",
     ),
     "fan_change_key": (
-        "Garis: nilai tengah; pita: 8 dari 10 simulasi; putus-putus: skenario dasar (nol).",
+        "Garis: nilai tengah; area berarsir: 8 dari 10 simulasi; garis putus-putus: skenario "
+        "dasar (nol).",
         "Line: middle value; band: 8 in 10 simulations; dashed: the baseline (zero).",
     ),
     "fan_level_key": (
-        "Skenario ini sama dengan skenario dasar. Garis: nilai tengah; pita: 8 dari 10 simulasi.",
+        "Skenario ini sama dengan skenario dasar. Garis: nilai tengah; area berarsir: 8 dari 10 "
+        "simulasi.",
         "This scenario is the baseline. Line: middle value; band: 8 in 10 simulations.",
     ),
     "p10": ("Batas bawah (8 dari 10 simulasi)", "Low end (8 in 10 simulations)"),
@@ -313,12 +328,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "simulations (middle value {mid}).",
     ),
     "median_note": (
-        "Angka utama ({central}) memakai nilai tengah setiap asumsi; nilai tengah simulasi "
+        "Angka utama ({central}) menggunakan nilai tengah setiap asumsi; nilai tengah simulasi "
         "({median}) berbeda karena dampak tidak naik sebanding dengan asumsinya dan rentangnya "
         "tidak simetris, terutama {param}.",
-        "The headline ({central}) takes every assumption at its central value; the middle "
-        "value of the simulations ({median}) differs because the effect does not move in "
-        "proportion with its assumptions and their ranges are lopsided, above all {param}.",
+        "The headline ({central}) takes every assumption at its central value; the middle value "
+        "of the simulations ({median}) differs because the effect does not move in proportion "
+        "with its assumptions and their ranges are lopsided, above all {param}.",
     ),
     "effect_threshold": ("Ambang tambahan ({unit})", "Gain threshold ({unit})"),
     "chance_effect": (
@@ -332,31 +347,31 @@ TEXT: dict[str, tuple[str, str]] = {
     "target_output": ("Indikator", "Indicator"),
     "target_value": ("Nilai target ({unit})", "Target value ({unit})"),
     "target_bad": (
-        "'{value}' bukan angka; ketik mis. {example}.",
+        "“{value}” bukan angka; ketik, misalnya, {example}.",
         "'{value}' is not a number; type e.g. {example}.",
     ),
     "ranges_title": ("Rentang ketidakpastian", "Uncertainty ranges"),
-    "r_low": ("Rendah", "Low"),
+    "r_low": ("Batas bawah", "Low"),
     "r_mode": ("Paling mungkin", "Most likely"),
-    "r_high": ("Tinggi", "High"),
+    "r_high": ("Batas atas", "High"),
     "r_reason": ("Alasan", "Reason"),
     "sens_title": ("Analisis sensitivitas", "Sensitivity analysis"),
     "sens_output": ("Indikator", "Indicator"),
     "tornado_title": (
-        "{what} {year}: tiap asumsi pada batas rendah dan tingginya",
+        "{what} {year}: setiap asumsi pada batas bawah dan batas atasnya",
         "{what} in {year}: each assumption at its low and high",
     ),
     "tornado_effect_title": (
-        "Tambahan {what} {year} terhadap skenario dasar: tiap asumsi pada batas rendah dan "
-        "tingginya",
+        "Tambahan {what} {year} terhadap skenario dasar: setiap asumsi pada batas bawah dan batas "
+        "atasnya",
         "The gain in {what} in {year} against the baseline: each assumption at its low and high",
     ),
     "tornado_subtitle": (
         "Garis hitam: skenario; asumsi lain tetap",
         "Black line: the scenario; the other assumptions held",
     ),
-    "tornado_low": ("Asumsi rendah", "Assumption low"),
-    "tornado_high": ("Asumsi tinggi", "Assumption high"),
+    "tornado_low": ("Batas bawah asumsi", "Assumption low"),
+    "tornado_high": ("Batas atas asumsi", "Assumption high"),
     "goal_title": ("Pencarian target", "Goal seeking"),
     "goal_intro": (
         "Pilih target dan satu instrumen kebijakan; alat ini mencari nilai instrumen yang "
@@ -373,10 +388,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "With {lever} at {value}, {what} in {year} reaches {reached}.",
     ),
     "goal_out": (
-        "Target tidak tercapai dalam rentang instrumen ({low} sampai {high}): {what} pada "
-        "{year} paling {direction} {closest}, yaitu dengan {lever} sebesar {at}.",
-        "Out of reach within the instrument's range ({low} to {high}): {what} in {year} gets "
-        "{direction} {closest}, at {lever} {at}.",
+        "Target tidak tercapai dalam rentang instrumen ({range}). {what} pada {year} paling "
+        "{direction} {closest}, yaitu dengan {lever} sebesar {at}.",
+        "Out of reach within the instrument's range ({range}). {what} in {year} gets {direction} "
+        "{closest}, at {lever} of {at}.",
     ),
     "goal_most": ("tinggi", "at most"),
     "goal_least": ("rendah", "at least"),
@@ -389,8 +404,9 @@ TEXT: dict[str, tuple[str, str]] = {
         "Additional jobs against the baseline",
     ),
     "jobs_wider_sub": (
-        "Tidak langsung (pemasok) dan terinduksi (belanja rumah tangga) adalah perkiraan dari "
-        "pengganda asumsi, dan menjadi batas atas bila kapasitas terpakai penuh.",
+        "Tenaga kerja tidak langsung (pemasok) dan terinduksi (belanja rumah tangga) merupakan "
+        "perkiraan berdasarkan pengganda yang diasumsikan, dan menjadi batas atas apabila "
+        "kapasitas terpakai penuh.",
         "Indirect (suppliers) and induced (household spending) are estimates from assumed "
         "multipliers, upper bounds when capacity is full.",
     ),
@@ -426,7 +442,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "preset": ("Skenario siap pakai", "Preset scenario"),
     "choose_option": ("Pilih salah satu", "Choose an option"),
     "preset_help": (
-        "Memilih skenario mengisi semua instrumen kebijakan dengan nilainya.",
+        "Pilihan skenario akan mengisi seluruh instrumen kebijakan dengan nilainya.",
         "Choosing a preset sets every policy instrument to its values.",
     ),
     "preset_changed": (
@@ -447,11 +463,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "group_capacity": ("Kapasitas dan investasi", "Capacity and investment"),
     "group_demand": ("Permintaan", "Demand"),
     "group_online": ("Penjualan daring dan tempat berjualan", "Online selling and sales places"),
-    "group_small": ("Unit mikro dan kecil", "Micro and small units"),
-    "group_medium": ("Usaha menengah", "Medium firms"),
+    "group_small": ("Unit skala mikro dan kecil", "Micro and small units"),
+    "group_medium": ("Unit skala menengah", "Medium firms"),
     "group_jobs": ("Tenaga kerja", "Jobs"),
     "group_trade": ("Ekspor", "Exports"),
-    "group_costs": ("Biaya publik", "Public costs"),
+    "group_costs": ("Anggaran pemerintah", "Government budget"),
     "group_regions": ("Wilayah", "Regions"),
     "group_additionality": ("Dampak bersih (adisionalitas)", "Additionality"),
     "exact_values": ("Ketik nilai tepat", "Type exact values"),
@@ -473,7 +489,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "kind_assumption": ("asumsi", "assumption"),
     # Validation notices
     "err_not_number": (
-        "{label}: '{value}' bukan angka. Nilai tetap {current}.",
+        "{label}: “{value}” bukan angka. Nilai tetap {current}.",
         "{label}: '{value}' is not a number. The value stays {current}.",
     ),
     "err_out_of_range": (
@@ -481,8 +497,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "{label}: {value} is outside the range {low} to {high}. The value stays {current}.",
     ),
     "note_decimal_mark": (
-        "{label}: '{value}' dibaca sebagai {used}, karena koma adalah tanda desimal; jika "
-        "maksudnya {meant}, ketik '{meant}'.",
+        "{label}: “{value}” dibaca sebagai {used} karena koma adalah tanda desimal; jika yang "
+        "dimaksud {meant}, ketik “{meant}”.",
         "{label}: '{value}' was read as {used}, as a point is the decimal mark; if you meant "
         "{meant}, type '{meant}'.",
     ),
@@ -491,8 +507,9 @@ TEXT: dict[str, tuple[str, str]] = {
         "{label}: the year must be a whole number. The value stays {current}.",
     ),
     "err_shares": (
-        "Porsi Jawa Barat dan Jawa Timur ({which}) berjumlah {value}, lebih dari 100%. "
-        "Turunkan salah satunya; hasil di bawah memakai nilai skenario dasar untuk porsi ini.",
+        "Persentase Jawa Barat dan Jawa Timur ({which}) berjumlah {value}, lebih dari 100%. "
+        "Turunkan salah satunya; hasil di bawah menggunakan nilai skenario dasar untuk persentase "
+        "ini.",
         "The West and East Java shares ({which}) add up to {value}, above 100%. Lower one of "
         "them; the results below use the baseline for these shares.",
     ),
@@ -516,92 +533,93 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     # Link notices (a tampered or stale link)
     "link_unknown": (
-        "Tautan memuat parameter tak dikenal '{name}'; diabaikan.",
+        "Tautan memuat parameter tak dikenal “{name}”; parameter itu diabaikan.",
         "The link holds an unknown parameter '{name}'; it was ignored.",
     ),
     "link_not_number": (
-        "{label}: '{value}' di tautan bukan angka; dipakai nilai skenario dasar.",
+        "{label}: “{value}” di tautan bukan angka; nilai skenario dasar yang digunakan.",
         "{label}: '{value}' in the link is not a number; the baseline value is used.",
     ),
     "link_empty": (
-        "{label}: nilai kosong di tautan; dipakai nilai skenario dasar.",
+        "{label}: nilai di tautan kosong; nilai skenario dasar yang digunakan.",
         "{label}: empty value in the link; the baseline value is used.",
     ),
     "link_clamped": (
-        "{label}: {value} di tautan di luar rentang {low} sampai {high}; dipakai {used}.",
+        "{label}: {value} di tautan di luar rentang {low} sampai {high}; nilai yang digunakan "
+        "{used}.",
         "{label}: {value} in the link is outside the range {low} to {high}; {used} is used.",
     ),
     "link_repeated": (
-        "{label}: muncul lebih dari sekali di tautan; dipakai yang terakhir ({value}).",
+        "{label}: muncul lebih dari sekali di tautan; nilai terakhir ({value}) yang digunakan.",
         "{label}: appears more than once in the link; the last one ({value}) is used.",
     ),
     "link_shares": (
-        "Porsi Jawa Barat dan Jawa Timur di tautan berjumlah {value}%, lebih dari 100%; "
-        "dipakai porsi skenario dasar.",
-        "The West and East Java shares in the link add up to {value}%, above 100%; the "
-        "baseline shares are used.",
+        "Persentase Jawa Barat dan Jawa Timur di tautan berjumlah {value}%, lebih dari 100%; "
+        "persentase skenario dasar yang digunakan.",
+        "The West and East Java shares in the link add up to {value}%, above 100%; the baseline "
+        "shares are used.",
     ),
     "link_bad_lang": (
-        "Bahasa '{value}' di tautan tidak tersedia; dipakai Bahasa Indonesia.",
+        "Bahasa “{value}” di tautan tidak tersedia; Bahasa Indonesia yang digunakan.",
         "Language '{value}' in the link is not available; Indonesian is used.",
     ),
     "link_bad_view": (
-        "Tampilan '{value}' di tautan tidak dikenal; dibuka halaman hasil.",
+        "Tampilan “{value}” di tautan tidak dikenal; halaman hasil yang dibuka.",
         "View '{value}' in the link is unknown; the results page is shown.",
     ),
     "link_bad_show": (
-        "Pilihan grafik '{value}' di tautan tidak dikenal; ditampilkan selisihnya.",
+        "Pilihan grafik “{value}” di tautan tidak dikenal; selisihnya yang ditampilkan.",
         "Chart choice '{value}' in the link is unknown; the change is shown.",
     ),
     "link_bad_scenario": (
-        "Skenario tersimpan '{value}' di tautan tidak terbaca; diabaikan.",
+        "Skenario tersimpan “{value}” di tautan tidak terbaca; skenario itu diabaikan.",
         "The saved scenario '{value}' in the link could not be read; it was ignored.",
     ),
     "link_bad_name": (
-        "Skenario tersimpan di tautan tidak punya nama yang terlihat (tanpa huruf, angka, "
-        "atau simbol); diabaikan.",
-        "A saved scenario in the link has no visible name (no letter, digit or symbol); it "
-        "was ignored.",
+        "Skenario tersimpan di tautan tidak memiliki nama yang terlihat (tanpa huruf, angka, atau "
+        "simbol); skenario itu diabaikan.",
+        "A saved scenario in the link has no visible name (no letter, digit or symbol); it was "
+        "ignored.",
     ),
     "link_too_many": (
         "Tautan memuat lebih dari {value} skenario tersimpan; sisanya diabaikan.",
         "The link holds more than {value} saved scenarios; the rest were ignored.",
     ),
     "link_as_baseline": (
-        "{label}: {value} di tautan tampil sama dengan skenario dasar; dipakai nilai skenario "
-        "dasar ({used}).",
+        "{label}: {value} di tautan terbaca sama dengan nilai skenario dasar; nilai skenario "
+        "dasar ({used}) yang digunakan.",
         "{label}: {value} in the link shows the same as the baseline; the baseline ({used}) is "
         "used.",
     ),
     "link_dropped": (
-        "Tautan memuat lebih dari {used} entri; {value} entri sisanya tidak dibaca. "
-        "Pengaturan yang dikenal tetap dipakai.",
-        "The link holds more than {used} entries; the other {value} were not read. The "
-        "settings it names are still used.",
+        "Tautan memuat lebih dari {used} entri; {value} entri sisanya tidak dibaca. Pengaturan "
+        "yang dikenal tetap digunakan.",
+        "The link holds more than {used} entries; the other {value} were not read. The settings "
+        "it names are still used.",
     ),
     "link_too_big": (
         "Tautan ini terlalu besar untuk dibaca utuh ({value} entri, {used} karakter; batasnya "
-        "1.000 entri). Hanya pengaturan yang dikenal yang dipakai; sisanya diabaikan.",
-        "This link is too big to be read whole ({value} entries, {used} characters; the limit "
-        "is 1,000 entries). Only the settings it names are used; the rest was ignored.",
+        "1.000 entri). Hanya pengaturan yang dikenal yang digunakan; sisanya diabaikan.",
+        "This link is too big to be read whole ({value} entries, {used} characters; the limit is "
+        "1,000 entries). Only the settings it names are used; the rest was ignored.",
     ),
     "notices_more": ("… dan {n} pemberitahuan lain.", "… and {n} more notices."),
     "dismiss": ("Tutup pemberitahuan", "Dismiss notices"),
     # Flags: results the model itself questions (simulator/plausibility.py)
     "flag_policy_after_end": (
-        "Tahun mulai kebijakan ({year}) jatuh sesudah tahun akhir yang ditampilkan ({limit}), "
-        "sehingga instrumen kebijakan tidak berpengaruh pada hasil ini.",
+        "Tahun mulai kebijakan ({year}) berada setelah tahun akhir proyeksi ({limit}), sehingga "
+        "instrumen kebijakan tidak berpengaruh pada hasil ini.",
         "The policy start year ({year}) is after the last year shown ({limit}), so the "
         "instruments have no effect on these results.",
     ),
     "flag_segments_clipped": (
-        "Asumsi jumlah unit, penjualan rata-rata, dan tenaga kerja tidak cocok satu sama lain "
-        "(unit mikro dan kecil melebihi nilai produksi 2016, usaha menengah melebihi sisanya, "
-        "atau pekerja usaha menengah melebihi hitungan IKM), sehingga model memotongnya; "
-        "periksa asumsi tersebut.",
-        "The assumptions on unit counts, average sales and workers do not fit together (micro "
-        "and small units exceed 2016 production, medium firms exceed the rest, or medium "
-        "firms' workers exceed the IKM count), so the model cut them; check those assumptions.",
+        "Asumsi jumlah unit, penjualan rata-rata, dan tenaga kerja tidak saling sesuai (penjualan "
+        "unit skala mikro dan kecil melebihi nilai produksi 2016, unit skala menengah melebihi "
+        "sisanya, atau tenaga kerja unit skala menengah melebihi jumlah tenaga kerja IKM), "
+        "sehingga model membatasinya; periksa asumsi tersebut.",
+        "The assumptions on unit counts, average sales and workers do not fit together (micro and "
+        "small units exceed 2016 production, medium firms exceed the rest, or medium firms' "
+        "workers exceed the IKM count), so the model cut them; check those assumptions.",
     ),
     "flag_capacity_full": (
         "Mulai {year} kapasitas produksi terpakai penuh sehingga permintaan sebesar {value} "
@@ -635,24 +653,24 @@ TEXT: dict[str, tuple[str, str]] = {
         "capacity is fully used. More investment is needed to meet all demand.",
     ),
     "flag_capacity_later": (
-        "Sesudah tahun akhir yang ditampilkan ({end}): mulai {year} permintaan melampaui "
-        "kapasitas produksi (pada skenario dasar mulai {base}).",
-        "After the last year shown ({end}): from {year} demand exceeds production capacity "
-        "(in the baseline from {base}).",
+        "Setelah tahun akhir proyeksi ({end}): mulai {year} permintaan melampaui kapasitas "
+        "produksi (pada skenario dasar mulai {base}).",
+        "After the last year shown ({end}): from {year} demand exceeds production capacity (in "
+        "the baseline from {base}).",
     ),
     "flag_capacity_later_only": (
-        "Sesudah tahun akhir yang ditampilkan ({end}): mulai {year} permintaan melampaui "
-        "kapasitas produksi (pada skenario dasar tidak sampai {last}).",
-        "After the last year shown ({end}): from {year} demand exceeds production capacity "
-        "(in the baseline not before {last}).",
+        "Setelah tahun akhir proyeksi ({end}): mulai {year} permintaan melampaui kapasitas "
+        "produksi (pada skenario dasar tidak sebelum {last}).",
+        "After the last year shown ({end}): from {year} demand exceeds production capacity (in "
+        "the baseline not before {last}).",
     ),
     "flag_exports_above_industry": (
         "Pada {year} ekspor IKM ({value}) melampaui 10% ekspor seluruh industri alas kaki "
-        "({limit}), padahal Aprisindo menyebut porsi IKM di bawah 10%; angka ini tidak "
+        "({limit}), padahal Aprisindo menyebut kontribusi IKM di bawah 10%; angka ini tidak "
         "didukung data.",
-        "In {year} IKM exports ({value}) exceed 10 % of the whole footwear industry's "
-        "({limit}), while the industry association puts the IKM share below 10 %; no data "
-        "supports this figure.",
+        "In {year} IKM exports ({value}) exceed 10 % of the whole footwear industry's ({limit}), "
+        "while the industry association puts the IKM share below 10 %; no data supports this "
+        "figure.",
     ),
     "flag_production_multiple": (
         "Pada {year} nilai produksi mencapai {value} kali nilai produksi {limit}; tidak ada "
@@ -674,15 +692,15 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "flag_online_target_beyond": (
         "Target {value} unit berjualan daring tidak tercapai pada {limit} dengan laju adopsi "
-        "tercepat yang pernah teramati, dan baru tercapai sesudah tahun akhir yang ditampilkan.",
+        "tercepat yang pernah teramati, dan baru tercapai setelah tahun akhir proyeksi.",
         "The target of {value} of units selling online cannot be reached by {limit} at the "
         "fastest pace observed, and is reached only after the last year shown.",
     ),
     "flag_online_target_deadweight": (
         "Target {value} unit berjualan daring sudah tercapai dalam skenario dasar ({limit}), "
         "sehingga program tidak menambah apa pun.",
-        "The target of {value} of units selling online is reached in the skenario dasar "
-        "anyway ({limit}), so the programme adds nothing.",
+        "The target of {value} of units selling online is reached in the baseline anyway "
+        "({limit}), so the programme adds nothing.",
     ),
     # Headline metrics
     "headline": (
@@ -694,29 +712,29 @@ TEXT: dict[str, tuple[str, str]] = {
         "Change against the baseline in {year}: {delta}. Baseline: {baseline}.",
     ),
     "m_cost": (
-        "Biaya publik {first}–{last} (nilai kini)",
-        "Public cost {first}–{last} (present value)",
+        "Anggaran pemerintah {first}–{last} (nilai kini)",
+        "Government budget {first}–{last} (present value)",
     ),
     "m_total": ("Jumlah {start}–{end}: {value}", "Total {start}–{end}: {value}"),
     "job_years": ("{v} orang-tahun", "{v} job-years"),
     "m_cost_help": (
-        "Dana publik untuk program di atas skenario dasar selama sepuluh tahun sejak tahun "
-        "mulai kebijakan (pendampingan daring, tempat berjualan, wirausaha baru, dan potongan "
-        "harga mesin atas investasi), didiskonto ke tahun mulai dengan tingkat diskonto sosial "
-        "{rate} per tahun (ADB), atas dasar harga 2016. Tidak bergantung pada tahun akhir yang "
-        "ditampilkan.",
-        "Public money for the programmes above the baseline over the ten years from the policy "
-        "start (online onboarding, sales places, new entrepreneurs, and machine rebates on "
-        "investment), discounted to the start year at a social discount rate of {rate} a year "
-        "(ADB), in 2016 prices. It does not depend on the last year shown.",
+        "Anggaran pemerintah untuk program, sebagai tambahan terhadap skenario dasar, selama "
+        "sepuluh tahun sejak tahun mulai kebijakan (pendampingan daring, tempat berjualan, "
+        "wirausaha baru, dan potongan harga mesin atas investasi), didiskonto ke tahun mulai "
+        "dengan tingkat diskonto sosial {rate} per tahun (ADB), atas dasar harga konstan 2016. "
+        "Tidak bergantung pada tahun akhir proyeksi.",
+        "Government budget for the programmes, on top of the baseline, over the ten years from "
+        "the policy start (online onboarding, sales places, new entrepreneurs, and machine "
+        "rebates on investment), discounted to the start year at a social discount rate of {rate} "
+        "a year (ADB), in constant 2016 prices. It does not depend on the last year shown.",
     ),
     "m_cost_per_job": (
-        "{value} per tahun kerja bersih tambahan",
+        "{value} untuk setiap tahun kerja bersih tambahan",
         "{value} per net additional job-year",
     ),
     "m_va_per_rupiah": (
-        "nilai tambah {value} rupiah per rupiah dana publik",
-        "{value} rupiah of value added per rupiah of public money",
+        "setiap Rp1 anggaran menghasilkan tambahan nilai tambah Rp{value}",
+        "{value} rupiah of value added per rupiah of government budget",
     ),
     "m_no_job_years": (
         "tanpa tambahan tahun kerja bersih",
@@ -730,65 +748,72 @@ TEXT: dict[str, tuple[str, str]] = {
     "s_pair": ("{first} dan {second}", "{first} and {second}"),
     "s_list": ("{items}, dan {last}", "{items} and {last}"),
     "s_baseline": (
-        "Dalam skenario dasar, nilai produksi {year} mencapai {production}, sektor ini "
-        "menyerap sekitar {jobs} tenaga kerja, dan nilai ekspornya mencapai {exports}.",
-        "In the baseline, production in {year} reaches {production}, the sector employs "
-        "about {jobs} people, and its exports reach {exports}.",
+        "Dalam skenario dasar, nilai produksi {year} mencapai {production}, sektor ini menyerap "
+        "sekitar {jobs} tenaga kerja, dan nilai ekspornya mencapai {exports}.",
+        "In the baseline, production in {year} reaches {production}, the sector employs about "
+        "{jobs} people, and its exports reach {exports}.",
     ),
     "s_investment": (
         "investasi bruto {value} per tahun",
         "gross investment of {value} a year",
     ),
-    "s_no_investment": ("seluruh investasi dihentikan", "all investment stopped"),
+    # After "Dengan" a noun phrase, not "X dihentikan" (an English absolute construction).
+    "s_no_investment": ("penghentian seluruh investasi", "all investment stopped"),
     "s_online": (
-        "{value} unit mikro dan kecil berjualan daring",
+        "{value} unit skala mikro dan kecil berjualan daring",
         "{value} of micro and small units selling online",
     ),
     "s_online_by": (
-        "{value} unit mikro dan kecil berjualan daring pada {year}",
+        "{value} unit skala mikro dan kecil berjualan daring pada {year}",
         "{value} of micro and small units selling online by {year}",
     ),
     "s_online_short": (
-        "target {value} unit mikro dan kecil berjualan daring (tercapai {reached})",
-        "a target of {value} of micro and small units selling online ({reached} reached)",
+        "target {value} unit skala mikro dan kecil berjualan daring (yang tercapai hanya "
+        "{reached})",
+        "a target of {value} of micro and small units selling online (only {reached} reached)",
     ),
     "s_online_by_short": (
-        "target {value} unit mikro dan kecil berjualan daring pada {year} (tercapai {reached})",
-        "a target of {value} of micro and small units selling online by {year} ({reached} reached)",
+        "target {value} unit skala mikro dan kecil berjualan daring pada {year} (yang tercapai "
+        "hanya {reached})",
+        "a target of {value} of micro and small units selling online by {year} (only {reached} "
+        "reached)",
     ),
-    "s_new_units": (
-        "{value} unit usaha IKM baru per tahun{where}",
-        "{value} new IKM units a year{where}",
-    ),
+    # {value} is a count with its noun (FORMATS new_units_one/_other: "1 new IKM unit");
+    # "setiap tahun", as the investment beside it already says "per tahun".
+    "s_new_units": ("{value} setiap tahun{where}", "{value} a year{where}"),
     "s_in_region": (" di {region}", " in {region}"),
     "s_units_note": (
-        "Unit usaha IKM baru: dari {opened} unit yang dibuka pada {start}–{year}, {working} "
-        "unit tambahan bekerja pada {year}. Sebanyak {deadweight} tetap akan dibuka tanpa "
-        "program; dari sisanya {survival} bertahan melewati tahun-tahun pertamanya; unit baru "
-        "berproduksi mulai tahun berikutnya, dan sekitar {attrition} tutup setiap tahun.",
-        "New IKM units: of {opened} opened in {start}–{year}, {working} additional units work "
-        "in {year}. Of those opened, {deadweight} would have opened without the programme; of "
-        "the rest, {survival} survive their first years; a new unit produces from the next "
-        "year, and about {attrition} close every year.",
+        "Unit usaha IKM baru: dari {opened} yang dibuka pada {start}–{year}, {working} "
+        "berproduksi pada {year} sebagai tambahan terhadap skenario dasar. Sebanyak {deadweight} "
+        "tetap akan dibuka tanpa program; dari sisanya, {survival} bertahan melewati tahun-tahun "
+        "pertamanya; unit baru berproduksi mulai tahun berikutnya, dan sekitar {attrition} tutup "
+        "setiap tahun.",
+        "New IKM units: {opened} opened in {start}–{year}; producing in {year} on top of the "
+        "baseline: {working}. Of those opened, {deadweight} would have opened without the "
+        "programme; of the rest, {survival} survive their first years; a new unit produces from "
+        "the next year, and about {attrition} close every year.",
     ),
     "s_units_note_lag": (
-        "Unit usaha IKM baru: dari {opened} unit yang dibuka pada {start}–{year}, {working} "
-        "unit tambahan bekerja pada {year}. Sebanyak {deadweight} tetap akan dibuka tanpa "
-        "program; dari sisanya {survival} bertahan melewati tahun-tahun pertamanya; unit baru "
-        "berproduksi mulai tahun berikutnya.",
-        "New IKM units: of {opened} opened in {start}–{year}, {working} additional units work "
-        "in {year}. Of those opened, {deadweight} would have opened without the programme; of "
-        "the rest, {survival} survive their first years; a new unit produces from the next "
-        "year.",
+        "Unit usaha IKM baru: dari {opened} yang dibuka pada {start}–{year}, {working} "
+        "berproduksi pada {year} sebagai tambahan terhadap skenario dasar. Sebanyak {deadweight} "
+        "tetap akan dibuka tanpa program; dari sisanya, {survival} bertahan melewati tahun-tahun "
+        "pertamanya; unit baru berproduksi mulai tahun berikutnya.",
+        "New IKM units: {opened} opened in {start}–{year}; producing in {year} on top of the "
+        "baseline: {working}. Of those opened, {deadweight} would have opened without the "
+        "programme; of the rest, {survival} survive their first years; a new unit produces from "
+        "the next year.",
     ),
-    "s_sales_place": (
-        "{value} unit dengan tempat berjualan khusus",
-        "{value} units with a dedicated sales place",
-    ),
+    # {value} is a count with its noun (FORMATS place_units_one/_other).
+    "s_sales_place": ("{value}", "{value}"),
     "s_generic": ("{label} {value}", "{label} {value}"),
+    # "menjadi", not "mencapai": production may fall.
     "s_production": (
-        "Dengan {items}, nilai produksi {year} mencapai {production}",
-        "With {items}, production in {year} reaches {production}",
+        "Dengan {items}, nilai produksi {year} menjadi {production}",
+        "With {items}, production in {year} is {production}",
+    ),
+    "s_production_same": (
+        "Dengan {items}, nilai produksi {year} tetap {production}",
+        "With {items}, production in {year} stays at {production}",
     ),
     "s_vs_up": (
         ", atau {delta} ({pct}) lebih tinggi daripada skenario dasar",
@@ -800,23 +825,24 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "s_vs_same": (", sama dengan skenario dasar", ", the same as the baseline"),
     "s_jobs_up": (
-        ", dengan tambahan penyerapan tenaga kerja sekitar {jobs} orang",
-        ", with about {jobs} more people employed",
+        ", dan tenaga kerja bertambah sekitar {jobs} orang",
+        ", and about {jobs} more people are employed",
     ),
     "s_jobs_down": (
-        ", dengan penyerapan tenaga kerja berkurang sekitar {jobs} orang",
-        ", with about {jobs} fewer people employed",
+        ", dan tenaga kerja berkurang sekitar {jobs} orang",
+        ", and about {jobs} fewer people are employed",
     ),
     "s_cost": (
-        "Biaya publik {first}–{last} bernilai kini {cost} (diskonto {rate} per tahun), atau "
-        "{per_job} per tahun kerja bersih tambahan.",
-        "The public cost over {first}–{last} has a present value of {cost} (discounted at "
-        "{rate} a year), or {per_job} per net additional job-year.",
+        "Anggaran pemerintah {first}–{last} bernilai kini {cost} (diskonto {rate} setahun), atau "
+        "{per_job} untuk setiap tahun kerja bersih tambahan.",
+        "The government budget for {first}–{last} has a present value of {cost} (at {rate} a "
+        "year), or about {per_job} per net additional job-year.",
     ),
     "s_cost_only": (
-        "Biaya publik {first}–{last} bernilai kini {cost}, tanpa tambahan tahun kerja bersih.",
-        "The public cost over {first}–{last} has a present value of {cost}, with no net "
-        "job-years gained.",
+        "Anggaran pemerintah {first}–{last} bernilai kini {cost}, tetapi tidak menambah tahun "
+        "kerja bersih.",
+        "The government budget for {first}–{last} has a present value of {cost}, but it adds no "
+        "net job-years.",
     ),
     "s_ceiling": (
         "Mulai {year} permintaan melampaui kapasitas produksi sehingga diperlukan tambahan "
@@ -840,21 +866,30 @@ TEXT: dict[str, tuple[str, str]] = {
     "out_demand_rp_tn": ("Permintaan", "Demand"),
     "out_unmet_demand_rp_tn": ("Permintaan tidak terpenuhi", "Unmet demand"),
     "out_investment_rp_tn": ("Investasi", "Investment"),
-    "out_online_share_pct": ("Porsi unit berjualan daring", "Share of units selling online"),
-    "out_units_small": ("Unit mikro dan kecil", "Micro and small units"),
-    "out_units_medium": ("Usaha menengah", "Medium firms"),
+    "out_online_share_pct": (
+        "Persentase unit yang berjualan daring",
+        "Share of units selling online",
+    ),
+    "out_units_small": ("Unit skala mikro dan kecil", "Micro and small units"),
+    "out_units_medium": ("Unit skala menengah", "Medium firms"),
     "out_production_small_rp_tn": (
-        "Nilai produksi unit mikro dan kecil",
+        "Nilai produksi unit skala mikro dan kecil",
         "Production of micro and small units",
     ),
-    "out_production_medium_rp_tn": ("Nilai produksi usaha menengah", "Production of medium firms"),
+    "out_production_medium_rp_tn": (
+        "Nilai produksi unit skala menengah",
+        "Production of medium firms",
+    ),
     "out_production_other_rp_tn": (
         "Nilai produksi di luar unit terhitung",
         "Production outside the counted units",
     ),
-    "out_jobs_small": ("Tenaga kerja unit mikro dan kecil", "Jobs in micro and small units"),
-    "out_jobs_medium": ("Tenaga kerja usaha menengah", "Jobs in medium firms"),
-    "out_programme_cost_rp_tn": ("Biaya publik program", "Public cost of programmes"),
+    "out_jobs_small": ("Tenaga kerja unit skala mikro dan kecil", "Jobs in micro and small units"),
+    "out_jobs_medium": ("Tenaga kerja unit skala menengah", "Jobs in medium firms"),
+    "out_programme_cost_rp_tn": (
+        "Anggaran pemerintah untuk program",
+        "Government budget for programmes",
+    ),
     "col_production_rp_tn": ("Nilai produksi (Rp triliun)", "Production (Rp trillion)"),
     "col_sales_rp_tn": ("Penjualan (Rp triliun)", "Sales (Rp trillion)"),
     "col_online_sales_rp_tn": ("Penjualan daring (Rp triliun)", "Online sales (Rp trillion)"),
@@ -880,14 +915,14 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "col_investment_rp_tn": ("Investasi (Rp triliun)", "Investment (Rp trillion)"),
     "col_online_share_pct": ("Unit berjualan daring (%)", "Units selling online (%)"),
-    "col_units_small": ("Unit mikro dan kecil", "Micro and small units"),
-    "col_units_medium": ("Usaha menengah", "Medium firms"),
+    "col_units_small": ("Unit skala mikro dan kecil", "Micro and small units"),
+    "col_units_medium": ("Unit skala menengah", "Medium firms"),
     "col_production_small_rp_tn": (
-        "Nilai produksi unit mikro dan kecil (Rp triliun)",
+        "Nilai produksi unit skala mikro dan kecil (Rp triliun)",
         "Production of micro and small units (Rp trillion)",
     ),
     "col_production_medium_rp_tn": (
-        "Nilai produksi usaha menengah (Rp triliun)",
+        "Nilai produksi unit skala menengah (Rp triliun)",
         "Production of medium firms (Rp trillion)",
     ),
     "col_production_other_rp_tn": (
@@ -895,11 +930,17 @@ TEXT: dict[str, tuple[str, str]] = {
         "Production outside the counted units (Rp trillion)",
     ),
     "col_jobs_small": (
-        "Tenaga kerja unit mikro dan kecil (orang)",
+        "Tenaga kerja unit skala mikro dan kecil (orang)",
         "Jobs in micro and small units (persons)",
     ),
-    "col_jobs_medium": ("Tenaga kerja usaha menengah (orang)", "Jobs in medium firms (persons)"),
-    "col_programme_cost_rp_tn": ("Biaya publik (Rp triliun)", "Public cost (Rp trillion)"),
+    "col_jobs_medium": (
+        "Tenaga kerja unit skala menengah (orang)",
+        "Jobs in medium firms (persons)",
+    ),
+    "col_programme_cost_rp_tn": (
+        "Anggaran pemerintah (Rp triliun)",
+        "Government budget (Rp trillion)",
+    ),
     "col_basis": ("Data atau proyeksi", "Data or projection"),
     "basis_observed": ("data", "data"),
     "basis_projection": ("proyeksi", "projection"),
@@ -908,12 +949,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "series_baseline": ("Skenario dasar", "Baseline"),
     # A line chart's key, from what that chart draws (charts.line_key).
     "key_lines": (
-        "Garis: model (putus-putus: skenario dasar)",
+        "Garis: hasil model (garis putus-putus: skenario dasar)",
         "Lines: the model (dashed: baseline)",
     ),
     "key_observed": ("titik hitam: data resmi", "black dots: published data"),
     "key_part": (
-        "lingkaran terbuka: data resmi untuk sebagian saja ({parts})",
+        "lingkaran kosong: data resmi yang hanya mencakup sebagian ({parts})",
         "open circles: published data for a part only ({parts})",
     ),
     "key_projection": ("◇: proyeksi Kemenperin", "◇: Kemenperin's projection"),
@@ -928,22 +969,22 @@ TEXT: dict[str, tuple[str, str]] = {
         "The scenario's change against the baseline, in percent of the baseline (dashed "
         "line at zero).",
     ),
-    "part_jobs_small": ("tenaga kerja unit mikro dan kecil", "jobs in micro and small units"),
-    "part_units_small": ("unit mikro dan kecil", "micro and small units"),
-    "part_units_medium": ("usaha menengah", "medium firms"),
+    "part_jobs_small": ("tenaga kerja unit skala mikro dan kecil", "jobs in micro and small units"),
+    "part_units_small": ("unit skala mikro dan kecil", "micro and small units"),
+    "part_units_medium": ("unit skala menengah", "medium firms"),
     "data_band": ("data", "data"),
     "published_production_rp_tn": ("Data resmi", "Published data"),
     "published_jobs": ("Data resmi", "Published data"),
     "published_jobs_small": (
-        "Data resmi: tenaga kerja unit mikro dan kecil",
+        "Data resmi: tenaga kerja unit skala mikro dan kecil",
         "Published: jobs in micro and small units",
     ),
     "published_units": ("Data resmi", "Published data"),
     "published_units_small": (
-        "Data resmi: unit mikro dan kecil",
+        "Data resmi: unit skala mikro dan kecil",
         "Published: micro and small units",
     ),
-    "published_units_medium": ("Data resmi: usaha menengah", "Published: medium firms"),
+    "published_units_medium": ("Data resmi: unit skala menengah", "Published: medium firms"),
     "published_projection": (
         "Proyeksi Kemenperin (dideflasi ke harga 2016)",
         "Kemenperin projection (deflated to 2016 prices)",
@@ -964,7 +1005,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "The chart could not be drawn. Please reload the page.",
     ),
     "tooltip_value": ("Nilai", "Value"),
-    "tooltip_change": ("Selisih thd skenario dasar", "Change against baseline"),
+    "tooltip_change": ("Selisih terhadap skenario dasar", "Change against baseline"),
     "tooltip_series": ("Seri", "Series"),
     "tooltip_region": ("Wilayah", "Region"),
     "chart_sales_split": (
@@ -1007,7 +1048,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "table_group_money": ("Produksi, penjualan, ekspor", "Production, sales, exports"),
     "table_group_jobs": ("Tenaga kerja", "Jobs"),
     "table_group_units": ("Unit usaha", "Units"),
-    "table_group_capacity": ("Kapasitas dan dana", "Capacity and money"),
+    "table_group_capacity": ("Kapasitas dan anggaran", "Capacity and budget"),
     "table_caption": (
         "Skenario; angka dalam kurung adalah selisih terhadap skenario dasar.",
         "Scenario; figures in brackets are the change against the baseline.",
@@ -1020,14 +1061,18 @@ TEXT: dict[str, tuple[str, str]] = {
         "Reconciliation: the baseline against the published figures",
     ),
     "rec_caption": (
-        "Setiap data resmi untuk indikator model beserta cakupannya: 'kalibrasi' berarti angka "
-        "itu menjadi jangkar model; 'cakupan lain' berarti angka itu mencakup populasi lain "
-        "(seluruh KBLI 15, unit mikro rumah tangga, atau daftar usaha yang lebih sempit) dan "
-        "hanya dipakai untuk uji balik di bawah. Nilai uang atas dasar harga konstan 2016.",
-        "Every published figure for the model's indicators with its coverage: 'calibration' "
-        "means the model is anchored to it; 'other coverage' means it counts another "
-        "population (all of KBLI 15, micro household units, or a narrower register) and is "
-        "used only in the back-test below. Money in constant 2016 prices.",
+        "Setiap data resmi untuk indikator model beserta penggunaannya: “kalibrasi” berarti model "
+        "dikalibrasi pada angka itu; “masukan” berarti angka itu membentuk model; “cakupan lain” "
+        "berarti angka itu mencakup populasi lain (seluruh KBLI 15, unit mikro rumah tangga, atau "
+        "daftar usaha yang lebih sempit) dan hanya digunakan untuk uji balik di bawah. Nilai uang "
+        "atas dasar harga konstan 2016. Sumber dan alamat setiap angka tercantum pada tabel "
+        "“Sumber data historis” di bawah.",
+        "Every published figure for the model's indicators with how it is used: “calibration” "
+        "means the model is calibrated to it; “input” means the model is built from it; “other "
+        "coverage” means it counts another population (all of KBLI 15, micro household units, or "
+        "a narrower register) and is used only in the back-test below. Money in constant 2016 "
+        "prices. The source and address of every figure are in the table “Sources of the "
+        "published figures” below.",
     ),
     "coverage_model": ("kalibrasi", "calibration"),
     "coverage_input": ("masukan", "input"),
@@ -1037,57 +1082,138 @@ TEXT: dict[str, tuple[str, str]] = {
     "rec_model": ("Model", "Model"),
     "rec_published": ("Data resmi", "Published"),
     "rec_source": ("Sumber", "Source"),
-    "rec_derived": ("diturunkan dari data BPS", "derived from BPS"),
+    "rec_use": ("Penggunaan", "Use"),
+    # The sources of the published figures, with their addresses (methodology page)
+    "src_title": ("Sumber data historis", "Sources of the published figures"),
+    "src_caption": (
+        "Setiap angka resmi yang digunakan atau ditampilkan simulator, dengan sumbernya "
+        "(instansi penerbit lebih dahulu, lalu media yang memuatnya) dan alamatnya. Nilai "
+        "seperti yang dipublikasikan, sebelum diolah.",
+        "Every published figure the simulator uses or shows, with its source (the issuing "
+        "agency first, then the news site that carried it) and its address. Values as "
+        "published, before processing.",
+    ),
+    "src_figure": ("Angka", "Figure"),
+    "src_value": ("Nilai", "Value"),
+    "src_address": ("Alamat", "Address"),
+    "hq_production_rp_tn": (
+        "Nilai produksi IKM alas kaki (harga berlaku)",
+        "Production of footwear IKM (current prices)",
+    ),
+    "hq_investment_rp_tn": (
+        "Penambahan investasi IKM alas kaki (harga berlaku)",
+        "Added investment in footwear IKM (current prices)",
+    ),
+    "hq_units": ("Unit usaha IKM alas kaki", "Footwear IKM units"),
+    "hq_jobs": ("Tenaga kerja IKM alas kaki", "Footwear IKM workers"),
+    "hq_kbli15_real_growth_pct": ("Pertumbuhan riil PDB KBLI 15", "Real growth of KBLI 15 GDP"),
+    "hq_value_added_kbli15_rp_tn": (
+        "Nilai tambah KBLI 15 (harga berlaku)",
+        "Value added of KBLI 15 (current prices)",
+    ),
+    "hq_cpi_inflation_pct": (
+        "Inflasi IHK (Desember terhadap Desember)",
+        "Consumer price inflation (Dec. to Dec.)",
+    ),
+    "hq_units_small": ("Unit usaha skala mikro dan kecil", "Micro and small units"),
+    "hq_units_medium": ("Unit usaha skala menengah", "Medium firms"),
+    "hq_units_large": ("Unit usaha skala besar", "Large firms"),
+    "hq_units_medium_large": (
+        "Unit usaha skala menengah dan besar",
+        "Medium and large firms",
+    ),
+    "hq_jobs_small": (
+        "Tenaga kerja unit usaha skala mikro dan kecil",
+        "Workers of micro and small units",
+    ),
+    "hq_jobs_kbli15_medium_large": (
+        "Tenaga kerja industri menengah dan besar KBLI 15",
+        "Workers of KBLI 15 medium and large firms",
+    ),
+    "hq_jobs_industry": (
+        "Tenaga kerja seluruh industri alas kaki",
+        "Workers of the whole footwear industry",
+    ),
+    "hq_utilisation_pct": (
+        "Utilisasi kapasitas industri kulit dan alas kaki",
+        "Capacity utilisation of leather and footwear",
+    ),
+    "hq_exports_industry_usd_mn": (
+        "Ekspor seluruh industri alas kaki",
+        "Exports of the whole footwear industry",
+    ),
+    "hq_us_cpi_index": (
+        "Indeks harga konsumen Amerika Serikat (CPI-U)",
+        "US consumer price index (CPI-U)",
+    ),
+    "hq_online_share_pct": (
+        "Persentase usaha yang berjualan daring",
+        "Share of businesses selling online",
+    ),
+    "hq_online_prefer_offline_pct": (
+        "Persentase usaha luring yang memilih berjualan langsung",
+        "Offline businesses preferring face-to-face selling",
+    ),
+    "hq_online_domestic_delivery_pct": (
+        "Persentase transaksi daring yang dikirim di dalam negeri",
+        "Share of online transactions delivered within Indonesia",
+    ),
+    "hq_icor_national": ("ICOR nasional", "National ICOR"),
+    "rec_derived": (
+        "Turunan dari pertumbuhan riil KBLI 15 (BPS)",
+        "Derived from the real growth of KBLI 15 (BPS)",
+    ),
     "d_title": ("Nilai turunan kalibrasi", "Derived values of the calibration"),
     "d_caption": (
-        "Dihitung dari parameter skenario saat ini; berubah bila asumsi diubah.",
+        "Dihitung dari parameter skenario saat ini; berubah apabila asumsi diubah.",
         "Computed from the current scenario's parameters; they change with the assumptions.",
     ),
     "d_name": ("Nilai", "Value"),
     "d_value": ("Angka", "Figure"),
     "d_basis": ("Dasar perhitungan", "Basis"),
-    "d_units_count": ("Unit mikro dan kecil 2017", "Micro and small units 2017"),
+    "d_units_count": ("Unit skala mikro dan kecil 2017", "Micro and small units 2017"),
     "d_units_count_basis": (
-        "Hitungan IKM alas kaki Kemenperin (32.562 unit, terbit Februari 2018) dikurangi usaha "
-        "menengah; sesudahnya jumlah unit mengikuti permintaan segmennya.",
+        "Jumlah IKM alas kaki menurut Kemenperin (32.562 unit, dipublikasikan Februari 2018) "
+        "dikurangi unit skala menengah; setelah itu jumlah unit mengikuti permintaan segmennya.",
         "The ministry's count of footwear IKM (32,562 units, published February 2018) less the "
         "medium firms; after it the number of units follows the segment's demand.",
     ),
     "d_small_share": (
-        "Porsi unit mikro dan kecil dalam nilai produksi 2016",
+        "Kontribusi unit skala mikro dan kecil terhadap nilai produksi 2016",
         "Micro and small units' share of 2016 production",
     ),
     "d_small_share_basis": (
-        "Jumlah unit 2016 x penjualan rata-rata x 12, dibagi nilai produksi 2016.",
-        "Units in 2016 x average sales x 12, over 2016 production.",
+        "Jumlah unit 2016 × penjualan rata-rata × 12, dibagi nilai produksi 2016.",
+        "Units in 2016 × average sales × 12, over 2016 production.",
     ),
-    "d_medium_2016": ("Nilai produksi usaha menengah 2016", "Medium firms' production 2016"),
+    "d_medium_2016": ("Nilai produksi unit skala menengah 2016", "Medium firms' production 2016"),
     "d_medium_2016_basis": (
-        "Pekerja usaha menengah x output per pekerja (sumber terbitan terdekat), bukan sisa.",
-        "Medium firms' workers x output per worker (nearest published source), not a residual.",
+        "Tenaga kerja unit skala menengah × output per tenaga kerja (sumber terdekat yang "
+        "dipublikasikan), bukan sisa.",
+        "Medium firms' workers × output per worker (nearest published source), not a residual.",
     ),
     "d_other_2016": (
         "Nilai produksi 2016 yang tidak dijelaskan unit terhitung",
         "2016 production the counted units do not explain",
     ),
     "d_other_2016_basis": (
-        "Rp22,98 triliun dikurangi unit mikro dan kecil dan usaha menengah; tanpa tenaga kerja "
-        "terhitung, mengikuti sektor seperti usaha menengah.",
+        "Rp22,98 triliun dikurangi nilai produksi unit skala mikro dan kecil serta unit skala "
+        "menengah; tanpa tenaga kerja terhitung, tumbuh seperti unit skala menengah.",
         "Rp 22.98 trillion less micro and small units and medium firms; no counted workers, it "
         "follows the sector as medium firms do.",
     ),
     "d_workers_per_unit": (
-        "Tenaga kerja per unit mikro dan kecil",
+        "Tenaga kerja per unit skala mikro dan kecil",
         "Workers per micro or small unit",
     ),
     "d_workers_per_unit_basis": (
-        "Tenaga kerja IKM 2017 (113.907) dikurangi pekerja usaha menengah, dibagi unit mikro "
-        "dan kecil 2017.",
-        "IKM workers in 2017 (113,907) less the medium firms' workers, over micro and small "
-        "units in 2017.",
+        "Tenaga kerja IKM 2017 (113.907) dikurangi tenaga kerja unit skala menengah, dibagi "
+        "jumlah unit skala mikro dan kecil 2017.",
+        "IKM workers in 2017 (113,907) less the medium firms' workers, over micro and small units "
+        "in 2017.",
     ),
     "d_capital_per_rp": (
-        "Investasi per rupiah tambahan kapasitas usaha menengah",
+        "Investasi per rupiah tambahan kapasitas unit skala menengah",
         "Investment per rupiah of added capacity of medium firms",
     ),
     "d_capital_per_rp_basis": (
@@ -1112,15 +1238,15 @@ TEXT: dict[str, tuple[str, str]] = {
         "Gross ICOR analogue (BPS basis)",
     ),
     "d_icor_gross_basis": (
-        "Seluruh investasi bruto usaha menengah dan sisa dibagi kenaikan tahunan nilai "
+        "Seluruh investasi bruto unit skala menengah dan sisa dibagi kenaikan tahunan nilai "
         "tambahnya, 2016–2019 (termasuk penggantian kapasitas yang aus); ICOR nasional 6,7–6,9 "
         "(BPS, 2016–2019, basis yang sama).",
         "All gross investment of medium firms and the rest over the yearly rise of their value "
-        "added, 2016–2019 (replacement of worn capacity included); national ICOR 6.7–6.9 "
-        "(BPS, 2016–2019, the same basis).",
+        "added, 2016–2019 (replacement of worn capacity included); national ICOR 6.7–6.9 (BPS, "
+        "2016–2019, the same basis).",
     ),
     "d_invest_share": (
-        "Porsi investasi untuk unit mikro dan kecil",
+        "Persentase investasi untuk unit skala mikro dan kecil",
         "Share of investment going to micro and small units",
     ),
     "d_invest_share_basis": (
@@ -1134,11 +1260,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "Rate of the online diffusion curve (a year)",
     ),
     "d_online_rate_basis": (
-        "Kuadrat terkecil logistik atas porsi daring resmi 2017–2023.",
+        "Kurva logistik yang diestimasi dengan metode kuadrat terkecil terhadap persentase usaha "
+        "yang berjualan daring 2017–2023.",
         "Least-squares logistic through the published online shares 2017–2023.",
     ),
     "d_online_target": (
-        "Porsi daring skenario dasar pada {year}",
+        "Persentase unit yang berjualan daring dalam skenario dasar pada {year}",
         "Baseline share online in {year}",
     ),
     "d_online_target_basis": (
@@ -1150,22 +1277,22 @@ TEXT: dict[str, tuple[str, str]] = {
         "Cost per net additional job-year by instrument",
     ),
     "route_caption": (
-        "Setiap instrumen sendiri-sendiri, sebesar presetnya, dengan asumsi skenario saat ini: "
-        "nilai kini selama sepuluh tahun sejak tahun mulai kebijakan, didiskonto dengan tingkat "
-        "diskonto sosial, bersih dari deadweight, pengalihan, unit yang tutup, dan peserta yang "
-        "tidak berjualan daring.",
+        "Setiap instrumen secara terpisah, sebesar nilainya dalam skenario siap pakai, dengan "
+        "asumsi skenario saat ini: nilai kini selama sepuluh tahun sejak tahun mulai kebijakan, "
+        "didiskonto dengan tingkat diskonto sosial, bersih dari deadweight, pengalihan, unit yang "
+        "tutup, dan peserta yang tidak berjualan daring.",
         "Each instrument alone, at its preset's size, on the current scenario's assumptions: "
-        "present values over the ten years from the policy start at the social discount rate, "
-        "net of deadweight, displacement, units that close and trainees who do not sell online.",
+        "present values over the ten years from the policy start at the social discount rate, net "
+        "of deadweight, displacement, units that close and trainees who do not sell online.",
     ),
     "route": ("Instrumen", "Instrument"),
-    "route_cost": ("Biaya publik (nilai kini)", "Public cost (present value)"),
+    "route_cost": ("Anggaran pemerintah (nilai kini)", "Government budget (present value)"),
     "route_job_years": ("Tahun kerja bersih (nilai kini)", "Net job-years (present value)"),
     "route_public_net": (
-        "Dana publik per tahun kerja bersih",
-        "Public money per net job-year",
+        "Anggaran pemerintah per tahun kerja bersih",
+        "Government budget per net job-year",
     ),
-    "route_va": ("Nilai tambah per rupiah", "Value added per rupiah"),
+    "route_va": ("Nilai tambah per rupiah anggaran", "Value added per rupiah of budget"),
     "route_small": (
         "1.250 unit usaha baru per tahun (program WUB)",
         "1,250 new units a year (WUB programme)",
@@ -1179,21 +1306,21 @@ TEXT: dict[str, tuple[str, str]] = {
         "75% of units online by 2030 (e-Smart IKM)",
     ),
     "route_place": (
-        "2.000 unit dengan tempat berjualan khusus",
+        "2.000 unit yang mendapat tempat berjualan khusus",
         "2,000 units with a dedicated sales place",
     ),
     "ho_title": (
-        "Uji balik: hitungan yang tidak dipakai untuk kalibrasi",
+        "Uji balik: data jumlah yang tidak digunakan untuk kalibrasi",
         "Back-test: counts kept out of calibration",
     ),
     "ho_caption": (
-        "Model dikalibrasi pada hitungan IKM alas kaki 2017 saja. Hitungan sesudahnya memakai "
-        "cakupan lain (KBLI 15, unit mikro rumah tangga), sehingga masing-masing dibaca sebagai "
-        "rentang untuk cakupan model; hasil lolos bila berada dalam rentang itu atau paling jauh "
-        "10% dari ujungnya.",
-        "The model is calibrated on the 2017 count of footwear IKM alone. Later counts have "
-        "other coverages (KBLI 15, micro household units), so each is read as a range for the "
-        "model's coverage; a result passes inside that range or at most 10 % from its nearer end.",
+        "Model dikalibrasi hanya pada jumlah IKM alas kaki 2017. Data jumlah setelahnya memiliki "
+        "cakupan lain (KBLI 15, unit mikro rumah tangga), sehingga setiap angka dibaca sebagai "
+        "rentang untuk cakupan model; hasil lolos apabila berada dalam rentang itu atau paling "
+        "jauh 10% dari batas terdekatnya.",
+        "The model is calibrated on the 2017 count of footwear IKM alone. Later counts have other "
+        "coverages (KBLI 15, micro household units), so each is read as a range for the model's "
+        "coverage; a result passes inside that range or at most 10 % from its nearer end.",
     ),
     "ho_range": ("Rentang data resmi", "Published range"),
     "ho_basis": ("Cara membaca", "Reading"),
@@ -1202,39 +1329,42 @@ TEXT: dict[str, tuple[str, str]] = {
     "ho_near": ("di luar rentang ({pct}), dalam toleransi 10%", "outside ({pct}), within 10 %"),
     "ho_outside": ("di luar rentang ({pct})", "outside the range ({pct})"),
     "ho_units_small": (
-        "53.333 unit kecil KBLI 15 (BPS, 2025) x 49% porsi alas kaki sampai 60.760 unit mikro "
-        "dan kecil alas kaki (Kemenperin, 2024)",
-        "53,333 KBLI 15 small units (BPS, 2025) x footwear's 49 % up to 60,760 micro and small "
+        "53.333 unit usaha kecil KBLI 15 (BPS, 2025) × 49% (kontribusi alas kaki) sampai dengan "
+        "60.760 unit skala mikro dan kecil alas kaki (Kemenperin, 2024)",
+        "53,333 KBLI 15 small units (BPS, 2025) × footwear's 49 % up to 60,760 micro and small "
         "footwear units (Kemenperin, 2024)",
     ),
     "ho_units_medium": (
-        "750 usaha menengah dan besar (2024) dengan komposisi 2018 (441 dari 596) sampai "
-        "dikurangi 155 usaha besar",
-        "750 medium and large firms (2024) at the 2018 mix (441 of 596) up to less the 155 "
+        "750 unit usaha skala menengah dan besar (2024) dengan komposisi 2018 (441 dari 596) "
+        "sampai dengan 750 dikurangi 155 unit skala besar",
+        "750 medium and large firms (2024) at the 2018 mix (441 of 596) up to 750 less the 155 "
         "large firms",
     ),
     "ho_jobs_small": (
-        "tenaga kerja usaha kecil KBLI 15 (BPS) x 51% porsi alas kaki sampai seluruhnya",
-        "KBLI 15 small firms' workers (BPS) x footwear's 51 % up to all of them",
+        "tenaga kerja usaha kecil KBLI 15 (BPS) × 51% (kontribusi alas kaki) sampai dengan "
+        "seluruhnya",
+        "KBLI 15 small firms' workers (BPS) × footwear's 51 % up to all of them",
     ),
     "bt_title": ("Uji balik sejak 2016", "Back-test from 2016"),
     "bt_caption": (
-        "Proyeksi model dari tingkat 2016 saja dibandingkan dengan data. Tren sekarang "
-        "(2,56% per tahun) adalah rata-rata 2016–2023 sehingga titik akhirnya pas; pertumbuhan "
-        "yang terlihat pada Januari 2017 adalah proyeksi Kemenperin (+5,53% nominal, sekitar "
-        "+1,85% riil). Keduanya tidak menangkap lonjakan 2018 dan kejatuhan 2020: model "
-        "memproyeksikan tren, bukan guncangan.",
-        "The model's projection from the 2016 level alone against the data. Today's trend "
-        "(2.56 % a year) is the 2016–2023 average, so its end point fits by construction; the "
-        "growth in view in January 2017 is Kemenperin's projection (+5.53 % nominal, about "
-        "+1.85 % real). Neither catches 2018's jump or 2020's fall: the model projects trends, "
-        "not shocks.",
+        "Proyeksi model dari tingkat 2016 saja dibandingkan dengan data. Tren yang digunakan "
+        "model (2,56% per tahun) adalah rata-rata 2016–2023 sehingga titik akhirnya tepat sama "
+        "dengan data; pertumbuhan yang diproyeksikan Kemenperin pada Januari 2017 adalah +5,53% "
+        "nominal, sekitar +1,85% riil. Keduanya tidak menangkap pertumbuhan tinggi 2018 dan "
+        "kontraksi 2020: model memproyeksikan tren, bukan guncangan.",
+        "The model's projection from the 2016 level alone against the data. Today's trend (2.56 % "
+        "a year) is the 2016–2023 average, so its end point fits by construction; the growth in "
+        "view in January 2017 is Kemenperin's projection (+5.53 % nominal, about +1.85 % real). "
+        "Neither catches 2018's jump or 2020's fall: the model projects trends, not shocks.",
     ),
     "bt_observed": ("Data", "Data"),
-    "bt_trend": ("Dari 2016, tren sekarang (selisih)", "From 2016, today's trend (error)"),
+    "bt_trend": (
+        "Proyeksi dari 2016 dengan tren model (selisih)",
+        "From 2016, today's trend (error)",
+    ),
     "bt_in_view": (
-        "Dari 2016, pertumbuhan yang terlihat 2017 (selisih)",
-        "From 2016, growth in view in 2017 (error)",
+        "Proyeksi dari 2016 dengan proyeksi Kemenperin 2017 (selisih)",
+        "From 2016, with Kemenperin's 2017 projection (error)",
     ),
     # Briefing and exports (simulator/exports.py)
     "brief_custom": ("Skenario kustom", "Custom scenario"),
@@ -1257,17 +1387,17 @@ TEXT: dict[str, tuple[str, str]] = {
         "Range of the effects in {year} (uncertainty analysis)",
     ),
     "brief_col_change": ("Perubahan pada skenario ini", "Change in this scenario"),
-    "brief_col_range": ("Rentang pada 8 dari 10 simulasi", "Range in 8 of 10 simulations"),
+    "brief_col_range": ("Rentang (80% simulasi)", "Range (80% of simulations)"),
     "brief_range": ("{low} sampai {high}", "{low} to {high}"),
     "brief_effects_note": (
         "Perubahan terhadap skenario dasar dengan asumsi yang sama. Model dijalankan {draws} "
-        "kali, setiap kali dengan nilai acak untuk asumsi yang tidak pasti (dalam rentangnya; "
-        "pilihan acaknya tetap, sehingga angkanya sama setiap kali dibuat); rentang di atas "
-        "memuat hasil 8 dari 10 simulasi itu.",
+        "kali; setiap kali, nilai setiap asumsi yang tidak pasti diambil secara acak dari "
+        "rentangnya (nilai acaknya tetap, sehingga angkanya sama setiap kali dibuat). Rentang di "
+        "atas memuat hasil 8 dari 10 simulasi itu.",
         "Change against the baseline on the same assumptions. The model is run {draws} times, "
         "each time with random values for the uncertain assumptions (within their ranges; the "
-        "random picks are fixed, so the numbers are the same every time); the range above holds "
-        "8 in 10 of those simulations.",
+        "random picks are fixed, so the numbers are the same every time); the range above holds 8 "
+        "in 10 of those simulations.",
     ),
     "brief_levels": (
         "Rentang proyeksi pada {year} (analisis ketidakpastian)",
@@ -1275,49 +1405,56 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "brief_col_value": ("Nilai pada skenario ini", "Value in this scenario"),
     "brief_levels_note": (
-        "Skenario ini tidak mengubah indikator di atas dari skenario dasar, sehingga rentang "
-        "ini untuk nilainya sendiri. Model dijalankan {draws} kali, setiap kali dengan nilai "
-        "acak untuk asumsi yang tidak pasti (dalam rentangnya; pilihan acaknya tetap, sehingga "
-        "angkanya sama setiap kali dibuat); rentang di atas memuat hasil 8 dari 10 simulasi itu.",
-        "This scenario leaves these indicators at the baseline, so the range is of their "
-        "values. The model is run {draws} times, each time with random values for the "
-        "uncertain assumptions (within their ranges; the random picks are fixed, so the numbers "
-        "are the same every time); the range above holds 8 in 10 of those simulations.",
+        "Skenario ini sama dengan skenario dasar sehingga rentang di atas menunjukkan "
+        "ketidakpastian nilai indikator itu sendiri. Model dijalankan {draws} kali; setiap kali, "
+        "nilai setiap asumsi yang tidak pasti diambil secara acak dari rentangnya (nilai acaknya "
+        "tetap, sehingga angkanya sama setiap kali dibuat). Rentang di atas memuat hasil 8 dari "
+        "10 simulasi itu.",
+        "This scenario is the baseline, so the range above shows the uncertainty of the "
+        "indicators' own values. The model is run {draws} times, each time with random values for "
+        "the uncertain assumptions (within their ranges; the random picks are fixed, so the "
+        "numbers are the same every time); the range above holds 8 in 10 of those simulations.",
     ),
-    "brief_money": ("Dana publik", "Public money"),
+    "brief_money": ("Anggaran pemerintah", "Government budget"),
     "brief_cost": (
-        "Biaya publik {first}–{last}, nilai kini dengan diskonto {rate} per tahun: {cost}",
-        "Public cost {first}–{last}, present value at {rate} a year: {cost}",
+        "Anggaran pemerintah {first}–{last}, nilai kini dengan diskonto {rate} per tahun: {cost}",
+        "Government budget {first}–{last}, present value at {rate} a year: {cost}",
     ),
     "brief_no_cost": (
-        "Skenario ini tidak memakai dana publik di atas skenario dasar.",
-        "This scenario uses no public money beyond the baseline.",
+        "Skenario ini tidak memerlukan anggaran pemerintah di luar skenario dasar.",
+        "This scenario needs no government budget beyond the baseline.",
     ),
     "brief_setting_col": ("Pengaturan", "Setting"),
     "brief_caveat_title": ("Catatan data", "Data caveats"),
     "brief_caveat": (
-        "Angka {first}–{last} adalah data resmi Kemenperin dan BPS, sebagian besar dikutip "
-        "media; sesudahnya proyeksi tren, bukan ramalan. Model dijangkarkan pada hitungan IKM "
-        "alas kaki Kemenperin 2017 ({units}); unit mikro dan kecil membuat sekitar {share} "
-        "nilai produksi 2016 ({production}), usaha menengah sekitar {medium}, dan sisanya tidak "
-        "dijelaskan hitungan itu (tanpa tenaga kerja). Tenaga kerja mencakup pemilik dan "
-        "pekerja keluarga. Rentang dampak hanya mencakup asumsi yang diberi rentang.",
-        "{first}–{last} are published figures of Kemenperin and BPS, mostly as quoted in the "
-        "press; later years project trends, not forecasts. The model is anchored to the "
-        "ministry's 2017 count of footwear IKM ({units}); micro and small units make about "
-        "{share} of 2016 production ({production}), medium firms about {medium}, and the rest "
-        "is not explained by that count (no workers). Jobs include owners and family workers. "
-        "The range of the effects covers only the assumptions given a range.",
+        "Angka {first}–{last} merupakan data resmi Kemenperin dan BPS; angka tahun berikutnya "
+        "merupakan proyeksi tren, bukan prediksi. Model dikalibrasi pada jumlah IKM alas kaki "
+        "menurut Kemenperin tahun 2017 ({units}). Dengan rata-rata penjualannya, unit skala mikro "
+        "dan kecil hanya menyumbang sekitar {share} nilai produksi 2016 ({production}) dan unit "
+        "skala menengah sekitar {medium}; sisanya tidak dijelaskan oleh jumlah unit tersebut "
+        "(tanpa tenaga kerja). Tenaga kerja mencakup pemilik dan pekerja keluarga. Rentang dampak "
+        "hanya mencakup asumsi yang diberi rentang.",
+        "{first}–{last} are published figures of Kemenperin and BPS; later years are trend "
+        "projections, not forecasts. The model is calibrated to the ministry's 2017 count of "
+        "footwear IKM ({units}). At their average sales, micro and small units make only about "
+        "{share} of 2016 production ({production}) and medium firms about {medium}; the rest is "
+        "not explained by that count (no workers). Jobs include owners and family workers. The "
+        "range of the effects covers only the assumptions given a range.",
     ),
     "brief_sources_title": ("Sumber", "Sources"),
-    "brief_agency": ("{agency} ({n} angka)", "{agency} ({n} figures)"),
     "brief_sources": (
-        "Sumber utama: {agencies}; {n} angka resmi {first}–{last}, sebagian besar melalui media "
-        "yang memuat rilisnya ({media}), serta tabel parameter simulator yang mencantumkan "
-        "sumber setiap asumsi. Alamat setiap sumber ada di halaman Metodologi.",
-        "Main sources: {agencies}; {n} published figures {first}–{last}, mostly through the news "
-        "sites that carried the releases ({media}), and the simulator's parameter table, which "
-        "gives every assumption its source. Each source's address is on the Methodology page.",
+        "Sumber data: Kementerian Perindustrian (Kemenperin), siaran pers dan pernyataan "
+        "{first}–{last}; Badan Pusat Statistik (BPS), PDB menurut lapangan usaha (KBLI 15), "
+        "Indeks Harga Konsumen, dan Statistik eCommerce; diolah. Sebagian angka diakses melalui "
+        "media yang memuat siaran pers tersebut. Sumber dan alamat setiap angka resmi tercantum "
+        "pada tabel “Sumber data historis”, dan sumber setiap asumsi pada tabel parameter, di "
+        "halaman Metodologi.",
+        "Data sources: Ministry of Industry (Kemenperin), press releases and statements "
+        "{first}–{last}; Statistics Indonesia (BPS), GDP by industry (KBLI 15), the Consumer "
+        "Price Index and Statistik eCommerce; processed. Some figures were read in the news sites "
+        "that carried those releases. The source and address of every published figure are in the "
+        "table “Sources of the published figures”, and the source of every assumption in the "
+        "parameter table, on the Methodology page.",
     ),
     "brief_qr": (
         "Pindai kode QR dengan ponsel atau klik tautan untuk membuka skenario ini, dengan semua "
@@ -1366,32 +1503,34 @@ TEXT: dict[str, tuple[str, str]] = {
         "All settings are the baseline.",
     ),
     "pdf_assumptions": ("Asumsi utama", "Main assumptions"),
-    "pdf_link": ("Tautan yang membuka skenario ini", "Link that reopens this scenario"),
+    # One main assumption: its value, then its source as a sentence of its own.
+    "brief_assumption": ("{label}: {value}. {source}", "{label}: {value}. {source}"),
+    "pdf_link": ("Tautan skenario", "Scenario link"),
     # Words in file names and the CSV convention of each language
     "file_results": ("hasil", "results"),
     "file_briefing": ("ringkasan", "briefing"),
     "data_note": (
-        "Catatan data: model dijangkarkan pada hitungan IKM alas kaki Kemenperin tahun 2017, "
-        "32.562 unit dan 113.907 tenaga kerja (orang yang bekerja, termasuk pemilik dan "
-        "pekerja keluarga). Dengan penjualan Rp14 juta per unit per bulan, unit mikro dan kecil "
-        "membuat sekitar 23% dari Rp22,98 triliun dan usaha menengah sekitar 15%; sisanya tidak "
-        "dijelaskan hitungan itu dan ditampilkan terpisah tanpa tenaga kerja. Angka 2022–2025 "
-        "(159.400 tenaga kerja, 60.760 unit) memakai cakupan lain (seluruh KBLI 15, unit mikro "
-        "rumah tangga) dan hanya dipakai untuk uji balik. Tahun 2016–2023 adalah data resmi; "
-        "lihat Metodologi.",
-        "Data note: the model is anchored to the ministry's 2017 count of footwear IKM, 32,562 "
-        "units and 113,907 workers (persons engaged, owners and family workers included). At "
-        "Rp 14 million of monthly sales per unit, micro and small units make about 23% of the "
-        "Rp 22.98 trillion and medium firms about 15%; the rest is not explained by that count "
+        "Catatan data: model dikalibrasi pada jumlah IKM alas kaki menurut Kemenperin tahun 2017, "
+        "yaitu 32.562 unit dan 113.907 tenaga kerja (orang yang bekerja, termasuk pemilik dan "
+        "pekerja keluarga). Dengan rata-rata penjualan Rp14 juta per unit per bulan, unit skala "
+        "mikro dan kecil hanya menyumbang sekitar 23% dari Rp22,98 triliun dan unit skala "
+        "menengah sekitar 14%; sisanya tidak dijelaskan oleh jumlah unit tersebut dan ditampilkan "
+        "terpisah tanpa tenaga kerja. Angka 2022–2025 (159.400 tenaga kerja, 60.760 unit) "
+        "memiliki cakupan lain (seluruh KBLI 15, unit mikro rumah tangga) dan hanya digunakan "
+        "untuk uji balik. Tahun 2016–2023 merupakan data resmi; lihat Metodologi.",
+        "Data note: the model is calibrated to the ministry's 2017 count of footwear IKM, 32,562 "
+        "units and 113,907 workers (persons engaged, owners and family workers included). At Rp "
+        "14 million of monthly sales per unit, micro and small units make only about 23% of the "
+        "Rp 22.98 trillion and medium firms about 14%; the rest is not explained by that count "
         "and is shown apart, with no workers. The 2022–2025 figures (159,400 workers, 60,760 "
-        "units) have another coverage (all of KBLI 15, micro household units) and serve only "
-        "to test the model. 2016–2023 are published data; see Methodology.",
+        "units) have another coverage (all of KBLI 15, micro household units) and serve only to "
+        "test the model. 2016–2023 are published data; see Methodology.",
     ),
     "footer": (
-        "Sumber: Kemenperin dan BPS (data historis dan tabel parameter). Nilai atas dasar harga "
-        "konstan 2016. Proyeksi, bukan ramalan.",
-        "Sources: Kemenperin and BPS (history and parameter tables). Values in constant 2016 "
-        "prices. Projections, not forecasts.",
+        "Sumber: Kemenperin dan BPS, diolah. Nilai atas dasar harga konstan 2016. Proyeksi, bukan "
+        "prediksi.",
+        "Source: Kemenperin and BPS, processed. Values in constant 2016 prices. Projections, not "
+        "forecasts.",
     ),
     "share_copy": ("Salin tautan", "Copy link"),
     "share_native": ("Bagikan…", "Share…"),
@@ -1405,13 +1544,13 @@ TEXT: dict[str, tuple[str, str]] = {
     "share_whatsapp": ("Kirim lewat WhatsApp", "Send by WhatsApp"),
     "share_field": ("Tautan skenario", "Scenario link"),
     "share_text": (
-        "Skenario IKM alas kaki (proyeksi, bukan ramalan)",
+        "Skenario IKM alas kaki (proyeksi, bukan prediksi)",
         "Footwear IKM scenario (a projection, not a forecast)",
     ),
     "undo": ("Urungkan", "Undo"),
     "redo": ("Ulangi", "Redo"),
     "link_bad_slide": (
-        "Nomor salindia '{value}' di tautan tidak terbaca; dibuka salindia pertama.",
+        "Nomor salindia “{value}” di tautan tidak terbaca; salindia pertama yang dibuka.",
         "Slide '{value}' in the link could not be read; the first slide is shown.",
     ),
     "present_prev": ("Sebelumnya", "Previous"),
@@ -1419,12 +1558,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "present_slide": ("Salindia {n} dari {total}", "Slide {n} of {total}"),
     "present_levers": ("Instrumen kebijakan", "Policy instruments"),
     "present_keys": (
-        "Tombol panah kiri dan kanan berpindah salindia.",
+        "Gunakan tombol panah kiri dan kanan untuk berpindah salindia.",
         "The left and right arrow keys change slides.",
     ),
     "present_other_lang": ("English", "Bahasa Indonesia"),
     "goal_applied": (
-        "{lever} kini {value}; hasil di atas sudah memakainya.",
+        "{lever} kini {value}; hasil di atas telah diperbarui.",
         "{lever} is now {value}; the results above use it.",
     ),
     "compare_current": ("▶ Skenario saat ini", "▶ Current scenario"),
@@ -1444,6 +1583,16 @@ FORMATS: dict[str, tuple[str, str]] = {
     "points": ("{v} persen poin", "{v} pts"),
     "units_one": ("{v} unit", "{v} unit"),
     "units_other": ("{v} unit", "{v} units"),
+    "new_units_one": ("{v} unit usaha IKM baru", "{v} new IKM unit"),
+    "new_units_other": ("{v} unit usaha IKM baru", "{v} new IKM units"),
+    "place_units_one": (
+        "{v} unit yang mendapat tempat berjualan khusus",
+        "{v} unit with a dedicated sales place",
+    ),
+    "place_units_other": (
+        "{v} unit yang mendapat tempat berjualan khusus",
+        "{v} units with a dedicated sales place",
+    ),
     "jobs_one": ("{v} orang", "{v} person"),
     "jobs_other": ("{v} orang", "{v} people"),
     "thousand": ("{v} ribu", "{v} thousand"),
@@ -1464,6 +1613,7 @@ UNITS: dict[str, tuple[str, str]] = {
         "Rp {v} million per worker a year",
     ),
     "Rp per USD": ("Rp{v} per USD", "Rp {v} per USD"),
+    "USD million": ("USD{v} juta", "USD {v} million"),
     "Rp per Rp of added annual output": (
         "{v} rupiah per rupiah output tahunan",
         "{v} rupiah per rupiah of annual output",
@@ -1479,8 +1629,24 @@ UNITS: dict[str, tuple[str, str]] = {
     "persons per Rp trillion": ("{v} orang per Rp1 triliun", "{v} persons per Rp 1 trillion"),
     "jobs per direct job": ("{v} per tenaga kerja langsung", "{v} per direct job"),
     "percentage points per year": ("{v} persen poin per tahun", "{v} percentage points a year"),
-    "persons per unit": ("{v} orang per usaha", "{v} persons per firm"),
+    "persons per unit": ("{v} orang per unit", "{v} persons per firm"),
 }
+
+
+def mid_sentence(text: str) -> str:
+    """A label as it reads inside a sentence: its first letter in lower case, unless its
+    first word is an acronym or a name in capitals ("IKM", "BPS", "KBLI 15"), which EYD V
+    keeps as written ("unit usaha IKM", never "unit usaha ikm": only the first letter
+    changes)."""
+    first = text.split(" ", 1)[0]
+    if len(first) > 1 and (first.isupper() or first[1:2].isupper()):
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def sentence_start(text: str) -> str:
+    """Text that begins a sentence (after a full stop): its first letter in capitals (EYD V)."""
+    return text[:1].upper() + text[1:]
 
 
 def pick(lang: str, indonesian: str, english: str) -> str:

@@ -17,10 +17,10 @@ import pandas as pd
 
 from simulator import formatting as fmt
 from simulator.history import BASE_YEAR, History, load_history
-from simulator.i18n import tr
+from simulator.i18n import pick, tr
 from simulator.model import simulate
 from simulator.params import ParameterTable, load_parameters
-from simulator.report import Efficiency, efficiency
+from simulator.report import MINUS, Efficiency, efficiency
 
 RECONCILIATION_YEARS = (2016, 2018, 2020, 2023, 2030)
 RECONCILED = (
@@ -57,15 +57,18 @@ def reconciliation(lang: str, table: ParameterTable | None = None) -> pd.DataFra
             model = float(result.baseline[output][0, result.index(year)])
             match = published[published["year"] == year]
             shown = "–"
-            source = ""
+            source = use = ""
             if not match.empty:
                 first = match.iloc[0]
                 shown = _show(output, float(first["value_2016"]), lang)
-                # The publisher as the file names it (a proper name), the derived row and the
-                # coverage in the page's language.
-                publisher = tr("rec_derived", lang) if first["derived"] else first["publisher"]
-                coverage = tr(f"coverage_{first['coverage']}", lang)
-                source = f"{publisher} ({coverage})"
+                # The citation in the page's language (agency first, then the news site), the
+                # derived row named as derived, and how the model uses the figure.
+                source = (
+                    tr("rec_derived", lang)
+                    if first["derived"]
+                    else pick(lang, first["citation_id"], first["citation_en"])
+                )
+                use = tr(f"coverage_{first['coverage']}", lang)
             rows.append(
                 {
                     tr("rec_output", lang): tr(f"out_{output}", lang),
@@ -73,9 +76,34 @@ def reconciliation(lang: str, table: ParameterTable | None = None) -> pd.DataFra
                     tr("rec_model", lang): _show(output, model, lang),
                     tr("rec_published", lang): shown,
                     tr("rec_source", lang): source,
+                    tr("rec_use", lang): use,
                 }
             )
     return pd.DataFrame(rows)
+
+
+def history_sources(lang: str, history: History | None = None) -> pd.DataFrame:
+    """Every published figure of the history file as the methodology page lists it: year,
+    what it is, its value as published (with its unit), its citation (agency first, then
+    the news site that carried it) and its web address. Derived rows are left out: their
+    address is the growth figure's, listed in its own row."""
+    frame = (history or load_history()).table()
+    frame = frame[~frame["derived"].astype(bool)]  # in the file's order, topic by topic
+    return pd.DataFrame(
+        {
+            tr("col_year", lang): frame["year"].astype(int).astype(str),
+            tr("src_figure", lang): [tr(f"hq_{q}", lang) for q in frame["quantity"]],
+            tr("src_value", lang): [
+                fmt.param_value(float(v), unit, lang).replace("-", MINUS, 1)
+                for v, unit in zip(frame["value"], frame["unit"], strict=True)
+            ],
+            tr("rec_source", lang): [
+                pick(lang, cid, cen)
+                for cid, cen in zip(frame["citation_id"], frame["citation_en"], strict=True)
+            ],
+            tr("src_address", lang): frame["source_url"].astype(str),
+        }
+    )
 
 
 def _show(output: str, value: float, lang: str) -> str:

@@ -36,7 +36,7 @@ from simulator.datafile import (
     path_label,
     read_text,
 )
-from simulator.i18n import TEXT, UNITS, pick
+from simulator.i18n import TEXT, UNITS, pick, sentence_start
 
 __all__ = [
     "DATA_DIR",
@@ -121,6 +121,18 @@ class Parameter:
     def source_text(self, lang: str) -> str:
         """The source in ``lang``."""
         return pick(lang, self.source_id, self.source_en)
+
+    def source_beside_kind(self, lang: str) -> str:
+        """The source where its kind is said beside it ("Jenis: asumsi. Sumber: ..."):
+        without the leading "asumsi:" the file writes for an assumption, so the word is not
+        said twice, and with a capital letter to begin."""
+        text = self.source_text(lang)
+        word = pick(lang, *TEXT[f"kind_{self.kind}"])
+        for mark in (":", ";"):
+            if text.lower().startswith(word.lower() + mark):
+                text = text[len(word) + 1 :].lstrip()
+                break
+        return sentence_start(text)
 
     def note_text(self, lang: str) -> str:
         """The note in ``lang``."""

@@ -13,9 +13,11 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from simulator import controls
 from simulator import equations as eq
 from simulator import formatting as fmt
-from simulator.i18n import tr
+from simulator.analysis import GoalSeek
+from simulator.i18n import mid_sentence, tr, unit_template
 from simulator.model import HORIZON, REGIONS, Result, simulate
 from simulator.outputs import (
     COMPARE_OUTPUTS,
@@ -251,13 +253,17 @@ def _policy_items(
             tr(
                 "s_new_units",
                 lang,
-                value=fmt.number(changed["new_units"], lang),
+                value=fmt.count(changed["new_units"], lang, "new_units"),
                 where=_where_new_units(values, table, lang),
             )
         )
     if "sales_place_units" in changed:
         items.append(
-            tr("s_sales_place", lang, value=fmt.number(changed["sales_place_units"], lang))
+            tr(
+                "s_sales_place",
+                lang,
+                value=fmt.count(changed["sales_place_units"], lang, "place_units"),
+            )
         )
     # Any other instrument the table declares is named by its label and value.
     for name in table.policy:
@@ -268,7 +274,7 @@ def _policy_items(
                 tr(
                     "s_generic",
                     lang,
-                    label=label[:1].lower() + label[1:],
+                    label=mid_sentence(label),
                     value=fmt.param_value(changed[name], param.unit, lang),
                 )
             )
@@ -363,15 +369,16 @@ def sentence(
             exports=fmt.usd_mn(exports[SCENARIO], lang, 0),
         )
     else:
+        diff, pct = _change(production[SCENARIO], production[BASELINE])
+        same = round(diff, 3) == 0
         text = tr(
-            "s_production",
+            "s_production_same" if same else "s_production",
             lang,
             items=join_list(items, lang),
             year=year,
             production=_rp_spoken(production[SCENARIO], lang),
         )
-        diff, pct = _change(production[SCENARIO], production[BASELINE])
-        if round(diff, 3) == 0:
+        if same:
             text += tr("s_vs_same", lang)
         else:
             key = "s_vs_up" if diff > 0 else "s_vs_down"
@@ -404,6 +411,42 @@ def sentence(
     if hit is not None:
         text += " " + tr("s_ceiling", lang, year=hit)
     return text
+
+
+def goal_words(found: GoalSeek, lang: str, table: ParameterTable | None = None) -> str:
+    """The goal-seek answer in a sentence: the instrument value that reaches the target, or
+    how close the instrument's range gets. The instrument and the indicator are nouns inside
+    the sentence (first letter lowered, acronyms kept), the unit words come with the value."""
+    table = table or load_parameters()
+    param = table[found.lever]
+    output = OUTPUTS[found.output]
+    what = mid_sentence(output.label(lang))
+    lever = controls.lever_noun(param, lang)
+    if found.reachable:
+        return tr(
+            "goal_found",
+            lang,
+            lever=lever,
+            value=controls.value_label(param, float(found.value), lang),
+            what=what,
+            reached=output.show(found.reached, lang),
+            year=found.year,
+        )
+    above = found.target > found.range_high
+    # The range with its unit words once: "Rp0–15 triliun per tahun".
+    ends = (controls.number_text(param, v, lang) for v in (param.min, param.max))
+    span = unit_template(param.unit, lang).format(v=fmt.value_range(*ends, lang))
+    return tr(
+        "goal_out",
+        lang,
+        range=span,
+        what=output.label(lang),  # it begins a sentence
+        year=found.year,
+        direction=tr("goal_most" if above else "goal_least", lang),
+        closest=output.show(found.reached, lang),
+        lever=lever,
+        at=controls.value_label(param, found.closest_value, lang),
+    )
 
 
 def _cell(value: float, base: float, lang: str, decimals: int) -> str:

@@ -9,6 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from simulator import load_presets
+from simulator.history import load_history
 from simulator.i18n import TEXT, tr
 from simulator.params import load_parameters
 from tests import shown
@@ -76,7 +77,7 @@ def test_indonesian_page_shows_no_english_labels():
         "Metodologi",
     ]
     # The instruments' live levers are checked in the browser (tests/test_browser_live.py).
-    assert at.select_slider(key="end_year").label == "Tahun akhir yang ditampilkan"
+    assert at.select_slider(key="end_year").label == "Tahun akhir proyeksi"
     assert at.select_slider(key="end_year").format_func(2030.0) == "2030"
 
 
@@ -186,7 +187,7 @@ def test_sentence_names_the_policy_and_the_change():
     text = shown.sentence(at)
     assert "Dengan investasi bruto Rp5,6 triliun per tahun" in text
     assert "lebih tinggi daripada skenario dasar" in text
-    assert "per tahun kerja bersih tambahan" in text
+    assert "untuk setiap tahun kerja bersih tambahan" in text
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
@@ -198,6 +199,11 @@ def test_methodology_tab_renders(lang):
     assert ("Metodologi" if lang == "id" else "Methodology") in text
     assert len(at.dataframe) >= 1
     assert len(at.dataframe[-1].value) >= 25
+    # Every published figure's address, beside its citation (the PDF points here for them).
+    address = tr("src_address", lang)
+    (sources,) = [d.value for d in at.dataframe if address in d.value.columns]
+    history = load_history().table()
+    assert set(sources[address]) == set(history["source_url"])
 
 
 @pytest.mark.parametrize("view", ["regions", "table", "compare"])

@@ -105,7 +105,7 @@ def test_presentation_fits_the_room_and_steps_through_slides(app_url, browser, l
     assert texts
     assert min(t["size"] for t in texts) >= 18
     body = page.locator("[data-testid='stMain']").inner_text()
-    assert ("Proyeksi, bukan ramalan" if lang == "id" else "Projections, not forecasts") in body
+    assert ("Proyeksi, bukan prediksi" if lang == "id" else "Projections, not forecasts") in body
     assert page.evaluate(CLIPPED) == []
     # The charts use the room: on any of these screens they reach past 60 % of its height.
     page.wait_for_function(

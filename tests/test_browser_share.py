@@ -100,7 +100,7 @@ def test_downloads_arrive_and_open(app_url, browser):
     if not page.get_by_test_id("stPopoverBody").is_visible():
         page.get_by_role("button", name="Unduh").click()
     files = {}
-    for label in ("Hasil (CSV)", "Buku kerja (Excel)", "Ringkasan kebijakan (PDF)", "PNG"):
+    for label in ("Hasil (CSV)", "Buku kerja (Excel)", "Ringkasan skenario (PDF)", "PNG"):
         with page.expect_download(timeout=60_000) as info:
             page.get_by_test_id("stPopoverBody").get_by_role(
                 "button", name=label, exact=True
@@ -119,7 +119,7 @@ def test_downloads_arrive_and_open(app_url, browser):
     assert len(sheets) == 4
     assert "Investasi tambahan dua kali lipat" in next(iter(sheets.values())).to_string()
     assert files["PNG"][1][:8] == b"\x89PNG\r\n\x1a\n"
-    pdf = files["Ringkasan kebijakan (PDF)"][1]
+    pdf = files["Ringkasan skenario (PDF)"][1]
     assert pdf[:5] == b"%PDF-"
     text = " ".join(PdfReader(io.BytesIO(pdf)).pages[0].extract_text().split())
     assert production in text

@@ -12,7 +12,7 @@ import pytest
 from tests.browser import ARTIFACTS, serving
 from tests.wsclient import Client, run_sync
 
-MENU, PDF = "Unduh", "Ringkasan kebijakan (PDF)"
+MENU, PDF = "Unduh", "Ringkasan skenario (PDF)"
 BUILT = "download built: simulator.files.briefing_pdf"  # the log line of one PDF build
 
 

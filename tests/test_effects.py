@@ -354,7 +354,7 @@ def test_the_sentence_says_an_unreachable_online_target_as_a_target_with_the_sha
     if reached < target - 0.5:
         assert late, "the model flags the target it cannot reach"
         shown = f"{reached:.0f}%"
-        assert ("tercapai " + shown if lang == "id" else shown + " reached") in text
+        assert ("tercapai hanya " + shown if lang == "id" else f"only {shown} reached") in text
         assert text.startswith("Dengan target" if lang == "id" else "With a target")
     else:
         assert "target" not in text.split(",")[0].lower()

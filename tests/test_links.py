@@ -145,8 +145,8 @@ def test_each_repair_leaves_a_notice():
     )
     assert state.scenario.as_dict() == {"online_adoption": 100.0, "end_year": 2035.0}
     text = next(n for n in state.notices if n.code == "clamped").text("id")
-    assert "Unit mikro dan kecil yang berjualan daring pada tahun target" in text
-    assert "dipakai 100%" in text  # with the parameter's unit
+    assert "Unit skala mikro dan kecil yang berjualan daring pada tahun target" in text
+    assert "nilai yang digunakan 100%" in text  # with the parameter's unit
     assert "rentang 0% sampai 100%" in text
 
 

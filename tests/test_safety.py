@@ -345,5 +345,5 @@ def test_a_link_with_a_blank_saved_name_lists_nothing_and_says_so():
     in the saved list, and one notice in Indonesian."""
     at = open_link([("view", "compare"), ("s", "\u2800" * 10 + "|investment=5")])
     texts = [w.value for w in at.warning]
-    assert any("tidak punya nama yang terlihat" in t for t in texts), texts
+    assert any("tidak memiliki nama yang terlihat" in t for t in texts), texts
     assert not [m.value for m in at.markdown if "\u2800" in m.value]

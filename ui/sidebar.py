@@ -39,7 +39,7 @@ def help_text(param: Parameter) -> str:
         low=controls.value_label(param, param.min, lg),
         high=controls.value_label(param, param.max, lg),
         kind=tr(f"kind_{param.kind}", lg),
-        source=param.source_text(lg),
+        source=param.source_beside_kind(lg),
     )
 
 

@@ -10,7 +10,7 @@ from simulator import allocate as alloc
 from simulator import appraisal, budget_charts
 from simulator import formatting as fmt
 from simulator.contributions import short_labels
-from simulator.i18n import tr
+from simulator.i18n import mid_sentence, tr
 from simulator.model import REGIONS
 from simulator.params import ParameterTable
 from ui import state
@@ -112,7 +112,7 @@ def result_part(found: alloc.Allocation, labels: dict[str, str], lg: str) -> Non
                 "alloc_answer",
                 lg,
                 budget=fmt.rp_tn(found.budget, lg),
-                goal=tr(f"alloc_goal_{found.goal}", lg).lower(),
+                goal=mid_sentence(tr(f"alloc_goal_{found.goal}", lg)),
                 value=show(found.best.goal),
                 cost=fmt.rp_tn(found.best.cost, lg),
             )

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from simulator import analysis, charts, controls, figures
+from simulator import analysis, charts, controls, figures, report
 from simulator import formatting as fmt
-from simulator.i18n import tr
+from simulator.i18n import mid_sentence, tr
 from simulator.model import Result
 from simulator.outputs import OUTPUTS
 from simulator.scenario import Scenario
@@ -51,8 +51,7 @@ def uncertainty_part(
     )
     spec = OUTPUTS[output]
     median = float(unc.bands[("scenario", output)][1, -1])
-    what = spec.label(lg)
-    what = what[:1].lower() + what[1:]
+    what = mid_sentence(spec.label(lg))
     # One element whatever it holds, so the charts below keep their place on the page (and
     # are updated in place) when a lever move turns the baseline into a policy.
     effect = st.container()
@@ -233,45 +232,13 @@ def goal_part(scenario: Scenario, year: int, median: float, lg: str) -> None:
 def goal_answer(found: analysis.GoalSeek, lg: str) -> None:
     """The lever value that reaches the target, with a button to apply it; or how close the
     lever's range gets."""
-    param = state.TABLE[found.lever]
-    show = OUTPUTS[found.output].show
-    what = OUTPUTS[found.output].label(lg).lower()
+    words = escape_md(report.goal_words(found, lg, state.TABLE))
     if found.reachable:
-        st.success(
-            escape_md(
-                tr(
-                    "goal_found",
-                    lg,
-                    lever=param.label(lg),
-                    value=controls.value_label(param, found.value, lg),
-                    what=what,
-                    reached=show(found.reached, lg),
-                    year=found.year,
-                )
-            ),
-            icon=":material/check_circle:",
-        )
+        st.success(words, icon=":material/check_circle:")
         st.button(
             tr("goal_apply", lg),
             on_click=state.whole_page(state.on_goal_apply),
             icon=":material/done:",
         )
     else:
-        above = found.target > found.range_high
-        st.warning(
-            escape_md(
-                tr(
-                    "goal_out",
-                    lg,
-                    low=controls.value_label(param, param.min, lg),
-                    high=controls.value_label(param, param.max, lg),
-                    what=what,
-                    year=found.year,
-                    direction=tr("goal_most" if above else "goal_least", lg),
-                    closest=show(found.reached, lg),
-                    lever=param.label(lg).lower(),
-                    at=controls.value_label(param, found.closest_value, lg),
-                )
-            ),
-            icon=":material/block:",
-        )
+        st.warning(words, icon=":material/block:")

@@ -20,8 +20,17 @@ def view(values: dict[str, float]) -> None:
     """The methodology text, then every parameter with its value, range, kind and source."""
     lg = state.lang()
     st.markdown(methodology_text(lg))
+    # The history's own addresses are links to public sources (our data file, not text a
+    # link carried), so the table shows them as links, each named by its site.
+    address = tr("src_address", lg)
+    links = {
+        address: st.column_config.LinkColumn(
+            address, display_text=r"https?://(?:www\.|m\.|amp\.)?([^/]+)"
+        ),
+    }
     for key, frame in (
         ("rec", methodology.reconciliation(lg, state.TABLE)),
+        ("src", methodology.history_sources(lg)),
         ("d", methodology.derived_values(values, lg, state.TABLE)),
         ("route", methodology.routes(values, lg, state.TABLE)),
         ("ho", methodology.holdout_table(lg, state.TABLE)),
@@ -29,7 +38,8 @@ def view(values: dict[str, float]) -> None:
     ):
         st.subheader(tr(f"{key}_title", lg), anchor=False)
         st.caption(tr(f"{key}_caption", lg))
-        st.dataframe(frame, hide_index=True, width="stretch")
+        config = links if key == "src" else None
+        st.dataframe(frame, hide_index=True, width="stretch", column_config=config)
     st.subheader(tr("method_params", lg))
     st.caption(tr("method_params_caption", lg))
     rows = [
@@ -41,7 +51,7 @@ def view(values: dict[str, float]) -> None:
             tr("p_range", lg): f"{controls.value_label(p, p.min, lg)} – "
             f"{controls.value_label(p, p.max, lg)}",
             tr("p_kind", lg): tr(f"kind_{p.kind}", lg),
-            tr("p_source", lg): p.source_text(lg),
+            tr("p_source", lg): p.source_beside_kind(lg),
             tr("p_note", lg): p.note_text(lg),
         }
         for p in state.TABLE.values()
