@@ -1088,6 +1088,16 @@ def _compose(result: Result, content: _Content, layout: Layout) -> _Page:
     return page
 
 
+def main_assumptions(values: Mapping[str, float], lang: str, table: ParameterTable) -> list[str]:
+    """The main assumptions at their published or assumed values, each with its source, one
+    line each; one the user moved is in the settings table instead."""
+    kept = [table[n] for n in MAIN_ASSUMPTIONS if values.get(n, table[n].value) == table[n].value]
+    return [
+        f"{p.label(lang)}: {fmt.param_value(p.value, p.unit, lang)}. {p.source_text(lang)}"
+        for p in kept
+    ]
+
+
 def pdf_bytes(
     result: Result,
     values: Mapping[str, float],
@@ -1118,9 +1128,6 @@ def pdf_bytes(
     """
     table = table or load_parameters()
     day = fmt.date(today or dt.date.today(), lang)
-    # The main assumptions at their published or assumed values, each with its source; one
-    # the user moved is in the settings table instead.
-    kept = [table[n] for n in MAIN_ASSUMPTIONS if values.get(n, table[n].value) == table[n].value]
     # A package of two or more instruments: its jobs waterfall takes the second chart's
     # place (two pages have no room for a third).
     split = briefing.contribution_block(values, lang, table) if len(charts) >= 2 else None
@@ -1142,10 +1149,7 @@ def pdf_bytes(
         money=LIST_SEPARATOR.join(briefing.money_lines(result, lang)).rstrip(".") + ".",
         charts=list(charts[:2]),
         settings=briefing.settings(values, lang, table),
-        assumptions=[
-            f"{p.label(lang)}: {fmt.param_value(p.value, p.unit, lang)}. {p.source_text(lang)}"
-            for p in kept
-        ],
+        assumptions=main_assumptions(values, lang, table),
         caveat=briefing.caveat(result, lang, table),
         sources=briefing.sources(lang),
         link=link,

@@ -1367,6 +1367,48 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "pdf_assumptions": ("Asumsi utama", "Main assumptions"),
     "pdf_link": ("Tautan yang membuka skenario ini", "Link that reopens this scenario"),
+    # The interactive briefing: one HTML file whose instruments still move offline
+    "dl_html": ("Ringkasan interaktif (HTML)", "Interactive briefing (HTML)"),
+    "html_offline": (
+        "Berkas ini dapat dibuka tanpa internet, dan instrumennya tetap dapat digeser.",
+        "This file opens without the internet, and its instruments still move.",
+    ),
+    "html_lang": ("Bahasa", "Language"),
+    "html_levers": ("Geser instrumen kebijakan", "Move the policy instruments"),
+    "html_levers_intro": (
+        "Setiap instrumen bergerak sendiri, dengan instrumen lain tetap pada nilai skenario "
+        "ini. Untuk menggabungkan dua instrumen yang digeser, buka skenario di aplikasi.",
+        "Each instrument moves on its own, with the others at this scenario's values. To "
+        "combine two moved instruments, open the scenario in the app.",
+    ),
+    "html_one_lever": (
+        "{label} kembali ke nilai skenario ini: gabungan dua instrumen yang digeser hanya "
+        "dapat dihitung di aplikasi.",
+        "{label} went back to this scenario's value: two moved instruments together can only "
+        "be worked out in the app.",
+    ),
+    "html_moved": (
+        "Ditampilkan: {label} {value} (skenario ini: {saved}). Rentang efek dan pengaturan di "
+        "bawah tetap untuk skenario ini.",
+        "Shown: {label} at {value} (this scenario: {saved}). The effect ranges and settings "
+        "below stay those of this scenario.",
+    ),
+    "html_back": ("Kembali ke skenario ini", "Back to this scenario"),
+    "html_texts_saved": (
+        "Kalimat dan peringatan di atas tetap untuk skenario ini: peramban ini tidak dapat "
+        "membuka teks untuk nilai yang digeser.",
+        "The sentence and warnings above stay those of this scenario: this browser cannot "
+        "open the texts for the moved value.",
+    ),
+    "html_open": ("Buka skenario ini di aplikasi", "Open this scenario in the app"),
+    "html_open_moved": (
+        "Buka nilai yang digeser di aplikasi",
+        "Open the moved value in the app",
+    ),
+    "html_noscript": (
+        "Instrumen, angka utama, dan grafik memerlukan JavaScript; bagian lain tetap dapat dibaca.",
+        "The instruments, headline numbers and charts need JavaScript; the rest can still be read.",
+    ),
     # Words in file names and the CSV convention of each language
     "file_results": ("hasil", "results"),
     "file_briefing": ("ringkasan", "briefing"),
