@@ -1388,10 +1388,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "be worked out in the app.",
     ),
     "html_moved": (
-        "Ditampilkan: {label} {value} (skenario ini: {saved}). Rentang efek dan pengaturan di "
-        "bawah tetap untuk skenario ini.",
-        "Shown: {label} at {value} (this scenario: {saved}). The effect ranges and settings "
-        "below stay those of this scenario.",
+        "{label}: {value} (skenario ini: {saved}). Rentang efek dan pengaturan di bawah tetap "
+        "untuk skenario ini.",
+        "{label}: {value} (this scenario: {saved}). The effect ranges and settings below stay "
+        "those of this scenario.",
     ),
     "html_back": ("Kembali ke skenario ini", "Back to this scenario"),
     "html_texts_saved": (
@@ -1412,6 +1412,7 @@ TEXT: dict[str, tuple[str, str]] = {
     # Words in file names and the CSV convention of each language
     "file_results": ("hasil", "results"),
     "file_briefing": ("ringkasan", "briefing"),
+    "file_interactive": ("ringkasan interaktif", "interactive briefing"),
     "data_note": (
         "Catatan data: model dijangkarkan pada hitungan IKM alas kaki Kemenperin tahun 2017, "
         "32.562 unit dan 113.907 tenaga kerja (orang yang bekerja, termasuk pemilik dan "

@@ -446,7 +446,7 @@ def html_bytes(
     values: Mapping[str, float],
     lang: str,
     *,
-    title: str | None = None,
+    title: str | Mapping[str, str | None] | None = None,
     link: str = "",
     table: ParameterTable | None = None,
     prepared_by: str = "",
@@ -457,7 +457,9 @@ def html_bytes(
 ) -> bytes:
     """The interactive briefing of the scenario ``values`` (its paired run ``result``) as
     one self-contained HTML file, ``lang`` first and the other language a click away; the
-    line charts open drawing ``mode``; ``link`` reopens the scenario in the app."""
+    line charts open drawing ``mode``; ``link`` reopens the scenario in the app. ``title``:
+    the scenario's name (a saved name), or its name in each language (a preset's label), or
+    None (a custom scenario)."""
     table = table or load_parameters()
     full = {**table.defaults, **{k: float(v) for k, v in values.items()}}
     langs = (lang, *(other for other in LANGS if other != lang))
@@ -468,7 +470,7 @@ def html_bytes(
             result,
             values,
             lg,
-            title=title,
+            title=title.get(lg) if isinstance(title, Mapping) else title,
             table=table,
             prepared_by=prepared_by,
             notes=notes,
