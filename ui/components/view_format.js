@@ -112,7 +112,9 @@ export function signed(x, rules, places = 0) {
 
 function scaledRupiah(x, places) {
   const size = Math.abs(x);
-  if (size >= 1 || size < 5e-7) return ["rp_tn", x, places];
+  // Under half a million rupiah reads as zero: "Rp0", not "Rp0,00 triliun".
+  if (size < 5e-7) return ["rp_compact", 0, 0];
+  if (size >= 1) return ["rp_tn", x, places];
   if (size * 1000 >= 1) {
     const bn = x * 1000;
     return ["rp_bn", bn, Math.abs(bn) >= 10 ? 0 : 1];
