@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from simulator import charts, figures, interactive, sweeps
+from simulator.i18n import tr
 from simulator.plausibility import flags
 from simulator.presets import load_presets
 from simulator.report import headlines, later_values, run_pair, sentence
@@ -33,7 +34,8 @@ LINK = "http://localhost:8501/?investment=5.6&online_adoption=75&new_units=1250"
 DESKTOP = {"viewport": {"width": 1280, "height": 800}}
 DRAWN = """() => document.querySelector('.ikm-card-value')
   && [...document.querySelectorAll('.ikm-chart')].length === 5
-  && [...document.querySelectorAll('.ikm-chart')].every((c) => c.dataset.drawn && c.querySelector('canvas'))
+  && [...document.querySelectorAll('.ikm-chart')]
+    .every((c) => c.dataset.drawn && c.querySelector('canvas'))
   && document.body.dataset.moved"""
 # Notes every request and policy violation the page makes, and any script a link's text ran.
 WATCH = """window.__csp = [];
@@ -195,10 +197,8 @@ def test_both_languages_are_in_the_file_and_a_moved_lever_keeps_its_place(browse
     settle(page)
     assert page.evaluate("() => document.documentElement.lang") == "en"
     assert shown(page, "en") == expected(point(page, name), "en")
-    assert page.get_by_role("heading", name="Settings against the baseline").is_visible()
-    assert not page.get_by_role(
-        "heading", name="Pengaturan dibandingkan dengan skenario dasar"
-    ).is_visible()
+    assert page.get_by_role("heading", name=tr("pdf_settings", "en")).is_visible()
+    assert not page.get_by_role("heading", name=tr("pdf_settings", "id")).is_visible()
     page.screenshot(path=str(ARTIFACTS / "interactive-en-desktop.png"))
     page.get_by_role("button", name="Bahasa Indonesia").click()
     settle(page)
@@ -213,7 +213,7 @@ def test_markup_in_the_name_and_notes_is_text(browser, briefing_file):
     assert page.evaluate("() => window.__xss") is None
     assert page.locator("img").count() == 0
     assert page.dialogs == []
-    assert page.locator("h1").inner_text() == HOSTILE
+    assert page.locator("h1:visible").inner_text() == HOSTILE
     page.context.close()
 
 
@@ -265,8 +265,37 @@ def test_it_reads_on_a_phone_and_prints_without_its_controls(browser, briefing_f
     page.emulate_media(media="print")
     assert not page.locator(".levers").is_visible()
     assert not page.locator(".langs").is_visible()
-    assert not page.locator(".ikm-modes").is_visible()
+    assert not page.locator(".results .ikm-modes").is_visible()
     assert page.locator(".ikm-card-value").first.is_visible()
     assert page.locator(".ikm-chart").last.is_visible()
     assert page.locator(".settings table").first.is_visible()
     page.context.close()
+
+
+def test_the_app_offers_the_file_and_it_opens_offline_on_the_apps_numbers(app_url, browser):
+    """From the app's download menu: "Ringkasan interaktif (HTML)" arrives named after the
+    scenario (no spaces); opened from disk with the network off, its headline is the page's."""
+    from tests.browser import HEADLINE, wait_idle
+
+    page = browser.new_page(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    page.goto(f"{app_url}/?investment=5.6")
+    wait_idle(page)
+    on_page = page.locator(HEADLINE).all_inner_texts()
+    page.get_by_role("button", name="Unduh").click()
+    with page.expect_download(timeout=120_000) as info:
+        page.get_by_test_id("stPopoverBody").get_by_role(
+            "button", name=tr("dl_html", "id"), exact=True
+        ).click()
+    download = info.value
+    name = download.suggested_filename
+    assert " " not in name
+    assert name.startswith("ikm-alas-kaki_investasi-tambahan")
+    assert name.endswith(".html")
+    path = ARTIFACTS / name
+    download.save_as(path)
+    page.close()
+    offline = open_file(browser, path, DESKTOP)
+    assert offline.locator(HEADLINE).all_inner_texts() == on_page
+    assert offline.evaluate("() => document.documentElement.lang") == "id"
+    assert set(offline.requests) == {path.as_uri()}
+    offline.context.close()
