@@ -1374,12 +1374,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "This file opens without the internet, and its instruments still move.",
     ),
     "html_lang": ("Bahasa", "Language"),
-    "html_levers": ("Geser instrumen kebijakan", "Move the policy instruments"),
     "html_levers_intro": (
-        "Setiap instrumen bergerak sendiri, dengan instrumen lain tetap pada nilai skenario "
-        "ini. Untuk menggabungkan dua instrumen yang digeser, buka skenario di aplikasi.",
-        "Each instrument moves on its own, with the others at this scenario's values. To "
-        "combine two moved instruments, open the scenario in the app.",
+        "Setiap instrumen dapat digeser sendiri-sendiri; instrumen lain tetap pada nilai "
+        "skenario ini. Gabungan dua instrumen yang digeser hanya dapat dihitung di aplikasi.",
+        "Each instrument moves on its own, with the others at this scenario's values. Two "
+        "moved instruments together can only be worked out in the app.",
     ),
     "html_one_lever": (
         "{label} kembali ke nilai skenario ini: gabungan dua instrumen yang digeser hanya "
@@ -1388,10 +1387,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "be worked out in the app.",
     ),
     "html_moved": (
-        "{label}: {value} (skenario ini: {saved}). Rentang efek dan pengaturan di bawah tetap "
-        "untuk skenario ini.",
-        "{label}: {value} (this scenario: {saved}). The effect ranges and settings below stay "
-        "those of this scenario.",
+        "{label}: {value} (skenario ini: {saved}). Rentang dampak dan pengaturan di bawah "
+        "tetap untuk skenario ini.",
+        "{label}: {value} (this scenario: {saved}). The range of the effects and the settings "
+        "below stay those of this scenario.",
     ),
     "html_back": ("Kembali ke skenario ini", "Back to this scenario"),
     "html_texts_saved": (

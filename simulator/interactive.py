@@ -373,7 +373,7 @@ def _body(words: Mapping[str, Words], langs: Sequence[str], link: str, footer: d
     switch_label = " / ".join(tr("html_lang", lang) for lang in langs)
     headline = _per_language(langs, lambda lang: _e(w[lang].headline), "span")
     noscript = _per_language(langs, text("html_noscript"), "span")
-    levers = _per_language(langs, text("html_levers"), "span")
+    levers = _per_language(langs, text("levers"), "span")
     results = _per_language(langs, text("tab_results"), "span")
     foot = _per_language(langs, lambda lang: _e(footer[lang]), "p")
     return f"""<div class="brief">
@@ -394,6 +394,7 @@ def _body(words: Mapping[str, Words], langs: Sequence[str], link: str, footer: d
 <div id="levers"></div>
 <p class="status" role="status"></p>
 <button type="button" class="back" hidden></button>
+<div class="glance" aria-hidden="true" hidden></div>
 </section>
 <section class="results" aria-labelledby="results-title">
 <h2 id="results-title">{results}</h2>

@@ -258,17 +258,41 @@ def test_no_serious_or_critical_accessibility_violation(browser, briefing_file, 
 
 
 def test_it_reads_on_a_phone_and_prints_without_its_controls(browser, briefing_file):
-    """At 390 px nothing runs off the side; printed, the levers and switches are gone and
-    the headline, charts and tables remain."""
+    """At 390 px nothing runs off the side, and a moved lever keeps the first headline
+    numbers in view; printed, the levers and switches are gone and
+    the headline, charts and tables remain, with a line saying which lever a moved
+    headline shows."""
     page = open_file(browser, briefing_file, PHONE)
     assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
+    # A moved lever: the first two headline numbers are kept in view at the screen's foot.
+    glance = page.locator(".levers .glance")
+    assert not glance.is_visible()
+    lever(page, TABLE.policy[1]).focus()
+    page.keyboard.press("End")
+    settle(page)
+    assert glance.is_visible()
+    values = glance.locator(".glance-value").all_inner_texts()
+    assert values == page.locator(".ikm-card-value").all_inner_texts()[:2]
+    assert values != [v for v, _ in expected(VALUES, "id")["cards"][:2]]
+    box = glance.bounding_box()
+    assert box["y"] + box["height"] <= 844 + 1  # on screen, at its foot
+    page.screenshot(path=str(ARTIFACTS / "interactive-moved-390.png"))
+    page.get_by_role("button", name="Kembali ke skenario ini").click()
+    settle(page)
+    assert not glance.is_visible()
     page.emulate_media(media="print")
-    assert not page.locator(".levers").is_visible()
+    assert not page.locator("#levers").is_visible()
+    assert not page.locator(".levers .status").is_visible()
     assert not page.locator(".langs").is_visible()
     assert not page.locator(".results .ikm-modes").is_visible()
     assert page.locator(".ikm-card-value").first.is_visible()
     assert page.locator(".ikm-chart").last.is_visible()
     assert page.locator(".settings table").first.is_visible()
+    page.emulate_media(media="screen")
+    lever(page, TABLE.policy[0]).focus()
+    page.keyboard.press("Home")
+    page.emulate_media(media="print")
+    assert page.locator(".levers .status").is_visible()  # what the moved numbers are
     page.context.close()
 
 

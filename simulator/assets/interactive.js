@@ -215,10 +215,47 @@ function paintTexts() {
   note.textContent = stale ? w.words.textsSaved : "";
 }
 
+// On a narrow screen the headline is out of sight while a lever moves: its first two cards,
+// as the view has just painted them, are repeated in a strip kept at the bottom of the
+// screen (hidden from screen readers: the cards themselves say it).
+const GLANCE = 2;
+
+function paintGlance() {
+  const glance = document.querySelector(".levers .glance");
+  if (brief.moved === null) {
+    glance.hidden = true;
+    glance.replaceChildren();
+    return;
+  }
+  // After the view's own frame (it draws on the next animation frame, asked for first).
+  requestAnimationFrame(() => {
+    const cards = [...document.querySelectorAll("#view-head .ikm-card")].slice(0, GLANCE);
+    glance.replaceChildren(
+      ...cards.map((card) => {
+        const row = document.createElement("div");
+        row.className = "glance-card";
+        for (const part of ["label", "value", "delta"]) {
+          const from = card.querySelector(`.ikm-card-${part}`);
+          const span = document.createElement("span");
+          span.className = `glance-${part}`;
+          if (part === "delta") {
+            for (const tone of ["good", "bad"]) span.classList.toggle(tone, from.classList.contains(tone));
+          }
+          span.textContent = from.textContent;
+          row.appendChild(span);
+        }
+        return row;
+      }),
+    );
+    glance.hidden = brief.moved === null;
+  });
+}
+
 function show() {
   paintLevers();
   paintStatus();
   paintTexts();
+  paintGlance();
   const shown = brief.moved === null ? "scenario" : brief.levers[brief.moved].lever.name;
   document.body.dataset.moved = shown;
 }
