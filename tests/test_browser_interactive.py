@@ -323,3 +323,22 @@ def test_the_app_offers_the_file_and_it_opens_offline_on_the_apps_numbers(app_ur
     assert offline.evaluate("() => document.documentElement.lang") == "id"
     assert set(offline.requests) == {path.as_uri()}
     offline.context.close()
+
+
+def test_the_pages_chart_switch_says_its_choice_after_a_language_change(app_url, browser):
+    """On the app's page too (view.js, which the file reuses): after the language changes,
+    the change/level switch is built again and still says which choice is on."""
+    from tests.browser import wait_charts, wait_idle
+
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(f"{app_url}/?investment=5.6")
+    wait_idle(page)
+    wait_charts(page)
+    page.get_by_role("radio", name="English").click()
+    page.get_by_role("radio", name=tr("show_change", "en"), exact=True).wait_for()
+    wait_idle(page)
+    modes = page.locator(".ikm-modes[role='radiogroup'] button")
+    assert modes.count() == len(charts.MODES)
+    checked = [modes.nth(i).get_attribute("aria-checked") for i in range(modes.count())]
+    assert checked == ["true", "false", "false"]
+    page.close()
