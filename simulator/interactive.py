@@ -23,7 +23,8 @@ sweep holds, so it needs the app, and the file says so.
 
 Text a link carries (the scenario's name, who prepared it, the notes) is escaped as plain
 text, with addresses defanged as in the PDF. The file's Content-Security-Policy allows only
-its own inline scripts and style, by their SHA-256, and no address at all. No Streamlit here.
+its own inline scripts and style, by their SHA-256 (and Vega's compiled expressions: see
+:func:`policy`), and no address at all. No Streamlit here.
 """
 
 from __future__ import annotations
@@ -233,7 +234,7 @@ def _sha256(text: str) -> str:
 
 def policy(scripts: Sequence[str], style: str) -> str:
     """The Content-Security-Policy: the file's own inline scripts and style by their hash,
-    images only as data (Vega draws on a canvas), and no address for anything.
+    and no address for anything (Vega draws on a canvas: no image either).
 
     'unsafe-eval': Vega compiles each expression of a spec (signals, the line charts' mode)
     into a function with ``Function``; its eval-free interpreter (the npm package
@@ -245,7 +246,6 @@ def policy(scripts: Sequence[str], style: str) -> str:
             "default-src 'none'",
             "script-src " + " ".join(_sha256(s) for s in scripts) + " 'unsafe-eval'",
             "style-src " + _sha256(style),
-            "img-src data:",
             "base-uri 'none'",
             "form-action 'none'",
         ]
