@@ -1,5 +1,5 @@
 """Command line: ``python -m simulator params|history|run|uncertainty|sensitivity|goal-seek|
-contributions|allocate``.
+contributions|allocate|briefing``.
 
 Errors in what the user typed (an unknown parameter or preset, a non-number, a value outside
 its range) exit with status 2 and one line on stderr naming the parameter and its allowed
@@ -12,11 +12,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Sequence
+from pathlib import Path
+from urllib.parse import urlencode
 
 import pandas as pd
 
+from simulator import briefing, exports, files, session
 from simulator.allocate import GOALS, AllocationError, allocate, parse_limits
 from simulator.analysis import (
     DEFAULT_DRAWS,
@@ -29,15 +33,18 @@ from simulator.analysis import (
 from simulator.contributions import CONTRIBUTION_OUTPUTS, contributions
 from simulator.datafile import DataFileError
 from simulator.history import load_history
+from simulator.i18n import DEFAULT_LANG, LANGS, tr
+from simulator.links import to_query
 from simulator.model import simulate
 from simulator.outputs import OUTPUTS
 from simulator.params import load_parameters
 from simulator.plausibility import Flag, flags
 from simulator.presets import REPLACED, load_presets
-from simulator.report import efficiency
+from simulator.report import efficiency, later_values, run_pair
 from simulator.scenario import Scenario, ScenarioError, format_value, parse_number
 
 EXIT_USAGE = 2
+APP_URL = "http://localhost:8501/"  # where `python run.py app` serves the app
 EXIT_OUT_OF_REACH = 3
 
 
@@ -133,6 +140,35 @@ def build_parser() -> argparse.ArgumentParser:
         help="Monte Carlo draws for the chance (0: none)",
     )
     alloc.add_argument("--format", choices=("csv", "json"), default="csv")
+
+    brief = commands.add_parser(
+        "briefing",
+        help="the scenario's briefing as a file: an interactive HTML page that moves offline "
+        "(default), or the two-page PDF",
+    )
+    add_scenario_arguments(brief)
+    brief.add_argument("--format", choices=("html", "pdf"), default="html")
+    brief.add_argument(
+        "--lang", choices=LANGS, default=DEFAULT_LANG, help="the file's language (HTML: the first)"
+    )
+    brief.add_argument(
+        "--title", default=None, help="the scenario's name (default: the preset's, or none)"
+    )
+    brief.add_argument("--prepared-by", default="", metavar="NAME", help="who prepared it")
+    brief.add_argument("--note", default="", help="a note printed under the title")
+    brief.add_argument(
+        "--app-url",
+        default=APP_URL,
+        metavar="URL",
+        help=f"the app's address, for the link that reopens the scenario (default {APP_URL})",
+    )
+    brief.add_argument(
+        "-o",
+        "--out",
+        metavar="FILE",
+        default=None,
+        help="where to write it (default: the file's own name, in the current folder)",
+    )
     return parser
 
 
@@ -255,6 +291,8 @@ def _main(argv: Sequence[str] | None) -> int:
         return _goal_seek(args, scenario)
     if args.command == "allocate":
         return _allocate(args, scenario)
+    if args.command == "briefing":
+        return _briefing(args, scenario)
     if args.command == "contributions":
         outputs = (args.output,) if args.output else CONTRIBUTION_OUTPUTS
         frame = contributions(values, outputs=outputs).table()
@@ -342,4 +380,44 @@ def _allocate(args: argparse.Namespace, scenario: Scenario) -> int:
     else:
         frame = found.table()
         emit(frame.astype(object).where(frame.notna(), None), args.format)
+    return 0
+
+
+def _briefing(args: argparse.Namespace, scenario: Scenario) -> int:
+    """Write the scenario's briefing (HTML or PDF) to a file; print its path and size."""
+    if not re.fullmatch(r"https?://[^\s]+", args.app_url):
+        sys.stderr.write(f"error: --app-url must be an http(s) address, got {args.app_url!r}\n")
+        return EXIT_USAGE
+    table = load_parameters()
+    values, repairs = session.validated(scenario.full_values(table), table, "en")
+    for line in repairs:
+        sys.stderr.write(f"note: {line}\n")
+    scenario = Scenario.from_mapping(values, name=scenario.name, table=table)
+    result = run_pair(values, table)
+    presets = load_presets()
+    titles = {lg: args.title or session.scenario_name(values, presets, table, lg) for lg in LANGS}
+    query = to_query(scenario, lang=args.lang, author=args.prepared_by, note=args.note)
+    link = args.app_url + ("?" + urlencode(query) if query else "")
+    if args.format == "html":
+        data = files.briefing_html(
+            result, values, args.lang, titles, link, table, args.prepared_by, args.note
+        )
+        kind = tr("file_interactive", args.lang)
+    else:
+        data = files.briefing_pdf(
+            result, values, args.lang, titles[args.lang], link, table, args.prepared_by, args.note
+        )
+        kind = tr("file_briefing", args.lang)
+    title = briefing.scenario_title(titles[args.lang], args.lang)
+    path = Path(args.out or exports.file_name(title, kind, args.format))
+    try:
+        path.write_bytes(data)
+    except OSError as error:
+        sys.stderr.write(f"error: cannot write {path}: {error.strerror or error}\n")
+        return 1
+    sys.stdout.write(f"{path} ({len(data):,} bytes)\n")
+    later = run_pair(later_values(values), table)
+    for flag in flags(result, later=later):
+        if flag.code != "policy_after_end":  # said before the run
+            sys.stderr.write(f"warning: {flag.text('en')}\n")
     return 0

@@ -67,6 +67,21 @@ def lever_noun(param: Parameter, lang: str) -> str:
     return tr(key, lang) if key in TEXT else mid_sentence(param.label(lang))
 
 
+def help_text(param: Parameter, lang: str) -> str:
+    """Meaning, baseline, range, kind and source of a parameter, in ``lang`` (a lever's
+    help)."""
+    return tr(
+        "help_template",
+        lang,
+        note=param.note_text(lang),
+        value=value_label(param, param.value, lang),
+        low=value_label(param, param.min, lang),
+        high=value_label(param, param.max, lang),
+        kind=tr(f"kind_{param.kind}", lang),
+        source=param.source_beside_kind(lang),
+    )
+
+
 def shows_as_baseline(param: Parameter, value: float) -> bool:
     """True when ``value`` reads exactly like the baseline at the precision the page shows
     the parameter (e.g. 1e-320 % next to a baseline of 0 %): such a value is the baseline."""

@@ -1104,6 +1104,22 @@ def _compose(result: Result, content: _Content, layout: Layout) -> _Page:
     return page
 
 
+def main_assumptions(values: Mapping[str, float], lang: str, table: ParameterTable) -> list[str]:
+    """The main assumptions at their published or assumed values, each with its source, one
+    line each; one the user moved is in the settings table instead."""
+    kept = [table[n] for n in MAIN_ASSUMPTIONS if values.get(n, table[n].value) == table[n].value]
+    return [
+        tr(
+            "brief_assumption",
+            lang,
+            label=p.label(lang),
+            value=fmt.param_value(p.value, p.unit, lang),
+            source=sentence_start(p.source_text(lang)),
+        )
+        for p in kept
+    ]
+
+
 def pdf_bytes(
     result: Result,
     values: Mapping[str, float],
@@ -1134,9 +1150,6 @@ def pdf_bytes(
     """
     table = table or load_parameters()
     day = fmt.date(today or dt.date.today(), lang)
-    # The main assumptions at their published or assumed values, each with its source; one
-    # the user moved is in the settings table instead.
-    kept = [table[n] for n in MAIN_ASSUMPTIONS if values.get(n, table[n].value) == table[n].value]
     # A package of two or more instruments: its jobs waterfall takes the second chart's
     # place (two pages have no room for a third).
     split = briefing.contribution_block(values, lang, table) if len(charts) >= 2 else None
@@ -1158,16 +1171,7 @@ def pdf_bytes(
         money=LIST_SEPARATOR.join(briefing.money_lines(result, lang)).rstrip(".") + ".",
         charts=list(charts[:2]),
         settings=briefing.settings(values, lang, table),
-        assumptions=[
-            tr(
-                "brief_assumption",
-                lang,
-                label=p.label(lang),
-                value=fmt.param_value(p.value, p.unit, lang),
-                source=sentence_start(p.source_text(lang)),
-            )
-            for p in kept
-        ],
+        assumptions=main_assumptions(values, lang, table),
         caveat=briefing.caveat(result, lang, table),
         sources=briefing.sources(lang),
         link=link,

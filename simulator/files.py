@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from simulator import charts, exports, figures
+from simulator import charts, exports, figures, interactive
 from simulator.briefing import About
 from simulator.model import Result
 from simulator.params import ParameterTable
@@ -39,6 +39,32 @@ def briefing_pdf(
         table=table,
         prepared_by=prepared_by,
         notes=notes,
+    )
+
+
+def briefing_html(
+    result: Result,
+    values: Mapping[str, float],
+    lang: str,
+    titles: Mapping[str, str | None],
+    link: str,
+    table: ParameterTable,
+    prepared_by: str,
+    notes: str,
+    mode: str = charts.DEFAULT_MODE,
+) -> bytes:
+    """The interactive briefing: one HTML file whose instruments still move offline
+    (``titles``: the scenario's name in each language; line charts opening on ``mode``)."""
+    return interactive.html_bytes(
+        result,
+        values,
+        lang,
+        title=titles,
+        link=link,
+        table=table,
+        prepared_by=prepared_by,
+        notes=notes,
+        mode=mode,
     )
 
 

@@ -1506,9 +1506,51 @@ TEXT: dict[str, tuple[str, str]] = {
     # One main assumption: its value, then its source as a sentence of its own.
     "brief_assumption": ("{label}: {value}. {source}", "{label}: {value}. {source}"),
     "pdf_link": ("Tautan skenario", "Scenario link"),
+    # The interactive briefing: one HTML file whose instruments still move offline
+    "dl_html": ("Ringkasan interaktif (HTML)", "Interactive briefing (HTML)"),
+    "html_offline": (
+        "Berkas ini dapat dibuka tanpa internet, dan instrumennya tetap dapat digeser.",
+        "This file opens without the internet, and its instruments still move.",
+    ),
+    "html_lang": ("Bahasa", "Language"),
+    "html_levers_intro": (
+        "Setiap instrumen dapat digeser sendiri-sendiri; instrumen lain tetap pada nilai "
+        "skenario ini. Gabungan dua instrumen yang digeser hanya dapat dihitung di aplikasi.",
+        "Each instrument moves on its own, with the others at this scenario's values. Two "
+        "moved instruments together can only be worked out in the app.",
+    ),
+    "html_one_lever": (
+        "{label} kembali ke nilai skenario ini: gabungan dua instrumen yang digeser hanya "
+        "dapat dihitung di aplikasi.",
+        "{label} went back to this scenario's value: two moved instruments together can only "
+        "be worked out in the app.",
+    ),
+    "html_moved": (
+        "{label}: {value} (skenario ini: {saved}). Rentang dampak dan pengaturan di bawah "
+        "tetap untuk skenario ini.",
+        "{label}: {value} (this scenario: {saved}). The range of the effects and the settings "
+        "below stay those of this scenario.",
+    ),
+    "html_back": ("Kembali ke skenario ini", "Back to this scenario"),
+    "html_texts_saved": (
+        "Kalimat dan peringatan di atas tetap untuk skenario ini: peramban ini tidak dapat "
+        "membuka teks untuk nilai yang digeser.",
+        "The sentence and warnings above stay those of this scenario: this browser cannot "
+        "open the texts for the moved value.",
+    ),
+    "html_open": ("Buka skenario ini di aplikasi", "Open this scenario in the app"),
+    "html_open_moved": (
+        "Buka nilai yang digeser di aplikasi",
+        "Open the moved value in the app",
+    ),
+    "html_noscript": (
+        "Instrumen, angka utama, dan grafik memerlukan JavaScript; bagian lain tetap dapat dibaca.",
+        "The instruments, headline numbers and charts need JavaScript; the rest can still be read.",
+    ),
     # Words in file names and the CSV convention of each language
     "file_results": ("hasil", "results"),
     "file_briefing": ("ringkasan", "briefing"),
+    "file_interactive": ("ringkasan interaktif", "interactive briefing"),
     "data_note": (
         "Catatan data: model dikalibrasi pada jumlah IKM alas kaki menurut Kemenperin tahun 2017, "
         "yaitu 32.562 unit dan 113.907 tenaga kerja (orang yang bekerja, termasuk pemilik dan "

@@ -82,6 +82,22 @@ def expected_keys(
     return {n: sweep_key(values, n, grid_of(n, values, table)) for n in names}
 
 
+def grid_batch(
+    full: Mapping[str, float], table: ParameterTable, names: Sequence[str]
+) -> tuple[dict[str, tuple[float, ...]], dict[str, float | np.ndarray]]:
+    """The grids of the levers ``names`` around the scenario ``full`` (every parameter), and
+    the model's input that runs every point of them in one call: lever after lever, each
+    grid point with the other values at the scenario's."""
+    grids = {name: grid_of(name, full, table) for name in names}
+    columns: dict[str, np.ndarray] = {}
+    for name in names:
+        columns[name] = np.concatenate(
+            [np.asarray(grids[n] if n == name else [full[name]] * len(grids[n])) for n in names]
+        )
+    batch = {k: v for k, v in full.items() if k not in columns}
+    return grids, {**batch, **columns}
+
+
 def compute(
     values: Mapping[str, float],
     outputs: Sequence[str],
@@ -93,16 +109,10 @@ def compute(
     table = table or load_parameters()
     full = {**table.defaults, **{k: float(v) for k, v in values.items()}}
     names = tuple(levers) if levers is not None else table.policy
-    grids = {name: grid_of(name, full, table) for name in names}
+    grids, batch = grid_batch(full, table, names)
     if not grids:
         return {}
-    columns: dict[str, np.ndarray] = {}
-    for name in names:
-        columns[name] = np.concatenate(
-            [np.asarray(grids[n] if n == name else [full[name]] * len(grids[n])) for n in names]
-        )
-    batch = {k: v for k, v in full.items() if k not in columns}
-    result = simulate({**batch, **columns}, params=table, appraise=True)
+    result = simulate(batch, params=table, appraise=True)
     history = load_history()
     caution = np.array(
         [is_caution(flags(result, i, history=history)) for i in range(result.n_scenarios)]

@@ -42,8 +42,10 @@ from simulator.i18n import FORMATS as WORDS
 from simulator.i18n import TEXT, pick, tr
 from simulator.model import Result
 from simulator.outputs import HEADLINES, OUTPUTS
-from simulator.report import BASELINE, SCENARIO, TOTAL_OUTPUTS
-from simulator.sweeps import APPRAISED
+from simulator.params import ParameterTable
+from simulator.plausibility import flags, is_caution
+from simulator.report import BASELINE, SCENARIO, TOTAL_OUTPUTS, sentence
+from simulator.sweeps import APPRAISED, expected_keys
 
 Expr = Any  # a JSON list: [op, *arguments]
 
@@ -575,3 +577,100 @@ def compile_spec(spec: Mapping[str, Any]) -> dict[str, Any]:
     names = sorted(spec.get("datasets", {}))
     template["datasets"] = {name: [] for name in names}
     return json.loads(_compile(json.dumps(template, sort_keys=True, default=str)))
+
+
+# --- what the browser view is handed ----------------------------------------------------------
+
+
+def view_texts(lang: str) -> dict[str, str]:
+    """The view's own words (help button, mode switch, a chart that failed) in ``lang``."""
+    return {
+        "help": tr("lever_help", lang, label="{label}"),
+        "modes": tr("show_label", lang),
+        "graphic": tr("name_chart", lang),
+        "failed": tr("view_failed", lang),
+    }
+
+
+def view_config(
+    part: str,
+    lang: str,
+    cards: Sequence[str],
+    specs: Sequence[tuple[str, dict[str, Any]]],
+    split: int,
+    sentence_shown: bool,
+    layout: str,
+) -> dict[str, Any]:
+    """What view.js draws and how, the same for every scenario of a language and layout:
+    the cards ``cards`` (``split`` of them before the sentence) and the charts ``specs``
+    (chart id, the server's spec), compiled, with their recipes."""
+    compiled = [
+        {
+            "id": chart_id,
+            "label": charts.label(spec),
+            "spec": compile_spec(spec),
+            "recipe": chart_recipe(chart_id, lang),
+            "modes": charts.mode_of(spec) is not None,
+            "wide": chart_id == SALES,
+        }
+        for chart_id, spec in specs
+    ]
+    return {
+        "part": part,
+        "lang": lang,
+        "layout": layout,
+        "vega": VEGA_PATH,
+        "interpreter": INTERPRETER_PATH,
+        "rules": format_rules(lang),
+        "cards": cards_recipe(cards, lang) if cards else [],
+        "split": split,
+        "sentence": sentence_shown,
+        "charts": compiled,
+        "modes": [{"code": m, "label": tr(f"show_{m}", lang)} for m in charts.MODES]
+        if specs
+        else [],
+        "texts": view_texts(lang),
+    }
+
+
+def view_state(
+    result: Result,
+    values: Mapping[str, float],
+    table: ParameterTable,
+    lang: str,
+    mode: str,
+    chart_ids: Sequence[str],
+    *,
+    live: bool = True,
+    specs: Mapping[str, dict[str, Any]] | None = None,
+) -> dict[str, Any]:
+    """The view's state: the scenario ``result`` of ``values`` as numbers, the sentence, the
+    datasets no lever changes, and (``live``: the levers' scenario) each policy lever's
+    expected sweep key and value. ``specs``: the charts' specs (:func:`chart_spec`) when the
+    caller has them already."""
+    outputs = view_outputs(lang)
+    full = {**table.defaults, **values}
+    params, appraisal = frame_numbers(result, full)
+    return {
+        "live": live,
+        "lang": lang,
+        "mode": mode,
+        "years": [int(y) for y in result.years],
+        "s": {o: [float(x) for x in result[o][0]] for o in outputs},
+        "b": {o: [float(x) for x in result[o][1]] for o in outputs},
+        "params": params,
+        "a": appraisal,
+        "caution": is_caution(flags(result)),
+        "keys": expected_keys(full, table) if live else {},
+        "values": {name: float(full[name]) for name in table.policy},
+        "sentence": sentence(values, result, lang, table),
+        "datasets": {
+            chart_id: static_datasets(
+                specs[chart_id]
+                if specs is not None and chart_id in specs
+                else chart_spec(chart_id, result, values, lang, charts.DEFAULT_MODE),
+                chart_recipe(chart_id, lang),
+            )
+            for chart_id in chart_ids
+        },
+    }

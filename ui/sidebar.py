@@ -30,17 +30,7 @@ class LeverSlots(NamedTuple):
 
 def help_text(param: Parameter) -> str:
     """Meaning, baseline, range, kind and source of a parameter, in the page language."""
-    lg = state.lang()
-    return tr(
-        "help_template",
-        lg,
-        note=param.note_text(lg),
-        value=controls.value_label(param, param.value, lg),
-        low=controls.value_label(param, param.min, lg),
-        high=controls.value_label(param, param.max, lg),
-        kind=tr(f"kind_{param.kind}", lg),
-        source=param.source_beside_kind(lg),
-    )
+    return controls.help_text(param, state.lang())
 
 
 def unit_hint(param: Parameter, lg: str) -> str:

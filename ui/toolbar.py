@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from simulator import briefing, exports, figures, files, session
-from simulator.i18n import tr
+from simulator.i18n import LANGS, tr
 from simulator.links import TEXT_KEYS
 from simulator.model import Result
 from ui import state
@@ -150,6 +150,30 @@ def downloads(result: Result, values: dict[str, float], pairs: list[tuple[str, s
         mime="application/pdf",
         on_click="ignore",
         icon=":material/picture_as_pdf:",
+    )
+    # The interactive briefing names the scenario in both languages (a preset's label).
+    titles = {
+        code: session.scenario_name(values, state.PRESETS, table, code, state.saved())
+        for code in LANGS
+    }
+    st.download_button(
+        tr("dl_html", lg),
+        data=deferred(
+            files.briefing_html,
+            result,
+            values,
+            lg,
+            titles,
+            link,
+            table,
+            author,
+            note,
+            state.chart_show(),
+        ),
+        file_name=exports.file_name(title, tr("file_interactive", lg), "html"),
+        mime="text/html",
+        on_click="ignore",
+        icon=":material/touch_app:",
     )
     chart_name = st.selectbox(
         tr("dl_chart", lg),

@@ -25,10 +25,7 @@ import streamlit as st
 
 from simulator import charts, sweeps
 from simulator import view as vm
-from simulator.i18n import tr
 from simulator.model import Result
-from simulator.plausibility import flags, is_caution
-from simulator.report import sentence
 from ui import state
 from ui.components import component
 
@@ -40,15 +37,6 @@ RESULTS = "results"
 HEAD = "head"
 SLIDE = "slide"
 Shape = Callable[[dict[str, Any]], dict[str, Any]]
-
-
-def _labels(lang: str) -> dict[str, str]:
-    return {
-        "help": tr("lever_help", lang, label="{label}"),
-        "modes": tr("show_label", lang),
-        "graphic": tr("name_chart", lang),
-        "failed": tr("view_failed", lang),
-    }
 
 
 @functools.lru_cache(maxsize=16)
@@ -63,37 +51,11 @@ def _config(
     shape: Shape | None,
     spec_of: Callable[[str], dict[str, Any]],
 ) -> dict[str, Any]:
-    compiled = []
+    specs = []
     for chart_id in chart_ids:
         spec = spec_of(chart_id)
-        if shape is not None:
-            spec = shape(spec)
-        compiled.append(
-            {
-                "id": chart_id,
-                "label": charts.label(spec),
-                "spec": vm.compile_spec(spec),
-                "recipe": vm.chart_recipe(chart_id, lang),
-                "modes": charts.mode_of(spec) is not None,
-                "wide": chart_id == vm.SALES,
-            }
-        )
-    return {
-        "part": part,
-        "lang": lang,
-        "layout": layout,
-        "vega": vm.VEGA_PATH,
-        "interpreter": vm.INTERPRETER_PATH,
-        "rules": vm.format_rules(lang),
-        "cards": vm.cards_recipe(cards, lang) if cards else [],
-        "split": split,
-        "sentence": sentence_shown,
-        "charts": compiled,
-        "modes": [{"code": m, "label": tr(f"show_{m}", lang)} for m in charts.MODES]
-        if chart_ids
-        else [],
-        "texts": _labels(lang),
-    }
+        specs.append((chart_id, shape(spec) if shape is not None else spec))
+    return vm.view_config(part, lang, cards, specs, split, sentence_shown, layout)
 
 
 def draw(
@@ -165,31 +127,8 @@ def data(
     it is the levers' scenario (``live``), each policy lever's sweep, into ``place``
     (``with_sweeps=False``: the state alone; :func:`sweeps_of` sends the sweeps later)."""
     lg = state.lang()
-    outputs = vm.view_outputs(lg)
-    full = {**state.TABLE.defaults, **values}
-    params, appraisal = vm.frame_numbers(result, full)
-    now = {
-        "live": live,
-        "lang": lg,
-        "mode": state.chart_show(),
-        "years": [int(y) for y in result.years],
-        "s": {o: [float(x) for x in result[o][0]] for o in outputs},
-        "b": {o: [float(x) for x in result[o][1]] for o in outputs},
-        "params": params,
-        "a": appraisal,
-        "caution": is_caution(flags(result)),
-        "keys": sweeps.expected_keys(full, state.TABLE) if live else {},
-        "values": {name: float(full[name]) for name in state.TABLE.policy},
-        "acks": dict(st.session_state.get("_lever_acks", {})),
-        "sentence": sentence(values, result, lg, state.TABLE),
-        "datasets": {
-            chart_id: vm.static_datasets(
-                vm.chart_spec(chart_id, result, values, lg, charts.DEFAULT_MODE),
-                vm.chart_recipe(chart_id, lg),
-            )
-            for chart_id in chart_ids
-        },
-    }
+    now = vm.view_state(result, values, state.TABLE, lg, state.chart_show(), chart_ids, live=live)
+    now["acks"] = dict(st.session_state.get("_lever_acks", {}))
     with place:
         _DATA(key="view_state", data=now, height=0)
     if live and with_sweeps:

@@ -282,6 +282,7 @@ function setUp(root) {
 
   function buildModes(config) {
     modes.replaceChildren();
+    modeShown = null; // new buttons (another language): paint them, whatever the mode
     modes.hidden = !config.modes.length;
     if (!config.modes.length) return;
     modes.setAttribute("role", "radiogroup");
