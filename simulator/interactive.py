@@ -501,8 +501,16 @@ def html_bytes(
         "lang": {
             lg: {
                 "title": f"{words[lg].title} — {tr('pdf_title', lg)}",
-                HEAD: vm.view_config(HEAD, lg, CARDS, [], len(CARDS), False, "page"),
-                RESULTS: vm.view_config(RESULTS, lg, (), chart_specs[lg], 0, False, "page"),
+                # Offline, Vega compiles its expressions (the file's policy allows it): no
+                # interpreter to fetch.
+                HEAD: {
+                    **vm.view_config(HEAD, lg, CARDS, [], len(CARDS), False, "page"),
+                    "interpreter": None,
+                },
+                RESULTS: {
+                    **vm.view_config(RESULTS, lg, (), chart_specs[lg], 0, False, "page"),
+                    "interpreter": None,
+                },
                 "now": vm.view_state(
                     result, values, table, lg, mode, CHARTS, specs=dict(chart_specs[lg])
                 ),

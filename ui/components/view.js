@@ -146,6 +146,8 @@ function loadVega(path) {
 let interpreterLoading = null;
 
 function loadInterpreter(vega, path) {
+  // No path (the offline briefing, whose own policy lets Vega compile): Vega's own way.
+  if (!path) return Promise.resolve({ vega, expr: null });
   if (!interpreterLoading) {
     interpreterLoading = fetch(new URL(path, document.baseURI).href)
       .then((response) => {
@@ -350,12 +352,12 @@ function setUp(root) {
     const state = { vega: null, pushed: {}, mode: null, height: null, gone: false };
     const pending = loadVega(config.vega).then((vega) => loadInterpreter(vega, config.interpreter)).then(({ vega, expr }) => {
       if (state.gone) return;
-      const runtime = vega.parse(chart.spec, null, { ast: true });
+      const runtime = expr ? vega.parse(chart.spec, null, { ast: true }) : vega.parse(chart.spec);
       // Canvas: about twice as fast as SVG while dragged (measured); what a screen reader
       // needs is the summary beside it.
-      state.vega = new vega.View(runtime, {
-        renderer: "canvas", container: holder, hover: true, expr,
-      });
+      const options = { renderer: "canvas", container: holder, hover: true };
+      if (expr) options.expr = expr;
+      state.vega = new vega.View(runtime, options);
       el.vegaView = state.vega; // for tests and tools: the drawn scene can be read from it
       state.vega.tooltip((handler, event, item, value) => tooltip(event, value));
       shared().schedule();
