@@ -62,16 +62,15 @@ def _figure_place(low: float, high: float) -> str:
 
 @functools.lru_cache(maxsize=64)
 def _waterfall_template(
-    lang: str, axis_key: str, axis_format: str, subtitle: bool
+    lang: str, axis_key: str, axis_format: str, subtitle: bool, names: tuple[str, ...]
 ) -> dict[str, Any]:
     bars = alt.Chart(alt.NamedData(name="bars"))
-    name_chars = f"max(12, floor(min(260, {charts.CHART_WIDTH} * 0.36) / {LABEL_CHAR_PX}))"
     y = alt.Y(
         "label:N",
         title=None,
         sort=alt.EncodingSortField(field="order", order="ascending"),
         axis=alt.Axis(
-            labelExpr=charts.wrap_expr("datum.label", name_chars),
+            labelExpr=charts.wrap_expr("datum.label", charts.name_chars(names)),
             labelLimit=260,
             labelLineHeight=15,
         ),
@@ -180,7 +179,13 @@ def waterfall_chart(
     title = tr("wf_title", lang, what=mid_sentence(spec_output.label(lang)), year=split.year)
     bars = charts._table({k: [r[k] for r in rows] for k in rows[0]})
     return {
-        **_waterfall_template(lang, spec_output.axis_key, spec_output.axis_format, subtitle),
+        **_waterfall_template(
+            lang,
+            spec_output.axis_key,
+            spec_output.axis_format,
+            subtitle,
+            tuple(row["label"] for row in rows),
+        ),
         "datasets": {"bars": bars, SUMMARY: charts._summary(title=title)},
     }
 

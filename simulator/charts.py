@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import altair as alt
@@ -90,6 +91,26 @@ def wrap_expr(text: str, chars: str) -> str:
         f"split(trim(replace({text}, regexp({head} + ({chars}) + {tail}, 'g'), "
         f"{_literal('$1')} + {newline})), {newline})"
     )
+
+
+def wrapped(text: str, chars: int) -> list[str]:
+    """``text`` broken into lines as :func:`wrap_expr` breaks it at ``chars`` characters."""
+    return re.sub(rf"(.{{1,{chars}}})(\s+|$)", "\\1\n", text).strip().split("\n")
+
+
+# A bar's name on a row chart (tornado, waterfall) keeps to this many lines of 15 px, so it
+# stays inside its TORNADO_STEP_PX row; a name that would need more gets longer lines.
+NAME_LINES = 3
+
+
+def name_chars(labels: Iterable[str]) -> str:
+    """A Vega expression: the characters a line of a row chart's names holds, about a third
+    of the chart's width (at most 260 px), and never so few that a name in ``labels`` needs
+    more than NAME_LINES lines (the Indonesian names are long; a phone's chart is narrow)."""
+    least = 12
+    while any(len(wrapped(text, least)) > NAME_LINES for text in labels):
+        least += 1
+    return f"max({least}, floor(min(260, {CHART_WIDTH} * 0.36) / {LABEL_CHAR_PX}))"
 
 
 def _summary_field(field: str) -> str:
@@ -961,18 +982,20 @@ TORNADO_STEP_PX = 54
 
 
 @functools.lru_cache(maxsize=64)
-def _tornado_template(lang: str, axis_key: str, axis_format: str) -> dict[str, Any]:
+def _tornado_template(
+    lang: str, axis_key: str, axis_format: str, names: tuple[str, ...]
+) -> dict[str, Any]:
     bars = alt.Chart(alt.NamedData(name="bars"))
     low_high = [tr("tornado_low", lang), tr("tornado_high", lang)]
-    # Names wrap to about a third of the chart's width, at most 260 px.
-    name_chars = f"max(12, floor(min(260, {CHART_WIDTH} * 0.36) / {LABEL_CHAR_PX}))"
     chart = bars.mark_bar().encode(
         y=alt.Y(
             "label:N",
             title=None,
             sort=None,
             axis=alt.Axis(
-                labelExpr=wrap_expr("datum.label", name_chars), labelLimit=260, labelLineHeight=15
+                labelExpr=wrap_expr("datum.label", name_chars(names)),
+                labelLimit=260,
+                labelLineHeight=15,
             ),
         ),
         x=alt.X(
@@ -1068,7 +1091,7 @@ def tornado_chart(
     else:
         title = tr("tornado_title", lang, what=what, year=year)
     return {
-        **_tornado_template(lang, axis_key, axis_format),
+        **_tornado_template(lang, axis_key, axis_format, tuple(row["label"] for row in rows)),
         "datasets": {
             "bars": bars,
             "base": base,
