@@ -23,8 +23,8 @@ sweep holds, so it needs the app, and the file says so.
 
 Text a link carries (the scenario's name, who prepared it, the notes) is escaped as plain
 text, with addresses defanged as in the PDF. The file's Content-Security-Policy allows only
-its own inline scripts and style, by their SHA-256 (and Vega's compiled expressions: see
-:func:`policy`), and no address at all. No Streamlit here.
+its own inline scripts and style, by their SHA-256 (no 'unsafe-eval': Vega's expression
+interpreter is inlined), and no address at all. No Streamlit here.
 """
 
 from __future__ import annotations
@@ -59,6 +59,7 @@ ROOT = Path(__file__).resolve().parent.parent
 COMPONENTS = ROOT / "ui" / "components"  # the page's browser code, inlined as it is
 ASSETS = Path(__file__).resolve().parent / "assets"  # this file's own script and style
 VEGA_FILE = ROOT / "static" / "vendor" / f"vega-{vm.VEGA_VERSION}" / "vega.min.js"
+INTERPRETER_FILE = ROOT / vm.INTERPRETER_PATH.removeprefix("app/")
 CARDS = tuple(o.name for o in HEADLINES)  # every headline card, as on the page
 CHARTS = tuple(vm.chart_ids(figures.RESULT_LINES, sales=True))  # the results tab's charts
 HEAD, RESULTS = "head", "results"  # the file's two views: the headline and the charts
@@ -209,6 +210,28 @@ def _script(path: Path, default_name: str | None = None) -> str:
     return re.sub(r"^export (?=(async )?function |const |let |class )", "", text, flags=re.M)
 
 
+def interpreter_code() -> str:
+    """Vega's expression interpreter (the vendored npm vega-interpreter, unchanged but for its
+    module lines) as a classic script: its one import (three vega-util helpers) taken from the
+    Vega bundle loaded before it, its export set on the window for view.js, all inside a
+    function so nothing else leaks. With it Vega draws without compiling code, so the
+    file's policy needs no 'unsafe-eval'."""
+    text = INTERPRETER_FILE.read_text(encoding="utf-8")
+    text, imports = re.subn(
+        r"^import \{([^}]*)\} from 'vega-util';$", r"const {\1} = window.vega;", text, flags=re.M
+    )
+    text, exports = re.subn(
+        r"^export \{ expression as expressionInterpreter \};$",
+        "window.ikmExpressionInterpreter = expression;",
+        text,
+        flags=re.M,
+    )
+    if (imports, exports) != (1, 1):
+        raise ValueError(f"{INTERPRETER_FILE.name}: expected one vega-util import and one export")
+    text = re.sub(r"^//# sourceMappingURL=.*$", "", text, flags=re.M)
+    return f"(() => {{\n{text}\n}})();"
+
+
 def module_code() -> str:
     """The file's one module script: the page's formatter and evaluator, its view and data
     parts, then this file's own part (simulator/assets/interactive.js)."""
@@ -236,15 +259,14 @@ def policy(scripts: Sequence[str], style: str) -> str:
     """The Content-Security-Policy: the file's own inline scripts and style by their hash,
     and no address for anything (Vega draws on a canvas: no image either).
 
-    'unsafe-eval': Vega compiles each expression of a spec (signals, the line charts' mode)
-    into a function with ``Function``; its eval-free interpreter (the npm package
-    vega-interpreter) is not part of the vendored build. No script but the file's own runs
-    (no 'unsafe-inline', every script by its hash), and nothing it could send leaves the
-    file (no connect, image, frame or form address)."""
+    No 'unsafe-eval': Vega evaluates the specs' expressions with its interpreter (inlined),
+    never the ``Function`` constructor. No script but the file's own runs (no
+    'unsafe-inline', every script by its hash), and nothing it could send leaves the file
+    (no connect, image, frame or form address)."""
     return "; ".join(
         [
             "default-src 'none'",
-            "script-src " + " ".join(_sha256(s) for s in scripts) + " 'unsafe-eval'",
+            "script-src " + " ".join(_sha256(s) for s in scripts),
             "style-src " + _sha256(style),
             "base-uri 'none'",
             "form-action 'none'",
@@ -501,8 +523,7 @@ def html_bytes(
         "lang": {
             lg: {
                 "title": f"{words[lg].title} — {tr('pdf_title', lg)}",
-                # Offline, Vega compiles its expressions (the file's policy allows it): no
-                # interpreter to fetch.
+                # Offline, no interpreter to fetch: view.js takes the inlined one.
                 HEAD: {
                     **vm.view_config(HEAD, lg, CARDS, [], len(CARDS), False, "page"),
                     "interpreter": None,
@@ -528,7 +549,7 @@ def html_bytes(
         },
     }
     style = style_text()
-    scripts = [VEGA_FILE.read_text(encoding="utf-8"), module_code()]
+    scripts = [VEGA_FILE.read_text(encoding="utf-8"), interpreter_code(), module_code()]
     for script in scripts:
         if UNSAFE_IN_SCRIPT.search(script):
             raise ValueError("a script holds text that would end its <script> element")
@@ -542,7 +563,8 @@ def html_bytes(
         f"<style>{style}</style>\n</head>\n<body>\n{body}\n"
         f'<script type="application/json" id="{DATA_ID}">{_json_for_html(data)}</script>\n'
         f"<script>{scripts[0]}</script>\n"
-        f'<script type="module">{scripts[1]}</script>\n'
+        f"<script>{scripts[1]}</script>\n"
+        f'<script type="module">{scripts[2]}</script>\n'
         "</body>\n</html>\n"
     )
     return page.encode("utf-8")

@@ -146,8 +146,9 @@ function loadVega(path) {
 let interpreterLoading = null;
 
 function loadInterpreter(vega, path) {
-  // No path (the offline briefing, whose own policy lets Vega compile): Vega's own way.
-  if (!path) return Promise.resolve({ vega, expr: null });
+  // No path: the offline briefing, whose file holds the interpreter inline (it sets
+  // window.ikmExpressionInterpreter); without either, Vega compiles its expressions.
+  if (!path) return Promise.resolve({ vega, expr: window.ikmExpressionInterpreter || null });
   if (!interpreterLoading) {
     interpreterLoading = fetch(new URL(path, document.baseURI).href)
       .then((response) => {
