@@ -12,6 +12,7 @@ tests): each is refused with the file, line and column.
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import re
@@ -78,9 +79,11 @@ def _copy(tmp_path: Path, words: bool) -> Path:
     shutil.copytree(ROOT / "data", tmp_path / "data", ignore=ignore)
     with (tmp_path / "data" / "outputs.csv").open("a", encoding="utf-8") as registry:
         registry.write(ROW)
-    if words:  # two entries of the translation table (today a dict in simulator/i18n.py)
-        with (tmp_path / "simulator" / "i18n.py").open("a", encoding="utf-8") as text:
-            text.write(f"\nTEXT.update({WORDS!r})\n")
+    if words:  # two rows of the translation table, data/text.csv (key, id, en, note)
+        with (tmp_path / "data" / "text.csv").open("a", encoding="utf-8", newline="") as text:
+            csv.writer(text, lineterminator="\n").writerows(
+                (key, indonesian, english, "") for key, (indonesian, english) in WORDS.items()
+            )
     return tmp_path
 
 
@@ -144,7 +147,7 @@ def test_a_new_output_without_words_is_refused_naming_them(tmp_path):
     assert done.returncode != 0
     assert f"data/outputs.csv, line {LINE}, column 'name'" in done.stderr
     assert f"'out_{NEW}', 'col_{NEW}'" in done.stderr
-    assert "simulator/i18n.py TEXT" in done.stderr
+    assert "to data/text.csv" in done.stderr
 
 
 def _with(**cells: str) -> str:
