@@ -22,11 +22,11 @@ from simulator.budget_charts import contribution_lines, waterfall_chart
 from simulator.contributions import contributions, moved_instruments, short_labels
 from simulator.history import load_history
 from simulator.i18n import tr
-from simulator.model import Result
+from simulator.model import SCENARIO, Result
 from simulator.outputs import MAIN, OUTPUTS
 from simulator.params import ParameterTable, load_parameters
 from simulator.plausibility import flags
-from simulator.report import SCENARIO, efficiency
+from simulator.report import efficiency
 
 # Iterations of the briefing's uncertainty range: the analysis tab's own (same draws, same
 # seed), so the PDF states the range the page shows, to the last digit (about 0.2 s).

@@ -31,9 +31,9 @@ from babel.numbers import format_compact_decimal
 from simulator import formatting as fmt
 from simulator.history import load_history
 from simulator.i18n import mid_sentence, tr
-from simulator.model import REGIONS, Result
+from simulator.model import BASELINE, REGIONS, SCENARIO, Result
 from simulator.outputs import MAIN, MARKED, OUTPUTS, PICKABLE, REGIONAL
-from simulator.report import BASELINE, SCENARIO, join_list
+from simulator.report import join_list
 
 SCENARIO_COLOUR = "#0072B2"  # Okabe-Ito blue
 BASELINE_COLOUR = "#8C8C8C"

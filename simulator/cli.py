@@ -35,12 +35,12 @@ from simulator.datafile import DataFileError
 from simulator.history import load_history
 from simulator.i18n import DEFAULT_LANG, LANGS, tr
 from simulator.links import to_query
-from simulator.model import simulate
+from simulator.model import simulate, simulate_pair
 from simulator.outputs import OUTPUTS
 from simulator.params import load_parameters
 from simulator.plausibility import Flag, flags
 from simulator.presets import REPLACED, load_presets
-from simulator.report import efficiency, later_values, run_pair
+from simulator.report import efficiency, later_values
 from simulator.scenario import Scenario, ScenarioError, format_value, parse_number
 
 EXIT_USAGE = 2
@@ -393,7 +393,7 @@ def _briefing(args: argparse.Namespace, scenario: Scenario) -> int:
     for line in repairs:
         sys.stderr.write(f"note: {line}\n")
     scenario = Scenario.from_mapping(values, name=scenario.name, table=table)
-    result = run_pair(values, table)
+    result = simulate_pair(values, table)
     presets = load_presets()
     titles = {lg: args.title or session.scenario_name(values, presets, table, lg) for lg in LANGS}
     query = to_query(scenario, lang=args.lang, author=args.prepared_by, note=args.note)
@@ -416,7 +416,7 @@ def _briefing(args: argparse.Namespace, scenario: Scenario) -> int:
         sys.stderr.write(f"error: cannot write {path}: {error.strerror or error}\n")
         return 1
     sys.stdout.write(f"{path} ({len(data):,} bytes)\n")
-    later = run_pair(later_values(values), table)
+    later = simulate_pair(later_values(values), table)
     for flag in flags(result, later=later):
         if flag.code != "policy_after_end":  # said before the run
             sys.stderr.write(f"warning: {flag.text('en')}\n")

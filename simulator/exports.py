@@ -38,19 +38,10 @@ from simulator.briefing import About
 from simulator.charts import CHART_WIDTH, YEAR_LABEL_PX, merged_keys, title_texts
 from simulator.i18n import sentence_start, tr, unit_template
 from simulator.links import TEXT_KEYS, clean_text
-from simulator.model import REGIONS, Result
+from simulator.model import BASELINE, REGIONS, SCENARIO, Result, simulate_pair
 from simulator.outputs import COMPARE_OUTPUTS, OUTPUTS, REGIONAL
 from simulator.params import Parameter, ParameterTable, load_parameters
-from simulator.report import (
-    BASELINE,
-    MINUS,
-    SCENARIO,
-    TABLE_COLUMNS,
-    headlines,
-    later_values,
-    run_pair,
-    sentence,
-)
+from simulator.report import MINUS, TABLE_COLUMNS, headlines, later_values, sentence
 from simulator.safety import defang, formula_safe_frame, formula_safe_line
 
 # The assumptions a briefing lists: those the effects depend on most (see the tornado).
@@ -240,7 +231,7 @@ def _about_frame(
 ) -> pd.DataFrame:
     """The workbook's first sheet: the scenario's name, what differs from the baseline, the
     link that reopens it, the model's warnings and the source line, one a row."""
-    warnings = briefing.flag_texts(result, lang, run_pair(later_values(values), table))
+    warnings = briefing.flag_texts(result, lang, simulate_pair(later_values(values), table))
     lines = about.lines()
     if warnings:
         lines = [*lines[:-1], tr("xl_warnings", lang), *(f"- {w}" for w in warnings), lines[-1]]
@@ -1166,7 +1157,7 @@ def pdf_bytes(
         notes=defang(clean_text(notes, TEXT_KEYS["note"])),
         year=int(result.years[-1]),
         sentence=sentence(values, result, lang, table),
-        flags=briefing.flag_texts(result, lang, run_pair(later_values(values), table)),
+        flags=briefing.flag_texts(result, lang, simulate_pair(later_values(values), table)),
         ranges=briefing.effect_ranges(values, result, lang, draws=draws, table=table),
         money=LIST_SEPARATOR.join(briefing.money_lines(result, lang)).rstrip(".") + ".",
         charts=list(charts[:2]),

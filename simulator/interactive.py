@@ -47,11 +47,11 @@ from simulator import view as vm
 from simulator.history import load_history
 from simulator.i18n import DEFAULT_LANG, LANGS, tr
 from simulator.links import TEXT_KEYS, clean_text
-from simulator.model import Result, simulate
+from simulator.model import Result, simulate, simulate_pair
 from simulator.outputs import HEADLINES
 from simulator.params import ParameterTable, load_parameters
 from simulator.plausibility import flags
-from simulator.report import later_values, run_pair, sentence
+from simulator.report import later_values, sentence
 from simulator.safety import defang
 from simulator.scenario import format_value
 
@@ -465,7 +465,7 @@ def html_bytes(
     full = {**table.defaults, **{k: float(v) for k, v in values.items()}}
     langs = (lang, *(other for other in LANGS if other != lang))
     today = today or dt.date.today()
-    later = run_pair(later_values(full), table)
+    later = simulate_pair(later_values(full), table)
     words = {
         lg: words_of(
             result,

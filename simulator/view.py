@@ -40,11 +40,11 @@ from simulator import charts, figures
 from simulator import formatting as fmt
 from simulator.i18n import FORMATS as WORDS
 from simulator.i18n import TEXT, pick, tr
-from simulator.model import Result
+from simulator.model import BASELINE, SCENARIO, Result
 from simulator.outputs import HEADLINES, OUTPUTS
 from simulator.params import ParameterTable
 from simulator.plausibility import flags, is_caution
-from simulator.report import BASELINE, SCENARIO, TOTAL_OUTPUTS, sentence
+from simulator.report import TOTAL_OUTPUTS, sentence
 from simulator.sweeps import APPRAISED, expected_keys
 
 Expr = Any  # a JSON list: [op, *arguments]
@@ -176,7 +176,7 @@ def frame_numbers(
     result: Result, values: Mapping[str, float]
 ) -> tuple[dict[str, float], dict[str, float]]:
     """The frame's settings (policy start, appraisal period and rate) and the scenario's
-    present values, from a paired run that carries its appraisal (:func:`report.run_pair`)."""
+    present values, from a paired run that carries its appraisal (:func:`model.simulate_pair`)."""
     a = result.appraisal
     params = {"policy_start_year": float(values["policy_start_year"])}
     for name in ("first_year", "last_year", "discount_rate_pct"):

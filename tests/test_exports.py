@@ -19,13 +19,14 @@ from pypdf import PdfReader
 from simulator import analysis, briefing, charts, exports, figures
 from simulator import formatting as fmt
 from simulator.i18n import UNITS, tr
+from simulator.model import simulate_pair
 from simulator.outputs import MAIN, OUTPUTS
 from simulator.params import load_parameters
-from simulator.report import efficiency, run_pair
+from simulator.report import efficiency
 
 TABLE = load_parameters()
 VALUES = {**TABLE.defaults, "investment": 5.6, "online_adoption": 75.0}
-RESULT = run_pair(VALUES)
+RESULT = simulate_pair(VALUES)
 END = int(RESULT.years[-1])
 LINK = "http://localhost:8501/?investment=5.6&online_adoption=75"
 DAY = dt.date(2026, 11, 28)
@@ -334,7 +335,7 @@ def test_briefing_states_title_date_range_cost_and_link(brief):
 def test_baseline_briefing_gives_the_range_of_the_projection():
     """The skenario dasar has no effect: its briefing gives the range of production and
     jobs themselves, not a table of zeros."""
-    result = run_pair(TABLE.defaults)
+    result = simulate_pair(TABLE.defaults)
     data = exports.pdf_bytes(
         result, TABLE.defaults, "id", title="Skenario dasar", link=LINK, charts=[], today=DAY
     )
@@ -467,7 +468,7 @@ def test_briefing_with_every_flag_and_long_notes_keeps_to_two_pages():
         **{name: TABLE[name].min for name in exports.MAIN_ASSUMPTIONS},
         "end_year": 2050,
     }
-    result = run_pair(values)
+    result = simulate_pair(values)
     assert len(briefing.flag_texts(result, "id")) >= 3
     data = exports.pdf_bytes(
         result,

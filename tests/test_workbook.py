@@ -11,8 +11,9 @@ from openpyxl import load_workbook
 
 from simulator import briefing, exports
 from simulator.i18n import tr
+from simulator.model import simulate_pair
 from simulator.params import load_parameters
-from simulator.report import later_values, run_pair
+from simulator.report import later_values
 
 TABLE = load_parameters()
 LINK = "http://localhost:8501/?online_adoption=90&investment=0"
@@ -20,7 +21,7 @@ FLAGGED = {**TABLE.defaults, "online_adoption": 90.0, "investment": 0.0}
 
 
 def book(values: dict[str, float], lang: str, name: str = "Daring tanpa investasi"):
-    result = run_pair(values)
+    result = simulate_pair(values)
     about = briefing.about(values, lang, title=name, link=LINK, table=TABLE)
     data = exports.xlsx_bytes(result, values, lang, TABLE, about)
     return load_workbook(io.BytesIO(data)), result
@@ -37,7 +38,7 @@ def test_the_first_sheet_names_the_scenario_its_link_and_warnings(lang):
     assert "Daring tanpa investasi" in text
     assert TABLE["online_adoption"].label(lang) in text
     assert LINK in text
-    warnings = briefing.flag_texts(result, lang, run_pair(later_values(FLAGGED)))
+    warnings = briefing.flag_texts(result, lang, simulate_pair(later_values(FLAGGED)))
     assert warnings
     for warning in warnings:
         assert warning in text
