@@ -2,8 +2,8 @@
 
 The PDF briefing, the CSV and the chart images all carry the scenario's name, its settings
 against the skenario dasar, the link that reopens it and a source line (:class:`About`).
-The briefing adds the uncertainty range of the main effects (a seeded Monte Carlo of
-:func:`simulator.analysis.uncertainty`), what the public money buys
+The briefing adds the uncertainty range of the main effects (from the caller's run of
+:func:`simulator.analysis.uncertainty`, the analysis the page shows), what the public money buys
 (:func:`simulator.report.efficiency`), the model's own flags, a short data caveat and the
 sources, from the citations of ``data/history.csv``. Pure functions returning text; the layout is
 :mod:`simulator.exports`' business. No Streamlit here.
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from simulator import formatting as fmt
-from simulator.analysis import DEFAULT_DRAWS, uncertainty
+from simulator.analysis import Uncertainty
 from simulator.budget_charts import contribution_lines, waterfall_chart
 from simulator.contributions import contributions, moved_instruments, short_labels
 from simulator.history import load_history
@@ -28,9 +28,6 @@ from simulator.params import ParameterTable, load_parameters
 from simulator.plausibility import flags
 from simulator.report import efficiency
 
-# Iterations of the briefing's uncertainty range: the analysis tab's own (same draws, same
-# seed), so the PDF states the range the page shows, to the last digit (about 0.2 s).
-BRIEF_DRAWS = DEFAULT_DRAWS
 # How a history row's citation names the ministry as the one who said it (its
 # Directorates General are "Ditjen"/"Dirjen ... Kemenperin").
 MINISTRY = ("Kemenperin", "Menteri Perindustrian")
@@ -170,18 +167,13 @@ class Ranges:
         return tr(key, self.lang, draws=fmt.number(self.draws, self.lang))
 
 
-def effect_ranges(
-    values: Mapping[str, float],
-    result: Result,
-    lang: str,
-    *,
-    draws: int = BRIEF_DRAWS,
-    table: ParameterTable | None = None,
-) -> Ranges:
+def effect_ranges(found: Uncertainty, result: Result, lang: str) -> Ranges:
     """Production, value added, jobs and exports in the last year: the change against the
-    skenario dasar and its 10th to 90th percentile over ``draws`` iterations; or, when the
-    scenario changes none of them, their values and the percentiles of those."""
-    found = uncertainty(dict(values), draws=draws, table=table)
+    skenario dasar and its 10th to 90th percentile over the iterations of ``found``, the
+    scenario's uncertainty analysis (the page's own run of
+    :func:`simulator.analysis.uncertainty`, so a file states the range the page shows, to
+    the last digit); or, when the scenario changes none of them, their values and the
+    percentiles of those."""
     of_effect = any(np.any(result.effect(name)[SCENARIO] != 0) for name in MAIN)
     rows = []
     for name in MAIN:
@@ -201,7 +193,7 @@ def effect_ranges(
                 high=shown(float(high), lang),
             )
         )
-    return Ranges(lang=lang, of_effect=of_effect, rows=rows, draws=draws, seed=found.seed)
+    return Ranges(lang=lang, of_effect=of_effect, rows=rows, draws=found.draws, seed=found.seed)
 
 
 def money_lines(result: Result, lang: str) -> list[str]:

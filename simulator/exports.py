@@ -32,7 +32,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from simulator import briefing
+from simulator import analysis, briefing
 from simulator import formatting as fmt
 from simulator.briefing import About
 from simulator.charts import CHART_WIDTH, YEAR_LABEL_PX, merged_keys, title_texts
@@ -56,7 +56,6 @@ MAIN_ASSUMPTIONS = (
     "medium_workers_per_unit",
 )
 FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"))
-BRIEF_DRAWS = briefing.BRIEF_DRAWS
 
 PT_MM = 25.4 / 72  # one typographic point [mm]
 PRINT_MIN_PT = 8.0  # smallest chart text in the printed briefing [pt]
@@ -1123,19 +1122,19 @@ def pdf_bytes(
     today: dt.date | None = None,
     prepared_by: str = "",
     notes: str = "",
-    draws: int = BRIEF_DRAWS,
+    uncertainty: analysis.Uncertainty | None = None,
 ) -> bytes:
     """A briefing a Director General can keep: two A4 pages.
 
     Page one: the scenario's name (``title``: a preset's label or a saved name; "Skenario
-    kustom" when none), the date in words, who prepared it and the notes when given (cut to
-    the length a link carries), the
-    headline with changes, the model's warnings, the sentence, the range of the main
-    effects over ``draws`` iterations, what the public money buys, and two charts whose
-    text is at least 8 pt in print (for a scenario that moves two or more instruments, the
-    second is the waterfall of what each instrument adds to jobs, with the split of value
-    added in words under it). Page two: the settings against the skenario dasar, the
-    main assumptions with their sources, the data caveats, the sources, and the link with a
+    kustom" when none), the date in words, who prepared it and the notes when given (cut to the
+    length a link carries), the headline with changes, the model's warnings, the sentence, the
+    range of the main effects from ``uncertainty`` (the page's analysis of the scenario; without
+    it, the same :func:`simulator.analysis.uncertainty` runs here), what the public money buys,
+    and two charts whose text is at least 8 pt in print (for a scenario that moves two or more
+    instruments, the second is the waterfall of what each instrument adds to jobs, with the
+    split of value added in words under it). Page two: the settings against the skenario dasar,
+    the main assumptions with their sources, the data caveats, the sources, and the link with a
     QR code that reopens the scenario. A briefing that would run past two pages is laid out
     again in the compact layout.
     """
@@ -1158,7 +1157,9 @@ def pdf_bytes(
         year=int(result.years[-1]),
         sentence=sentence(values, result, lang, table),
         flags=briefing.flag_texts(result, lang, simulate_pair(later_values(values), table)),
-        ranges=briefing.effect_ranges(values, result, lang, draws=draws, table=table),
+        ranges=briefing.effect_ranges(
+            uncertainty or analysis.uncertainty(dict(values), table=table), result, lang
+        ),
         money=LIST_SEPARATOR.join(briefing.money_lines(result, lang)).rstrip(".") + ".",
         charts=list(charts[:2]),
         settings=briefing.settings(values, lang, table),

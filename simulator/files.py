@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from simulator import charts, exports, figures, interactive
+from simulator.analysis import Uncertainty
 from simulator.briefing import About
 from simulator.model import Result
 from simulator.params import ParameterTable
@@ -27,8 +28,11 @@ def briefing_pdf(
     prepared_by: str,
     notes: str,
     mode: str = charts.DEFAULT_MODE,
+    uncertainty: Uncertainty | None = None,
 ) -> bytes:
-    """The PDF briefing with its two charts (line charts drawing ``mode``, as on the page)."""
+    """The PDF briefing with its two charts (line charts drawing ``mode``, as on the page);
+    its effect ranges from ``uncertainty``, the page's analysis of the scenario when the
+    caller has it (else the same analysis runs in the builder)."""
     return exports.pdf_bytes(
         result,
         values,
@@ -39,6 +43,7 @@ def briefing_pdf(
         table=table,
         prepared_by=prepared_by,
         notes=notes,
+        uncertainty=uncertainty,
     )
 
 
@@ -52,9 +57,11 @@ def briefing_html(
     prepared_by: str,
     notes: str,
     mode: str = charts.DEFAULT_MODE,
+    uncertainty: Uncertainty | None = None,
 ) -> bytes:
     """The interactive briefing: one HTML file whose instruments still move offline
-    (``titles``: the scenario's name in each language; line charts opening on ``mode``)."""
+    (``titles``: the scenario's name in each language; line charts opening on ``mode``;
+    effect ranges from ``uncertainty``, as for the PDF)."""
     return interactive.html_bytes(
         result,
         values,
@@ -65,6 +72,7 @@ def briefing_html(
         prepared_by=prepared_by,
         notes=notes,
         mode=mode,
+        uncertainty=uncertainty,
     )
 
 

@@ -313,7 +313,7 @@ def test_briefing_states_title_date_range_cost_and_link(brief):
     assert reader.metadata.title == "Investasi dua kali lipat"  # what a viewer's tab shows
     assert "28 November 2026" in text
     assert fmt.rp_tn(float(RESULT["production_rp_tn"][0, -1]), lang) in text
-    found = analysis.uncertainty(VALUES, draws=exports.BRIEF_DRAWS, table=TABLE)
+    found = analysis.uncertainty(VALUES, table=TABLE)  # as the page's analysis tab runs it
     for name in ("jobs", "production_rp_tn"):
         low, _, high = found.bands[("effect", name)][:, -1]
         show = OUTPUTS[name].show_change
@@ -341,7 +341,7 @@ def test_baseline_briefing_gives_the_range_of_the_projection():
     )
     text = _text(PdfReader(io.BytesIO(data)))
     assert tr("brief_levels", "id", year=END) in text
-    found = analysis.uncertainty(TABLE.defaults, draws=exports.BRIEF_DRAWS, table=TABLE)
+    found = analysis.uncertainty(TABLE.defaults, table=TABLE)
     for name in ("jobs", "production_rp_tn"):
         low, _, high = found.bands[("scenario", name)][:, -1]
         show = OUTPUTS[name].show
@@ -556,8 +556,31 @@ def test_briefing_range_is_the_one_the_analysis_tab_shows(lang):
     """The PDF's range of each main effect is the analysis tab's (the page runs the
     uncertainty analysis with its defaults), to the last shown digit."""
     page = analysis.uncertainty(VALUES, table=TABLE)  # as the analysis tab calls it
-    ranges = briefing.effect_ranges(VALUES, RESULT, lang, table=TABLE)
+    ranges = briefing.effect_ranges(page, RESULT, lang)
     for row, name in zip(ranges.rows, MAIN, strict=True):
         low, _, high = page.bands[("effect", name)][:, -1]
         show = OUTPUTS[name].show_change
         assert (row.low, row.high) == (show(float(low), lang), show(float(high), lang))
+        assert row.change == show(float(RESULT.effect(name)[0, -1]), lang)
+
+
+def test_briefing_takes_the_analysis_it_is_given():
+    """Given the page's analysis (here a smaller one, whose ranges differ from the default
+    run's), the PDF prints that analysis's ranges and iteration count, not a run of its own."""
+    given = analysis.uncertainty(VALUES, table=TABLE, draws=200, seed=7)
+    own = analysis.uncertainty(VALUES, table=TABLE)
+    data = exports.pdf_bytes(
+        RESULT, VALUES, "en", title="T", link=LINK, charts=[], today=DAY, uncertainty=given
+    )
+    text = _text(PdfReader(io.BytesIO(data)))
+    ranges = briefing.effect_ranges(given, RESULT, "en")
+    assert ranges.draws == 200
+    assert ranges.note() in text
+    for row, name in zip(ranges.rows, MAIN, strict=True):
+        assert row.range("en") in text
+        low, _, high = own.bands[("effect", name)][:, -1]
+        show = OUTPUTS[name].show_change
+        own_range = tr(
+            "brief_range", "en", low=show(float(low), "en"), high=show(float(high), "en")
+        )
+        assert own_range != row.range("en")

@@ -99,7 +99,7 @@ def test_the_range_is_explained_in_plain_words(lang, values):
         bands = {s: unc.bands[(s, output)] for s in ("scenario", "baseline", "effect")}
         texts += charts.title_texts(charts.fan_chart(unc.years, bands, output, lang, 2023))
         texts.append(charts.alt_fan(unc.years, bands, output, lang))
-    ranges = briefing.effect_ranges(values, result, lang, draws=200, table=TABLE)
+    ranges = briefing.effect_ranges(unc, result, lang)
     texts += [*ranges.columns(), ranges.note()]
     found = [text for text in texts if JARGON.search(text)]
     assert found == []
