@@ -20,7 +20,7 @@ from urllib.parse import urlencode
 
 import pandas as pd
 
-from simulator import briefing, exports, files, session
+from simulator import session
 from simulator.allocate import GOALS, AllocationError, allocate, parse_limits
 from simulator.analysis import (
     DEFAULT_DRAWS,
@@ -32,6 +32,7 @@ from simulator.analysis import (
 )
 from simulator.contributions import CONTRIBUTION_OUTPUTS, contributions
 from simulator.datafile import DataFileError
+from simulator.files import briefing, builders, tables
 from simulator.history import load_history
 from simulator.i18n import DEFAULT_LANG, LANGS, tr
 from simulator.links import to_query
@@ -399,17 +400,17 @@ def _briefing(args: argparse.Namespace, scenario: Scenario) -> int:
     query = to_query(scenario, lang=args.lang, author=args.prepared_by, note=args.note)
     link = args.app_url + ("?" + urlencode(query) if query else "")
     if args.format == "html":
-        data = files.briefing_html(
+        data = builders.briefing_html(
             result, values, args.lang, titles, link, table, args.prepared_by, args.note
         )
         kind = tr("file_interactive", args.lang)
     else:
-        data = files.briefing_pdf(
+        data = builders.briefing_pdf(
             result, values, args.lang, titles[args.lang], link, table, args.prepared_by, args.note
         )
         kind = tr("file_briefing", args.lang)
     title = briefing.scenario_title(titles[args.lang], args.lang)
-    path = Path(args.out or exports.file_name(title, kind, args.format))
+    path = Path(args.out or tables.file_name(title, kind, args.format))
     try:
         path.write_bytes(data)
     except OSError as error:

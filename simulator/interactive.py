@@ -41,10 +41,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from simulator import analysis, briefing, charts, controls, exports, figures, sweeps
+from simulator import analysis, charts, controls, figures, sweeps
 from simulator import formatting as fmt
 from simulator import view as vm
 from simulator.analysis import Uncertainty
+from simulator.files import briefing
 from simulator.history import load_history
 from simulator.i18n import DEFAULT_LANG, LANGS, tr
 from simulator.links import TEXT_KEYS, clean_text
@@ -175,7 +176,7 @@ def words_of(
         ranges=briefing.effect_ranges(found, result, lang),
         year=year,
         settings=briefing.settings(values, lang, table),
-        assumptions=exports.main_assumptions(values, lang, table),
+        assumptions=briefing.main_assumptions(values, lang, table),
         caveat=briefing.caveat(result, lang, table),
         sources=briefing.sources(lang),
     )

@@ -120,15 +120,15 @@ def test_exported_images_keep_every_line_of_text_inside(width):
 
     from PIL import Image
 
-    from simulator import exports
+    from simulator.files import images
 
     result = simulate_pair({"investment": 5.6})
     specs = [charts.line_chart(result, o, "id", 2027) for o in figures.RESULT_LINES]
     specs += [charts.sales_split_chart(result, "id"), charts.wider_jobs_chart(result, "id")]
     specs += [charts.region_chart(result, "jobs", "id")]
     for spec in specs:
-        assert "…" not in exports.chart_svg(spec, width=width).decode("utf-8")
-        image = Image.open(io.BytesIO(exports.chart_png(spec, width=width, scale=1)))
+        assert "…" not in images.chart_svg(spec, width=width).decode("utf-8")
+        image = Image.open(io.BytesIO(images.chart_png(spec, width=width, scale=1)))
         pixels = np.asarray(image.convert("L"))
         assert pixels.shape[1] == width
         assert pixels[:2].min() > 200, f"{charts.label(spec)}: cut at the top"

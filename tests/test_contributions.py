@@ -175,12 +175,13 @@ def test_briefing_of_a_package_prints_the_waterfall_and_its_method(lang):
     on two pages; a one-instrument briefing has neither."""
     from pypdf import PdfReader
 
-    from simulator import exports, figures
+    from simulator import figures
+    from simulator.files import pdf
     from simulator.i18n import tr
 
     def text_of(values: dict) -> tuple[str, int]:
         result = simulate_pair(values, TABLE)
-        data = exports.pdf_bytes(
+        data = pdf.pdf_bytes(
             result,
             values,
             lang,

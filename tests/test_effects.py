@@ -11,7 +11,7 @@ import pytest
 from numpy.testing import assert_allclose
 
 from simulator import simulate
-from simulator.briefing import money_lines
+from simulator.files.briefing import money_lines
 from simulator.i18n import tr
 from simulator.links import to_query
 from simulator.model import simulate_pair

@@ -10,7 +10,8 @@ import re
 import numpy as np
 import pytest
 
-from simulator import analysis, briefing, charts
+from simulator import analysis, charts
+from simulator.files import briefing
 from simulator.i18n import TEXT, tr
 from simulator.model import simulate_pair
 from simulator.params import load_parameters

@@ -10,9 +10,10 @@ from itertools import pairwise
 import pytest
 from hypothesis import example, given, settings
 
-from simulator import analysis, briefing, load_parameters, load_presets
+from simulator import analysis, load_parameters, load_presets
 from simulator import formatting as fmt
 from simulator.datafile import DATA_DIR, read_rows
+from simulator.files import briefing
 from simulator.history import load_history
 from simulator.i18n import FORMATS, TEXT, UNITS, mid_sentence, sentence_start, tr
 from simulator.model import simulate_pair

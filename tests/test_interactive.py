@@ -17,7 +17,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
-from simulator import briefing, interactive, sweeps
+from simulator import interactive, sweeps
+from simulator.files import briefing
 from simulator.i18n import tr
 from simulator.model import simulate_pair
 from simulator.plausibility import flags

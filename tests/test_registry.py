@@ -43,14 +43,15 @@ LINE = OUTPUTS_CSV.read_text(encoding="utf-8").count("\n") + 1  # the added row'
 PROBE = textwrap.dedent(
     f"""
     import json
-    from simulator import charts, exports, simulate
+    from simulator import charts, simulate
+    from simulator.files import tables
     from simulator.outputs import COMPARE_OUTPUTS, OUTPUTS, PICKABLE, TABLE_GROUPS
     from simulator.report import compare_table, results_table
 
     new = {NEW!r}
     pair = simulate({SCENARIO!r}).paired()
     table = results_table(pair, "en")
-    csv = exports.csv_bytes(pair, "en").decode("utf-8-sig")
+    csv = tables.csv_bytes(pair, "en").decode("utf-8-sig")
     batch = simulate({{"online_adoption": [60.0, 80.0]}})
     compared = compare_table(batch, ["A", "B"], "en")
     series = [("A", batch[new][0]), ("B", batch[new][1])]

@@ -16,7 +16,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
-from simulator import briefing, compare, exports, safety
+from simulator import compare, safety
+from simulator.files import briefing, tables
 from simulator.links import MAX_SAVED
 from simulator.model import simulate_pair
 from simulator.params import load_parameters
@@ -205,7 +206,7 @@ def test_every_cell_of_every_csv_line_is_formula_safe(name, other, lang):
     }
     result = simulate_pair(values)
     about = briefing.about(values, lang, title=name, link=f"http://x/?s={name}", table=TABLE)
-    data = exports.csv_bytes(result, lang, about)
+    data = tables.csv_bytes(result, lang, about)
     assert [c for c in csv_cells(data, sep) if safety.is_formula_risky(c)] == []
     text = data.decode("utf-8-sig")
     note = [line for line in text.split("\n") if line.startswith("#")]
@@ -213,7 +214,7 @@ def test_every_cell_of_every_csv_line_is_formula_safe(name, other, lang):
     frame = pd.read_csv(io.StringIO(text), sep=sep, comment="#", decimal="," if sep == ";" else ".")
     assert frame.iloc[:, 0].tolist() == result.years.tolist()
     batch = compare.run_batch(((), (("investment", 5.6),)), 2030, TABLE)
-    compared = exports.compare_csv_bytes(batch, [name or "x", other or "y"], lang)
+    compared = tables.compare_csv_bytes(batch, [name or "x", other or "y"], lang)
     assert [c for c in csv_cells(compared, sep) if safety.is_formula_risky(c)] == []
 
 
@@ -224,9 +225,9 @@ def test_csv_and_workbook_hold_no_formula(lang):
     result = simulate_pair(values)
     sep = ";" if lang == "id" else ","
     assert [
-        c for c in csv_cells(exports.csv_bytes(result, lang), sep) if safety.is_formula_risky(c)
+        c for c in csv_cells(tables.csv_bytes(result, lang), sep) if safety.is_formula_risky(c)
     ] == []
-    book = openpyxl.load_workbook(io.BytesIO(exports.xlsx_bytes(result, values, lang)))
+    book = openpyxl.load_workbook(io.BytesIO(tables.xlsx_bytes(result, values, lang)))
     for sheet in book.worksheets:
         for row in sheet.iter_rows():
             for cell in row:

@@ -5,8 +5,9 @@ against the skenario dasar, the link that reopens it and a source line (:class:`
 The briefing adds the uncertainty range of the main effects (from the caller's run of
 :func:`simulator.analysis.uncertainty`, the analysis the page shows), what the public money buys
 (:func:`simulator.report.efficiency`), the model's own flags, a short data caveat and the
-sources, from the citations of ``data/history.csv``. Pure functions returning text; the layout is
-:mod:`simulator.exports`' business. No Streamlit here.
+sources, from the citations of ``data/history.csv``, and the main assumptions it lists
+(:data:`MAIN_ASSUMPTIONS`). Pure functions returning text; the layout is
+:mod:`simulator.files.pdf`'s business. No Streamlit here.
 """
 
 from __future__ import annotations
@@ -21,13 +22,24 @@ from simulator.analysis import Uncertainty
 from simulator.budget_charts import contribution_lines, waterfall_chart
 from simulator.contributions import contributions, moved_instruments, short_labels
 from simulator.history import load_history
-from simulator.i18n import tr
+from simulator.i18n import sentence_start, tr
 from simulator.model import SCENARIO, Result
 from simulator.outputs import MAIN, OUTPUTS
 from simulator.params import ParameterTable, load_parameters
 from simulator.plausibility import flags
 from simulator.report import efficiency
 
+# The assumptions a briefing lists: those the effects depend on most (see the tornado).
+MAIN_ASSUMPTIONS = (
+    "ikm_workers_2017",
+    "unit_sales",
+    "demand_growth_domestic",
+    "capacity_displacement",
+    "online_uplift",
+    "online_displacement",
+    "attrition",
+    "medium_workers_per_unit",
+)
 # How a history row's citation names the ministry as the one who said it (its
 # Directorates General are "Ditjen"/"Dirjen ... Kemenperin").
 MINISTRY = ("Kemenperin", "Menteri Perindustrian")
@@ -277,3 +289,19 @@ def sources(lang: str) -> str:
     ministry = frame["citation_id"].astype(str).str.contains("|".join(MINISTRY))
     years = frame.loc[ministry, "published"].astype(str).str[:4].astype(int)
     return tr("brief_sources", lang, first=int(years.min()), last=int(years.max()))
+
+
+def main_assumptions(values: Mapping[str, float], lang: str, table: ParameterTable) -> list[str]:
+    """The main assumptions at their published or assumed values, each with its source, one
+    line each; one the user moved is in the settings table instead."""
+    kept = [table[n] for n in MAIN_ASSUMPTIONS if values.get(n, table[n].value) == table[n].value]
+    return [
+        tr(
+            "brief_assumption",
+            lang,
+            label=p.label(lang),
+            value=fmt.param_value(p.value, p.unit, lang),
+            source=sentence_start(p.source_text(lang)),
+        )
+        for p in kept
+    ]

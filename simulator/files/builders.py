@@ -1,6 +1,6 @@
 """Downloads that take more than one call, as top-level functions of plain data, so a worker
-process can build them (the CSV and workbook builders of :mod:`simulator.exports` are such
-functions already).
+process can build them (the CSV and workbook builders of :mod:`simulator.files.tables` are
+such functions already).
 
 The page's download buttons name a builder with its arguments (results, values, language,
 names, link, notes); ui/downloads.py sends the call to a worker process
@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from simulator import charts, exports, figures, interactive
+from simulator import charts, figures, interactive
 from simulator.analysis import Uncertainty
-from simulator.briefing import About
+from simulator.files import images, pdf
+from simulator.files.briefing import About
 from simulator.model import Result
 from simulator.params import ParameterTable
 
@@ -33,7 +34,7 @@ def briefing_pdf(
     """The PDF briefing with its two charts (line charts drawing ``mode``, as on the page);
     its effect ranges from ``uncertainty``, the page's analysis of the scenario when the
     caller has it (else the same analysis runs in the builder)."""
-    return exports.pdf_bytes(
+    return pdf.pdf_bytes(
         result,
         values,
         lang,
@@ -89,5 +90,5 @@ def chart_image(
     chart drawing ``mode`` as on the page."""
     spec = figures.chart_builders(result, values, lang, mode)[chart]()
     if kind == "svg":
-        return exports.chart_svg(spec, about=about)
-    return exports.chart_png(spec, about=about)
+        return images.chart_svg(spec, about=about)
+    return images.chart_png(spec, about=about)
