@@ -19,7 +19,7 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any
 
 import altair as alt
@@ -32,7 +32,7 @@ from simulator import formatting as fmt
 from simulator.history import load_history
 from simulator.i18n import mid_sentence, tr
 from simulator.model import BASELINE, REGIONS, SCENARIO, Result
-from simulator.outputs import MAIN, MARKED, OUTPUTS, PICKABLE, REGIONAL
+from simulator.outputs import MAIN, MARKED, OUTPUTS, PICKABLE, REGIONAL, Formatter, Output
 from simulator.report import join_list
 
 SCENARIO_COLOUR = "#0072B2"  # Okabe-Ito blue
@@ -282,9 +282,6 @@ def _configure(chart: alt.TopLevelMixin, lang: str) -> alt.TopLevelMixin:
             aria=False,
         )
     )
-
-
-Formatter = Callable[[float, str], str]
 
 
 def _table(columns: dict[str, Any]) -> pa.Table:
@@ -814,18 +811,22 @@ COMPARE_COLOURS = (
     "#999999",
 )
 
+# The outputs a reader picks in the compare chart and the analyses, by name, in order (not
+# outputs.COMPARE_OUTPUTS: the compare table's columns).
+PICKED: dict[str, Output] = {name: OUTPUTS[name] for name in PICKABLE}
+# The same as (title key, axis key, d3 axis format, tooltip formatter): kept while
+# ui/views/compare.py and ui/views/analysis.py read it; they should take PICKED.
 COMPARE_OUTPUTS: dict[str, tuple[str, str, str, Formatter]] = {
-    name: (OUTPUTS[name].label_key, OUTPUTS[name].axis_key, OUTPUTS[name].axis_format,
-           OUTPUTS[name].show)
-    for name in PICKABLE
-}  # fmt: skip
+    name: (o.label_key, o.axis_key, o.axis_format, o.show) for name, o in PICKED.items()
+}
 
 
 @functools.lru_cache(maxsize=64)
 def _compare_template(
     output: str, lang: str, names: tuple[str, ...], height: int
 ) -> dict[str, Any]:
-    title_key, axis_key, axis_format, _ = COMPARE_OUTPUTS[output]
+    picked = PICKED[output]
+    title_key, axis_key, axis_format = picked.label_key, picked.axis_key, picked.axis_format
     baseline = tr("series_baseline", lang)
     domain = [baseline, *names]
     colours = [BASELINE_COLOUR, *COMPARE_COLOURS[: len(names)]]
@@ -872,7 +873,7 @@ def compare_chart(
     height: int = 380,
 ) -> dict[str, Any]:
     """One line per scenario (baseline first, dashed grey) for one output."""
-    show = COMPARE_OUTPUTS[output][3]
+    show = PICKED[output].show
     names = tuple(name for name, _ in series[1:])
     flat = np.concatenate([values for _, values in series])
     frame = _table(
@@ -1061,7 +1062,9 @@ def tornado_chart(
     ``frame`` is :func:`simulator.analysis.sensitivity`'s table; ``labels`` maps parameter
     names to labels and ``settings`` to the (low, high) settings as text.
     """
-    title_key, axis_key, axis_format, show = COMPARE_OUTPUTS[output]
+    picked = PICKED[output]
+    title_key, axis_key, axis_format = picked.label_key, picked.axis_key, picked.axis_format
+    show = picked.show
     low, high, swing = tornado_columns(frame)
     effect = swing == "effect_swing"
     centre = float(frame["effect_base" if effect else "base"].iloc[0])

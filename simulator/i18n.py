@@ -84,7 +84,7 @@ def load_words(path: str | Path, key: str = "key") -> dict[str, tuple[str, str]]
 # key: (Indonesian, English)
 TEXT: dict[str, tuple[str, str]] = load_words(TEXT_CSV)
 # How numbers are written in each language: key: (Indonesian, English) templates.
-FORMATS: dict[str, tuple[str, str]] = load_words(NUMBER_FORMATS_CSV)
+NUMBER_FORMATS: dict[str, tuple[str, str]] = load_words(NUMBER_FORMATS_CSV)
 # Unit strings of data/parameters.csv, shown beside a value: (Indonesian, English) templates.
 UNITS: dict[str, tuple[str, str]] = load_words(UNITS_CSV, key="unit")
 
@@ -120,7 +120,7 @@ def tr(key: str, lang: str, **values: object) -> str:
 
 def form(key: str, lang: str) -> str:
     """How a kind of number is written in ``lang`` (a '{v}'-template or a symbol)."""
-    return pick(lang, *FORMATS[key])
+    return pick(lang, *NUMBER_FORMATS[key])
 
 
 def unit_template(unit: str, lang: str) -> str:

@@ -38,8 +38,7 @@ from babel.numbers import parse_pattern
 
 from simulator import charts, figures
 from simulator import formatting as fmt
-from simulator.i18n import FORMATS as WORDS
-from simulator.i18n import TEXT, pick, tr
+from simulator.i18n import NUMBER_FORMATS, TEXT, pick, tr
 from simulator.model import BASELINE, SCENARIO, Result
 from simulator.outputs import HEADLINES, OUTPUTS
 from simulator.params import ParameterTable
@@ -108,7 +107,7 @@ def format_rules(lang: str) -> dict[str, Any]:
         "group": group,
         "decimal": decimal,
         "minus": "-",
-        "words": {key: pick(lang, *pair) for key, pair in WORDS.items()},
+        "words": {key: pick(lang, *pair) for key, pair in NUMBER_FORMATS.items()},
         "compact": patterns,
         # Babel's plural form of a whole number n for the count words ("1 person") and of
         # a compact number (only "one" and "other" occur in Indonesian and English): the

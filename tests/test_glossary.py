@@ -15,7 +15,7 @@ from simulator import formatting as fmt
 from simulator.datafile import DATA_DIR, read_rows
 from simulator.files import briefing
 from simulator.history import load_history
-from simulator.i18n import FORMATS, TEXT, UNITS, mid_sentence, sentence_start, tr
+from simulator.i18n import NUMBER_FORMATS, TEXT, UNITS, mid_sentence, sentence_start, tr
 from simulator.model import simulate_pair
 from simulator.outputs import OUTPUTS
 from simulator.plausibility import FLAG_CODES, Flag
@@ -37,7 +37,7 @@ def static_strings() -> dict[str, str]:
     """Every Indonesian string of the translation table and the data files, by where it is."""
     out = {f"i18n:{key}": pair[0] for key, pair in TEXT.items()}
     out |= {f"unit:{key}": pair[0] for key, pair in UNITS.items()}
-    out |= {f"format:{key}": pair[0] for key, pair in FORMATS.items()}
+    out |= {f"format:{key}": pair[0] for key, pair in NUMBER_FORMATS.items()}
     for p in TABLE.values():
         out |= {f"{p.name}:label": p.label_id, f"{p.name}:note": p.note_id}
         out[f"{p.name}:source"] = p.source_id

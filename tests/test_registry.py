@@ -66,7 +66,7 @@ PROBE = textwrap.dedent(
         "compare_columns": list(compared.columns),
         "compare_outputs": list(COMPARE_OUTPUTS),
         "pickable": list(PICKABLE),
-        "picker": list(charts.COMPARE_OUTPUTS),
+        "picker": list(charts.PICKED),
         "chart_values": [row["value"] for row in spec["datasets"]["main"].to_pylist()],
     }}))
     """

@@ -6,7 +6,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-from simulator.i18n import FORMATS, TEXT
+from simulator.i18n import NUMBER_FORMATS, TEXT
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = [
@@ -62,7 +62,7 @@ def test_every_literal_key_asked_for_exists():
             ):
                 key = node.args[0].value
                 table = (
-                    FORMATS
+                    NUMBER_FORMATS
                     if getattr(node.func, "id", getattr(node.func, "attr", "")) == "form"
                     else TEXT
                 )
