@@ -11,7 +11,7 @@ from simulator.i18n import NUMBER_FORMATS, TEXT
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = [
     ROOT / "app.py",
-    *(ROOT / "simulator").glob("*.py"),
+    *(ROOT / "simulator").rglob("*.py"),  # with its packages (charts/, files/, ...)
     *(ROOT / "ui").rglob("*.py"),
     *(ROOT / "deploy").glob("*.py"),  # the link preview
 ]
