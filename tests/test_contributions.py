@@ -175,7 +175,7 @@ def test_briefing_of_a_package_prints_the_waterfall_and_its_method(lang):
     on two pages; a one-instrument briefing has neither."""
     from pypdf import PdfReader
 
-    from simulator import figures
+    from simulator import analysis, figures
     from simulator.files import pdf
     from simulator.i18n import tr
 
@@ -188,7 +188,7 @@ def test_briefing_of_a_package_prints_the_waterfall_and_its_method(lang):
             title="Paket",
             link="https://example.org/?a=1",
             charts=figures.pdf_charts(result, values, lang),
-            draws=200,
+            uncertainty=analysis.uncertainty(values, table=TABLE, draws=200),
         )
         reader = PdfReader(io.BytesIO(data))
         words = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
