@@ -26,8 +26,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from simulator import charts, controls, figures  # noqa: E402
+from simulator.model import simulate_pair  # noqa: E402
 from simulator.params import load_parameters  # noqa: E402
-from simulator.report import headlines, run_pair  # noqa: E402
+from simulator.report import headlines  # noqa: E402
 from ui.components import component  # noqa: E402
 
 LEVER = component("ikm_lever_floor_mix", "lever")
@@ -53,7 +54,7 @@ TABS = number("tabs", 0, 1) == 1
 @st.cache_data(max_entries=512, show_spinner=False)
 def run(value: float):
     """The scenario with investment at ``value`` and its baseline."""
-    return run_pair({**TABLE.defaults, PARAM.name: value}, TABLE)
+    return simulate_pair({**TABLE.defaults, PARAM.name: value}, TABLE)
 
 
 def take(kind: str) -> None:

@@ -20,9 +20,9 @@ import time
 from pathlib import Path
 
 from simulator import interactive
+from simulator.model import simulate_pair
 from simulator.params import load_parameters
 from simulator.presets import load_presets
-from simulator.report import run_pair
 from tests.browser import CHROMIUM, CHROMIUM_ARGS
 
 FIRST_NUMBER = (
@@ -62,7 +62,7 @@ def main() -> None:
     preset = load_presets()[args.preset]
     values = {**table.defaults, **preset.scenario.as_dict()}
     start = time.perf_counter()
-    result = run_pair(values, table)
+    result = simulate_pair(values, table)
     data = interactive.html_bytes(
         result,
         values,

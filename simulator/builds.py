@@ -252,7 +252,7 @@ def _worker_setup(nice: int) -> None:
     os.nice(nice)
     import vl_convert  # noqa: F401
 
-    import simulator.files  # noqa: F401
+    import simulator.files.builders  # noqa: F401
 
 
 def _ready() -> None:

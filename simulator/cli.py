@@ -20,7 +20,7 @@ from urllib.parse import urlencode
 
 import pandas as pd
 
-from simulator import briefing, exports, files, session
+from simulator import session
 from simulator.allocate import GOALS, AllocationError, allocate, parse_limits
 from simulator.analysis import (
     DEFAULT_DRAWS,
@@ -32,15 +32,16 @@ from simulator.analysis import (
 )
 from simulator.contributions import CONTRIBUTION_OUTPUTS, contributions
 from simulator.datafile import DataFileError
+from simulator.files import briefing, builders, tables
 from simulator.history import load_history
 from simulator.i18n import DEFAULT_LANG, LANGS, tr
 from simulator.links import to_query
-from simulator.model import simulate
+from simulator.model import simulate, simulate_pair
 from simulator.outputs import OUTPUTS
 from simulator.params import load_parameters
 from simulator.plausibility import Flag, flags
 from simulator.presets import REPLACED, load_presets
-from simulator.report import efficiency, later_values, run_pair
+from simulator.report import efficiency, later_values
 from simulator.scenario import Scenario, ScenarioError, format_value, parse_number
 
 EXIT_USAGE = 2
@@ -393,30 +394,30 @@ def _briefing(args: argparse.Namespace, scenario: Scenario) -> int:
     for line in repairs:
         sys.stderr.write(f"note: {line}\n")
     scenario = Scenario.from_mapping(values, name=scenario.name, table=table)
-    result = run_pair(values, table)
+    result = simulate_pair(values, table)
     presets = load_presets()
     titles = {lg: args.title or session.scenario_name(values, presets, table, lg) for lg in LANGS}
     query = to_query(scenario, lang=args.lang, author=args.prepared_by, note=args.note)
     link = args.app_url + ("?" + urlencode(query) if query else "")
     if args.format == "html":
-        data = files.briefing_html(
+        data = builders.briefing_html(
             result, values, args.lang, titles, link, table, args.prepared_by, args.note
         )
         kind = tr("file_interactive", args.lang)
     else:
-        data = files.briefing_pdf(
+        data = builders.briefing_pdf(
             result, values, args.lang, titles[args.lang], link, table, args.prepared_by, args.note
         )
         kind = tr("file_briefing", args.lang)
     title = briefing.scenario_title(titles[args.lang], args.lang)
-    path = Path(args.out or exports.file_name(title, kind, args.format))
+    path = Path(args.out or tables.file_name(title, kind, args.format))
     try:
         path.write_bytes(data)
     except OSError as error:
         sys.stderr.write(f"error: cannot write {path}: {error.strerror or error}\n")
         return 1
     sys.stdout.write(f"{path} ({len(data):,} bytes)\n")
-    later = run_pair(later_values(values), table)
+    later = simulate_pair(later_values(values), table)
     for flag in flags(result, later=later):
         if flag.code != "policy_after_end":  # said before the run
             sys.stderr.write(f"warning: {flag.text('en')}\n")

@@ -1,4 +1,5 @@
-"""The one reader of the project's CSV files (parameters, presets, uncertainty, history).
+"""The one reader of the project's CSV files (parameters, presets, uncertainty, history,
+outputs, and the words of the translation table).
 
 Every data file is read the same way: UTF-8, a header row naming its columns, cells
 stripped of surrounding spaces, and a message naming the file (relative to the project),
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import io
 import math
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -88,9 +90,15 @@ class Row:
         return value
 
 
-def parse_rows(text: str, columns: Sequence[str], source: str) -> Iterator[Row]:
-    """The rows of CSV ``text`` that must have at least ``columns``; ``source`` names it."""
-    reader = csv.DictReader(text.splitlines())
+def parse_rows(
+    text: str, columns: Sequence[str], source: str, *, strip: bool = True
+) -> Iterator[Row]:
+    """The rows of CSV ``text`` that must have at least ``columns``; ``source`` names it.
+
+    A quoted cell may hold line breaks (kept as written). Cells lose their surrounding spaces
+    unless ``strip`` is false (the translation table keeps a text exactly as written)."""
+    # A spreadsheet saving "CSV UTF-8" starts the file with a byte-order mark: not a column.
+    reader = csv.DictReader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
     try:
         header = reader.fieldnames or []
         missing = [c for c in columns if c not in header]
@@ -100,7 +108,8 @@ def parse_rows(text: str, columns: Sequence[str], source: str) -> Iterator[Row]:
             line = reader.line_num
             if None in record or any(record.get(c) is None for c in header):
                 raise DataFileError(f"{source}, line {line}: wrong number of cells")
-            yield Row({c: (record[c] or "").strip() for c in header}, source, line)
+            cells = {c: record[c] or "" for c in header}
+            yield Row({c: v.strip() for c, v in cells.items()} if strip else cells, source, line)
     except csv.Error as error:  # e.g. a field longer than the csv module reads
         raise DataFileError(f"{source}, line {reader.line_num}: {error}") from None
 

@@ -76,9 +76,10 @@ def pdf_charts(
 
 def alt_compare(series: list[tuple[str, np.ndarray]], output: str, lang: str) -> str:
     """Text alternative of the comparison chart: each scenario's end-year value."""
-    title_key, _, _, show = charts.COMPARE_OUTPUTS[output]
+    picked = charts.PICKED[output]
     return charts.alt_list(
-        tr(title_key, lang), [f"{name} {show(float(line[-1]), lang)}" for name, line in series]
+        picked.label(lang),
+        [f"{name} {picked.show(float(line[-1]), lang)}" for name, line in series],
     )
 
 
@@ -96,7 +97,7 @@ def alt_wider_jobs(result: Result, lang: str) -> str:
 def alt_tornado(frame: pd.DataFrame, output: str, labels: Mapping[str, str], lang: str) -> str:
     """Text alternative of the tornado: the five assumptions that move ``output`` most, each
     with the output at its low and its high setting."""
-    show = charts.COMPARE_OUTPUTS[output][3]
+    show = charts.PICKED[output].show
     low, high, swing = charts.tornado_columns(frame)
     return charts.alt_list(
         tr("sens_title", lang),

@@ -3,7 +3,8 @@
 Indonesian (EYD V, BPS practice): "Rp22,98 triliun", "Rp890 miliar", "1.234 unit",
 "12,4%", "+5,9 persen poin", "28 November 2026". English: "Rp 22.98 trillion",
 "1,234 units", "12.4%". The words and spacing come from the translation table
-(``simulator.i18n.FORMATS``). Charts use :func:`vega_locale` so their axes follow the same rules.
+(``simulator.i18n.NUMBER_FORMATS``, from data/number_formats.csv). Charts use
+:func:`vega_locale` so their axes follow the same rules.
 Every number a person reads goes through this module.
 """
 

@@ -41,17 +41,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from simulator import briefing, charts, controls, exports, figures, sweeps
+from simulator import analysis, charts, controls, figures, sweeps
 from simulator import formatting as fmt
 from simulator import view as vm
+from simulator.analysis import Uncertainty
+from simulator.files import briefing
 from simulator.history import load_history
 from simulator.i18n import DEFAULT_LANG, LANGS, tr
 from simulator.links import TEXT_KEYS, clean_text
-from simulator.model import Result, simulate
+from simulator.model import Result, simulate, simulate_pair
 from simulator.outputs import HEADLINES
 from simulator.params import ParameterTable, load_parameters
 from simulator.plausibility import flags
-from simulator.report import later_values, run_pair, sentence
+from simulator.report import later_values, sentence
 from simulator.safety import defang
 from simulator.scenario import format_value
 
@@ -156,7 +158,7 @@ def words_of(
     prepared_by: str,
     notes: str,
     today: dt.date,
-    draws: int,
+    found: Uncertainty,
     later: Result,
 ) -> Words:
     """The file's words in ``lang``: the PDF briefing's, from the same functions."""
@@ -172,10 +174,10 @@ def words_of(
         headline=tr("headline", lang, year=year),
         sentence=sentence(values, result, lang, table),
         flags=briefing.flag_texts(result, lang, later),
-        ranges=briefing.effect_ranges(values, result, lang, draws=draws, table=table),
+        ranges=briefing.effect_ranges(found, result, lang),
         year=year,
         settings=briefing.settings(values, lang, table),
-        assumptions=exports.main_assumptions(values, lang, table),
+        assumptions=briefing.main_assumptions(values, lang, table),
         caveat=briefing.caveat(result, lang, table),
         sources=briefing.sources(lang),
     )
@@ -476,18 +478,22 @@ def html_bytes(
     notes: str = "",
     mode: str = charts.DEFAULT_MODE,
     today: dt.date | None = None,
-    draws: int = briefing.BRIEF_DRAWS,
+    uncertainty: Uncertainty | None = None,
 ) -> bytes:
     """The interactive briefing of the scenario ``values`` (its paired run ``result``) as
     one self-contained HTML file, ``lang`` first and the other language a click away; the
     line charts open drawing ``mode``; ``link`` reopens the scenario in the app. ``title``:
     the scenario's name (a saved name), or its name in each language (a preset's label), or
-    None (a custom scenario)."""
+    None (a custom scenario); ``uncertainty``: the page's analysis of the scenario, for the
+    effect ranges (without it, the same :func:`simulator.analysis.uncertainty` runs here)."""
     table = table or load_parameters()
     full = {**table.defaults, **{k: float(v) for k, v in values.items()}}
     langs = (lang, *(other for other in LANGS if other != lang))
     today = today or dt.date.today()
-    later = run_pair(later_values(full), table)
+    later = simulate_pair(later_values(full), table)
+    # The effect ranges: the page's analysis of the scenario, else the same one run here
+    # (once for both languages).
+    found = uncertainty or analysis.uncertainty(dict(values), table=table)
     words = {
         lg: words_of(
             result,
@@ -498,7 +504,7 @@ def html_bytes(
             prepared_by=prepared_by,
             notes=notes,
             today=today,
-            draws=draws,
+            found=found,
             later=later,
         )
         for lg in langs

@@ -344,6 +344,17 @@ def simulate(
     )
 
 
+# The rows of a paired result (:meth:`Result.paired`, :func:`simulate_pair`).
+SCENARIO, BASELINE = 0, 1
+
+
+def simulate_pair(values: Mapping[str, Any], table: ParameterTable | None = None) -> Result:
+    """One scenario (row :data:`SCENARIO`) and its baseline (row :data:`BASELINE`: the same
+    assumptions with the instruments reset), from one model call: what the page, the
+    downloads and the CLI show."""
+    return simulate(dict(values), params=table or load_parameters()).paired()
+
+
 def _twin(
     p: dict[str, np.ndarray],
     n: int,

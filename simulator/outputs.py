@@ -271,7 +271,7 @@ def parse_outputs(text: str, source: str = "outputs.csv") -> tuple[Output, ...]:
         if missing:
             keys = ", ".join(repr(k) for k in missing)
             raise row.fail(
-                f"output {output.name!r} has no words: add {keys} to simulator/i18n.py TEXT",
+                f"output {output.name!r} has no words: add {keys} to data/text.csv",
                 "name",
             )
     return tuple(found)

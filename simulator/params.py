@@ -210,14 +210,14 @@ def parse_parameters(text: str, source: str = "parameters.csv") -> ParameterTabl
         if f"group_{group}" not in TEXT:
             raise row.fail(
                 f"group {group!r} has no words in the translation table "
-                f"(add 'group_{group}' to simulator/i18n.py TEXT)",
+                f"(add a row 'group_{group}' to data/text.csv)",
                 "group",
             )
         unit = row.text("unit")
         if unit not in UNITS:
             raise row.fail(
                 f"unit {unit!r} has no words in the translation table "
-                "(add it to simulator/i18n.py UNITS)",
+                "(add a row for it to data/units.csv)",
                 "unit",
             )
         numbers = {c: row.number(c) for c in NUMERIC_COLUMNS}

@@ -18,7 +18,7 @@ from simulator import equations as eq
 from simulator import formatting as fmt
 from simulator.analysis import GoalSeek
 from simulator.i18n import mid_sentence, tr, unit_template
-from simulator.model import HORIZON, REGIONS, Result, simulate
+from simulator.model import BASELINE, HORIZON, REGIONS, SCENARIO, Result
 from simulator.outputs import (
     COMPARE_OUTPUTS,
     HEADLINES,
@@ -31,14 +31,8 @@ from simulator.params import ParameterTable, load_parameters
 from simulator.plausibility import flags, is_caution
 from simulator.safety import formula_safe
 
-SCENARIO, BASELINE = 0, 1
 MINUS = "\u2212"  # the typographic minus sign
 TABLE_COLUMNS = tuple((name, OUTPUTS[name].decimals) for name in TABLE_OUTPUTS)
-
-
-def run_pair(values: Mapping[str, float], table: ParameterTable | None = None) -> Result:
-    """The scenario (row 0) and its baseline (row 1), from one model call."""
-    return simulate(dict(values), params=table or load_parameters()).paired()
 
 
 @dataclass(frozen=True, kw_only=True)

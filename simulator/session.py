@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from simulator import briefing
 from simulator import formatting as fmt
 from simulator.controls import value_label
+from simulator.files import briefing
 from simulator.i18n import tr
 from simulator.params import ParameterTable
 from simulator.presets import Preset

@@ -38,13 +38,12 @@ from babel.numbers import parse_pattern
 
 from simulator import charts, figures
 from simulator import formatting as fmt
-from simulator.i18n import FORMATS as WORDS
-from simulator.i18n import TEXT, pick, tr
-from simulator.model import Result
+from simulator.i18n import NUMBER_FORMATS, TEXT, pick, tr
+from simulator.model import BASELINE, SCENARIO, Result
 from simulator.outputs import HEADLINES, OUTPUTS
 from simulator.params import ParameterTable
 from simulator.plausibility import flags, is_caution
-from simulator.report import BASELINE, SCENARIO, TOTAL_OUTPUTS, sentence
+from simulator.report import TOTAL_OUTPUTS, sentence
 from simulator.sweeps import APPRAISED, expected_keys
 
 Expr = Any  # a JSON list: [op, *arguments]
@@ -108,7 +107,7 @@ def format_rules(lang: str) -> dict[str, Any]:
         "group": group,
         "decimal": decimal,
         "minus": "-",
-        "words": {key: pick(lang, *pair) for key, pair in WORDS.items()},
+        "words": {key: pick(lang, *pair) for key, pair in NUMBER_FORMATS.items()},
         "compact": patterns,
         # Babel's plural form of a whole number n for the count words ("1 person") and of
         # a compact number (only "one" and "other" occur in Indonesian and English): the
@@ -176,7 +175,7 @@ def frame_numbers(
     result: Result, values: Mapping[str, float]
 ) -> tuple[dict[str, float], dict[str, float]]:
     """The frame's settings (policy start, appraisal period and rate) and the scenario's
-    present values, from a paired run that carries its appraisal (:func:`report.run_pair`)."""
+    present values, from a paired run that carries its appraisal (:func:`model.simulate_pair`)."""
     a = result.appraisal
     params = {"policy_start_year": float(values["policy_start_year"])}
     for name in ("first_year", "last_year", "discount_rate_pct"):

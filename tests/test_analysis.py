@@ -329,14 +329,14 @@ def test_headline_and_range_agree_and_a_differing_median_names_its_cause():
     10-90 % range; the central effect lies inside the range for every preset; where the
     median differs by more than 5 %, the assumption that moves the effect most unevenly is
     named, and it is one with an uneven effect in the tornado."""
+    from simulator.model import simulate_pair
     from simulator.presets import load_presets
-    from simulator.report import run_pair
 
     for name, preset in load_presets().items():
         if name == "baseline":
             continue
         values = preset.scenario.as_dict()
-        result = run_pair(values)
+        result = simulate_pair(values)
         unc = analysis.uncertainty(values, draws=4000)
         for output in analysis.UNCERTAIN_OUTPUTS:
             central = float(result.effect(output)[0, -1])
@@ -349,7 +349,7 @@ def test_headline_and_range_agree_and_a_differing_median_names_its_cause():
     # around a central 0, so the draws lie above the headline and the premium is named.
     values = load_presets()["esmart_75"].scenario.as_dict()
     unc = analysis.uncertainty(values)
-    central = float(run_pair(values).effect("value_added_rp_tn")[0, -1])
+    central = float(simulate_pair(values).effect("value_added_rp_tn")[0, -1])
     found = analysis.effect_summary(unc, central, "value_added_rp_tn")
     assert found.differs
     assert found.median > found.central

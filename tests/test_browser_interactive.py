@@ -17,9 +17,10 @@ import pytest
 
 from simulator import charts, figures, interactive, sweeps
 from simulator.i18n import tr
+from simulator.model import simulate_pair
 from simulator.plausibility import flags
 from simulator.presets import load_presets
-from simulator.report import headlines, later_values, run_pair, sentence
+from simulator.report import headlines, later_values, sentence
 from simulator.scenario import format_value
 from tests.browser import ARTIFACTS
 from tests.strategies import TABLE
@@ -46,7 +47,7 @@ document.addEventListener('securitypolicyviolation',
 @pytest.fixture(scope="module")
 def briefing_file(tmp_path_factory) -> Path:
     """The full package's file, Indonesian first, with markup in its name and notes."""
-    result = run_pair(VALUES, TABLE)
+    result = simulate_pair(VALUES, TABLE)
     data = interactive.html_bytes(
         result,
         VALUES,
@@ -90,8 +91,8 @@ def cards(page) -> list[tuple[str, str]]:
 
 def expected(values: dict[str, float], lang: str) -> dict:
     """What the app says about ``values``: cards, chart summaries, sentence, warnings."""
-    result = run_pair(values, TABLE)
-    later = run_pair(later_values(values), TABLE)
+    result = simulate_pair(values, TABLE)
+    later = simulate_pair(later_values(values), TABLE)
     return {
         "cards": [(h.value, h.delta if h.changed else h.caption) for h in headlines(result, lang)],
         "summaries": [

@@ -14,7 +14,8 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 
 from simulator import charts, figures
-from simulator.report import headlines, run_pair
+from simulator.model import simulate_pair
+from simulator.report import headlines
 from tests.browser import (
     HEADLINE,
     LIVE_LEVER,
@@ -134,13 +135,13 @@ def released(page, before: str) -> dict[str, float]:
 
 def expected_cards(values: dict[str, float], lang: str, keys=()) -> list[str]:
     """The headline values the server gives that scenario."""
-    result = run_pair({**TABLE.defaults, **values}, TABLE)
+    result = simulate_pair({**TABLE.defaults, **values}, TABLE)
     return [h.value for h in headlines(result, lang) if not keys or h.key in keys]
 
 
 def expected_summaries(values: dict[str, float], lang: str, outputs) -> list[str]:
     """The line charts' text alternatives the server gives that scenario."""
-    result = run_pair({**TABLE.defaults, **values}, TABLE)
+    result = simulate_pair({**TABLE.defaults, **values}, TABLE)
     return [charts.chart_alt_text(result, o, lang) for o in outputs]
 
 

@@ -12,16 +12,10 @@ from hypothesis import strategies as st
 
 from simulator import formatting as fmt
 from simulator.i18n import tr
+from simulator.model import simulate_pair
 from simulator.params import load_parameters
 from simulator.plausibility import flags
-from simulator.report import (
-    ceiling_year,
-    later_values,
-    programme_units,
-    run_pair,
-    sentence,
-    units_note,
-)
+from simulator.report import ceiling_year, later_values, programme_units, sentence, units_note
 from tests.strategies import scenarios
 
 TABLE = load_parameters()
@@ -38,7 +32,7 @@ def test_warning_sentence_and_utilisation_name_the_same_years(lang):
     warning quotes that year's utilisation as the chart shows it and the first year the
     utilisation reaches 100 %."""
     values = {**TIGHT, "end_year": 2040.0}
-    result = run_pair(values)
+    result = simulate_pair(values)
     (flag,) = capacity(flags(result))
     year = ceiling_year(result)
     assert flag.year == year
@@ -58,8 +52,8 @@ def test_warning_sentence_and_utilisation_name_the_same_years(lang):
 def test_a_limit_after_the_years_shown_is_mentioned(lang):
     """Shown to 2030, a scenario whose demand outgrows capacity in 2032 (the skenario dasar
     only in 2045) says so, with both years from the run to 2050."""
-    result = run_pair(TIGHT)
-    later = run_pair(later_values(TIGHT))
+    result = simulate_pair(TIGHT)
+    later = simulate_pair(later_values(TIGHT))
     assert capacity(flags(result)) == []
     (flag,) = capacity(flags(result, later=later))
     assert flag.code == "capacity_later"
@@ -75,9 +69,9 @@ def test_the_baselines_own_later_limit_is_no_news():
     """The skenario dasar itself outgrows capacity after 2030; a scenario that does not
     bring that year forward gets no note about it."""
     values = dict(TABLE.defaults)
-    later = run_pair(later_values(values))
+    later = simulate_pair(later_values(values))
     assert ceiling_year(later, 1) is not None
-    assert capacity(flags(run_pair(values), later=later)) == []
+    assert capacity(flags(simulate_pair(values), later=later)) == []
 
 
 @given(scenarios())
@@ -85,8 +79,8 @@ def test_the_capacity_year_is_the_first_year_of_unmet_demand(values):
     """For any scenario, the one capacity flag (if any) names the first year with unmet
     demand, within the years shown or, failing that, after them but sooner than the
     skenario dasar's."""
-    result = run_pair(values)
-    later = run_pair(later_values({**TABLE.defaults, **values}))
+    result = simulate_pair(values)
+    later = simulate_pair(later_values({**TABLE.defaults, **values}))
     found = capacity(flags(result, later=later))
     assert len(found) <= 1
     shown = ceiling_year(result)
@@ -113,7 +107,7 @@ def test_the_new_units_say_where_and_why_fewer_are_working(lang):
         "new_units_share_jabar": 100.0,
         "new_units_share_jatim": 0.0,
     }
-    result = run_pair(values)
+    result = simulate_pair(values)
     assert tr("region_jawa_barat", lang) in sentence(values, result, lang, TABLE)
     deadweight = TABLE["new_units_deadweight"].value
     survival = TABLE["programme_survival"].value
@@ -126,7 +120,7 @@ def test_the_new_units_say_where_and_why_fewer_are_working(lang):
     assert fmt.percent(3, lang, 0) in note
     assert fmt.percent(deadweight, lang, 0) in note
     assert fmt.percent(survival, lang, 0) in note
-    assert units_note(dict(TABLE.defaults), run_pair({}), lang, TABLE) == ""
+    assert units_note(dict(TABLE.defaults), simulate_pair({}), lang, TABLE) == ""
 
 
 @given(
@@ -145,7 +139,7 @@ def test_programme_units_are_the_models_units(new_units, start, attrition, end_y
         "attrition": attrition,
         "end_year": float(end_year),
     }
-    result = run_pair(values)
+    result = simulate_pair(values)
     opened, working = programme_units(values, result.years, TABLE)
     assert working == pytest.approx(result.effect("units")[0, -1], rel=1e-9, abs=1e-6)
     assert opened == pytest.approx(new_units * max(0, end_year - start + 1))

@@ -13,8 +13,8 @@ from streamlit.testing.v1 import AppTest
 
 from simulator import analysis, charts, figures
 from simulator.history import load_history
+from simulator.model import simulate_pair
 from simulator.params import load_parameters
-from simulator.report import run_pair
 from tests.levers import move_lever
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -37,7 +37,7 @@ def table_rows(spec: dict) -> dict[str, list[dict]]:
 
 def page_specs(values: dict[str, float], lang: str) -> dict[str, dict]:
     """Every chart the results and analysis tabs draw for ``values``, by a name."""
-    result = run_pair(values)
+    result = simulate_pair(values)
     start = int(values.get("policy_start_year", TABLE["policy_start_year"].value))
     specs = {f"line {o}": charts.line_chart(result, o, lang, start) for o in figures.RESULT_LINES}
     specs["sales"] = charts.sales_split_chart(result, lang)
@@ -84,7 +84,7 @@ def test_the_end_year_reaches_titles_and_ticks_through_the_data():
 
 def test_described_puts_the_numbers_in_the_data_and_keeps_the_label():
     """A text alternative goes into the summary dataset; the accessible name is the title."""
-    result = run_pair({"investment": 5.6})
+    result = simulate_pair({"investment": 5.6})
     spec = charts.line_chart(result, "production_rp_tn", "id", 2027)
     text = charts.chart_alt_text(result, "production_rp_tn", "id")
     shown = charts.described(spec, text)
@@ -120,15 +120,15 @@ def test_exported_images_keep_every_line_of_text_inside(width):
 
     from PIL import Image
 
-    from simulator import exports
+    from simulator.files import images
 
-    result = run_pair({"investment": 5.6})
+    result = simulate_pair({"investment": 5.6})
     specs = [charts.line_chart(result, o, "id", 2027) for o in figures.RESULT_LINES]
     specs += [charts.sales_split_chart(result, "id"), charts.wider_jobs_chart(result, "id")]
     specs += [charts.region_chart(result, "jobs", "id")]
     for spec in specs:
-        assert "…" not in exports.chart_svg(spec, width=width).decode("utf-8")
-        image = Image.open(io.BytesIO(exports.chart_png(spec, width=width, scale=1)))
+        assert "…" not in images.chart_svg(spec, width=width).decode("utf-8")
+        image = Image.open(io.BytesIO(images.chart_png(spec, width=width, scale=1)))
         pixels = np.asarray(image.convert("L"))
         assert pixels.shape[1] == width
         assert pixels[:2].min() > 200, f"{charts.label(spec)}: cut at the top"
@@ -196,7 +196,7 @@ def test_lever_moves_send_the_same_specs_to_the_browser(view):
 
 def test_empty_summary_is_one_row():
     """Every builder gives its summary one row, so the page's text fills it in place."""
-    result = run_pair({})
+    result = simulate_pair({})
     spec = charts.sales_split_chart(result, "en")
     assert spec["datasets"][charts.SUMMARY].num_rows == 1
     assert isinstance(spec["datasets"][charts.SUMMARY], pa.Table)
@@ -372,7 +372,7 @@ def test_a_line_chart_key_names_only_what_the_chart_draws(output, lang):
     assert says("key_prices") == (OUTPUTS[output].kind in ("rp_tn", "usd_mn"))
 
 
-RESULT_FOR_KEYS = run_pair({**load_parameters().defaults, "investment": 5.6})
+RESULT_FOR_KEYS = simulate_pair({**load_parameters().defaults, "investment": 5.6})
 
 
 @pytest.mark.parametrize("mode", ["change", "percent"])

@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 
 from simulator import simulate
 from simulator.contributions import CONTRIBUTION_OUTPUTS, contributions
+from simulator.model import simulate_pair
 from simulator.presets import load_presets
-from simulator.report import run_pair
 from tests.strategies import TABLE, scenarios, value_of
 from tests.test_cli import run
 
@@ -26,7 +26,7 @@ POLICY = TABLE.policy
 
 def _effects(values: dict) -> dict[str, float]:
     """The scenario's effects in its last year, from its own paired run (not the split's)."""
-    result = run_pair(values, TABLE)
+    result = simulate_pair(values, TABLE)
     return {o: float(result.effect(o)[0, -1]) for o in CONTRIBUTION_OUTPUTS}
 
 
@@ -175,19 +175,20 @@ def test_briefing_of_a_package_prints_the_waterfall_and_its_method(lang):
     on two pages; a one-instrument briefing has neither."""
     from pypdf import PdfReader
 
-    from simulator import exports, figures
+    from simulator import analysis, figures
+    from simulator.files import pdf
     from simulator.i18n import tr
 
     def text_of(values: dict) -> tuple[str, int]:
-        result = run_pair(values, TABLE)
-        data = exports.pdf_bytes(
+        result = simulate_pair(values, TABLE)
+        data = pdf.pdf_bytes(
             result,
             values,
             lang,
             title="Paket",
             link="https://example.org/?a=1",
             charts=figures.pdf_charts(result, values, lang),
-            draws=200,
+            uncertainty=analysis.uncertainty(values, table=TABLE, draws=200),
         )
         reader = PdfReader(io.BytesIO(data))
         words = " ".join(" ".join(p.extract_text() for p in reader.pages).split())

@@ -13,7 +13,7 @@ from tests.browser import ARTIFACTS, serving
 from tests.wsclient import Client, run_sync
 
 MENU, PDF = "Unduh", "Ringkasan skenario (PDF)"
-BUILT = "download built: simulator.files.briefing_pdf"  # the log line of one PDF build
+BUILT = "download built: simulator.files.builders.briefing_pdf"  # the log line of one PDF build
 
 
 @pytest.fixture(scope="module")

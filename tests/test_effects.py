@@ -11,13 +11,14 @@ import pytest
 from numpy.testing import assert_allclose
 
 from simulator import simulate
-from simulator.briefing import money_lines
+from simulator.files.briefing import money_lines
 from simulator.i18n import tr
 from simulator.links import to_query
+from simulator.model import simulate_pair
 from simulator.params import PARAMETERS_CSV, load_parameters
 from simulator.plausibility import flags
 from simulator.presets import load_presets
-from simulator.report import efficiency, headlines, run_pair, sentence
+from simulator.report import efficiency, headlines, sentence
 from simulator.scenario import Scenario
 
 TABLE = load_parameters()
@@ -63,7 +64,7 @@ def test_online_gains_are_net_of_displacement_and_deadweight():
     trend reaches anyway adds nothing and costs nothing."""
     assert effect({"online_adoption": 75, "online_displacement": 100}, "production_rp_tn") == 0
     assert effect({"online_adoption": 75}, "production_rp_tn") > 0
-    deadweight = run_pair({"online_adoption": 40})
+    deadweight = simulate_pair({"online_adoption": 40})
     assert np.all(deadweight.effect("production_rp_tn") == 0)
     assert efficiency(deadweight).cost_rp_tn == 0
     assert any(f.code == "online_target_deadweight" for f in flags(deadweight))
@@ -90,7 +91,7 @@ def test_new_capacity_sells_only_what_is_not_taken_from_others():
 
 def test_sales_are_the_lesser_of_demand_and_capacity():
     """Stopping investment while pushing online selling makes capacity bind (flagged)."""
-    result = run_pair({"online_adoption": 90, "investment": 0, "end_year": 2040})
+    result = simulate_pair({"online_adoption": 90, "investment": 0, "end_year": 2040})
     unmet = result["unmet_demand_rp_tn"][0]
     assert unmet.max() > 0
     # Unmet demand is what a segment at full capacity cannot make.
@@ -150,7 +151,7 @@ def test_programme_costs_by_hand():
 def test_cost_per_job_year_and_value_added_per_rupiah_by_hand():
     """Present values over the ten years from the policy start at the social discount rate:
     public cost over net additional direct job-years, and net value added per rupiah."""
-    result = run_pair({"new_units": 1250, "end_year": 2040})
+    result = simulate_pair({"new_units": 1250, "end_year": 2040})
     found = efficiency(result)
     years = result.years
     window = (years >= 2027) & (years <= 2036)
@@ -164,9 +165,9 @@ def test_cost_per_job_year_and_value_added_per_rupiah_by_hand():
     assert_allclose(found.cost_rp_tn, cost, rtol=1e-12)
     assert_allclose(found.cost_per_job_year_rp_mn, cost * 1e6 / jobs, rtol=1e-12)
     assert_allclose(found.value_added_per_rupiah, value_added / cost, rtol=1e-12)
-    assert efficiency(run_pair({})).cost_per_job_year_rp_mn is None
+    assert efficiency(simulate_pair({})).cost_per_job_year_rp_mn is None
     # A higher discount rate weighs the early cost against later jobs: the ratio rises.
-    dearer = efficiency(run_pair({"new_units": 1250, "discount_rate": 12}))
+    dearer = efficiency(simulate_pair({"new_units": 1250, "discount_rate": 12}))
     assert dearer.cost_per_job_year_rp_mn > found.cost_per_job_year_rp_mn
 
 
@@ -175,10 +176,10 @@ def test_cost_per_job_year_does_not_depend_on_the_years_shown(preset):
     """The appraisal covers ten years from the policy start whatever the last year shown:
     2028, 2030 and 2050 give identical figures and the same headline card."""
     values = load_presets()[preset].scenario.as_dict()
-    found = [efficiency(run_pair({**values, "end_year": e})) for e in (2028, 2030, 2050)]
+    found = [efficiency(simulate_pair({**values, "end_year": e})) for e in (2028, 2030, 2050)]
     assert found[0] == found[1] == found[2]
     costs = [
-        next(h for h in headlines(run_pair({**values, "end_year": e}), "id") if h.key == key)
+        next(h for h in headlines(simulate_pair({**values, "end_year": e}), "id") if h.key == key)
         for e in (2028, 2030, 2050)
         for key in ("programme_cost_rp_tn",)
     ]
@@ -190,7 +191,7 @@ def test_ratios_are_words_where_a_scenario_cuts_activity():
     jobs and value added: no negative 'rupiah per rupiah' or cost per job anywhere, a plain
     phrase instead (card, sentence, briefing, command line)."""
     values = {"investment": 0.0, "online_adoption": 90.0}
-    result = run_pair(values)
+    result = simulate_pair(values)
     found = efficiency(result)
     assert found.cost_rp_tn > 0
     assert found.job_years < 0
@@ -219,14 +220,16 @@ def test_sales_place_displacement_stays_in_its_region():
         ({}, 0),
         ({"sales_place_share_jabar": 0, "sales_place_share_jatim": 100}, 1),
     ):
-        result = run_pair({"sales_place_units": 5000, "end_year": 2040, **shares})
+        result = simulate_pair({"sales_place_units": 5000, "end_year": 2040, **shares})
         for name in ("production_rp_tn", "jobs"):
             change = result.regions[name][0] - result.regions[name][1]
             assert change[region, -1] > 0, name
             others = [r for r in range(3) if r != region]
             assert_allclose(change[others], 0, atol=1e-9)
     # Programme units' displacement is still spread over the existing units.
-    result = run_pair({"new_units": 2000, "new_units_share_jabar": 100, "new_units_share_jatim": 0})
+    result = simulate_pair(
+        {"new_units": 2000, "new_units_share_jabar": 100, "new_units_share_jatim": 0}
+    )
     change = (
         result.regions["production_rp_tn"][0, :, -1] - result.regions["production_rp_tn"][1, :, -1]
     )
@@ -324,8 +327,8 @@ def test_a_lever_added_as_a_row_moves_the_headline_sentence_and_link(tmp_path, m
     table = load_parameters(path)
     assert "sales_place_uplift" in table.policy
     values = {"sales_place_units": 3000, "sales_place_uplift": 60}
-    result = run_pair(values, table)
-    baseline_alone = run_pair({"sales_place_units": 3000}, table)
+    result = simulate_pair(values, table)
+    baseline_alone = simulate_pair({"sales_place_units": 3000}, table)
     assert (
         result.effect("production_rp_tn")[0, -1] > baseline_alone.effect("production_rp_tn")[0, -1]
     )
@@ -346,7 +349,7 @@ def test_the_sentence_says_an_unreachable_online_target_as_a_target_with_the_sha
     does not claim it: it names the target and the share the model reaches then."""
     table = load_parameters()
     values = {**table.defaults, "online_adoption": target}
-    result = run_pair(values, table)
+    result = simulate_pair(values, table)
     year = int(values["online_target_year"])
     reached = float(result.at("online_share_pct", year)[0])
     late = [f for f in flags(result) if f.code == "online_target_late"]
@@ -376,7 +379,7 @@ def test_a_result_pickles_with_its_regions():
     first read, goes along as plain numbers."""
     import pickle
 
-    result = run_pair({"sales_place_units": 2000})
+    result = simulate_pair({"sales_place_units": 2000})
     copy = pickle.loads(pickle.dumps(result))
     for name in result.regions:
         assert_allclose(copy.regions[name], result.regions[name])

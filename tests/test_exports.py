@@ -16,16 +16,18 @@ import segno
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from simulator import analysis, briefing, charts, exports, figures
+from simulator import analysis, charts, figures
 from simulator import formatting as fmt
+from simulator.files import briefing, images, pdf, tables
 from simulator.i18n import UNITS, tr
+from simulator.model import simulate_pair
 from simulator.outputs import MAIN, OUTPUTS
 from simulator.params import load_parameters
-from simulator.report import efficiency, run_pair
+from simulator.report import efficiency
 
 TABLE = load_parameters()
 VALUES = {**TABLE.defaults, "investment": 5.6, "online_adoption": 75.0}
-RESULT = run_pair(VALUES)
+RESULT = simulate_pair(VALUES)
 END = int(RESULT.years[-1])
 LINK = "http://localhost:8501/?investment=5.6&online_adoption=75"
 DAY = dt.date(2026, 11, 28)
@@ -42,7 +44,7 @@ def _about(lang: str) -> briefing.About:
 def test_csv_reads_back_with_the_languages_separators(lang, sep, decimal):
     """The CSV parses with its language's separators and comment="#", and holds the
     model's numbers."""
-    data = exports.csv_bytes(RESULT, lang, _about(lang))
+    data = tables.csv_bytes(RESULT, lang, _about(lang))
     frame = pd.read_csv(
         io.BytesIO(data), sep=sep, decimal=decimal, encoding="utf-8-sig", comment="#"
     )
@@ -57,7 +59,7 @@ def test_csv_reads_back_with_the_languages_separators(lang, sep, decimal):
 def test_csv_without_a_note_is_the_table_alone():
     """Called without the scenario's note, the CSV reads back with no comment option."""
     frame = pd.read_csv(
-        io.BytesIO(exports.csv_bytes(RESULT, "id")), sep=";", decimal=",", encoding="utf-8-sig"
+        io.BytesIO(tables.csv_bytes(RESULT, "id")), sep=";", decimal=",", encoding="utf-8-sig"
     )
     assert frame.iloc[:, 0].tolist() == RESULT.years.tolist()
 
@@ -66,7 +68,7 @@ def test_csv_without_a_note_is_the_table_alone():
 def test_csv_says_which_scenario_its_settings_link_and_sources(lang):
     """Comment lines above the header name the scenario, each changed setting against the
     skenario dasar, the link and the source line."""
-    data = exports.csv_bytes(RESULT, lang, _about(lang)).decode("utf-8-sig")
+    data = tables.csv_bytes(RESULT, lang, _about(lang)).decode("utf-8-sig")
     note = [line[2:] for line in data.splitlines() if line.startswith("# ")]
     text = "\n".join(note)
     assert "Investasi dua kali lipat" in text
@@ -87,13 +89,13 @@ def test_csv_says_which_scenario_its_settings_link_and_sources(lang):
 
 
 def _sheets(lang: str):
-    return load_workbook(io.BytesIO(exports.xlsx_bytes(RESULT, VALUES, lang, TABLE)))
+    return load_workbook(io.BytesIO(tables.xlsx_bytes(RESULT, VALUES, lang, TABLE)))
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_workbook_has_three_sheets_with_numbers(lang):
     """Results by year, regions, and parameters with sources, one sheet each."""
-    data = exports.xlsx_bytes(RESULT, VALUES, lang)
+    data = tables.xlsx_bytes(RESULT, VALUES, lang)
     sheets = pd.read_excel(io.BytesIO(data), sheet_name=None)
     assert len(sheets) == 3
     years, regions, params = sheets.values()
@@ -116,7 +118,7 @@ def test_indonesian_workbook_gives_units_in_indonesian():
     assert by_name["ikm_units_2017"] == "unit"
     assert by_name["policy_start_year"] == "tahun"
     # The table's English strings, except those Indonesian writes the same ("Rp per USD").
-    english = {unit for unit in UNITS if exports.unit_words(unit, "id") != unit}
+    english = {unit for unit in UNITS if tables.unit_words(unit, "id") != unit}
     assert not english & set(units)
 
 
@@ -124,7 +126,7 @@ def test_indonesian_workbook_gives_units_in_indonesian():
 def test_every_unit_has_words_in_both_languages(lang):
     """Each unit of the table, written without a number, still says something."""
     for unit in UNITS:
-        assert exports.unit_words(unit, lang).strip()
+        assert tables.unit_words(unit, lang).strip()
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
@@ -138,11 +140,11 @@ def test_workbook_counts_are_whole_numbers_and_money_has_its_decimals(lang):
         column = header.index(f"{tr(f'col_{output}', lang)} – {tr('series_scenario', lang)}") + 1
         cell = sheet.cell(row=len(RESULT.years) + 1, column=column)
         decimals = OUTPUTS[output].decimals
-        assert cell.number_format == (expected or exports.number_format(decimals))
+        assert cell.number_format == (expected or tables.number_format(decimals))
         if decimals == 0:
             assert isinstance(cell.value, int)
             assert cell.value == round(float(RESULT[output][0, -1]))
-    assert sheet.cell(row=2, column=1).number_format == exports.YEAR_FORMAT  # 2016, not 2,016
+    assert sheet.cell(row=2, column=1).number_format == tables.YEAR_FORMAT  # 2016, not 2,016
     params = book[tr("sheet_params", lang)]
     header = [c.value for c in params[1]]
     names = [
@@ -163,12 +165,12 @@ def test_chart_images_are_png_and_svg():
     specs = [charts.line_chart(RESULT, o, "id", 2027) for o in charts.LINE_OUTPUTS]
     specs += [charts.sales_split_chart(RESULT, "id"), charts.region_chart(RESULT, "jobs", "id")]
     for spec in specs:
-        png = exports.chart_png(spec, width=500, scale=1)
+        png = images.chart_png(spec, width=500, scale=1)
         assert png[:8] == b"\x89PNG\r\n\x1a\n"
         assert len(png) > 5_000
-        svg = exports.chart_svg(spec, width=500).decode("utf-8")
+        svg = images.chart_svg(spec, width=500).decode("utf-8")
         assert "<svg" in svg
-    svg = exports.chart_svg(specs[0]).decode("utf-8")
+    svg = images.chart_svg(specs[0]).decode("utf-8")
     assert "Nilai produksi" in svg
 
 
@@ -190,15 +192,15 @@ def test_chart_images_carry_title_scenario_settings_link_and_source(lang):
     builders = figures.chart_builders(RESULT, VALUES, lang)
     for name, build in builders.items():
         spec = build()
-        text = _svg_text(exports.chart_svg(spec, width=600, about=about))
+        text = _svg_text(images.chart_svg(spec, width=600, about=about))
         assert name.split(" (")[0] in text
         assert "Investasi dua kali lipat" in text
         assert TABLE["investment"].label(lang) in text
         assert LINK in text
         assert "Kemenperin" in text
     spec = builders[next(iter(builders))]()
-    plain = exports.png_size(exports.chart_png(spec, width=600, scale=1))
-    framed = exports.png_size(exports.chart_png(spec, width=600, scale=1, about=about))
+    plain = images.png_size(images.chart_png(spec, width=600, scale=1))
+    framed = images.png_size(images.chart_png(spec, width=600, scale=1, about=about))
     assert framed[1] > plain[1] + 40
 
 
@@ -226,7 +228,7 @@ def test_chart_images_have_years_on_the_x_axis(lang, width):
         if not _reads_years(spec):
             continue
         series += 1
-        words = _svg_text(exports.chart_svg(spec, width=width, about=about)).split()
+        words = _svg_text(images.chart_svg(spec, width=width, about=about)).split()
         # A year label is a whole word; the note's link and settings hold no bare year.
         shown = sorted({int(w) for w in words if w.isdigit() and int(w) in years})
         assert END in shown, name
@@ -241,16 +243,16 @@ def test_chart_file_names_have_no_spaces(lang):
     """Each chart's download name is slugged: no spaces, ASCII only, dated."""
     title = "Investasi dua kali lipat"
     for chart in figures.chart_builders(RESULT, VALUES, lang):
-        name = exports.file_name(title, chart, "png", DAY)
+        name = tables.file_name(title, chart, "png", DAY)
         assert re.fullmatch(r"ikm-alas-kaki_[a-z0-9-]+_[a-z0-9-]+_2026-11-28\.png", name), name
 
 
 def test_file_names_carry_scenario_and_date():
     """File names are slugged from the scenario name and dated."""
-    name = exports.file_name("Paket kebijakan lengkap!", "hasil", "csv", dt.date(2026, 1, 2))
+    name = tables.file_name("Paket kebijakan lengkap!", "hasil", "csv", dt.date(2026, 1, 2))
     assert name == "ikm-alas-kaki_paket-kebijakan-lengkap_hasil_2026-01-02.csv"
-    assert exports.file_name("<script>", "x", "pdf").startswith("ikm-alas-kaki_script_x_")
-    assert exports.file_name("Café", "Nilai produksi (wilayah)", "svg", dt.date(2026, 1, 2)) == (
+    assert tables.file_name("<script>", "x", "pdf").startswith("ikm-alas-kaki_script_x_")
+    assert tables.file_name("Café", "Nilai produksi (wilayah)", "svg", dt.date(2026, 1, 2)) == (
         "ikm-alas-kaki_cafe_nilai-produksi-wilayah_2026-01-02.svg"
     )
 
@@ -261,19 +263,19 @@ def test_printed_chart_text_is_at_least_8_pt(output):
     more, computed from the PNG's own width and the width it is printed at."""
     spec = charts.line_chart(RESULT, output, "id", 2027)
     width_mm = 88.0
-    chart = exports.printed_chart(spec, width_mm, height_mm=70)
-    png_width = exports.png_size(chart.png)[0] / exports.PRINT_SCALE
-    assert chart.smallest_font_px * width_mm / png_width / exports.PT_MM >= 8.0
+    chart = images.printed_chart(spec, width_mm, height_mm=70)
+    png_width = images.png_size(chart.png)[0] / images.PRINT_SCALE
+    assert chart.smallest_font_px * width_mm / png_width / images.PT_MM >= 8.0
     # The page's spec alone would print at about 5 pt.
-    page = exports.png_size(exports.chart_png(spec, width=620, scale=1))[0]
-    assert 12 * width_mm / page / exports.PT_MM < 6
+    page = images.png_size(images.chart_png(spec, width=620, scale=1))[0]
+    assert 12 * width_mm / page / images.PT_MM < 6
 
 
 @pytest.mark.parametrize("output", figures.BRIEF_LINES)
 def test_printed_chart_keeps_the_end_year_labelled(output):
     """With print-sized text the year axis still names the last year shown."""
     spec = charts.line_chart(RESULT, output, "id", 2027)
-    labels = _svg_text(exports.chart_svg(exports.print_spec(spec, 1.8), width=400)).split()
+    labels = _svg_text(images.chart_svg(images.print_spec(spec, 1.8), width=400)).split()
     assert str(END) in labels
 
 
@@ -289,7 +291,7 @@ def _pdf(lang: str, **extra) -> bytes:
         "table": TABLE,
         **extra,
     }
-    return exports.pdf_bytes(RESULT, VALUES, lang, **kwargs)
+    return pdf.pdf_bytes(RESULT, VALUES, lang, **kwargs)
 
 
 def _text(reader: PdfReader) -> str:
@@ -312,7 +314,7 @@ def test_briefing_states_title_date_range_cost_and_link(brief):
     assert reader.metadata.title == "Investasi dua kali lipat"  # what a viewer's tab shows
     assert "28 November 2026" in text
     assert fmt.rp_tn(float(RESULT["production_rp_tn"][0, -1]), lang) in text
-    found = analysis.uncertainty(VALUES, draws=exports.BRIEF_DRAWS, table=TABLE)
+    found = analysis.uncertainty(VALUES, table=TABLE)  # as the page's analysis tab runs it
     for name in ("jobs", "production_rp_tn"):
         low, _, high = found.bands[("effect", name)][:, -1]
         show = OUTPUTS[name].show_change
@@ -334,13 +336,13 @@ def test_briefing_states_title_date_range_cost_and_link(brief):
 def test_baseline_briefing_gives_the_range_of_the_projection():
     """The skenario dasar has no effect: its briefing gives the range of production and
     jobs themselves, not a table of zeros."""
-    result = run_pair(TABLE.defaults)
-    data = exports.pdf_bytes(
+    result = simulate_pair(TABLE.defaults)
+    data = pdf.pdf_bytes(
         result, TABLE.defaults, "id", title="Skenario dasar", link=LINK, charts=[], today=DAY
     )
     text = _text(PdfReader(io.BytesIO(data)))
     assert tr("brief_levels", "id", year=END) in text
-    found = analysis.uncertainty(TABLE.defaults, draws=exports.BRIEF_DRAWS, table=TABLE)
+    found = analysis.uncertainty(TABLE.defaults, table=TABLE)
     for name in ("jobs", "production_rp_tn"):
         low, _, high = found.bands[("scenario", name)][:, -1]
         show = OUTPUTS[name].show
@@ -389,10 +391,10 @@ def test_briefing_qr_code_encodes_the_link(brief):
     """The PDF holds a square two-tone image whose modules are exactly segno's QR code of
     the link (no pure-Python QR decoder is installed to read it back)."""
     _, reader = brief
-    images = [image.image for page in reader.pages for image in page.images]
-    squares = [im for im in images if im.size[0] == im.size[1] and len(im.getcolors(4) or []) == 2]
+    shown = [image.image for page in reader.pages for image in page.images]
+    squares = [im for im in shown if im.size[0] == im.size[1] and len(im.getcolors(4) or []) == 2]
     assert len(squares) == 1
-    for error in exports.QR_ERROR_LEVELS:
+    for error in pdf.QR_ERROR_LEVELS:
         try:
             code = segno.make(LINK, error=error, micro=False, boost_error=False)
         except segno.DataOverflowError:
@@ -440,7 +442,7 @@ def test_briefing_prints_prepared_by_and_notes_when_given():
 def test_briefing_makes_every_address_a_link_carries_unclickable():
     """A name, author or note from a link that holds an address prints it defanged, as the
     page shows it: a PDF viewer would make "https://..." a live link."""
-    data = exports.pdf_bytes(
+    data = pdf.pdf_bytes(
         RESULT,
         VALUES,
         "id",
@@ -464,12 +466,12 @@ def test_briefing_with_every_flag_and_long_notes_keeps_to_two_pages():
     values = {
         **TABLE.defaults,
         **{name: TABLE[name].max for name in TABLE.policy},
-        **{name: TABLE[name].min for name in exports.MAIN_ASSUMPTIONS},
+        **{name: TABLE[name].min for name in briefing.MAIN_ASSUMPTIONS},
         "end_year": 2050,
     }
-    result = run_pair(values)
+    result = simulate_pair(values)
     assert len(briefing.flag_texts(result, "id")) >= 3
-    data = exports.pdf_bytes(
+    data = pdf.pdf_bytes(
         result,
         values,
         "id",
@@ -485,7 +487,7 @@ def test_briefing_with_every_flag_and_long_notes_keeps_to_two_pages():
 
 def test_briefing_works_with_core_fonts_only(monkeypatch):
     """Without DejaVu the PDF falls back to Latin-1 core fonts and still reads back."""
-    monkeypatch.setattr(exports, "FONT_DIRS", ())
+    monkeypatch.setattr(pdf, "FONT_DIRS", ())
     text = _text(PdfReader(io.BytesIO(_pdf("id"))))
     assert "Investasi dua kali lipat" in text
     assert "28 November 2026" in text
@@ -497,7 +499,7 @@ def test_briefing_prints_name_and_notes_as_a_link_carries_them():
     from simulator.links import TEXT_KEYS
 
     notes = "Baris satu.\nBaris dua. " + "x" * 400
-    data = exports.pdf_bytes(
+    data = pdf.pdf_bytes(
         RESULT,
         VALUES,
         "id",
@@ -533,7 +535,7 @@ def test_comparison_csv_reads_back_with_every_scenario_by_year(lang):
     )
     batch = compare.run_batch(scenarios, 2030, TABLE)
     names = ["Skenario dasar", "Saat ini", *FORMULA_NAMES]
-    data = exports.compare_csv_bytes(batch, names, lang)
+    data = tables.compare_csv_bytes(batch, names, lang)
     sep, decimal = (";", ",") if lang == "id" else (",", ".")
     frame = pd.read_csv(io.BytesIO(data), sep=sep, decimal=decimal, encoding="utf-8-sig")
     assert len(frame) == len(names) * len(batch.years)
@@ -555,8 +557,31 @@ def test_briefing_range_is_the_one_the_analysis_tab_shows(lang):
     """The PDF's range of each main effect is the analysis tab's (the page runs the
     uncertainty analysis with its defaults), to the last shown digit."""
     page = analysis.uncertainty(VALUES, table=TABLE)  # as the analysis tab calls it
-    ranges = briefing.effect_ranges(VALUES, RESULT, lang, table=TABLE)
+    ranges = briefing.effect_ranges(page, RESULT, lang)
     for row, name in zip(ranges.rows, MAIN, strict=True):
         low, _, high = page.bands[("effect", name)][:, -1]
         show = OUTPUTS[name].show_change
         assert (row.low, row.high) == (show(float(low), lang), show(float(high), lang))
+        assert row.change == show(float(RESULT.effect(name)[0, -1]), lang)
+
+
+def test_briefing_takes_the_analysis_it_is_given():
+    """Given the page's analysis (here a smaller one, whose ranges differ from the default
+    run's), the PDF prints that analysis's ranges and iteration count, not a run of its own."""
+    given = analysis.uncertainty(VALUES, table=TABLE, draws=200, seed=7)
+    own = analysis.uncertainty(VALUES, table=TABLE)
+    data = pdf.pdf_bytes(
+        RESULT, VALUES, "en", title="T", link=LINK, charts=[], today=DAY, uncertainty=given
+    )
+    text = _text(PdfReader(io.BytesIO(data)))
+    ranges = briefing.effect_ranges(given, RESULT, "en")
+    assert ranges.draws == 200
+    assert ranges.note() in text
+    for row, name in zip(ranges.rows, MAIN, strict=True):
+        assert row.range("en") in text
+        low, _, high = own.bands[("effect", name)][:, -1]
+        show = OUTPUTS[name].show_change
+        own_range = tr(
+            "brief_range", "en", low=show(float(low), "en"), high=show(float(high), "en")
+        )
+        assert own_range != row.range("en")

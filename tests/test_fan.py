@@ -10,10 +10,11 @@ import re
 import numpy as np
 import pytest
 
-from simulator import analysis, briefing, charts
+from simulator import analysis, charts
+from simulator.files import briefing
 from simulator.i18n import TEXT, tr
+from simulator.model import simulate_pair
 from simulator.params import load_parameters
-from simulator.report import run_pair
 
 TABLE = load_parameters()
 POLICY = {**TABLE.defaults, "investment": 5.6}
@@ -27,7 +28,7 @@ JARGON = re.compile(
 
 
 def fan(values: dict[str, float], output: str, lang: str) -> tuple[dict, np.ndarray, int]:
-    result = run_pair(values)
+    result = simulate_pair(values)
     unc = analysis.uncertainty(values, table=TABLE, draws=200)
     bands = {s: unc.bands[(s, output)] for s in ("scenario", "baseline", "effect")}
     spec = charts.fan_chart(unc.years, bands, output, lang, result.last_observed)
@@ -58,7 +59,7 @@ def test_a_policy_fan_draws_its_change_against_a_zero_baseline(lang):
     """With a policy, the fan draws the change: the end year's band is the effect's range
     (all above zero for doubled investment), the dashed baseline sits at zero, and the title
     says it is a change."""
-    result = run_pair(POLICY)
+    result = simulate_pair(POLICY)
     unc = analysis.uncertainty(POLICY, table=TABLE, draws=200)
     output = "production_rp_tn"
     bands = {s: unc.bands[(s, output)] for s in ("scenario", "baseline", "effect")}
@@ -91,7 +92,7 @@ def test_the_range_is_explained_in_plain_words(lang, values):
     """What the analysis tab and the briefing say about the simulations (the intro, the
     fan's key, title, tooltips and text alternative, the briefing's column and note) names
     no iterations, seeds or percentiles."""
-    result = run_pair(values)
+    result = simulate_pair(values)
     unc = analysis.uncertainty(values, table=TABLE, draws=200)
     texts = [tr("unc_intro", lang, draws="10.000"), tr("p10", lang), tr("p50", lang)]
     texts.append(tr("p90", lang))
@@ -99,7 +100,7 @@ def test_the_range_is_explained_in_plain_words(lang, values):
         bands = {s: unc.bands[(s, output)] for s in ("scenario", "baseline", "effect")}
         texts += charts.title_texts(charts.fan_chart(unc.years, bands, output, lang, 2023))
         texts.append(charts.alt_fan(unc.years, bands, output, lang))
-    ranges = briefing.effect_ranges(values, result, lang, draws=200, table=TABLE)
+    ranges = briefing.effect_ranges(unc, result, lang)
     texts += [*ranges.columns(), ranges.note()]
     found = [text for text in texts if JARGON.search(text)]
     assert found == []

@@ -10,14 +10,16 @@ from itertools import pairwise
 import pytest
 from hypothesis import example, given, settings
 
-from simulator import analysis, briefing, load_parameters, load_presets
+from simulator import analysis, load_parameters, load_presets
 from simulator import formatting as fmt
 from simulator.datafile import DATA_DIR, read_rows
+from simulator.files import briefing
 from simulator.history import load_history
-from simulator.i18n import FORMATS, TEXT, UNITS, mid_sentence, sentence_start, tr
+from simulator.i18n import NUMBER_FORMATS, TEXT, UNITS, mid_sentence, sentence_start, tr
+from simulator.model import simulate_pair
 from simulator.outputs import OUTPUTS
 from simulator.plausibility import FLAG_CODES, Flag
-from simulator.report import goal_words, headlines, run_pair, sentence, units_note
+from simulator.report import goal_words, headlines, sentence, units_note
 from tests.strategies import scenarios
 
 TABLE = load_parameters()
@@ -35,7 +37,7 @@ def static_strings() -> dict[str, str]:
     """Every Indonesian string of the translation table and the data files, by where it is."""
     out = {f"i18n:{key}": pair[0] for key, pair in TEXT.items()}
     out |= {f"unit:{key}": pair[0] for key, pair in UNITS.items()}
-    out |= {f"format:{key}": pair[0] for key, pair in FORMATS.items()}
+    out |= {f"format:{key}": pair[0] for key, pair in NUMBER_FORMATS.items()}
     for p in TABLE.values():
         out |= {f"{p.name}:label": p.label_id, f"{p.name}:note": p.note_id}
         out[f"{p.name}:source"] = p.source_id
@@ -59,7 +61,7 @@ def static_strings() -> dict[str, str]:
 
 def generated_strings(values: dict) -> dict[str, str]:
     """What the page writes for one scenario: sentence, headline texts and every flag."""
-    result = run_pair(values)
+    result = simulate_pair(values)
     out = {"sentence": sentence(values, result, "id")}
     for h in headlines(result, "id"):
         out |= {f"{h.key} label": h.label, f"{h.key} help": h.help, f"{h.key} caption": h.caption}
@@ -179,7 +181,7 @@ def test_sentence_of_every_preset_keeps_the_grammar_rules(name):
     """No doubled 'per tahun' or 'dengan', 'daripada' in comparisons, a comma before the last
     'dan', 'menjadi' for production, no telegraphic aside; the English keeps its own rules."""
     values = load_presets()[name].scenario.as_dict()
-    result = run_pair(values)
+    result = simulate_pair(values)
     assert grammar(sentence(values, result, "id")) == []
     assert english(sentence(values, result, "en")) == []
 
@@ -195,7 +197,7 @@ KNOWN = {"investment": 1.0, "new_units": 1.0, "end_year": 2020.0}  # once "per t
 def test_sentence_of_any_scenario_keeps_glossary_and_grammar(values):
     """Random settings of every instrument (rising and falling production, no cost, a cost
     with fewer jobs) give sentences that keep the glossary and the rules in both languages."""
-    result = run_pair(values)
+    result = simulate_pair(values)
     text = sentence(values, result, "id")
     assert problems({"sentence": text}) == []
     assert grammar(text) == []
@@ -209,7 +211,7 @@ def test_what_the_briefing_writes_keeps_the_rules_for_any_scenario(values):
     """Any scenario, any assumption: the cost card's caption, what the public money buys,
     the data caveat, the sources, the flags and the units note keep the rules of every
     text (capital after a full stop, acronyms in capitals, no negative ratio)."""
-    result = run_pair(values)
+    result = simulate_pair(values)
     for lang in ("id", "en"):
         card = next(h for h in headlines(result, lang) if h.key == "programme_cost_rp_tn")
         texts = [

@@ -17,11 +17,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
-from simulator import briefing, interactive, sweeps
+from simulator import interactive, sweeps
+from simulator.files import briefing
 from simulator.i18n import tr
+from simulator.model import simulate_pair
 from simulator.plausibility import flags
 from simulator.presets import load_presets
-from simulator.report import later_values, run_pair, sentence
+from simulator.report import later_values, sentence
 from tests.strategies import TABLE
 from tests.test_cli import run
 
@@ -63,7 +65,7 @@ class Parsed(html.parser.HTMLParser):
 def built(lang: str = "id", title: str | tuple | None = HOSTILE) -> tuple[bytes, Parsed]:
     """The file of the full package, with markup in its name, author and notes (``title``:
     one name, or (language, name) pairs)."""
-    result = run_pair(PACKAGE, TABLE)
+    result = simulate_pair(PACKAGE, TABLE)
     data = interactive.html_bytes(
         result,
         PACKAGE,
@@ -167,8 +169,8 @@ def test_the_sentence_and_warnings_at_every_point_are_the_pages(data):
     grid = sweeps.grid_of(lever, PACKAGE, TABLE)
     index = data.draw(st.integers(0, len(grid) - 1))
     values = {**PACKAGE, lever: grid[index]}
-    result = run_pair(values, TABLE)
-    later = run_pair(later_values(values), TABLE)
+    result = simulate_pair(values, TABLE)
+    later = simulate_pair(later_values(values), TABLE)
     for lang in ("id", "en"):
         mine = package_texts()[lang]
         assert mine["sentences"][lever][index] == sentence(values, result, lang, TABLE)

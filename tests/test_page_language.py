@@ -9,9 +9,10 @@ import re
 
 import pytest
 
-from simulator import briefing, load_presets, methodology
+from simulator import load_presets, methodology
 from simulator.analysis import load_ranges
 from simulator.datafile import DATA_DIR, read_rows
+from simulator.files import briefing
 from simulator.history import load_history
 from simulator.i18n import TEXT, tr
 from simulator.params import load_parameters

@@ -47,13 +47,14 @@ def test_bad_preset_setting_names_line_and_column(tmp_path):
 def test_the_online_preset_keeps_investment_as_in_the_baseline():
     """'Online selling with investment as in the baseline' gains jobs and value added: it no
     longer stops all investment (the old preset's investment=0 lost jobs and production)."""
-    from simulator.report import efficiency, run_pair
+    from simulator.model import simulate_pair
+    from simulator.report import efficiency
 
     preset = load_presets()["daring_90"]
     values = preset.scenario.as_dict()
     assert preset.scenario.value("investment") == 2.8
     assert preset.scenario.value("online_adoption") == 90
-    result = run_pair(values)
+    result = simulate_pair(values)
     assert float(result.effect("jobs")[0, -1]) > 0
     assert float(result.effect("production_rp_tn")[0, -1]) > 0
     found = efficiency(result)

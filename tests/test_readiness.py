@@ -13,14 +13,14 @@ from tests.browser import ARTIFACTS, serving
 BROKEN_PAGE = """
 import runpy
 
-import simulator.report
+import simulator.model
 
 
 def broken(*args, **kwargs):
     raise RuntimeError("the model cannot run")
 
 
-simulator.report.run_pair = broken
+simulator.model.simulate_pair = broken
 runpy.run_path("app.py", run_name="__main__")
 """
 

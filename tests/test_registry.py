@@ -12,6 +12,7 @@ tests): each is refused with the file, line and column.
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import re
@@ -42,14 +43,15 @@ LINE = OUTPUTS_CSV.read_text(encoding="utf-8").count("\n") + 1  # the added row'
 PROBE = textwrap.dedent(
     f"""
     import json
-    from simulator import charts, exports, simulate
+    from simulator import charts, simulate
+    from simulator.files import tables
     from simulator.outputs import COMPARE_OUTPUTS, OUTPUTS, PICKABLE, TABLE_GROUPS
     from simulator.report import compare_table, results_table
 
     new = {NEW!r}
     pair = simulate({SCENARIO!r}).paired()
     table = results_table(pair, "en")
-    csv = exports.csv_bytes(pair, "en").decode("utf-8-sig")
+    csv = tables.csv_bytes(pair, "en").decode("utf-8-sig")
     batch = simulate({{"online_adoption": [60.0, 80.0]}})
     compared = compare_table(batch, ["A", "B"], "en")
     series = [("A", batch[new][0]), ("B", batch[new][1])]
@@ -64,7 +66,7 @@ PROBE = textwrap.dedent(
         "compare_columns": list(compared.columns),
         "compare_outputs": list(COMPARE_OUTPUTS),
         "pickable": list(PICKABLE),
-        "picker": list(charts.COMPARE_OUTPUTS),
+        "picker": list(charts.PICKED),
         "chart_values": [row["value"] for row in spec["datasets"]["main"].to_pylist()],
     }}))
     """
@@ -78,9 +80,11 @@ def _copy(tmp_path: Path, words: bool) -> Path:
     shutil.copytree(ROOT / "data", tmp_path / "data", ignore=ignore)
     with (tmp_path / "data" / "outputs.csv").open("a", encoding="utf-8") as registry:
         registry.write(ROW)
-    if words:  # two entries of the translation table (today a dict in simulator/i18n.py)
-        with (tmp_path / "simulator" / "i18n.py").open("a", encoding="utf-8") as text:
-            text.write(f"\nTEXT.update({WORDS!r})\n")
+    if words:  # two rows of the translation table, data/text.csv (key, id, en, note)
+        with (tmp_path / "data" / "text.csv").open("a", encoding="utf-8", newline="") as text:
+            csv.writer(text, lineterminator="\n").writerows(
+                (key, indonesian, english, "") for key, (indonesian, english) in WORDS.items()
+            )
     return tmp_path
 
 
@@ -144,7 +148,7 @@ def test_a_new_output_without_words_is_refused_naming_them(tmp_path):
     assert done.returncode != 0
     assert f"data/outputs.csv, line {LINE}, column 'name'" in done.stderr
     assert f"'out_{NEW}', 'col_{NEW}'" in done.stderr
-    assert "simulator/i18n.py TEXT" in done.stderr
+    assert "to data/text.csv" in done.stderr
 
 
 def _with(**cells: str) -> str:

@@ -16,10 +16,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
-from simulator import briefing, compare, exports, safety
+from simulator import compare, safety
+from simulator.files import briefing, tables
 from simulator.links import MAX_SAVED
+from simulator.model import simulate_pair
 from simulator.params import load_parameters
-from simulator.report import compare_table, region_table, results_table, run_pair
+from simulator.report import compare_table, region_table, results_table
 from tests.strategies import scenarios
 
 TABLE = load_parameters()
@@ -150,7 +152,7 @@ names = st.lists(
 @given(names, st.sampled_from(["id", "en"]))
 def test_compare_table_names_cannot_run_as_formulas(chosen, lang):
     """The comparison table quotes a saved name that begins with = + - @ tab or CR."""
-    batch = run_pair({"investment": 5.6})
+    batch = simulate_pair({"investment": 5.6})
     rows = [*chosen, "x"][:2]
     table = compare_table(batch, rows, lang)
     assert risky_cells(table) == []
@@ -160,7 +162,7 @@ def test_compare_table_names_cannot_run_as_formulas(chosen, lang):
 @given(scenarios(), st.sampled_from(["id", "en"]))
 def test_page_tables_hold_no_formula(values, lang):
     """The results and region tables hold no cell a spreadsheet would run."""
-    result = run_pair(values)
+    result = simulate_pair(values)
     assert risky_cells(results_table(result, lang)) == []
     assert risky_cells(region_table(result, lang)) == []
 
@@ -202,9 +204,9 @@ def test_every_cell_of_every_csv_line_is_formula_safe(name, other, lang):
         "new_units": 1250.0,
         "demand_growth_domestic": -2.0,
     }
-    result = run_pair(values)
+    result = simulate_pair(values)
     about = briefing.about(values, lang, title=name, link=f"http://x/?s={name}", table=TABLE)
-    data = exports.csv_bytes(result, lang, about)
+    data = tables.csv_bytes(result, lang, about)
     assert [c for c in csv_cells(data, sep) if safety.is_formula_risky(c)] == []
     text = data.decode("utf-8-sig")
     note = [line for line in text.split("\n") if line.startswith("#")]
@@ -212,7 +214,7 @@ def test_every_cell_of_every_csv_line_is_formula_safe(name, other, lang):
     frame = pd.read_csv(io.StringIO(text), sep=sep, comment="#", decimal="," if sep == ";" else ".")
     assert frame.iloc[:, 0].tolist() == result.years.tolist()
     batch = compare.run_batch(((), (("investment", 5.6),)), 2030, TABLE)
-    compared = exports.compare_csv_bytes(batch, [name or "x", other or "y"], lang)
+    compared = tables.compare_csv_bytes(batch, [name or "x", other or "y"], lang)
     assert [c for c in csv_cells(compared, sep) if safety.is_formula_risky(c)] == []
 
 
@@ -220,12 +222,12 @@ def test_every_cell_of_every_csv_line_is_formula_safe(name, other, lang):
 def test_csv_and_workbook_hold_no_formula(lang):
     """No cell of the CSV or of any sheet is a formula or text that begins one."""
     values = {"investment": 0.0, "online_adoption": 0.0, "demand_growth_domestic": -2.0}
-    result = run_pair(values)
+    result = simulate_pair(values)
     sep = ";" if lang == "id" else ","
     assert [
-        c for c in csv_cells(exports.csv_bytes(result, lang), sep) if safety.is_formula_risky(c)
+        c for c in csv_cells(tables.csv_bytes(result, lang), sep) if safety.is_formula_risky(c)
     ] == []
-    book = openpyxl.load_workbook(io.BytesIO(exports.xlsx_bytes(result, values, lang)))
+    book = openpyxl.load_workbook(io.BytesIO(tables.xlsx_bytes(result, values, lang)))
     for sheet in book.worksheets:
         for row in sheet.iter_rows():
             for cell in row:

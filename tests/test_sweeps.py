@@ -7,9 +7,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from simulator import sweeps
+from simulator.model import simulate_pair
 from simulator.outputs import OUTPUTS
 from simulator.plausibility import flags, is_caution
-from simulator.report import run_pair
 from simulator.view import view_outputs
 from tests.strategies import TABLE, scenarios
 
@@ -27,8 +27,8 @@ def test_every_point_is_the_scenario_run_alone(values, lever, where):
     sweep = sweeps.compute(full, ALL, TABLE, [lever])[lever]
     assert sweep.grid == sweeps.grid_of(lever, full, TABLE)
     index = min(int(where * len(sweep.grid)), len(sweep.grid) - 1)
-    alone = run_pair({**full, lever: sweep.grid[index]}, TABLE)
-    current = run_pair(full, TABLE)
+    alone = simulate_pair({**full, lever: sweep.grid[index]}, TABLE)
+    current = simulate_pair(full, TABLE)
     carried = len(sweep.years)
     first = len(alone.years) - carried
     assert list(sweep.years) == list(alone.years[first:])
@@ -82,7 +82,7 @@ def test_an_off_grid_value_is_a_point_of_its_sweep():
     """A typed value between grid points is on its lever's grid, so the sweep has it."""
     values = {**TABLE.defaults, "investment": 5.55}
     sweep = sweeps.compute(values, ("production_rp_tn",), TABLE, ["investment"])["investment"]
-    alone = run_pair(values, TABLE)
+    alone = simulate_pair(values, TABLE)
     at = sweep.point(5.55)
     first = len(alone.years) - len(sweep.years)
     shown = alone["production_rp_tn"][0, first:]

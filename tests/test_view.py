@@ -6,9 +6,10 @@ import numpy as np
 import pytest
 
 from simulator import charts, figures, sweeps, view
+from simulator.model import simulate_pair
 from simulator.outputs import FORMATS
 from simulator.plausibility import flags, is_caution
-from simulator.report import headlines, run_pair, totals
+from simulator.report import headlines, totals
 from tests.strategies import TABLE
 
 CHARTS = view.chart_ids(figures.RESULT_LINES, sales=True)
@@ -23,7 +24,7 @@ SCENARIOS = {
 
 def expected(values: dict, lang: str, mode: str = "change") -> tuple[list[dict], dict]:
     """The cards and the charts' datasets as the page's own functions make them."""
-    result = run_pair(values, TABLE)
+    result = simulate_pair(values, TABLE)
     words = totals(result, values, lang)
     cards = [
         {
@@ -62,7 +63,7 @@ def made(frame: view.Frame, lang: str) -> tuple[list[dict], dict]:
 
 
 def now_frame(values: dict, lang: str) -> view.Frame:
-    result = run_pair(values, TABLE)
+    result = simulate_pair(values, TABLE)
     return view.Frame.of(result, values, is_caution(flags(result)), lang)
 
 
@@ -119,7 +120,7 @@ def test_a_compiled_chart_starts_empty_and_keeps_its_choice(chart):
     """The compiled Vega spec has every named dataset, empty, and a line chart keeps the
     change/level choice as a signal (one compiled spec for every choice)."""
     values = {**TABLE.defaults, "investment": 5.6}
-    spec = view.chart_spec(chart, run_pair(values, TABLE), values, "id", "level")
+    spec = view.chart_spec(chart, simulate_pair(values, TABLE), values, "id", "level")
     vega = view.compile_spec(spec)
     data = {d["name"]: d for d in vega["data"]}
     for name in spec["datasets"]:

@@ -14,8 +14,8 @@ import json
 import pytest
 
 from simulator import sweeps, view
+from simulator.model import simulate_pair
 from simulator.plausibility import flags, is_caution
-from simulator.report import run_pair
 from tests.browser import ROOT
 from tests.strategies import TABLE
 from tests.test_view import CHARTS, SCENARIOS, expected
@@ -54,7 +54,7 @@ RUN_ALL = """async ({source, rules, cards, recipes, now, sweeps}) => {
 
 def state_of(values: dict, lang: str) -> dict:
     """The current scenario's numbers as the view gets them (JSON: exact floats)."""
-    result = run_pair(values, TABLE)
+    result = simulate_pair(values, TABLE)
     outputs = view.view_outputs(lang)
     params, appraisal = view.frame_numbers(result, values)
     return {

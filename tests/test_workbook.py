@@ -9,10 +9,11 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from simulator import briefing, exports
+from simulator.files import briefing, tables
 from simulator.i18n import tr
+from simulator.model import simulate_pair
 from simulator.params import load_parameters
-from simulator.report import later_values, run_pair
+from simulator.report import later_values
 
 TABLE = load_parameters()
 LINK = "http://localhost:8501/?online_adoption=90&investment=0"
@@ -20,9 +21,9 @@ FLAGGED = {**TABLE.defaults, "online_adoption": 90.0, "investment": 0.0}
 
 
 def book(values: dict[str, float], lang: str, name: str = "Daring tanpa investasi"):
-    result = run_pair(values)
+    result = simulate_pair(values)
     about = briefing.about(values, lang, title=name, link=LINK, table=TABLE)
-    data = exports.xlsx_bytes(result, values, lang, TABLE, about)
+    data = tables.xlsx_bytes(result, values, lang, TABLE, about)
     return load_workbook(io.BytesIO(data)), result
 
 
@@ -37,7 +38,7 @@ def test_the_first_sheet_names_the_scenario_its_link_and_warnings(lang):
     assert "Daring tanpa investasi" in text
     assert TABLE["online_adoption"].label(lang) in text
     assert LINK in text
-    warnings = briefing.flag_texts(result, lang, run_pair(later_values(FLAGGED)))
+    warnings = briefing.flag_texts(result, lang, simulate_pair(later_values(FLAGGED)))
     assert warnings
     for warning in warnings:
         assert warning in text
@@ -54,7 +55,7 @@ def test_years_are_plain_integers_in_every_sheet(lang):
         header = [c.value for c in sheet[1]]
         if year in header:
             for cell in sheet[sheet.cell(row=1, column=header.index(year) + 1).column_letter][1:]:
-                assert cell.number_format == exports.YEAR_FORMAT
+                assert cell.number_format == tables.YEAR_FORMAT
                 seen += 1
     params = workbook[tr("sheet_params", lang)]
     header = [c.value for c in params[1]]
@@ -62,7 +63,7 @@ def test_years_are_plain_integers_in_every_sheet(lang):
         name = row[header.index(tr("p_name", lang))].value
         if TABLE[name].unit == "year":
             for column in (tr("p_value", lang), tr("p_baseline", lang)):
-                assert row[header.index(column)].number_format == exports.YEAR_FORMAT
+                assert row[header.index(column)].number_format == tables.YEAR_FORMAT
                 seen += 1
     assert seen > 40
 

@@ -10,9 +10,8 @@ from __future__ import annotations
 import streamlit as st
 
 from simulator import analysis, compare
-from simulator.model import Result
+from simulator.model import Result, simulate_pair
 from simulator.params import ParameterTable
-from simulator.report import run_pair
 
 Pairs = tuple[tuple[str, float], ...]
 # The table is frozen and hashable: its hash is its cache key (cheaper than Streamlit
@@ -23,7 +22,7 @@ BY_TABLE = {ParameterTable: hash}
 @st.cache_data(max_entries=512, show_spinner=False, hash_funcs=BY_TABLE)
 def pair(values: Pairs, table: ParameterTable) -> Result:
     """The scenario and its baseline, computed once per distinct scenario."""
-    return run_pair(dict(values), table)
+    return simulate_pair(dict(values), table)
 
 
 @st.cache_data(max_entries=128, show_spinner=False, hash_funcs=BY_TABLE)

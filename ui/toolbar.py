@@ -7,7 +7,10 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from simulator import briefing, exports, figures, files, session
+from simulator import figures, session
+from simulator.files import briefing
+from simulator.files import builders as files
+from simulator.files import tables as exports
 from simulator.i18n import LANGS, tr
 from simulator.links import TEXT_KEYS
 from simulator.model import Result

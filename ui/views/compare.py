@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from simulator import charts, compare, exports, figures, safety
+from simulator import charts, compare, figures, safety
+from simulator.files import tables as exports
 from simulator.i18n import tr
 from simulator.links import MAX_SAVED
 from simulator.report import compare_table

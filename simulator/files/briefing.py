@@ -2,11 +2,12 @@
 
 The PDF briefing, the CSV and the chart images all carry the scenario's name, its settings
 against the skenario dasar, the link that reopens it and a source line (:class:`About`).
-The briefing adds the uncertainty range of the main effects (a seeded Monte Carlo of
-:func:`simulator.analysis.uncertainty`), what the public money buys
+The briefing adds the uncertainty range of the main effects (from the caller's run of
+:func:`simulator.analysis.uncertainty`, the analysis the page shows), what the public money buys
 (:func:`simulator.report.efficiency`), the model's own flags, a short data caveat and the
-sources, from the citations of ``data/history.csv``. Pure functions returning text; the layout is
-:mod:`simulator.exports`' business. No Streamlit here.
+sources, from the citations of ``data/history.csv``, and the main assumptions it lists
+(:data:`MAIN_ASSUMPTIONS`). Pure functions returning text; the layout is
+:mod:`simulator.files.pdf`'s business. No Streamlit here.
 """
 
 from __future__ import annotations
@@ -17,20 +18,28 @@ from dataclasses import dataclass
 import numpy as np
 
 from simulator import formatting as fmt
-from simulator.analysis import DEFAULT_DRAWS, uncertainty
+from simulator.analysis import Uncertainty
 from simulator.budget_charts import contribution_lines, waterfall_chart
 from simulator.contributions import contributions, moved_instruments, short_labels
 from simulator.history import load_history
-from simulator.i18n import tr
-from simulator.model import Result
+from simulator.i18n import sentence_start, tr
+from simulator.model import SCENARIO, Result
 from simulator.outputs import MAIN, OUTPUTS
 from simulator.params import ParameterTable, load_parameters
 from simulator.plausibility import flags
-from simulator.report import SCENARIO, efficiency
+from simulator.report import efficiency
 
-# Iterations of the briefing's uncertainty range: the analysis tab's own (same draws, same
-# seed), so the PDF states the range the page shows, to the last digit (about 0.2 s).
-BRIEF_DRAWS = DEFAULT_DRAWS
+# The assumptions a briefing lists: those the effects depend on most (see the tornado).
+MAIN_ASSUMPTIONS = (
+    "ikm_workers_2017",
+    "unit_sales",
+    "demand_growth_domestic",
+    "capacity_displacement",
+    "online_uplift",
+    "online_displacement",
+    "attrition",
+    "medium_workers_per_unit",
+)
 # How a history row's citation names the ministry as the one who said it (its
 # Directorates General are "Ditjen"/"Dirjen ... Kemenperin").
 MINISTRY = ("Kemenperin", "Menteri Perindustrian")
@@ -170,18 +179,13 @@ class Ranges:
         return tr(key, self.lang, draws=fmt.number(self.draws, self.lang))
 
 
-def effect_ranges(
-    values: Mapping[str, float],
-    result: Result,
-    lang: str,
-    *,
-    draws: int = BRIEF_DRAWS,
-    table: ParameterTable | None = None,
-) -> Ranges:
+def effect_ranges(found: Uncertainty, result: Result, lang: str) -> Ranges:
     """Production, value added, jobs and exports in the last year: the change against the
-    skenario dasar and its 10th to 90th percentile over ``draws`` iterations; or, when the
-    scenario changes none of them, their values and the percentiles of those."""
-    found = uncertainty(dict(values), draws=draws, table=table)
+    skenario dasar and its 10th to 90th percentile over the iterations of ``found``, the
+    scenario's uncertainty analysis (the page's own run of
+    :func:`simulator.analysis.uncertainty`, so a file states the range the page shows, to
+    the last digit); or, when the scenario changes none of them, their values and the
+    percentiles of those."""
     of_effect = any(np.any(result.effect(name)[SCENARIO] != 0) for name in MAIN)
     rows = []
     for name in MAIN:
@@ -201,7 +205,7 @@ def effect_ranges(
                 high=shown(float(high), lang),
             )
         )
-    return Ranges(lang=lang, of_effect=of_effect, rows=rows, draws=draws, seed=found.seed)
+    return Ranges(lang=lang, of_effect=of_effect, rows=rows, draws=found.draws, seed=found.seed)
 
 
 def money_lines(result: Result, lang: str) -> list[str]:
@@ -285,3 +289,19 @@ def sources(lang: str) -> str:
     ministry = frame["citation_id"].astype(str).str.contains("|".join(MINISTRY))
     years = frame.loc[ministry, "published"].astype(str).str[:4].astype(int)
     return tr("brief_sources", lang, first=int(years.min()), last=int(years.max()))
+
+
+def main_assumptions(values: Mapping[str, float], lang: str, table: ParameterTable) -> list[str]:
+    """The main assumptions at their published or assumed values, each with its source, one
+    line each; one the user moved is in the settings table instead."""
+    kept = [table[n] for n in MAIN_ASSUMPTIONS if values.get(n, table[n].value) == table[n].value]
+    return [
+        tr(
+            "brief_assumption",
+            lang,
+            label=p.label(lang),
+            value=fmt.param_value(p.value, p.unit, lang),
+            source=sentence_start(p.source_text(lang)),
+        )
+        for p in kept
+    ]

@@ -1,6 +1,6 @@
 """Downloads that take more than one call, as top-level functions of plain data, so a worker
-process can build them (the CSV and workbook builders of :mod:`simulator.exports` are such
-functions already).
+process can build them (the CSV and workbook builders of :mod:`simulator.files.tables` are
+such functions already).
 
 The page's download buttons name a builder with its arguments (results, values, language,
 names, link, notes); ui/downloads.py sends the call to a worker process
@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from simulator import charts, exports, figures, interactive
-from simulator.briefing import About
+from simulator import charts, figures, interactive
+from simulator.analysis import Uncertainty
+from simulator.files import images, pdf
+from simulator.files.briefing import About
 from simulator.model import Result
 from simulator.params import ParameterTable
 
@@ -27,9 +29,12 @@ def briefing_pdf(
     prepared_by: str,
     notes: str,
     mode: str = charts.DEFAULT_MODE,
+    uncertainty: Uncertainty | None = None,
 ) -> bytes:
-    """The PDF briefing with its two charts (line charts drawing ``mode``, as on the page)."""
-    return exports.pdf_bytes(
+    """The PDF briefing with its two charts (line charts drawing ``mode``, as on the page);
+    its effect ranges from ``uncertainty``, the page's analysis of the scenario when the
+    caller has it (else the same analysis runs in the builder)."""
+    return pdf.pdf_bytes(
         result,
         values,
         lang,
@@ -39,6 +44,7 @@ def briefing_pdf(
         table=table,
         prepared_by=prepared_by,
         notes=notes,
+        uncertainty=uncertainty,
     )
 
 
@@ -52,9 +58,11 @@ def briefing_html(
     prepared_by: str,
     notes: str,
     mode: str = charts.DEFAULT_MODE,
+    uncertainty: Uncertainty | None = None,
 ) -> bytes:
     """The interactive briefing: one HTML file whose instruments still move offline
-    (``titles``: the scenario's name in each language; line charts opening on ``mode``)."""
+    (``titles``: the scenario's name in each language; line charts opening on ``mode``;
+    effect ranges from ``uncertainty``, as for the PDF)."""
     return interactive.html_bytes(
         result,
         values,
@@ -65,6 +73,7 @@ def briefing_html(
         prepared_by=prepared_by,
         notes=notes,
         mode=mode,
+        uncertainty=uncertainty,
     )
 
 
@@ -81,5 +90,5 @@ def chart_image(
     chart drawing ``mode`` as on the page."""
     spec = figures.chart_builders(result, values, lang, mode)[chart]()
     if kind == "svg":
-        return exports.chart_svg(spec, about=about)
-    return exports.chart_png(spec, about=about)
+        return images.chart_svg(spec, about=about)
+    return images.chart_png(spec, about=about)
