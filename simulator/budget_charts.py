@@ -184,7 +184,9 @@ def waterfall_chart(
             spec_output.axis_key,
             spec_output.axis_format,
             subtitle,
-            tuple(row["label"] for row in rows),
+            # Every name the chart could show, so the spec does not depend on the instruments
+            # a scenario moves.
+            tuple(sorted({*labels.values(), rows[0]["label"], rows[-1]["label"]})),
         ),
         "datasets": {"bars": bars, SUMMARY: charts._summary(title=title)},
     }

@@ -240,7 +240,9 @@ def tornado_chart(
     else:
         title = tr("tornado_title", lang, what=what, year=year)
     return {
-        **_tornado_template(lang, axis_key, axis_format, tuple(row["label"] for row in rows)),
+        # The names' line length from every name ``labels`` holds, not just those shown, so
+        # the spec stays the same when a lever changes which assumptions lead.
+        **_tornado_template(lang, axis_key, axis_format, tuple(sorted(set(labels.values())))),
         "datasets": {
             "bars": bars,
             "base": base,
