@@ -41,6 +41,7 @@ from simulator.links import TEXT_KEYS, clean_text
 from simulator.model import REGIONS, Result
 from simulator.outputs import COMPARE_OUTPUTS, OUTPUTS, REGIONAL
 from simulator.params import Parameter, ParameterTable, load_parameters
+from simulator.regions import region_label
 from simulator.report import (
     BASELINE,
     MINUS,
@@ -137,7 +138,7 @@ def _region_frame(result: Result, lang: str) -> tuple[pd.DataFrame, dict[str, in
         for r, region in enumerate(REGIONS):
             row: dict[str, Any] = {
                 tr("col_year", lang): int(year),
-                tr("col_region", lang): tr(f"region_{region}", lang),
+                tr("col_region", lang): region_label(region, lang),
             }
             for output in REGIONAL:
                 key, places = output.name, output.decimals

@@ -507,14 +507,15 @@ TEXT: dict[str, tuple[str, str]] = {
         "{label}: the year must be a whole number. The value stays {current}.",
     ),
     "err_shares": (
-        "Persentase Jawa Barat dan Jawa Timur ({which}) berjumlah {value}, lebih dari 100%. "
-        "Turunkan salah satunya; hasil di bawah menggunakan nilai skenario dasar untuk persentase "
-        "ini.",
-        "The West and East Java shares ({which}) add up to {value}, above 100%. Lower one of "
-        "them; the results below use the baseline for these shares.",
+        "Persentase {regions} ({which}) berjumlah {value}, lebih dari 100%. Turunkan salah "
+        "satunya; hasil di bawah menggunakan nilai skenario dasar untuk persentase ini.",
+        "The {regions} shares ({which}) add up to {value}, above 100%. Lower one of them; the "
+        "results below use the baseline for these shares.",
     ),
+    # What a share group of data/parameters.csv splits over the regions: shares_<group>
     "shares_base": ("unit yang ada", "existing units"),
-    "shares_new": ("unit baru", "new units"),
+    "shares_new_units": ("unit baru", "new units"),
+    "shares_sales_place": ("tempat berjualan", "sales places"),
     # An instance serving as many sessions as it may (ui/capacity.py)
     "full_title": ("Simulator sedang penuh", "The simulator is full right now"),
     "full_text": (
@@ -554,10 +555,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "{label}: appears more than once in the link; the last one ({value}) is used.",
     ),
     "link_shares": (
-        "Persentase Jawa Barat dan Jawa Timur di tautan berjumlah {value}%, lebih dari 100%; "
+        "Persentase {regions} ({which}) di tautan berjumlah {value}%, lebih dari 100%; "
         "persentase skenario dasar yang digunakan.",
-        "The West and East Java shares in the link add up to {value}%, above 100%; the baseline "
-        "shares are used.",
+        "The {regions} shares ({which}) in the link add up to {value}%, above 100%; the "
+        "baseline shares are used.",
     ),
     "link_bad_lang": (
         "Bahasa “{value}” di tautan tidak tersedia; Bahasa Indonesia yang digunakan.",
@@ -1025,9 +1026,6 @@ TEXT: dict[str, tuple[str, str]] = {
         "Per wilayah, {year}",
         "By region, {year}",
     ),
-    "region_jawa_barat": ("Jawa Barat", "West Java"),
-    "region_jawa_timur": ("Jawa Timur", "East Java"),
-    "region_lainnya": ("Provinsi lainnya", "Other provinces"),
     "chart_alt": (
         "{title}: skenario {last_s} dan skenario dasar {last_b} pada {year}; selisih {change}.",
         "{title}: scenario {last_s} and baseline {last_b} in {year}; change {change}.",
