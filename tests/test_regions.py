@@ -28,7 +28,7 @@ from simulator import session, simulate
 from simulator.datafile import DataFileError
 from simulator.i18n import tr
 from simulator.links import parse_query
-from simulator.params import load_parameters
+from simulator.params import load_parameters, parse_parameters
 from simulator.regions import REGIONS_CSV, load_regions, parse_regions
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -272,3 +272,46 @@ def test_the_project_regions_load_the_rest_last():
     assert regions == load_regions()
     assert regions[-1].share_suffix == ""
     assert all(r.share_suffix for r in regions[:-1])
+
+
+# --- Share groups declared by the parameter table's names -------------------------------
+
+PARAMETERS = (ROOT / "data" / "parameters.csv").read_text(encoding="utf-8")
+LINE = PARAMETERS.count("\n") + 1  # the first added row's line
+
+
+def _share_row(name: str, value: str = "0", unit: str = "%") -> str:
+    return f"{name},regions,setting,Uji,Test,{value},{unit},0,100,0.01,assumption,{SOURCE}\n"
+
+
+@pytest.mark.parametrize(
+    ("rows", "says"),
+    [
+        (
+            _share_row("market_share_jabar"),
+            f"line {LINE}, column 'name': share group 'market' has no row market_share_jatim",
+        ),
+        (
+            _share_row("market_share_jabar") + _share_row("market_share_jatim"),
+            f"line {LINE}, column 'name': share group 'market' has no words in the "
+            "translation table (add 'shares_market'",
+        ),
+    ],
+)
+def test_a_malformed_share_group_is_refused_with_its_place(rows, says):
+    """A share row whose group misses a region, or whose group has no words, is refused at
+    load naming the line, the column and what to add."""
+    with pytest.raises(DataFileError, match=re.escape(says)):
+        parse_parameters(PARAMETERS + rows, "parameters.csv")
+
+
+def test_a_share_row_not_in_percent_is_refused():
+    """The regions' shares are percentages: another unit is refused naming the row."""
+    lines = PARAMETERS.splitlines(keepends=True)
+    at = next(i for i, line in enumerate(lines) if line.startswith("sales_place_share_jatim,"))
+    cells = lines[at].split(",")
+    assert cells[6] == "%"
+    cells[6] = "Rp trillion per year"
+    lines[at] = ",".join(cells)
+    with pytest.raises(DataFileError, match=re.escape(f"line {at + 1}, column 'unit'")):
+        parse_parameters("".join(lines), "parameters.csv")
