@@ -16,6 +16,7 @@ import math
 
 from babel import Locale
 from babel.dates import format_date
+from babel.lists import format_list
 from babel.numbers import (
     NumberPattern,
     format_compact_decimal,
@@ -182,6 +183,12 @@ def points_signed(x: float, lang: str, decimals: int = 1) -> str:
 def value_range(low: str, high: str, lang: str) -> str:
     """Two formatted values as a range with an en dash: "2–4"."""
     return form("range", lang).format(low=low, high=high)
+
+
+def word_list(items: list[str], lang: str) -> str:
+    """Names joined as a reader of ``lang`` lists them: "Jawa Barat, Jawa Timur, dan Jawa
+    Tengah" / "West Java, East Java, and Central Java"."""
+    return format_list(list(items), locale=_locale(lang))
 
 
 def date(day: dt.date, lang: str) -> str:

@@ -25,6 +25,7 @@ from simulator import formatting as fmt
 from simulator.controls import shows_as_baseline
 from simulator.i18n import DEFAULT_LANG, LANGS, tr
 from simulator.params import ParameterTable, load_parameters
+from simulator.regions import region_list
 from simulator.scenario import Scenario, format_value, parse_number, repair_shares
 
 VIEWS = ("results", "regions", "table", "compare", "analysis", "allocate", "method", "present")
@@ -69,6 +70,10 @@ class Notice:
         shown = self.value if len(self.value) <= 40 else self.value[:37] + "..."
         if self.code in ("shares", "dropped", "too_big"):
             shown = _number(float(self.value), lang)
+        which = regions = ""
+        if self.code == "shares":  # ``name`` is the share group's code
+            which = tr(f"shares_{self.name}", lang)
+            regions = region_list(table.share_group(self.name).regions, lang)
         number = _number
         if self.code == "clamped" and self.name in table:
             # The range and the value used with the parameter's unit ("Rp15 triliun per
@@ -87,6 +92,8 @@ class Notice:
             low=number(self.low, lang),
             high=number(self.high, lang),
             used=number(self.used, lang) if isinstance(self.used, float) else self.used or "",
+            which=which,
+            regions=regions,
         )
 
 
@@ -185,9 +192,7 @@ def _read_values(
             values[name] = value
     values, excesses = repair_shares(values, table)
     for excess in excesses:
-        notices.append(
-            Notice("shares", excess.first, format_value(excess.total), used=excess.second)
-        )
+        notices.append(Notice("shares", excess.group, format_value(excess.total)))
     return values
 
 

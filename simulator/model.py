@@ -36,9 +36,10 @@ from simulator import equations as eq
 from simulator.history import BASE_YEAR, ONLINE, History, load_history, production_path
 from simulator.outputs import DERIVED, OUTPUTS
 from simulator.params import ParameterTable, load_parameters
+from simulator.regions import load_regions
 from simulator.scenario import Scenario, ScenarioError, check_shares, check_value
 
-REGIONS = ("jawa_barat", "jawa_timur", "lainnya")
+REGIONS = tuple(r.code for r in load_regions())  # data/regions.csv, the rest last
 HORIZON = 2050  # the model's last year; ``end_year`` only crops what is shown
 COUNT_YEAR = 2017  # the year of the ministry's count of footwear IKM units and workers
 MEDIUM_ANCHOR_YEAR = 2018  # the year of the published count of medium firms
@@ -92,7 +93,8 @@ class Result:
 
     ``outputs[name]`` has shape (n_scenarios, n_years); ``baseline[name]`` the same for
     each scenario's own baseline (its instruments reset, its assumptions kept);
-    ``regions[name]`` has shape (n_scenarios, 3, n_years) in the order of :data:`REGIONS`,
+    ``regions[name]`` has shape (n_scenarios, n_regions, n_years) in the order of
+    :data:`REGIONS`,
     and ``regions_baseline`` likewise. ``last_observed`` is the last year the baseline
     replays published data.
     """
@@ -320,7 +322,7 @@ def simulate(
     shown = int(keep.sum())  # the years shown are the first ones: crop with a slice (a view)
 
     def shaped(arrays: dict[str, np.ndarray], axis_regions: bool = False) -> dict[str, np.ndarray]:
-        full = (n, 3, len(years)) if axis_regions else (n, len(years))
+        full = (n, len(REGIONS), len(years)) if axis_regions else (n, len(years))
         out = {}
         for k, v in arrays.items():
             if v.shape != full:
@@ -815,9 +817,9 @@ def _core(
             factor=a.factor,
             units_spread=a.units_trend + cap.units_invest + units_medium,
             units_programme=cap.units_programme,
-            base=eq.shares3(p["base_share_jabar"], p["base_share_jatim"]),
-            new=eq.shares3(p["new_units_share_jabar"], p["new_units_share_jatim"]),
-            place=eq.shares3(p["sales_place_share_jabar"], p["sales_place_share_jatim"]),
+            base=eq.shares(_shares(p, table, "base")),
+            new=eq.shares(_shares(p, table, "new_units")),
+            place=eq.shares(_shares(p, table, "sales_place")),
         )
 
     regions: Mapping[str, np.ndarray] = Lazy(regional) if with_regions else {}
@@ -831,6 +833,12 @@ def _core(
             "market_gain_pct": eq.market_gain_pct(added.market_small, added.market_rest),
         }
     return {"outputs": outputs, "regions": regions, "diag": diag, "paths": paths}
+
+
+def _shares(p: Mapping[str, np.ndarray], table: ParameterTable, group: str) -> np.ndarray:
+    """The named regions' percentages of one share group of the table, (n, R-1) [%]."""
+    columns = np.broadcast_arrays(*(p[name] for name in table.share_group(group).names))
+    return np.concatenate(columns, axis=1)
 
 
 def _industry_exports(history: History, years: np.ndarray, growth_pct: np.ndarray) -> np.ndarray:

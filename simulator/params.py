@@ -37,6 +37,7 @@ from simulator.datafile import (
     read_text,
 )
 from simulator.i18n import TEXT, UNITS, pick, sentence_start
+from simulator.regions import Region, load_regions
 
 __all__ = [
     "DATA_DIR",
@@ -44,6 +45,7 @@ __all__ = [
     "Parameter",
     "ParameterFileError",
     "ParameterTable",
+    "ShareGroup",
     "load_parameters",
     "parse_parameters",
     "path_label",
@@ -74,9 +76,24 @@ OPTIONAL_TEXT = ("note_en", "note_id")
 KINDS = ("published", "derived", "assumption")
 ROLES = ("policy", "setting", "view", "assumption")
 
-# A pair of shares splitting one whole into West Java, East Java and the rest is named
-# <prefix>_share_jabar and <prefix>_share_jatim: together they may not exceed 100 %.
-JABAR, JATIM = "_share_jabar", "_share_jatim"
+# A share group splits one whole (existing units, programme units, sales places) over the
+# regions of data/regions.csv: one row <group>_share_<share_suffix> per region but the last,
+# the rest of Indonesia, which takes what they leave (so together they may not exceed 100 %).
+SHARE = "_share_"
+
+
+@dataclass(frozen=True)
+class ShareGroup:
+    """The rows that split one whole over the regions (the rest takes what they leave)."""
+
+    code: str  # "base", "new_units", "sales_place": the rows' prefix; words shares_<code>
+    names: tuple[str, ...]  # one parameter per named region, in the regions' order
+    regions: tuple[str, ...]  # those regions' codes
+
+    @property
+    def words_key(self) -> str:
+        """Translation key of what the group splits ("sales places")."""
+        return f"shares_{self.code}"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -144,6 +161,7 @@ class ParameterTable(Mapping[str, Parameter]):
     """The validated parameters, in file order, looked up by name."""
 
     rows: tuple[Parameter, ...]
+    share_groups: tuple[ShareGroup, ...] = ()  # see ShareGroup; checked by parse_parameters
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_name", {p.name: p for p in self.rows})
@@ -175,14 +193,9 @@ class ParameterTable(Mapping[str, Parameter]):
         """The groups in the order they first appear in the file."""
         return tuple(dict.fromkeys(p.group for p in self.rows))
 
-    @functools.cached_property
-    def share_pairs(self) -> tuple[tuple[str, str], ...]:
-        """(West Java, East Java) share names that split one whole with the rest."""
-        return tuple(
-            (p.name, p.name[: -len(JABAR)] + JATIM)
-            for p in self.rows
-            if p.name.endswith(JABAR) and p.name[: -len(JABAR)] + JATIM in self
-        )
+    def share_group(self, code: str) -> ShareGroup:
+        """The share group ``code`` ("base", "new_units", "sales_place")."""
+        return next(g for g in self.share_groups if g.code == code)
 
     def in_group(self, group: str) -> tuple[Parameter, ...]:
         """The parameters of one group, in file order."""
@@ -195,8 +208,55 @@ class ParameterTable(Mapping[str, Parameter]):
         )
 
 
-def parse_parameters(text: str, source: str = "parameters.csv") -> ParameterTable:
-    """Parse and validate the CSV ``text``; ``source`` names the file in error messages."""
+def _share_groups(
+    rows: list[Parameter], lines: dict[str, int], regions: tuple[Region, ...], source: str
+) -> tuple[ShareGroup, ...]:
+    """The share groups the rows' names declare (``<group>_share_<share_suffix>``), each
+    with one row per named region, its words and shares within 100 % (else a message naming
+    the file, line and column)."""
+    named = regions[:-1]  # the last region, the rest of Indonesia, has no share rows
+    codes: dict[str, str] = {}  # group -> the first row's name
+    for p in rows:
+        for region in named:
+            ending = SHARE + region.share_suffix
+            if p.name.endswith(ending) and len(p.name) > len(ending):
+                codes.setdefault(p.name[: -len(ending)], p.name)
+    groups = []
+    for code, first in codes.items():
+        where = f"{source}, line {lines[first]}, column 'name'"
+        names = tuple(r.share_name(code) for r in named)
+        missing = [n for n in names if n not in lines]
+        if missing:
+            raise DataFileError(
+                f"{where}: share group {code!r} has no row {', '.join(missing)} (one row per "
+                "region of data/regions.csv but the last)"
+            )
+        if f"shares_{code}" not in TEXT:
+            raise DataFileError(
+                f"{where}: share group {code!r} has no words in the translation table "
+                f"(add 'shares_{code}' to simulator/i18n.py TEXT)"
+            )
+        by_name = {p.name: p for p in rows}
+        for name in names:
+            if by_name[name].unit != "%":
+                raise DataFileError(
+                    f"{source}, line {lines[name]}, column 'unit': a regional share is in %"
+                )
+        total = sum(by_name[n].value for n in names)
+        if total > 100:
+            raise DataFileError(
+                f"{source}, line {lines[names[-1]]}, column 'value': {' + '.join(names)} = "
+                f"{total:g} %, above 100 %"
+            )
+        groups.append(ShareGroup(code, names, tuple(r.code for r in named)))
+    return tuple(groups)
+
+
+def parse_parameters(
+    text: str, source: str = "parameters.csv", regions: tuple[Region, ...] | None = None
+) -> ParameterTable:
+    """Parse and validate the CSV ``text``; ``source`` names the file in error messages;
+    ``regions`` are the project's (data/regions.csv) unless given."""
     rows: list[Parameter] = []
     seen: dict[str, int] = {}
     for row in parse_rows(text, COLUMNS, source):
@@ -244,15 +304,8 @@ def parse_parameters(text: str, source: str = "parameters.csv") -> ParameterTabl
         )
     if not rows:
         raise DataFileError(f"{source}: no parameter rows")
-    table = ParameterTable(tuple(rows))
-    for first, second in table.share_pairs:
-        total = table[first].value + table[second].value
-        if total > 100:
-            raise DataFileError(
-                f"{source}, line {seen[second]}, column 'value': {first} + {second} = "
-                f"{total:g} %, above 100 %"
-            )
-    return table
+    groups = _share_groups(rows, seen, regions or load_regions(), source)
+    return ParameterTable(tuple(rows), groups)
 
 
 @cached_loader

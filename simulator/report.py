@@ -29,6 +29,7 @@ from simulator.outputs import (
 )
 from simulator.params import ParameterTable, load_parameters
 from simulator.plausibility import flags, is_caution
+from simulator.regions import region_label
 from simulator.safety import formula_safe
 
 MINUS = "\u2212"  # the typographic minus sign
@@ -277,12 +278,10 @@ def _policy_items(
 
 def _where_new_units(values: Mapping[str, float], table: ParameterTable, lang: str) -> str:
     """ " di Jawa Barat" when every new unit opens in one named province, else ""."""
-    for region, name in (
-        ("jawa_barat", "new_units_share_jabar"),
-        ("jawa_timur", "new_units_share_jatim"),
-    ):
+    group = table.share_group("new_units")
+    for region, name in zip(group.regions, group.names, strict=True):
         if values.get(name, table[name].value) >= 100:
-            return tr("s_in_region", lang, region=tr(f"region_{region}", lang))
+            return tr("s_in_region", lang, region=region_label(region, lang))
     return ""
 
 
@@ -482,7 +481,7 @@ def region_table(result: Result, lang: str) -> pd.DataFrame:
     """Last-year units, production and jobs by region, scenario and baseline, formatted."""
     rows = []
     for r, region in enumerate(REGIONS):
-        row = {tr("col_region", lang): tr(f"region_{region}", lang)}
+        row = {tr("col_region", lang): region_label(region, lang)}
         for output in REGIONAL:
             row[output.column(lang)] = _cell(
                 result.regions[output.name][SCENARIO, r, -1],

@@ -107,43 +107,52 @@ SHARE_TOLERANCE = 1e-9  # [%] so 49.62 + 50.38 typed by hand is not refused for 
 
 @dataclass(frozen=True)
 class ShareExcess:
-    """A West + East Java pair of percentage shares that together exceed 100 %."""
+    """A share group (see :class:`simulator.params.ShareGroup`) whose regions' percentages
+    together exceed 100 %."""
 
-    first: str
-    second: str
-    total: float  # [%] the pair's sum (the largest one when the values are arrays)
+    group: str  # the share group's code ("sales_place"): what is split
+    names: tuple[str, ...]  # its parameters, one per named region
+    total: float  # [%] their sum (the largest one when the values are arrays)
+
+    @property
+    def first(self) -> str:
+        """The group's first parameter (the one a message names)."""
+        return self.names[0]
 
 
 def share_excesses(values: Mapping[str, Any], table: ParameterTable) -> list[ShareExcess]:
-    """Every West + East Java pair of shares in ``values`` (numbers or arrays, baseline where
-    silent) whose sum exceeds 100 %, so the rest of Indonesia would get a negative share."""
+    """Every share group whose named regions' percentages in ``values`` (numbers or arrays,
+    baseline where silent) sum above 100 %, so the rest of Indonesia would get a negative
+    share."""
     excesses = []
-    for first, second in table.share_pairs:
-        a = np.asarray(values.get(first, table[first].value), dtype=np.float64)
-        b = np.asarray(values.get(second, table[second].value), dtype=np.float64)
-        total = a + b
+    for group in table.share_groups:
+        total = np.asarray(0.0)
+        for name in group.names:
+            total = total + np.asarray(values.get(name, table[name].value), dtype=np.float64)
         if np.any(total > 100 + SHARE_TOLERANCE):
-            excesses.append(ShareExcess(first, second, float(np.max(total))))
+            excesses.append(ShareExcess(group.code, group.names, float(np.max(total))))
     return excesses
 
 
 def check_shares(values: Mapping[str, Any], table: ParameterTable) -> None:
-    """Raise ScenarioError when a West + East Java pair of shares exceeds 100 %."""
+    """Raise ScenarioError when a share group's regions together exceed 100 %."""
     excesses = share_excesses(values, table)
     if excesses:
         first = excesses[0]
-        raise ScenarioError("shares", first.first, round(first.total, 6), other=first.second)
+        raise ScenarioError(
+            "shares", first.first, round(first.total, 6), other=" + ".join(first.names[1:])
+        )
 
 
 def repair_shares(
     values: Mapping[str, float], table: ParameterTable
 ) -> tuple[dict[str, float], list[ShareExcess]]:
-    """The one repair of shares over 100 % (links, saved scenarios, the page's levers): both
-    shares of each such pair go back to their baseline values; also returns the pairs."""
+    """The one repair of shares over 100 % (links, saved scenarios, the page's levers): every
+    share of each such group goes back to its baseline value; also returns the groups."""
     repaired = dict(values)
     excesses = share_excesses(values, table)
     for excess in excesses:
-        for name in (excess.first, excess.second):
+        for name in excess.names:
             repaired[name] = table[name].value
     return repaired, excesses
 

@@ -1,8 +1,8 @@
 """The scenario a page holds, in words: what the model can run, which preset it is, how it
 differs from the baseline.
 
-The page's levers can hold values that are each in range but not acceptable together (West
-and East Java shares over 100 %, a policy that starts after the end year). :func:`validated`
+The page's levers can hold values that are each in range but not acceptable together (the
+regions' shares of one group over 100 %, a policy that starts after the end year). :func:`validated`
 repairs them with the same rule as a link (:func:`simulator.scenario.repair_shares`) and says
 what it did, so the page shows a notice instead of a traceback. No Streamlit here.
 """
@@ -17,6 +17,7 @@ from simulator.files import briefing
 from simulator.i18n import tr
 from simulator.params import ParameterTable
 from simulator.presets import Preset
+from simulator.regions import region_list
 from simulator.scenario import Scenario, repair_shares
 
 
@@ -29,9 +30,15 @@ def validated(
     repaired, excesses = repair_shares(values, table)
     notices = []
     for excess in excesses:
-        which = tr("shares_base" if excess.first.startswith("base") else "shares_new", lang)
-        shown = fmt.percent(round(excess.total, 6), lang)
-        notices.append(tr("err_shares", lang, which=which, value=shown))
+        notices.append(
+            tr(
+                "err_shares",
+                lang,
+                which=tr(f"shares_{excess.group}", lang),
+                regions=region_list(table.share_group(excess.group).regions, lang),
+                value=fmt.percent(round(excess.total, 6), lang),
+            )
+        )
     return repaired, notices
 
 

@@ -30,12 +30,14 @@ def scenarios(draw: st.DrawFn, names: tuple[str, ...] | None = None) -> dict[str
         else draw(st.lists(st.sampled_from(list(TABLE)), unique=True, max_size=len(TABLE)))
     )
     values = {name: draw(value_of(TABLE[name])) for name in chosen}
-    for first, second in TABLE.share_pairs:
-        a = values.get(first, TABLE[first].value)
-        b = values.get(second, TABLE[second].value)
-        if a + b > 100:
-            # Keep the first share and give the second what is left.
-            values[second] = max(0.0, 100.0 - a)
+    for group in TABLE.share_groups:
+        # Keep the shares in order while they fit; each later one gets at most what is left.
+        left = 100.0
+        for name in group.names:
+            value = values.get(name, TABLE[name].value)
+            if value > left:
+                values[name] = value = max(0.0, left)
+            left -= value
     return values
 
 

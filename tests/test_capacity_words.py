@@ -11,10 +11,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from simulator import formatting as fmt
-from simulator.i18n import tr
 from simulator.model import simulate_pair
 from simulator.params import load_parameters
 from simulator.plausibility import flags
+from simulator.regions import region_label
 from simulator.report import ceiling_year, later_values, programme_units, sentence, units_note
 from tests.strategies import scenarios
 
@@ -108,7 +108,7 @@ def test_the_new_units_say_where_and_why_fewer_are_working(lang):
         "new_units_share_jatim": 0.0,
     }
     result = simulate_pair(values)
-    assert tr("region_jawa_barat", lang) in sentence(values, result, lang, TABLE)
+    assert region_label("jawa_barat", lang) in sentence(values, result, lang, TABLE)
     deadweight = TABLE["new_units_deadweight"].value
     survival = TABLE["programme_survival"].value
     working = 1250 * (1 - deadweight / 100) * survival / 100 * (1 + 0.97 + 0.97**2)

@@ -106,8 +106,20 @@ def test_productivity_factor_and_exports_by_hand():
 def test_one_off_and_regional_shares():
     """What is added each year (never negative); West, East Java and the rest."""
     assert_allclose(eq.one_off(np.array([[0.0, 100.0, 100.0, 50.0, 80.0]])), [[0, 100, 0, 0, 30]])
-    shares = eq.shares3(col(49.62), col(32.30))
+    shares = eq.shares(np.array([[49.62, 32.30]]))
     assert_allclose(shares[0, :, 0], [0.4962, 0.3230, 0.1808])
+
+
+def test_shares_take_any_number_of_regions_the_rest_last():
+    """Worked by hand: four regions from three named percentages, one row per scenario; the
+    rest is 1 - 0.30 - 0.25 - 0.20 = 0.25, and never below 0 (60 + 50 leaves it nothing)."""
+    found = eq.shares(np.array([[30.0, 25.0, 20.0], [60.0, 50.0, 0.0], [0.0, 0.0, 0.0]]))
+    assert found.shape == (3, 4, 1)
+    assert_allclose(found[0, :, 0], [0.30, 0.25, 0.20, 0.25], rtol=1e-12)
+    assert_allclose(found[1, :, 0], [0.60, 0.50, 0.0, 0.0], rtol=1e-12)
+    assert_allclose(found[2, :, 0], [0.0, 0.0, 0.0, 1.0], rtol=1e-12)
+    # One named region and the rest: 40 % and 60 %.
+    assert_allclose(eq.shares(np.array([[40.0]]))[0, :, 0], [0.4, 0.6], rtol=1e-12)
 
 
 # --- Unit conversions, per unit and totals -------------------------------------------------

@@ -125,7 +125,10 @@ def test_roles_come_from_the_table():
     assert table.policy, "no row of the table has role 'policy'"
     assert table["end_year"].role == "view"
     assert table["policy_start_year"].role == "setting"
-    assert ("sales_place_share_jabar", "sales_place_share_jatim") in table.share_pairs
+    assert table.share_group("sales_place").names == (
+        "sales_place_share_jabar",
+        "sales_place_share_jatim",
+    )
 
 
 def test_missing_column_is_named(tmp_path):

@@ -26,7 +26,7 @@ def test_one_share_repair_for_links_and_levers():
     """Shares over 100 % fall back to the baseline, both pairs, in a link and on the levers
     alike, and each side says so once per pair."""
     repaired, excesses = repair_shares(BOTH_OVER, TABLE)
-    assert [(e.first, e.second) for e in excesses] == [
+    assert [e.names for e in excesses] == [
         ("base_share_jabar", "base_share_jatim"),
         ("new_units_share_jabar", "new_units_share_jatim"),
     ]
@@ -42,9 +42,10 @@ def test_one_share_repair_for_links_and_levers():
     assert "110,0%" in notices[0]
 
 
-@given(st.floats(0, 100), st.floats(0, 100), st.sampled_from(load_parameters().share_pairs))
-def test_repaired_shares_always_run(a, b, pair):
+@given(st.floats(0, 100), st.floats(0, 100), st.sampled_from(load_parameters().share_groups))
+def test_repaired_shares_always_run(a, b, group):
     """Whatever two shares a session holds, the repaired values run in the model."""
+    pair = group.names
     values, _ = session.validated({**TABLE.defaults, pair[0]: a, pair[1]: b}, TABLE, "en")
     assert values[pair[0]] + values[pair[1]] <= 100 + 1e-9
     assert np.isfinite(simulate(values, params=TABLE)["production_rp_tn"]).all()

@@ -30,6 +30,7 @@ from simulator.links import (
     parse_query,
     to_query,
 )
+from simulator.model import REGIONS
 from simulator.scenario import Scenario
 
 # The page's data, read once per server process.
@@ -142,7 +143,7 @@ def alloc_request(
             high.append(f"{name}={chosen[1]!r}")
     share = float(state.get(ALLOC_REGION_MIN, 0.0) or 0.0)
     if share > 0:
-        low.append(f"jobs_share_{state.get(ALLOC_REGION, 'jawa_barat')}={share!r}")
+        low.append(f"jobs_share_{state.get(ALLOC_REGION, REGIONS[0])}={share!r}")
     pairs = tuple(sorted((k, v) for k, v in values.items() if v != TABLE[k].value))
     return (
         pairs,

@@ -13,6 +13,7 @@ from simulator.charts.uncertainty import fan_shows_change
 from simulator.i18n import mid_sentence, tr
 from simulator.model import BASELINE, REGIONS, SCENARIO, Result
 from simulator.outputs import OUTPUTS
+from simulator.regions import region_label
 
 
 def chart_alt_text(result: Result, output: str, lang: str) -> str:
@@ -54,7 +55,7 @@ def alt_region(result: Result, measure: str, lang: str) -> str:
     """Text alternative of a regional chart: each region's scenario value."""
     what_key, _, show = REGION_MEASURES[measure]
     parts = [
-        f"{tr(f'region_{r}', lang)} {show(float(result.regions[measure][SCENARIO, i, -1]), lang)}"
+        f"{region_label(r, lang)} {show(float(result.regions[measure][SCENARIO, i, -1]), lang)}"
         for i, r in enumerate(REGIONS)
     ]
     return f"{tr(what_key, lang)} {int(result.years[-1])}: " + "; ".join(parts) + "."

@@ -24,6 +24,7 @@ from simulator.charts.theme import (
 from simulator.i18n import tr
 from simulator.model import BASELINE, REGIONS, SCENARIO, Result
 from simulator.outputs import OUTPUTS, REGIONAL, Formatter
+from simulator.regions import region_label
 
 REGION_MEASURES: dict[str, tuple[str, str, Formatter]] = {
     o.name: (o.label_key, o.axis_key, o.show) for o in REGIONAL
@@ -34,7 +35,7 @@ REGION_MEASURES: dict[str, tuple[str, str, Formatter]] = {
 def _region_template(measure: str, lang: str, height: int) -> dict[str, Any]:
     what_key, axis_key, _ = REGION_MEASURES[measure]
     domain, colours = _series_scale(lang)
-    region_names = [tr(f"region_{r}", lang) for r in REGIONS]
+    region_names = [region_label(r, lang) for r in REGIONS]
     legend = alt.Legend(columns=legend_columns(domain))
     bars = (
         alt.Chart(alt.NamedData(name="main"))
@@ -94,16 +95,16 @@ def _region_template(measure: str, lang: str, height: int) -> dict[str, Any]:
 
 
 def region_chart(result: Result, measure: str, lang: str, height: int = 320) -> dict[str, Any]:
-    """End-year scenario and baseline side by side for West Java, East Java and the rest."""
+    """End-year scenario and baseline side by side for each region (data/regions.csv)."""
     show = REGION_MEASURES[measure][2]
     year = int(result.years[-1])
     domain, _ = _series_scale(lang)
-    values = result.regions[measure][:, :, -1]  # (2 rows, 3 regions)
+    values = result.regions[measure][:, :, -1]  # (2 rows, one column per region)
     flat = np.concatenate([values[SCENARIO], values[BASELINE]])
     frame = _table(
         {
-            "region": [tr(f"region_{r}", lang) for r in REGIONS] * 2,
-            "series": [domain[0]] * 3 + [domain[1]] * 3,
+            "region": [region_label(r, lang) for r in REGIONS] * 2,
+            "series": [domain[0]] * len(REGIONS) + [domain[1]] * len(REGIONS),
             "value": flat,
             "text": [show(float(v), lang) for v in flat],
         }

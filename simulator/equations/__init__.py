@@ -89,7 +89,7 @@ from simulator.equations.regions import (
     hoarded_by_region,
     regions,
     share_sold,
-    shares3,
+    shares,
     small_sales_by_region,
 )
 from simulator.equations.units import (
@@ -178,7 +178,7 @@ __all__ = [
     "sales",
     "segments",
     "share_sold",
-    "shares3",
+    "shares",
     "small_investment_share",
     "small_sales_by_region",
     "split_investment",

@@ -1,10 +1,11 @@
-"""The regional split: West Java, East Java and the rest of Indonesia.
+"""The regional split over the regions of ``data/regions.csv`` (West Java, East Java, the
+rest of Indonesia).
 
 Each part of micro and small units' demand arises where it arises: gains in their own region;
 what they take from others is lost by the existing units (never more than those sell), spread
 over all regions, except a sales place's, which its own market's sellers lose (a market in
 Bogor takes from Bogor sellers) as far as they exist there. Arrays gain a region axis:
-(n, 3, T), in the order West Java, East Java, the rest.
+(n, R, T), in the file's order, the rest last.
 """
 
 from __future__ import annotations
@@ -14,11 +15,19 @@ import numpy as np
 from simulator.equations.demand import Additional, Gains
 
 
-def shares3(jabar_pct: np.ndarray, jatim_pct: np.ndarray) -> np.ndarray:
-    """West Java, East Java and the rest as fractions, shape (n, 3, 1)."""
-    jabar, jatim = np.broadcast_arrays(jabar_pct / 100.0, jatim_pct / 100.0)
-    rest = np.maximum(1.0 - jabar - jatim, 0.0)
-    return np.stack([jabar, jatim, rest], axis=1)
+def shares(pcts: np.ndarray) -> np.ndarray:
+    """Each region's fraction of a whole [0..1], shape (n, R, 1), in the order of
+    ``data/regions.csv``.
+
+    ``pcts`` (n, R-1) are the named regions' percentages [%] (the rows of one share group of
+    the parameter table); the last region, the rest of Indonesia, takes what they leave,
+    never below 0: ``rest = 1 - sum(pcts) / 100``.
+    """
+    named = np.asarray(pcts, dtype=np.float64) / 100.0
+    rest = np.ones_like(named[:, :1])
+    for r in range(named.shape[1]):  # one region at a time: 1 - a - b, as written above
+        rest = rest - named[:, r : r + 1]
+    return np.concatenate([named, np.maximum(rest, 0.0)], axis=1)[:, :, None]
 
 
 def share_sold(demand: np.ndarray, sales: np.ndarray) -> np.ndarray:
@@ -37,14 +46,14 @@ def small_sales_by_region(
     new: np.ndarray,
     place: np.ndarray,
 ) -> np.ndarray:
-    """Micro and small units' sales by region [Rp tn], (n, 3, T).
+    """Micro and small units' sales by region [Rp tn], (n, R, T).
 
     Parameters
     ----------
     gross, added : each instrument's gross and additional sales [Rp tn]
     small_trend : (n, T) micro and small units' demand on its trend [Rp tn]
     sold : (n, T) the share of their demand that sells [0..1]
-    base, new, place : (n, 3, 1) where production is, where programme units open, where
+    base, new, place : (n, R, 1) where production is, where programme units open, where
         sales places open [0..1]
     """
     gains = gross.online + gross.invest + gross.programme + gross.place
@@ -81,7 +90,7 @@ def hoarded_by_region(
     place: np.ndarray,
 ) -> np.ndarray:
     """Hoarded sales (no workers) by region, where the gains of units already working arise
-    [Rp tn], (n, 3, T)."""
+    [Rp tn], (n, R, T)."""
     where = added.online[:, None, :] * base + added.place[:, None, :] * place
     share = np.where(
         existing_gain[:, None, :] > 0,
@@ -110,7 +119,7 @@ def regions(
     new: np.ndarray,
     place: np.ndarray,
 ) -> dict[str, np.ndarray]:
-    """Production [Rp tn], jobs [persons] and units [units] by region, each (n, 3, T).
+    """Production [Rp tn], jobs [persons] and units [units] by region, each (n, R, T).
 
     Parameters
     ----------
@@ -121,7 +130,7 @@ def regions(
     units_spread : (n, T) units spread like production (on the trend, from investment,
         medium firms) [units]
     units_programme : (n, T) programme units, where they open [units]
-    base, new, place : (n, 3, 1) the regional shares [0..1]
+    base, new, place : (n, R, 1) the regional shares [0..1]
     """
     small_r = small_sales_by_region(
         gross=gross,

@@ -33,6 +33,7 @@ from simulator.i18n import tr, unit_template
 from simulator.model import BASELINE, REGIONS, SCENARIO, Result, simulate_pair
 from simulator.outputs import COMPARE_OUTPUTS, OUTPUTS, REGIONAL
 from simulator.params import Parameter, ParameterTable, load_parameters
+from simulator.regions import region_label
 from simulator.report import TABLE_COLUMNS, later_values
 from simulator.safety import formula_safe_frame, formula_safe_line
 
@@ -80,7 +81,7 @@ def _region_frame(result: Result, lang: str) -> tuple[pd.DataFrame, dict[str, in
         for r, region in enumerate(REGIONS):
             row: dict[str, Any] = {
                 tr("col_year", lang): int(year),
-                tr("col_region", lang): tr(f"region_{region}", lang),
+                tr("col_region", lang): region_label(region, lang),
             }
             for output in REGIONAL:
                 key, places = output.name, output.decimals

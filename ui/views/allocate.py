@@ -13,6 +13,7 @@ from simulator.contributions import short_labels
 from simulator.i18n import mid_sentence, tr
 from simulator.model import REGIONS
 from simulator.params import ParameterTable
+from simulator.regions import region_label
 from ui import state
 from ui.runs import BY_TABLE, Pairs
 from ui.widgets import chart, escape_md
@@ -70,7 +71,7 @@ def view(values: dict[str, float]) -> None:
             region_col.selectbox(
                 tr("alloc_region", lg),
                 options=list(REGIONS),
-                format_func=lambda r: tr(f"region_{r}", lg),
+                format_func=lambda r: region_label(r, lg),
                 placeholder=tr("choose_option", lg),
                 key=state.ALLOC_REGION,
             )
