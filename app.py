@@ -21,7 +21,7 @@ from simulator.links import DEFAULT_VIEW
 from simulator.model import Result
 from simulator.outputs import HEADLINES
 from simulator.scenario import Scenario
-from ui import capacity, connection, history, names, page_guard, runs, state, view
+from ui import capacity, connection, names, page_guard, runs, state, undo, view
 from ui.sidebar import LeverSlots, levers, sidebar
 from ui.style import PAGE_CSS
 from ui.toolbar import toolbar
@@ -63,7 +63,7 @@ def page() -> None:
         with slide:
             present_fragment(lever_slots, data_place)
         # Back undoes here too, and the page's language reaches <html> and screen readers.
-        history.back_listener()
+        undo.back_listener()
         names.page_names()
         connection.connection_notice()
         return
@@ -84,7 +84,7 @@ def page() -> None:
         DEFAULT_VIEW,
     )
     st.caption(tr("footer", lg))
-    history.back_listener()
+    undo.back_listener()
     names.page_names()
     connection.connection_notice()
     with st.sidebar:  # the view's numbers: nothing to see, out of the page's way
@@ -112,7 +112,7 @@ def scenario_fragment(
     now = current()
     step = not state.take_drag()  # a value on the way of a drag is not a step
     if step:
-        history.record(now.scenario)
+        undo.record(now.scenario)
     with headline_slot:
         headline_block(now)
     with tab_slot:

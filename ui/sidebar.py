@@ -14,7 +14,7 @@ import streamlit as st
 from simulator import controls, session
 from simulator.i18n import LANGS, tr
 from simulator.params import Parameter
-from ui import history, state
+from ui import state, undo
 from ui.lever import live_lever
 
 # The group whose rows are drawn as the main levers; every other group is an advanced one.
@@ -154,15 +154,15 @@ def levers(slots: LeverSlots, values: dict[str, float]) -> None:
                 tr("undo", lg),
                 key=state.UNDO,
                 icon=":material/undo:",
-                on_click=state.whole_page(history.on_undo),
-                disabled=not history.can_undo(),
+                on_click=state.whole_page(undo.on_undo),
+                disabled=not undo.can_undo(),
             )
             st.button(
                 tr("redo", lg),
                 key=state.REDO,
                 icon=":material/redo:",
-                on_click=state.whole_page(history.on_redo),
-                disabled=not history.can_redo(),
+                on_click=state.whole_page(undo.on_redo),
+                disabled=not undo.can_redo(),
             )
         for param in state.TABLE.in_group(LEVER_GROUP):
             if param.is_policy:
