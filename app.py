@@ -162,7 +162,7 @@ def current() -> Now:
     values, repairs = session.validated(state.current_values(), state.TABLE, state.lang())
     notices = [*state.typed_notices().values(), *repairs]
     scenario = Scenario.from_mapping(values, table=state.TABLE)
-    result = runs.pair(scenario.values, state.TABLE)
+    result = runs.pair(scenario, state.TABLE)
     return Now(values, notices, scenario, result, state.view_code())
 
 

@@ -30,15 +30,18 @@ from simulator.outputs import (
 from simulator.params import ParameterTable, load_parameters
 from simulator.plausibility import flags, is_caution
 from simulator.safety import formula_safe
+from simulator.scenario import Scenario
 
 SCENARIO, BASELINE = 0, 1
 MINUS = "\u2212"  # the typographic minus sign
 TABLE_COLUMNS = tuple((name, OUTPUTS[name].decimals) for name in TABLE_OUTPUTS)
 
 
-def run_pair(values: Mapping[str, float], table: ParameterTable | None = None) -> Result:
-    """The scenario (row 0) and its baseline (row 1), from one model call."""
-    return simulate(dict(values), params=table or load_parameters()).paired()
+def run_pair(values: Mapping[str, float] | Scenario, table: ParameterTable | None = None) -> Result:
+    """The scenario (row 0) and its baseline (row 1), from one model call (a Scenario is
+    run as validated when it was made)."""
+    given = values if isinstance(values, Scenario) else dict(values)
+    return simulate(given, params=table or load_parameters()).paired()
 
 
 @dataclass(frozen=True, kw_only=True)

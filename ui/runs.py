@@ -13,6 +13,7 @@ from simulator import analysis, compare
 from simulator.model import Result
 from simulator.params import ParameterTable
 from simulator.report import run_pair
+from simulator.scenario import Scenario
 
 Pairs = tuple[tuple[str, float], ...]
 # The table is frozen and hashable: its hash is its cache key (cheaper than Streamlit
@@ -20,10 +21,15 @@ Pairs = tuple[tuple[str, float], ...]
 BY_TABLE = {ParameterTable: hash}
 
 
-@st.cache_data(max_entries=512, show_spinner=False, hash_funcs=BY_TABLE)
-def pair(values: Pairs, table: ParameterTable) -> Result:
-    """The scenario and its baseline, computed once per distinct scenario."""
-    return run_pair(dict(values), table)
+# A scenario is keyed by its values (its name changes nothing the model computes).
+BY_VALUES = {**BY_TABLE, Scenario: lambda scenario: scenario.values}
+
+
+@st.cache_data(max_entries=512, show_spinner=False, hash_funcs=BY_VALUES)
+def pair(scenario: Scenario, table: ParameterTable) -> Result:
+    """The scenario and its baseline, computed once per distinct scenario (validated when
+    it was made: the model takes it as it is)."""
+    return run_pair(scenario, table)
 
 
 @st.cache_data(max_entries=128, show_spinner=False, hash_funcs=BY_TABLE)

@@ -65,9 +65,7 @@ def flags_view(result: Result, values: dict[str, float]) -> None:
     """What the model itself questions about the result, where the eye is (above the
     headline numbers), including a capacity limit that comes after the years shown."""
     lg = state.lang()
-    later = runs.pair(
-        Scenario.from_mapping(later_values(values), table=state.TABLE).values, state.TABLE
-    )
+    later = runs.pair(Scenario.from_mapping(later_values(values), table=state.TABLE), state.TABLE)
     for flag in flags(result, later=later):
         st.warning(escape_md(flag.text(lg)), icon=":material/report:")
 

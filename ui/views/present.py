@@ -132,7 +132,7 @@ def view(result: Result, values: dict[str, float]) -> Shown:
     if index:  # a saved scenario's slide: its own numbers
         scenario = slides[index]
         values = {**state.TABLE.defaults, **scenario.as_dict()}
-        result = runs.pair(scenario.values, state.TABLE)
+        result = runs.pair(scenario, state.TABLE)
         title = scenario.name
     else:
         title = session.scenario_title(values, state.PRESETS, state.TABLE, lg, state.saved())
