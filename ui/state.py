@@ -88,6 +88,19 @@ GOAL_APPLIED = "_goal_applied"  # the confirmation of an answer just applied
 NOTICES = "_notices"  # typed-value notices: parameter name -> text
 LINK_NOTICES = "_link_notices"  # repairs made to the opening link (simulator.links.Notice)
 DRAGGING = "_dragging"  # this run shows a live lever's value on the way (not yet a step)
+ACKS = "_lever_acks"  # parameter name -> sequence number of the last value a lever sent
+UNDO_STEPS = "_history"  # undo: the scenarios shown, as Scenario.values tuples
+UNDO_AT = "_history_at"  # undo: the index of the one shown now
+# Components: the key holds the component's last message (cleared after the run), never a
+# value of the scenario (a lever's value lives under the parameter's name alone).
+BACK = "_back"  # the browser's Back and Forward (ui/undo.py)
+SLIDE_KEYS = "slide_keys"  # the presentation's arrow keys
+VIEW_STATE = "view_state"  # the scenario view's numbers (ui/view.py)
+# Presentation view's buttons.
+SLIDE_PREV = "slide_prev"
+SLIDE_NEXT = "slide_next"
+PRESENT_LANG = "present_lang"
+PRESENT_BACK = "present_back"
 SHOW = "chart_show"  # what the line charts draw: change, percent or level (in the link)
 # Keyed choice widgets whose option labels are translated (re-sent on a language switch).
 TRANSLATED_CHOICES = (
@@ -102,6 +115,23 @@ TRANSLATED_CHOICES = (
     ALLOC_GOAL,
     ALLOC_REGION,
 )
+
+
+def lever_key(name: str) -> str:
+    """The key of a policy instrument's live lever: what it last sent (the value itself
+    lives under the parameter's name)."""
+    return f"live_{name}"
+
+
+def view_key(part: str) -> str:
+    """The key of the scenario view ``part`` (headline, results or slide): the reader's
+    last choice in it."""
+    return f"view_{part}"
+
+
+def sweep_key(lever: str) -> str:
+    """The key of a policy lever's sweep (data only)."""
+    return f"view_sweep_{lever}"
 
 
 def exact_key(name: str) -> str:

@@ -87,7 +87,7 @@ def draw(
     )  # fmt: skip
     config["room"] = dict(room) if room else None
     _VIEW(
-        key=f"view_{part}",
+        key=state.view_key(part),
         data=config,
         on_mode_change=lambda: _on_mode(part),
     )
@@ -95,7 +95,7 @@ def draw(
 
 def _on_mode(part: str) -> None:
     """The reader chose what the line charts draw, in the view ``part``."""
-    state.on_show((st.session_state.get(f"view_{part}") or {}).get("mode"))
+    state.on_show((st.session_state.get(state.view_key(part)) or {}).get("mode"))
 
 
 class _SpecOf:
@@ -128,9 +128,9 @@ def data(
     (``with_sweeps=False``: the state alone; :func:`sweeps_of` sends the sweeps later)."""
     lg = state.lang()
     now = vm.view_state(result, values, state.TABLE, lg, state.chart_show(), chart_ids, live=live)
-    now["acks"] = dict(st.session_state.get("_lever_acks", {}))
+    now["acks"] = dict(st.session_state.get(state.ACKS, {}))
     with place:
-        _DATA(key="view_state", data=now, height=0)
+        _DATA(key=state.VIEW_STATE, data=now, height=0)
     if live and with_sweeps:
         sweeps_of(place, values)
 
@@ -142,4 +142,4 @@ def sweeps_of(place, values: Mapping[str, float]) -> None:
     outputs = vm.view_outputs(state.lang())
     with place:
         for lever, (_, encoded) in SWEEPS.get(full, outputs, state.TABLE).items():
-            _DATA(key=f"view_sweep_{lever}", data=encoded, height=0)
+            _DATA(key=state.sweep_key(lever), data=encoded, height=0)

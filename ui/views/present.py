@@ -141,21 +141,21 @@ def view(result: Result, values: dict[str, float]) -> Shown:
         st.subheader(escape_md(tr("present_title", lg, name=title, year=year)), anchor=False)
         if len(slides) > 1:
             st.button("", icon=":material/chevron_left:", help=tr("present_prev", lg),
-                      key="slide_prev", on_click=state.on_slide, args=(-1,))  # fmt: skip
+                      key=state.SLIDE_PREV, on_click=state.on_slide, args=(-1,))  # fmt: skip
             st.caption(
                 tr("present_slide", lg, n=index + 1, total=len(slides)),
                 help=tr("present_keys", lg),
             )
             st.button("", icon=":material/chevron_right:", help=tr("present_next", lg),
-                      key="slide_next", on_click=state.on_slide, args=(1,))  # fmt: skip
-            _KEYS(key="slide_keys", on_step_change=_on_key, height=0)
+                      key=state.SLIDE_NEXT, on_click=state.on_slide, args=(1,))  # fmt: skip
+            _KEYS(key=state.SLIDE_KEYS, on_step_change=_on_key, height=0)
         other = next(code for code in LANGS if code != lg)
-        st.button(tr("present_other_lang", lg), key="present_lang",
+        st.button(tr("present_other_lang", lg), key=state.PRESENT_LANG,
                   on_click=_switch_language, args=(other,))  # fmt: skip
         st.button(
             tr("back_to_edit", lg),
             icon=":material/edit:",
-            key="present_back",
+            key=state.PRESENT_BACK,
             on_click=state.whole_page(state.set_view),
             args=(DEFAULT_VIEW,),
             type="primary",
@@ -183,7 +183,7 @@ def view(result: Result, values: dict[str, float]) -> Shown:
 
 
 def _on_key() -> None:
-    step = (st.session_state.get("slide_keys") or {}).get("step")
+    step = (st.session_state.get(state.SLIDE_KEYS) or {}).get("step")
     if step in (-1, 1):
         state.on_slide(step)
 
