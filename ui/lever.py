@@ -26,9 +26,9 @@ from ui.components import component
 _LEVER = component("ikm_lever", "lever")
 
 
-def live_lever(param: Parameter, help_text: str) -> None:
-    """The live lever of ``param``, at its current value, with its help text."""
-    lg = state.lang()
+def live_lever(param: Parameter, lg: str, help_text: str) -> None:
+    """The live lever of ``param``, at its current value, labelled in ``lg``, with its
+    help text."""
     current = float(st.session_state[param.name])
     options = controls.slider_options(param, current)
     _LEVER(

@@ -8,9 +8,9 @@ its new value in the same run.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import streamlit as st
 
@@ -30,6 +30,8 @@ from simulator.links import (
     parse_query,
     to_query,
 )
+from simulator.params import ParameterTable
+from simulator.presets import Preset
 from simulator.scenario import Scenario
 
 # The page's data, read once per server process.
@@ -189,7 +191,7 @@ def on_alloc_apply(mix: tuple[tuple[str, float], ...]) -> None:
     """Make the allocation's best mix the scenario (its other settings kept)."""
     values = {**scenario_values(), **dict(mix)}
     apply_values(values)
-    st.session_state[PRESET] = matching_preset() or st.session_state.get(PRESET, BASELINE_PRESET)
+    follow_preset()
 
 
 def open_key(index: int) -> str:
@@ -224,6 +226,25 @@ class GoalAnswer:
 
     scenario: tuple[tuple[str, float], ...]
     found: analysis.GoalSeek
+
+
+# --- the page context ---------------------------------------------------------------------
+
+
+class Page(NamedTuple):
+    """What every view is handed besides the scenario (read from the session once per
+    run, so no view reads a global): the page language, the parameter table, the presets
+    and the saved scenarios."""
+
+    lang: str
+    table: ParameterTable
+    presets: Mapping[str, Preset]
+    saved: tuple[Scenario, ...]
+
+
+def page_context() -> Page:
+    """The page context of this run."""
+    return Page(lang(), TABLE, PRESETS, tuple(saved()))
 
 
 # --- accessors ----------------------------------------------------------------------------
@@ -284,6 +305,13 @@ def on_slide(step: int) -> None:
     """Show the previous (-1) or next (+1) slide, wrapping round."""
     total = len(saved()) + 1
     st.session_state[SLIDE] = (slide() + step) % total
+
+
+def on_slide_key() -> None:
+    """An arrow key stepped the presentation's slides (its component sent the step)."""
+    step = (st.session_state.get(SLIDE_KEYS) or {}).get("step")
+    if step in (-1, 1):
+        on_slide(step)
 
 
 def preset_name() -> str:
@@ -374,12 +402,14 @@ def open_tab_label() -> None:
         st.session_state[VIEW] = tab_label(code)
 
 
-def sync_exact_fields() -> None:
-    """Show each lever's current value, in the page language, in its exact-value box."""
-    for name in TABLE.policy:
-        st.session_state[exact_key(name)] = controls.number_text(
-            TABLE[name], st.session_state[name], lang()
-        )
+def fill_exact_field(name: str) -> None:
+    """Before the typed-value box of ``name`` is drawn: show the lever's value in it, in the
+    page language. The box keeps the text last applied or shown (a typed draft stays in
+    the browser until applied), so it is written only when the value or the language has
+    changed since; no callback keeps it in step."""
+    shown = controls.number_text(TABLE[name], st.session_state[name], lang())
+    if st.session_state.get(exact_key(name)) != shown:
+        st.session_state[exact_key(name)] = shown
 
 
 def apply_values(values: dict[str, float]) -> None:
@@ -388,7 +418,6 @@ def apply_values(values: dict[str, float]) -> None:
         st.session_state[param.name] = values.get(param.name, param.value)
     st.session_state[NOTICES] = {}
     st.session_state[LINK_NOTICES] = []
-    sync_exact_fields()
 
 
 # --- callbacks ----------------------------------------------------------------------------
@@ -401,10 +430,15 @@ def on_language() -> None:
     for name in (*TABLE, *TRANSLATED_CHOICES):
         if name in st.session_state:
             st.session_state[name] = st.session_state[name]
-    sync_exact_fields()
     code = view_code()
     if code in TAB_CODES:
         st.session_state[VIEW] = tab_label(code)
+
+
+def switch_language(code: str) -> None:
+    """Switch the page to the language ``code`` (the presentation's language button)."""
+    st.session_state[LANG] = code
+    on_language()
 
 
 def on_tab() -> None:
@@ -441,10 +475,7 @@ def on_exact_submit() -> None:
         if parsed.value is not None:
             st.session_state[name] = parsed.value
     st.session_state[NOTICES] = notices
-    sync_exact_fields()
-    found = matching_preset()
-    if found is not None:
-        st.session_state[PRESET] = found
+    follow_preset()
 
 
 def mark_drag() -> None:
@@ -464,11 +495,10 @@ def take_drag() -> bool:
 
 
 def on_slider(name: str) -> None:
-    """Keep the exact-value box in step with its slider, and name the preset it lands on."""
+    """A lever was set: its typed-value notice goes, and the preset it lands on is named."""
     notices = dict(typed_notices())
     notices.pop(name, None)
     st.session_state[NOTICES] = notices
-    sync_exact_fields()
     follow_preset()
 
 
@@ -477,27 +507,22 @@ def matching_preset() -> str | None:
     return session.matching_preset(scenario_values(), PRESETS, TABLE)
 
 
-def follow_preset_quietly() -> None:
-    """Name the preset the levers now hold, if any, without a rerun (for callbacks that
-    rerun the whole page anyway)."""
-    found = matching_preset()
-    st.session_state[PRESET] = found or st.session_state.get(PRESET, BASELINE_PRESET)
-
-
 def follow_preset() -> None:
-    """When the levers land exactly on a preset, show that preset in the box. The box sits
-    outside the scenario fragment, so the page is redrawn whole when its choice changes
-    (rare: only on landing on another preset)."""
+    """Name the preset the levers now hold, if any (the box keeps its choice otherwise).
+    The box is drawn by the scenario fragment, so a lever's release that lands on a preset
+    shows it in the same fragment run: no rerun of the page. Written only when it changes
+    (a write sends the box its value again)."""
     found = matching_preset()
     if found is not None and found != st.session_state.get(PRESET):
         st.session_state[PRESET] = found
-        st.rerun()
 
 
 def whole_page(callback: Callable[..., None]) -> Callable[..., None]:
     """``callback`` followed by a rerun of the whole page: for widgets inside a fragment
-    whose change reaches beyond it (opening a saved scenario or applying a goal-seek answer
-    can move any assumption; leaving presentation mode changes the layout)."""
+    whose change reaches beyond it, each an explicit choice (a preset, undo and redo,
+    opening a saved scenario, applying a goal-seek answer or an allocation can move an
+    advanced assumption drawn outside the fragment; leaving presentation mode changes the
+    layout). A lever's move never reruns the page."""
 
     def run(*args: Any) -> None:
         callback(*args)
@@ -533,7 +558,7 @@ def on_open(index: int) -> None:
     scenarios = saved()
     if 0 <= index < len(scenarios):
         apply_values(scenarios[index].as_dict())
-        st.session_state[PRESET] = matching_preset() or st.session_state[PRESET]
+        follow_preset()
 
 
 def on_goal_seek() -> None:
@@ -569,8 +594,7 @@ def on_goal_apply() -> None:
             lever=param.label(lang()),
             value=controls.value_label(param, answer.found.value, lang()),
         )
-        sync_exact_fields()
-        follow_preset_quietly()
+        follow_preset()
 
 
 def set_view(code: str) -> None:

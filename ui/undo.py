@@ -51,7 +51,7 @@ def _go(step: int) -> None:
     if 0 <= at < len(steps):
         st.session_state[state.UNDO_AT] = at
         state.apply_values(dict(steps[at]))
-        state.follow_preset_quietly()
+        state.follow_preset()
 
 
 def on_undo() -> None:
@@ -64,10 +64,10 @@ def on_redo() -> None:
     _go(+1)
 
 
-def back_listener() -> None:
+def back_listener(lg: str) -> None:
     """The script that hears Back and Forward (drawn once per page); it also sets the
-    page's language on <html>, which Streamlit leaves at "en"."""
-    _BACK(key=state.BACK, data={"lang": state.lang()}, on_moved_change=_on_moved, height=0)
+    page's language ``lg`` on <html>, which Streamlit leaves at "en"."""
+    _BACK(key=state.BACK, data={"lang": lg}, on_moved_change=_on_moved, height=0)
 
 
 def _on_moved() -> None:
@@ -81,6 +81,6 @@ def _on_moved() -> None:
     if target in steps:  # a step of this visit: keep the others for redo
         st.session_state[state.UNDO_AT] = len(steps) - 1 - steps[::-1].index(target)
     state.apply_values(link.scenario.as_dict())
-    state.follow_preset_quietly()
+    state.follow_preset()
     state.set_view(link.view)
     st.session_state[state.SHOW] = link.show
