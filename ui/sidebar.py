@@ -1,8 +1,8 @@
 """The sidebar: language, presets, reset, the levers' places, typed values, assumptions.
 
 Everything :func:`sidebar` draws sits outside the scenario fragment, so using it reruns the
-whole page; the preset box, its note and the main levers are drawn into their places by the
-fragment (:func:`levers`), so a lever move reruns only that (the box following it).
+whole page; the preset's note and the main levers are drawn into their places by the
+fragment (:func:`levers`), so a lever move reruns only that.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ LEVER_GROUP = "lever"
 class LeverSlots(NamedTuple):
     """Places in the sidebar that the scenario fragment fills on every lever move."""
 
-    preset: object  # the preset box and its description (the box follows the levers)
+    preset_note: object  # the preset's description, marked when the levers differ from it
     levers: object  # the main levers and their "changed" marks
 
 
@@ -88,7 +88,8 @@ def sidebar(page: state.Page, lever_place=None) -> LeverSlots:
         required=True,
         on_change=state.on_language,
     )
-    preset_slot = st.container()  # the preset box, drawn by the scenario fragment
+    preset_box(page)
+    preset_note = st.container()
     st.button(
         tr("reset", lg), key=state.RESET, on_click=state.on_reset, icon=":material/restart_alt:"
     )
@@ -119,7 +120,7 @@ def sidebar(page: state.Page, lever_place=None) -> LeverSlots:
                 st.markdown(f"**{tr(f'group_{group}', lg)}**")
                 for param in page.table.in_group(group):
                     slider(param, lg, persist=True)
-    return LeverSlots(preset_slot, lever_slot)
+    return LeverSlots(preset_note, lever_slot)
 
 
 def levers(page: state.Page, slots: LeverSlots, values: dict[str, float]) -> None:
@@ -129,8 +130,7 @@ def levers(page: state.Page, slots: LeverSlots, values: dict[str, float]) -> Non
     lg = page.lang
     chosen = page.presets[state.preset_name()]
     changed = session.preset_differences(values, chosen, page.table)
-    with slots.preset:
-        preset_box(page)
+    with slots.preset_note:
         st.caption(chosen.description(lg))
     with slots.levers:
         with st.container(horizontal=True, gap="small"):
@@ -159,9 +159,8 @@ def levers(page: state.Page, slots: LeverSlots, values: dict[str, float]) -> Non
 
 
 def preset_box(page: state.Page) -> None:
-    """The preset box. It lives in the scenario fragment, so a lever's release that lands
-    on a preset names it in the same run; choosing a preset reruns the whole page, since a
-    preset may set an advanced assumption drawn outside the fragment."""
+    """The preset box (outside the scenario fragment: choosing a preset reruns the page,
+    which a preset's advanced assumptions need)."""
     # The script never writes this widget's value (only callbacks do): a value written on
     # every run would race the browser, which echoes the old one back with the next slider
     # move and so re-applies the preset over the user's change.
@@ -173,7 +172,7 @@ def preset_box(page: state.Page) -> None:
         placeholder=tr("choose_option", lg),
         key=state.PRESET,
         help=tr("preset_help", lg),
-        on_change=state.whole_page(state.on_preset),
+        on_change=state.on_preset,
     )
 
 

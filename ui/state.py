@@ -499,7 +499,11 @@ def on_slider(name: str) -> None:
     notices = dict(typed_notices())
     notices.pop(name, None)
     st.session_state[NOTICES] = notices
-    follow_preset()
+    if follow_preset():
+        # The box sits outside the fragment: the page is redrawn whole when its choice
+        # changes (rare: only on landing on another preset). Drawing the box in the
+        # fragment instead made every lever move slower (see issue-25-item6 note).
+        st.rerun()
 
 
 def matching_preset() -> str | None:
@@ -507,22 +511,22 @@ def matching_preset() -> str | None:
     return session.matching_preset(scenario_values(), PRESETS, TABLE)
 
 
-def follow_preset() -> None:
-    """Name the preset the levers now hold, if any (the box keeps its choice otherwise).
-    The box is drawn by the scenario fragment, so a lever's release that lands on a preset
-    shows it in the same fragment run: no rerun of the page. Written only when it changes
-    (a write sends the box its value again)."""
+def follow_preset() -> bool:
+    """Name the preset the levers now hold, if any (the box keeps its choice otherwise);
+    True when the box's choice changed. Written only then (a write sends the box its value
+    again)."""
     found = matching_preset()
     if found is not None and found != st.session_state.get(PRESET):
         st.session_state[PRESET] = found
+        return True
+    return False
 
 
 def whole_page(callback: Callable[..., None]) -> Callable[..., None]:
     """``callback`` followed by a rerun of the whole page: for widgets inside a fragment
-    whose change reaches beyond it, each an explicit choice (a preset, undo and redo,
-    opening a saved scenario, applying a goal-seek answer or an allocation can move an
-    advanced assumption drawn outside the fragment; leaving presentation mode changes the
-    layout). A lever's move never reruns the page."""
+    whose change reaches beyond it, each an explicit choice (undo and redo, opening a saved
+    scenario, applying a goal-seek answer or an allocation can move an advanced assumption
+    drawn outside the fragment; leaving presentation mode changes the layout)."""
 
     def run(*args: Any) -> None:
         callback(*args)
