@@ -21,7 +21,7 @@ from simulator.links import DEFAULT_VIEW
 from simulator.model import Result
 from simulator.outputs import HEADLINES
 from simulator.scenario import Scenario
-from ui import capacity, connection, history, names, page_guard, runs, state, view
+from ui import capacity, connection, names, page_guard, runs, state, undo, view
 from ui.sidebar import LeverSlots, levers, sidebar
 from ui.style import PAGE_CSS
 from ui.toolbar import toolbar
@@ -51,30 +51,30 @@ state.init_state()
 def page() -> None:
     """The page around the fragments; everything drawn here reruns only with the page."""
     now = current()
-    lg = state.lang()
+    lg = now.page.lang
     state.open_tab_label()
     if now.view == state.PRESENT:
         slide = st.container()
         # The main instruments in a strip below the slide, opened on demand.
         strip = st.expander(tr("present_levers", lg))
         with st.sidebar:  # hidden in this view
-            lever_slots = guarded(sidebar)(strip)
+            lever_slots = guarded(sidebar)(now.page, strip)
             data_place = st.container(key=view.DATA_PLACE)
         with slide:
             present_fragment(lever_slots, data_place)
         # Back undoes here too, and the page's language reaches <html> and screen readers.
-        history.back_listener()
-        names.page_names()
-        connection.connection_notice()
+        undo.back_listener(lg)
+        names.page_names(lg)
+        connection.connection_notice(lg)
         return
     st.title(tr("app_title", lg), anchor=False)
     st.caption(tr("app_subtitle", lg))
-    guarded(toolbar)(now.result, now.values, state.link_pairs(now.scenario, now.view))
+    guarded(toolbar)(now.page, now.result, now.values, state.link_pairs(now.scenario, now.view))
     headline_slot = st.container()
     # On a phone the sidebar is a drawer over the results: the levers go below the headline.
     lever_place = st.container(border=True) if state.on_phone() else None
     with st.sidebar:
-        lever_slots = guarded(sidebar)(lever_place)
+        lever_slots = guarded(sidebar)(now.page, lever_place)
     st.caption(tr("data_note", lg))
     tabs = st.tabs(
         [state.tab_label(code) for code in state.TAB_CODES], key=state.VIEW, on_change=state.on_tab
@@ -84,9 +84,9 @@ def page() -> None:
         DEFAULT_VIEW,
     )
     st.caption(tr("footer", lg))
-    history.back_listener()
-    names.page_names()
-    connection.connection_notice()
+    undo.back_listener(lg)
+    names.page_names(lg)
+    connection.connection_notice(lg)
     with st.sidebar:  # the view's numbers: nothing to see, out of the page's way
         data_place = st.container(key=view.DATA_PLACE)
     scenario_fragment(
@@ -112,20 +112,20 @@ def scenario_fragment(
     now = current()
     step = not state.take_drag()  # a value on the way of a drag is not a step
     if step:
-        history.record(now.scenario)
+        undo.record(now.scenario)
     with headline_slot:
         headline_block(now)
     with tab_slot:
         TABS[tab_code](now)
     # The view's numbers (and the sentence) as early as they can go.
     charts_shown = results.CHARTS if tab_code == "results" else ()
-    view.data(data_place, now.result, now.values, charts_shown, with_sweeps=False)
+    view.data(now.page, data_place, now.result, now.values, charts_shown, with_sweeps=False)
     # The levers next: their new data tells a dragged lever that this run is done.
-    levers(lever_slots, state.current_values())
+    levers(now.page, lever_slots, state.current_values())
     if step:
         state.write_link(now.scenario, now.view)
     # Last, the levers' sweeps (the largest messages, often sent as references).
-    view.sweeps_of(data_place, now.values)
+    view.sweeps_of(now.page, data_place, now.values)
 
 
 @st.fragment(key=state.PRESENT_FRAGMENT)
@@ -135,12 +135,12 @@ def present_fragment(lever_slots: LeverSlots, data_place) -> None:
     its slide is the scenario view, which the levers move while dragged."""
     now = current()
     step = not state.take_drag()  # a value on the way of a drag is not a step
-    notices_view(now.notices)
-    shown = present.view(now.result, now.values)
-    levers(lever_slots, state.current_values())
+    notices_view(now.page, now.notices)
+    shown = present.view(now.page, now.result, now.values)
+    levers(now.page, lever_slots, state.current_values())
     if step:
         state.write_link(now.scenario, now.view)
-    view.data(data_place, shown.result, shown.values, present.CHARTS, live=shown.live)
+    view.data(now.page, data_place, shown.result, shown.values, present.CHARTS, live=shown.live)
 
 
 # --- what they show -----------------------------------------------------------------------
@@ -150,6 +150,7 @@ class Now(NamedTuple):
     """What the page shows, from the widgets' values (each fragment reads it afresh: a
     fragment rerun does not run the script body)."""
 
+    page: state.Page
     values: dict[str, float]
     notices: list[str]
     scenario: Scenario
@@ -158,39 +159,41 @@ class Now(NamedTuple):
 
 
 def current() -> Now:
-    """The validated scenario, its cached run and the open view."""
-    values, repairs = session.validated(state.current_values(), state.TABLE, state.lang())
+    """The page context, the scenario validated once (shares over 100 % repaired first),
+    its cached run and the open view."""
+    page = state.page_context()
+    values, repairs = session.validated(state.current_values(), page.table, page.lang)
     notices = [*state.typed_notices().values(), *repairs]
-    scenario = Scenario.from_mapping(values, table=state.TABLE)
-    result = runs.pair(scenario.values, state.TABLE)
-    return Now(values, notices, scenario, result, state.view_code())
+    scenario = Scenario.from_mapping(values, table=page.table)
+    result = runs.pair(scenario, page.table)
+    return Now(page, values, notices, scenario, result, state.view_code())
 
 
 def headline_block(now: Now) -> None:
     """Notices, the end-year headline, what the model flags, then the cards and the sentence
     (the scenario view's headline part)."""
-    notices_view(now.notices)
-    lg = state.lang()
+    page = now.page
+    notices_view(page, now.notices)
     # The scenario's name above the numbers, as the presentation's slide has it (on a phone,
     # on the first screen): a preset's, a saved one's, or "Skenario kustom".
-    name = session.scenario_title(now.values, state.PRESETS, state.TABLE, lg, state.saved())
+    name = session.scenario_title(now.values, page.presets, page.table, page.lang, page.saved)
     st.markdown(f"**{escape_md(name)}**", width="stretch")
-    st.header(tr("headline", lg, year=int(now.result.years[-1])), anchor=False)
-    flags_view(now.result, now.values)
-    view.draw(view.HEAD, now.result, now.values, cards=HEADLINE_CARDS, sentence_shown=True)
-    units_caption(now.result, now.values)
+    st.header(tr("headline", page.lang, year=int(now.result.years[-1])), anchor=False)
+    flags_view(page, now.result, now.values)
+    view.draw(page, view.HEAD, now.result, now.values, cards=HEADLINE_CARDS, sentence_shown=True)
+    units_caption(page, now.result, now.values)
 
 
 # --- the tab router: only the open tab is drawn (the others cost nothing until chosen) ----
 
 TABS = {
-    "results": lambda now: results.view_results(now.result, now.values),
-    "regions": lambda now: regions.view(now.result),
-    "table": lambda now: table.view(now.result),
-    "compare": lambda now: compare.view(now.values),
-    "analysis": lambda now: analysis.view(now.result, now.values, now.scenario),
-    "allocate": lambda now: allocate.view(now.values),
-    "method": lambda now: method.view(now.values),
+    "results": lambda now: results.view_results(now.page, now.result, now.values),
+    "regions": lambda now: regions.view(now.page, now.result),
+    "table": lambda now: table.view(now.page, now.result),
+    "compare": lambda now: compare.view(now.page, now.values, now.scenario),
+    "analysis": lambda now: analysis.view(now.page, now.result, now.values, now.scenario),
+    "allocate": lambda now: allocate.view(now.page, now.values),
+    "method": lambda now: method.view(now.page, now.values),
 }
 
 page()

@@ -192,13 +192,16 @@ def resolve(
 ) -> tuple[dict[str, np.ndarray], int, int]:
     """Validate ``values``; every parameter as a column of shape (n, 1) or (1, 1).
 
+    A :class:`Scenario` was validated when it was made (``Scenario.from_mapping`` or
+    ``from_assignments``), so it is taken as it is: a caller validates once.
     Returns the columns, n and the end year (one for the whole batch).
     """
     if isinstance(values, Scenario):
-        values = values.as_dict()
-    values = values or {}
-    checked = {name: check_value(name, raw, table) for name, raw in values.items()}
-    check_shares(checked, table)
+        checked = {name: np.asarray(value, dtype=np.float64) for name, value in values.values}
+    else:
+        values = values or {}
+        checked = {name: check_value(name, raw, table) for name, raw in values.items()}
+        check_shares(checked, table)
     sizes = {a.shape[0] for a in checked.values() if a.ndim == 1}
     if len(sizes) > 1:
         raise ValueError(f"parameter arrays have different lengths: {sorted(sizes)}")
@@ -350,11 +353,14 @@ def simulate(
 SCENARIO, BASELINE = 0, 1
 
 
-def simulate_pair(values: Mapping[str, Any], table: ParameterTable | None = None) -> Result:
+def simulate_pair(
+    values: Mapping[str, Any] | Scenario, table: ParameterTable | None = None
+) -> Result:
     """One scenario (row :data:`SCENARIO`) and its baseline (row :data:`BASELINE`: the same
     assumptions with the instruments reset), from one model call: what the page, the
-    downloads and the CLI show."""
-    return simulate(dict(values), params=table or load_parameters()).paired()
+    downloads and the CLI show. A :class:`Scenario` is run as validated when it was made."""
+    given = values if isinstance(values, Scenario) else dict(values)
+    return simulate(given, params=table or load_parameters()).paired()
 
 
 def _twin(

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import pytest
 
+from simulator import load_presets
+from simulator.i18n import tr
 from tests.browser import (
     LIVE_LEVER,
     SEEN_STOP,
@@ -150,6 +152,37 @@ def test_keyboard_moves_one_grid_step_and_home_goes_to_the_minimum(app_url, brow
         wait_idle(page)
         assert lever.get_attribute("aria-valuetext") == label
         assert query in page.url
+    page.context.close()
+
+
+def test_a_lever_landing_on_a_preset_names_it_and_leaving_it_says_so(app_url, browser):
+    """A live lever let go on a preset's value names that preset in the preset box; one
+    step off it keeps the box's preset and says the lever differs from it."""
+    presets = load_presets()
+    differs = tr("preset_changed", "en", items="").split(":")[0]
+    page = open_page(browser, f"{app_url}/?lang=en&investment=5.7", phone=False)
+    side = page.locator("[data-testid='stSidebar']")
+    box = side.get_by_role("combobox", name=tr("preset", "en"))
+    assert box.input_value() == presets["baseline"].label("en")
+    lever = page.locator(SIDEBAR_LEVER).first
+    lever.focus()
+    page.keyboard.press("ArrowLeft")  # Rp 5.6 trillion: the preset "Investment doubled"
+    page.wait_for_function("() => location.search.includes('investment=5.6')", timeout=20_000)
+    doubled = presets["investasi_ganda"].label("en")
+    page.wait_for_function(
+        "([box, name]) => box.value === name", arg=[box.element_handle(), doubled], timeout=20_000
+    )
+    wait_idle(page)
+    assert differs not in side.inner_text()
+    lever.focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("() => location.search.includes('investment=5.7')", timeout=20_000)
+    page.wait_for_function(
+        "([side, words]) => side.innerText.includes(words)",
+        arg=[side.element_handle(), differs],
+        timeout=20_000,
+    )
+    assert box.input_value() == doubled
     page.context.close()
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from simulator import Scenario, ScenarioError, simulate
@@ -76,3 +76,15 @@ def test_scenario_keeps_only_differences_and_round_trips(values):
 def test_format_value_reads_back_exactly(x):
     """format_value gives text that parses to the same float."""
     assert parse_number(format_value(x)) == x
+
+
+@settings(max_examples=25, deadline=None)
+@given(scenarios())
+def test_a_validated_scenario_runs_as_its_values(values):
+    """The page validates once (Scenario.from_mapping) and hands the model the Scenario,
+    which it runs as it is: the same numbers as the raw values, which it checks itself."""
+    scenario = Scenario.from_mapping(values)
+    given_scenario = simulate(scenario)
+    given_values = simulate(values)
+    for name in ("production_rp_tn", "jobs", "value_added_rp_tn"):
+        np.testing.assert_array_equal(given_scenario[name], given_values[name])

@@ -10,16 +10,14 @@ they are in the browser before the connection goes.
 from __future__ import annotations
 
 from simulator.i18n import tr
-from ui import state
 from ui.components import component
 
 _CONNECTION = component("ikm_connection", "connection")
 
 
-def connection_notice() -> None:
-    """The notice's script, with the words of the page language (shown only when the
-    connection is down)."""
-    lg = state.lang()
+def connection_notice(lg: str) -> None:
+    """The notice's script, with the words of the page language ``lg`` (shown only when
+    the connection is down)."""
     _CONNECTION(
         key="connection_notice",
         data={"lang": lg, "title": tr("offline_title", lg), "body": tr("offline_body", lg)},

@@ -24,28 +24,22 @@ from ui import state
 from ui.components import component
 
 _LEVER = component("ikm_lever", "lever")
-ACKS = "_lever_acks"  # parameter name -> sequence number of the last value taken
 
 
-def live_key(name: str) -> str:
-    """The key of a parameter's live lever (its value stays under the name itself)."""
-    return f"live_{name}"
-
-
-def live_lever(param: Parameter, help_text: str) -> None:
-    """The live lever of ``param``, at its current value, with its help text."""
-    lg = state.lang()
+def live_lever(param: Parameter, lg: str, help_text: str) -> None:
+    """The live lever of ``param``, at its current value, labelled in ``lg``, with its
+    help text."""
     current = float(st.session_state[param.name])
     options = controls.slider_options(param, current)
     _LEVER(
-        key=live_key(param.name),
+        key=state.lever_key(param.name),
         data={
             "name": param.name,
             "label": param.label(lg),
             "values": list(options),
             "labels": [controls.value_label(param, v, lg) for v in options],
             "index": options.index(current),
-            "ack": st.session_state.get(ACKS, {}).get(param.name, 0),
+            "ack": st.session_state.get(state.ACKS, {}).get(param.name, 0),
             "help": help_text,
             "helpLabel": tr("lever_help", lg, label=param.label(lg)),
         },
@@ -57,12 +51,12 @@ def live_lever(param: Parameter, help_text: str) -> None:
 def _take(name: str, kind: str) -> None:
     """Put a value the lever sent into its parameter: a value on the way (``drag``) or the
     final one (``release``: the exact box, the notices and the preset box follow)."""
-    sent = (st.session_state.get(live_key(name)) or {}).get(kind)
+    sent = (st.session_state.get(state.lever_key(name)) or {}).get(kind)
     if not isinstance(sent, dict):
         return
     seq = sent.get("seq")
     if isinstance(seq, int):
-        st.session_state[ACKS] = {**st.session_state.get(ACKS, {}), name: seq}
+        st.session_state[state.ACKS] = {**st.session_state.get(state.ACKS, {}), name: seq}
     value = sent.get("value")
     param = state.TABLE[name]
     current = float(st.session_state[name])

@@ -10,7 +10,6 @@ and gives the original back on the English page. Names the page sets itself are 
 from __future__ import annotations
 
 from simulator.i18n import tr
-from ui import state
 from ui.components import component
 
 _NAMES = component("ikm_names", "names")
@@ -46,6 +45,6 @@ def words(lang: str) -> dict[str, dict[str, str]]:
     }
 
 
-def page_names() -> None:
-    """The script, with the words of the page language (drawn once per page run)."""
-    _NAMES(key="page_names", data=words(state.lang()), height=0)
+def page_names(lg: str) -> None:
+    """The script, with the words of the page language ``lg`` (drawn once per page run)."""
+    _NAMES(key="page_names", data=words(lg), height=0)

@@ -12,6 +12,7 @@ import streamlit as st
 from simulator import analysis, compare
 from simulator.model import Result, simulate_pair
 from simulator.params import ParameterTable
+from simulator.scenario import Scenario
 
 Pairs = tuple[tuple[str, float], ...]
 # The table is frozen and hashable: its hash is its cache key (cheaper than Streamlit
@@ -19,10 +20,15 @@ Pairs = tuple[tuple[str, float], ...]
 BY_TABLE = {ParameterTable: hash}
 
 
-@st.cache_data(max_entries=512, show_spinner=False, hash_funcs=BY_TABLE)
-def pair(values: Pairs, table: ParameterTable) -> Result:
-    """The scenario and its baseline, computed once per distinct scenario."""
-    return simulate_pair(dict(values), table)
+# A scenario is keyed by its values (its name changes nothing the model computes).
+BY_VALUES = {**BY_TABLE, Scenario: lambda scenario: scenario.values}
+
+
+@st.cache_data(max_entries=512, show_spinner=False, hash_funcs=BY_VALUES)
+def pair(scenario: Scenario, table: ParameterTable) -> Result:
+    """The scenario and its baseline, computed once per distinct scenario (validated when
+    it was made: the model takes it as it is)."""
+    return simulate_pair(scenario, table)
 
 
 @st.cache_data(max_entries=128, show_spinner=False, hash_funcs=BY_TABLE)

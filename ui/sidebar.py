@@ -14,7 +14,7 @@ import streamlit as st
 from simulator import controls, session
 from simulator.i18n import LANGS, tr
 from simulator.params import Parameter
-from ui import history, state
+from ui import state, undo
 from ui.lever import live_lever
 
 # The group whose rows are drawn as the main levers; every other group is an advanced one.
@@ -28,9 +28,9 @@ class LeverSlots(NamedTuple):
     levers: object  # the main levers and their "changed" marks
 
 
-def help_text(param: Parameter) -> str:
-    """Meaning, baseline, range, kind and source of a parameter, in the page language."""
-    return controls.help_text(param, state.lang())
+def help_text(param: Parameter, lg: str) -> str:
+    """Meaning, baseline, range, kind and source of a parameter, in ``lg``."""
+    return controls.help_text(param, lg)
 
 
 def unit_hint(param: Parameter, lg: str) -> str:
@@ -40,9 +40,8 @@ def unit_hint(param: Parameter, lg: str) -> str:
     )
 
 
-def slider(param: Parameter, *, persist: bool = False) -> None:
-    """A select-slider over the parameter's grid, labelled in the page language."""
-    lg = state.lang()
+def slider(param: Parameter, lg: str, *, persist: bool = False) -> None:
+    """A select-slider over the parameter's grid, labelled in ``lg``."""
     current = float(st.session_state[param.name])
     # A main lever lives in the scenario fragment (its move redraws only that); an advanced
     # assumption lives outside it and reruns the page.
@@ -56,32 +55,31 @@ def slider(param: Parameter, *, persist: bool = False) -> None:
         value=current,
         format_func=lambda v, p=param, lg=lg: controls.value_label(p, v, lg),
         key=param.name,
-        help=help_text(param),
+        help=help_text(param, lg),
         on_change=None if persist else state.on_slider,
         args=None if persist else (param.name,),
         persist_state="session" if persist else None,
     )
-    changed_mark(param, current)
+    changed_mark(param, current, lg)
 
 
-def changed_mark(param: Parameter, current: float) -> None:
+def changed_mark(param: Parameter, current: float, lg: str) -> None:
     """The "changed from the baseline" mark under a lever that left its baseline."""
     if current != param.value:
-        lg = state.lang()
         st.caption(tr("changed_mark", lg, value=controls.value_label(param, param.value, lg)))
 
 
-def instrument(param: Parameter) -> None:
+def instrument(param: Parameter, lg: str) -> None:
     """A policy instrument's live lever: the page moves while it is dragged."""
-    live_lever(param, help_text(param))
-    changed_mark(param, float(st.session_state[param.name]))
+    live_lever(param, lg, help_text(param, lg))
+    changed_mark(param, float(st.session_state[param.name]), lg)
 
 
-def sidebar(lever_place=None) -> LeverSlots:
+def sidebar(page: state.Page, lever_place=None) -> LeverSlots:
     """Language, presets, reset, places for the levers (filled by the scenario fragment),
     typed values and the advanced assumptions. ``lever_place`` puts the levers elsewhere
     (on a phone, below the headline, so they are reachable without hiding the results)."""
-    lg = state.lang()
+    lg = page.lang
     st.segmented_control(
         "Bahasa / Language",
         options=list(LANGS),
@@ -90,18 +88,7 @@ def sidebar(lever_place=None) -> LeverSlots:
         required=True,
         on_change=state.on_language,
     )
-    # The script never writes this widget's value (only callbacks do): a value written on
-    # every run would race the browser, which echoes the old one back with the next slider
-    # move and so re-applies the preset over the user's change.
-    st.selectbox(
-        tr("preset", lg),
-        options=list(state.PRESETS),
-        format_func=lambda n: state.PRESETS[n].label(lg),
-        placeholder=tr("choose_option", lg),
-        key=state.PRESET,
-        help=tr("preset_help", lg),
-        on_change=state.on_preset,
-    )
+    preset_box(page)
     preset_note = st.container()
     st.button(
         tr("reset", lg), key=state.RESET, on_click=state.on_reset, icon=":material/restart_alt:"
@@ -117,35 +104,32 @@ def sidebar(lever_place=None) -> LeverSlots:
     # never race the sliders (a field echoing an old value would undo a slider move).
     # An expander, not a popover: a popover low in the sidebar got only the room below it
     # (one field and no "apply" button in view on a 1280 x 800 screen). Its contents are
-    # drawn only while it is open (fewer elements per rerun); opening it fills the boxes
-    # with the current values.
+    # drawn only while it is open (fewer elements per rerun); each box shows its lever's
+    # current value when drawn.
     exact = st.expander(
-        tr("exact_values", lg),
-        icon=":material/keyboard:",
-        key=state.EXACT_OPEN,
-        on_change=state.sync_exact_fields,
+        tr("exact_values", lg), icon=":material/keyboard:", key=state.EXACT_OPEN, on_change="rerun"
     )
     if exact.open:
-        exact_form(lg, exact)
+        exact_form(page, exact)
     advanced = st.expander(tr("advanced", lg), key=state.ADVANCED, on_change="rerun")
     with advanced:
         # Drawn only while open: two dozen sliders cost time on every rerun otherwise.
         if advanced.open:
             st.caption(tr("advanced_intro", lg))
-            for group in (g for g in state.TABLE.groups if g != LEVER_GROUP):
+            for group in (g for g in page.table.groups if g != LEVER_GROUP):
                 st.markdown(f"**{tr(f'group_{group}', lg)}**")
-                for param in state.TABLE.in_group(group):
-                    slider(param, persist=True)
+                for param in page.table.in_group(group):
+                    slider(param, lg, persist=True)
     return LeverSlots(preset_note, lever_slot)
 
 
-def levers(slots: LeverSlots, values: dict[str, float]) -> None:
+def levers(page: state.Page, slots: LeverSlots, values: dict[str, float]) -> None:
     """The preset's note and the main levers, in their places in the sidebar. What differs
     from the preset is said below the levers: said above them, its line pushed every lever
     down under the pointer on the first move."""
-    lg = state.lang()
-    chosen = state.PRESETS[state.preset_name()]
-    changed = session.preset_differences(values, chosen, state.TABLE)
+    lg = page.lang
+    chosen = page.presets[state.preset_name()]
+    changed = session.preset_differences(values, chosen, page.table)
     with slots.preset_note:
         st.caption(chosen.description(lg))
     with slots.levers:
@@ -154,32 +138,52 @@ def levers(slots: LeverSlots, values: dict[str, float]) -> None:
                 tr("undo", lg),
                 key=state.UNDO,
                 icon=":material/undo:",
-                on_click=state.whole_page(history.on_undo),
-                disabled=not history.can_undo(),
+                on_click=state.whole_page(undo.on_undo),
+                disabled=not undo.can_undo(),
             )
             st.button(
                 tr("redo", lg),
                 key=state.REDO,
                 icon=":material/redo:",
-                on_click=state.whole_page(history.on_redo),
-                disabled=not history.can_redo(),
+                on_click=state.whole_page(undo.on_redo),
+                disabled=not undo.can_redo(),
             )
-        for param in state.TABLE.in_group(LEVER_GROUP):
+        for param in page.table.in_group(LEVER_GROUP):
             if param.is_policy:
-                instrument(param)
+                instrument(param, lg)
             else:
-                slider(param)
+                slider(param, lg)
         if changed:
-            labels = ", ".join(state.TABLE[name].label(lg) for name in changed)
+            labels = ", ".join(page.table[name].label(lg) for name in changed)
             st.caption(tr("preset_changed", lg, items=labels))
 
 
-def exact_form(lg: str, container) -> None:
+def preset_box(page: state.Page) -> None:
+    """The preset box (outside the scenario fragment: choosing a preset reruns the page,
+    which a preset's advanced assumptions need)."""
+    # The script never writes this widget's value (only callbacks do): a value written on
+    # every run would race the browser, which echoes the old one back with the next slider
+    # move and so re-applies the preset over the user's change.
+    lg, presets = page.lang, page.presets
+    st.selectbox(
+        tr("preset", lg),
+        options=list(presets),
+        format_func=lambda n: presets[n].label(lg),
+        placeholder=tr("choose_option", lg),
+        key=state.PRESET,
+        help=tr("preset_help", lg),
+        on_change=state.on_preset,
+    )
+
+
+def exact_form(page: state.Page, container) -> None:
     """The typed-value form inside its expander."""
+    lg, table = page.lang, page.table
     with container, st.form(state.EXACT_FORM, border=False):
         st.caption(tr("exact_intro", lg))
-        for name in state.TABLE.policy:
-            param = state.TABLE[name]
+        for name in table.policy:
+            param = table[name]
+            state.fill_exact_field(name)
             st.text_input(
                 tr("exact_value", lg, label=param.label(lg), unit=unit_hint(param, lg)),
                 key=state.exact_key(name),

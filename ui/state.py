@@ -8,9 +8,9 @@ its new value in the same run.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import streamlit as st
 
@@ -31,6 +31,8 @@ from simulator.links import (
     to_query,
 )
 from simulator.model import REGIONS
+from simulator.params import ParameterTable
+from simulator.presets import Preset
 from simulator.scenario import Scenario
 
 # The page's data, read once per server process.
@@ -89,6 +91,19 @@ GOAL_APPLIED = "_goal_applied"  # the confirmation of an answer just applied
 NOTICES = "_notices"  # typed-value notices: parameter name -> text
 LINK_NOTICES = "_link_notices"  # repairs made to the opening link (simulator.links.Notice)
 DRAGGING = "_dragging"  # this run shows a live lever's value on the way (not yet a step)
+ACKS = "_lever_acks"  # parameter name -> sequence number of the last value a lever sent
+UNDO_STEPS = "_history"  # undo: the scenarios shown, as Scenario.values tuples
+UNDO_AT = "_history_at"  # undo: the index of the one shown now
+# Components: the key holds the component's last message (cleared after the run), never a
+# value of the scenario (a lever's value lives under the parameter's name alone).
+BACK = "_back"  # the browser's Back and Forward (ui/undo.py)
+SLIDE_KEYS = "slide_keys"  # the presentation's arrow keys
+VIEW_STATE = "view_state"  # the scenario view's numbers (ui/view.py)
+# Presentation view's buttons.
+SLIDE_PREV = "slide_prev"
+SLIDE_NEXT = "slide_next"
+PRESENT_LANG = "present_lang"
+PRESENT_BACK = "present_back"
 SHOW = "chart_show"  # what the line charts draw: change, percent or level (in the link)
 # Keyed choice widgets whose option labels are translated (re-sent on a language switch).
 TRANSLATED_CHOICES = (
@@ -103,6 +118,23 @@ TRANSLATED_CHOICES = (
     ALLOC_GOAL,
     ALLOC_REGION,
 )
+
+
+def lever_key(name: str) -> str:
+    """The key of a policy instrument's live lever: what it last sent (the value itself
+    lives under the parameter's name)."""
+    return f"live_{name}"
+
+
+def view_key(part: str) -> str:
+    """The key of the scenario view ``part`` (headline, results or slide): the reader's
+    last choice in it."""
+    return f"view_{part}"
+
+
+def sweep_key(lever: str) -> str:
+    """The key of a policy lever's sweep (data only)."""
+    return f"view_sweep_{lever}"
 
 
 def exact_key(name: str) -> str:
@@ -160,7 +192,7 @@ def on_alloc_apply(mix: tuple[tuple[str, float], ...]) -> None:
     """Make the allocation's best mix the scenario (its other settings kept)."""
     values = {**scenario_values(), **dict(mix)}
     apply_values(values)
-    st.session_state[PRESET] = matching_preset() or st.session_state.get(PRESET, BASELINE_PRESET)
+    follow_preset()
 
 
 def open_key(index: int) -> str:
@@ -195,6 +227,25 @@ class GoalAnswer:
 
     scenario: tuple[tuple[str, float], ...]
     found: analysis.GoalSeek
+
+
+# --- the page context ---------------------------------------------------------------------
+
+
+class Page(NamedTuple):
+    """What every view is handed besides the scenario (read from the session once per
+    run, so no view reads a global): the page language, the parameter table, the presets
+    and the saved scenarios."""
+
+    lang: str
+    table: ParameterTable
+    presets: Mapping[str, Preset]
+    saved: tuple[Scenario, ...]
+
+
+def page_context() -> Page:
+    """The page context of this run."""
+    return Page(lang(), TABLE, PRESETS, tuple(saved()))
 
 
 # --- accessors ----------------------------------------------------------------------------
@@ -255,6 +306,13 @@ def on_slide(step: int) -> None:
     """Show the previous (-1) or next (+1) slide, wrapping round."""
     total = len(saved()) + 1
     st.session_state[SLIDE] = (slide() + step) % total
+
+
+def on_slide_key() -> None:
+    """An arrow key stepped the presentation's slides (its component sent the step)."""
+    step = (st.session_state.get(SLIDE_KEYS) or {}).get("step")
+    if step in (-1, 1):
+        on_slide(step)
 
 
 def preset_name() -> str:
@@ -345,12 +403,14 @@ def open_tab_label() -> None:
         st.session_state[VIEW] = tab_label(code)
 
 
-def sync_exact_fields() -> None:
-    """Show each lever's current value, in the page language, in its exact-value box."""
-    for name in TABLE.policy:
-        st.session_state[exact_key(name)] = controls.number_text(
-            TABLE[name], st.session_state[name], lang()
-        )
+def fill_exact_field(name: str) -> None:
+    """Before the typed-value box of ``name`` is drawn: show the lever's value in it, in the
+    page language. The box keeps the text last applied or shown (a typed draft stays in
+    the browser until applied), so it is written only when the value or the language has
+    changed since; no callback keeps it in step."""
+    shown = controls.number_text(TABLE[name], st.session_state[name], lang())
+    if st.session_state.get(exact_key(name)) != shown:
+        st.session_state[exact_key(name)] = shown
 
 
 def apply_values(values: dict[str, float]) -> None:
@@ -359,7 +419,6 @@ def apply_values(values: dict[str, float]) -> None:
         st.session_state[param.name] = values.get(param.name, param.value)
     st.session_state[NOTICES] = {}
     st.session_state[LINK_NOTICES] = []
-    sync_exact_fields()
 
 
 # --- callbacks ----------------------------------------------------------------------------
@@ -372,10 +431,15 @@ def on_language() -> None:
     for name in (*TABLE, *TRANSLATED_CHOICES):
         if name in st.session_state:
             st.session_state[name] = st.session_state[name]
-    sync_exact_fields()
     code = view_code()
     if code in TAB_CODES:
         st.session_state[VIEW] = tab_label(code)
+
+
+def switch_language(code: str) -> None:
+    """Switch the page to the language ``code`` (the presentation's language button)."""
+    st.session_state[LANG] = code
+    on_language()
 
 
 def on_tab() -> None:
@@ -412,10 +476,7 @@ def on_exact_submit() -> None:
         if parsed.value is not None:
             st.session_state[name] = parsed.value
     st.session_state[NOTICES] = notices
-    sync_exact_fields()
-    found = matching_preset()
-    if found is not None:
-        st.session_state[PRESET] = found
+    follow_preset()
 
 
 def mark_drag() -> None:
@@ -435,12 +496,15 @@ def take_drag() -> bool:
 
 
 def on_slider(name: str) -> None:
-    """Keep the exact-value box in step with its slider, and name the preset it lands on."""
+    """A lever was set: its typed-value notice goes, and the preset it lands on is named."""
     notices = dict(typed_notices())
     notices.pop(name, None)
     st.session_state[NOTICES] = notices
-    sync_exact_fields()
-    follow_preset()
+    if follow_preset():
+        # The box sits outside the fragment: the page is redrawn whole when its choice
+        # changes (rare: only on landing on another preset). Drawing the box in the
+        # fragment instead made every lever move slower (see issue-25-item6 note).
+        st.rerun()
 
 
 def matching_preset() -> str | None:
@@ -448,27 +512,22 @@ def matching_preset() -> str | None:
     return session.matching_preset(scenario_values(), PRESETS, TABLE)
 
 
-def follow_preset_quietly() -> None:
-    """Name the preset the levers now hold, if any, without a rerun (for callbacks that
-    rerun the whole page anyway)."""
-    found = matching_preset()
-    st.session_state[PRESET] = found or st.session_state.get(PRESET, BASELINE_PRESET)
-
-
-def follow_preset() -> None:
-    """When the levers land exactly on a preset, show that preset in the box. The box sits
-    outside the scenario fragment, so the page is redrawn whole when its choice changes
-    (rare: only on landing on another preset)."""
+def follow_preset() -> bool:
+    """Name the preset the levers now hold, if any (the box keeps its choice otherwise);
+    True when the box's choice changed. Written only then (a write sends the box its value
+    again)."""
     found = matching_preset()
     if found is not None and found != st.session_state.get(PRESET):
         st.session_state[PRESET] = found
-        st.rerun()
+        return True
+    return False
 
 
 def whole_page(callback: Callable[..., None]) -> Callable[..., None]:
     """``callback`` followed by a rerun of the whole page: for widgets inside a fragment
-    whose change reaches beyond it (opening a saved scenario or applying a goal-seek answer
-    can move any assumption; leaving presentation mode changes the layout)."""
+    whose change reaches beyond it, each an explicit choice (undo and redo, opening a saved
+    scenario, applying a goal-seek answer or an allocation can move an advanced assumption
+    drawn outside the fragment; leaving presentation mode changes the layout)."""
 
     def run(*args: Any) -> None:
         callback(*args)
@@ -504,7 +563,7 @@ def on_open(index: int) -> None:
     scenarios = saved()
     if 0 <= index < len(scenarios):
         apply_values(scenarios[index].as_dict())
-        st.session_state[PRESET] = matching_preset() or st.session_state[PRESET]
+        follow_preset()
 
 
 def on_goal_seek() -> None:
@@ -540,8 +599,7 @@ def on_goal_apply() -> None:
             lever=param.label(lang()),
             value=controls.value_label(param, answer.found.value, lang()),
         )
-        sync_exact_fields()
-        follow_preset_quietly()
+        follow_preset()
 
 
 def set_view(code: str) -> None:

@@ -40,14 +40,23 @@ def popover_when_open(
             draw(*args)
 
 
-def toolbar(result: Result, values: dict[str, float], pairs: list[tuple[str, str]]) -> None:
+def toolbar(
+    page: state.Page, result: Result, values: dict[str, float], pairs: list[tuple[str, str]]
+) -> None:
     """Share, download and present controls under the title."""
-    lg = state.lang()
+    lg = page.lang
     # One row on any screen (columns would stack on a phone and push the headline down).
     row = st.container(horizontal=True, gap="small")
     share, download, present = row, row, row
     popover_when_open(
-        share, tr("share", lg), ":material/share:", state.SHARE_OPEN, share_contents, values, pairs
+        share,
+        tr("share", lg),
+        ":material/share:",
+        state.SHARE_OPEN,
+        share_contents,
+        page,
+        values,
+        pairs,
     )
     popover_when_open(
         download,
@@ -55,6 +64,7 @@ def toolbar(result: Result, values: dict[str, float], pairs: list[tuple[str, str
         ":material/download:",
         state.DOWNLOAD_OPEN,
         downloads,
+        page,
         result,
         values,
         pairs,
@@ -68,27 +78,29 @@ def toolbar(result: Result, values: dict[str, float], pairs: list[tuple[str, str
     )
 
 
-def share_contents(values: dict[str, float], pairs: list[tuple[str, str]]) -> None:
+def share_contents(
+    page: state.Page, values: dict[str, float], pairs: list[tuple[str, str]]
+) -> None:
     """The link that reopens this state and what differs from the baseline."""
-    lg = state.lang()
+    lg = page.lang
     st.caption(tr("share_intro", lg))
     link = share_link(pairs)
     st.code(link, language=None, wrap_lines=True)
-    title = session.scenario_title(values, state.PRESETS, state.TABLE, lg, state.saved())
+    title = session.scenario_title(values, page.presets, page.table, lg, page.saved)
     share_buttons(link, f"{tr('app_title', lg)}: {title}", tr("share_text", lg), lg)
-    st.markdown(escape_md(session.differences(values, state.TABLE, lg)))
-    saved = state.saved()
-    if saved:
-        st.caption(tr("share_saved", lg, n=len(saved)))
+    st.markdown(escape_md(session.differences(values, page.table, lg)))
+    if page.saved:
+        st.caption(tr("share_saved", lg, n=len(page.saved)))
 
 
-def downloads(result: Result, values: dict[str, float], pairs: list[tuple[str, str]]) -> None:
+def downloads(
+    page: state.Page, result: Result, values: dict[str, float], pairs: list[tuple[str, str]]
+) -> None:
     """Download buttons; each file is built only when its button is clicked, once, in a
     worker process (ui/downloads.py)."""
     warm()
-    lg = state.lang()
-    table = state.TABLE
-    name = session.scenario_name(values, state.PRESETS, table, lg, state.saved())
+    lg, table = page.lang, page.table
+    name = session.scenario_name(values, page.presets, table, lg, page.saved)
     title = briefing.scenario_title(name, lg)
     link = share_link(pairs)
     # What the CSV and the chart images say about the scenario (name, settings, link).
@@ -156,8 +168,7 @@ def downloads(result: Result, values: dict[str, float], pairs: list[tuple[str, s
     )
     # The interactive briefing names the scenario in both languages (a preset's label).
     titles = {
-        code: session.scenario_name(values, state.PRESETS, table, code, state.saved())
-        for code in LANGS
+        code: session.scenario_name(values, page.presets, table, code, page.saved) for code in LANGS
     }
     st.download_button(
         tr("dl_html", lg),

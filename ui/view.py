@@ -59,6 +59,7 @@ def _config(
 
 
 def draw(
+    page: state.Page,
     part: str,
     result: Result,
     values: Mapping[str, float],
@@ -73,7 +74,7 @@ def draw(
     """One view on the page: ``cards`` (headline outputs, ``split`` of them before the
     sentence) and the charts ``chart_ids``, each spec passed through ``shape`` (the
     presentation's larger text); ``room`` sizes the plots to the window."""
-    lg = state.lang()
+    lg = page.lang
 
     def spec_of(chart_id: str) -> dict[str, Any]:
         return vm.chart_spec(chart_id, result, values, lg, charts.DEFAULT_MODE)
@@ -87,7 +88,7 @@ def draw(
     )  # fmt: skip
     config["room"] = dict(room) if room else None
     _VIEW(
-        key=f"view_{part}",
+        key=state.view_key(part),
         data=config,
         on_mode_change=lambda: _on_mode(part),
     )
@@ -95,7 +96,7 @@ def draw(
 
 def _on_mode(part: str) -> None:
     """The reader chose what the line charts draw, in the view ``part``."""
-    state.on_show((st.session_state.get(f"view_{part}") or {}).get("mode"))
+    state.on_show((st.session_state.get(state.view_key(part)) or {}).get("mode"))
 
 
 class _SpecOf:
@@ -115,6 +116,7 @@ class _SpecOf:
 
 
 def data(
+    page: state.Page,
     place,
     result: Result,
     values: Mapping[str, float],
@@ -126,20 +128,21 @@ def data(
     """The state of the view (the scenario ``result`` of ``values`` as numbers) and, when
     it is the levers' scenario (``live``), each policy lever's sweep, into ``place``
     (``with_sweeps=False``: the state alone; :func:`sweeps_of` sends the sweeps later)."""
-    lg = state.lang()
-    now = vm.view_state(result, values, state.TABLE, lg, state.chart_show(), chart_ids, live=live)
-    now["acks"] = dict(st.session_state.get("_lever_acks", {}))
+    now = vm.view_state(
+        result, values, page.table, page.lang, state.chart_show(), chart_ids, live=live
+    )
+    now["acks"] = dict(st.session_state.get(state.ACKS, {}))
     with place:
-        _DATA(key="view_state", data=now, height=0)
+        _DATA(key=state.VIEW_STATE, data=now, height=0)
     if live and with_sweeps:
-        sweeps_of(place, values)
+        sweeps_of(page, place, values)
 
 
-def sweeps_of(place, values: Mapping[str, float]) -> None:
+def sweeps_of(page: state.Page, place, values: Mapping[str, float]) -> None:
     """Each policy lever's sweep around the scenario ``values``, into ``place`` (an
     unchanged one goes as a reference to what the browser holds)."""
-    full = {**state.TABLE.defaults, **values}
-    outputs = vm.view_outputs(state.lang())
+    full = {**page.table.defaults, **values}
+    outputs = vm.view_outputs(page.lang)
     with place:
-        for lever, (_, encoded) in SWEEPS.get(full, outputs, state.TABLE).items():
-            _DATA(key=f"view_sweep_{lever}", data=encoded, height=0)
+        for lever, (_, encoded) in SWEEPS.get(full, outputs, page.table).items():
+            _DATA(key=state.sweep_key(lever), data=encoded, height=0)

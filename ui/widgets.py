@@ -49,10 +49,10 @@ def plain_table(frame, linked: tuple[str, ...] = ()) -> None:
     st.table(shown, hide_index=True)
 
 
-def notices_view(notices: list[str]) -> None:
+def notices_view(page: state.Page, notices: list[str]) -> None:
     """Every notice in the page language, and a way to dismiss them."""
-    lg = state.lang()
-    texts = [n.text(lg, state.TABLE) for n in state.link_notices()] + notices
+    lg = page.lang
+    texts = [n.text(lg, page.table) for n in state.link_notices()] + notices
     # A link's text is shown as plain text with its addresses defanged, never as a link,
     # and a link cannot flood the page: a handful of notices, then a count.
     for text in safety.capped(texts, lg):
@@ -61,20 +61,17 @@ def notices_view(notices: list[str]) -> None:
         st.button(tr("dismiss", lg), on_click=state.dismiss_notices, type="tertiary")
 
 
-def flags_view(result: Result, values: dict[str, float]) -> None:
+def flags_view(page: state.Page, result: Result, values: dict[str, float]) -> None:
     """What the model itself questions about the result, where the eye is (above the
     headline numbers), including a capacity limit that comes after the years shown."""
-    lg = state.lang()
-    later = runs.pair(
-        Scenario.from_mapping(later_values(values), table=state.TABLE).values, state.TABLE
-    )
+    later = runs.pair(Scenario.from_mapping(later_values(values), table=page.table), page.table)
     for flag in flags(result, later=later):
-        st.warning(escape_md(flag.text(lg)), icon=":material/report:")
+        st.warning(escape_md(flag.text(page.lang)), icon=":material/report:")
 
 
-def units_caption(result: Result, values: dict[str, float]) -> None:
+def units_caption(page: state.Page, result: Result, values: dict[str, float]) -> None:
     """Why the programme's additional units working in the last year are fewer than it
     opened (under the headline cards; nothing without a programme)."""
-    note = units_note(values, result, state.lang(), state.TABLE)
+    note = units_note(values, result, page.lang, page.table)
     if note:
         st.caption(escape_md(note))

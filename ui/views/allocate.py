@@ -31,10 +31,9 @@ def answer(
     return alloc.allocate(dict(values), budget, goal, alloc.parse_limits(*limits, table=table))
 
 
-def view(values: dict[str, float]) -> None:
+def view(page: state.Page, values: dict[str, float]) -> None:
     """The request form, then the answer for the request last submitted."""
-    lg = state.lang()
-    table = state.TABLE
+    lg, table = page.lang, page.table
     st.subheader(tr("tab_allocate", lg), anchor=False)
     st.caption(
         tr(
@@ -93,18 +92,19 @@ def view(values: dict[str, float]) -> None:
     except alloc.AllocationError as error:
         st.error(escape_md(error.text(lg)), icon=":material/error:")
         return
-    result_part(found, labels, lg)
+    result_part(found, labels, lg, table)
 
 
-def shown(name: str) -> int:
+def shown(name: str, table: ParameterTable) -> int:
     """Decimals to show of an instrument's value: one more than its lever's step has (the
     value applied is the exact one)."""
-    return fmt.decimals_of(state.TABLE[name].step) + 1
+    return fmt.decimals_of(table[name].step) + 1
 
 
-def result_part(found: alloc.Allocation, labels: dict[str, str], lg: str) -> None:
+def result_part(
+    found: alloc.Allocation, labels: dict[str, str], lg: str, table: ParameterTable
+) -> None:
     """The best mix, its gain over each instrument alone, the chance, the frontier, apply."""
-    table = state.TABLE
     show = lambda x: alloc.show_goal(x, found.goal, lg)  # noqa: E731
     st.markdown(
         "**"
@@ -121,7 +121,7 @@ def result_part(found: alloc.Allocation, labels: dict[str, str], lg: str) -> Non
         + "**"
     )
     items = [
-        f"{labels[n]}: {fmt.param_value(v, table[n].unit, lg, shown(n))}"
+        f"{labels[n]}: {fmt.param_value(v, table[n].unit, lg, shown(n, table))}"
         for n, v in found.best.mix.items()
         if v != table[n].value
     ]

@@ -10,21 +10,22 @@ from simulator import formatting as fmt
 from simulator.i18n import mid_sentence, tr
 from simulator.model import Result
 from simulator.outputs import OUTPUTS
+from simulator.params import ParameterTable
 from simulator.scenario import Scenario
 from ui import runs, state
 from ui.widgets import chart, escape_md, plain_table
 
 
-def view(result: Result, values: dict[str, float], scenario: Scenario) -> None:
+def view(page: state.Page, result: Result, values: dict[str, float], scenario: Scenario) -> None:
     """Each part in turn, from the uncertainty of the scenario to what it takes."""
-    lg = state.lang()
+    lg, table = page.lang, page.table
     year = int(result.years[-1])
-    unc = runs.uncertainty(scenario.values, state.TABLE)
-    median = uncertainty_part(unc, values, year, lg, result)
-    ranges_part(values, lg)
+    unc = runs.uncertainty(scenario.values, table)
+    median = uncertainty_part(unc, values, year, lg, result, table)
+    ranges_part(values, lg, table)
     chart(charts.wider_jobs_chart(result, lg), figures.alt_wider_jobs(result, lg))
-    sensitivity_part(scenario, year, lg)
-    goal_part(scenario, year, median, lg)
+    sensitivity_part(scenario, year, lg, table)
+    goal_part(scenario, year, median, lg, table)
 
 
 def uncertainty_part(
@@ -33,11 +34,11 @@ def uncertainty_part(
     year: int,
     lg: str,
     result: Result,
+    table: ParameterTable,
 ) -> float:
     """The range of the policy's effect and the chance that it exceeds a typed threshold,
     then the fan charts; returns the end-year median of the chosen output (the goal form's
     hint)."""
-    table = state.TABLE
     st.subheader(tr("unc_title", lg), anchor=False)
     st.caption(tr("unc_intro", lg, draws=fmt.number(unc.draws, lg)))
     outputs = list(analysis.UNCERTAIN_OUTPUTS)
@@ -132,9 +133,8 @@ def uncertainty_part(
     return median
 
 
-def ranges_part(values: dict[str, float], lg: str) -> None:
+def ranges_part(values: dict[str, float], lg: str, table: ParameterTable) -> None:
     """The uncertainty ranges (low, most likely, high) and why, in an expander."""
-    table = state.TABLE
     with st.expander(tr("ranges_title", lg)):
         ranges = analysis.load_ranges(table=table)
         plain_table(
@@ -154,9 +154,8 @@ def ranges_part(values: dict[str, float], lg: str) -> None:
         )
 
 
-def sensitivity_part(scenario: Scenario, year: int, lg: str) -> None:
+def sensitivity_part(scenario: Scenario, year: int, lg: str, table: ParameterTable) -> None:
     """The tornado of the chosen output in the end year."""
-    table = state.TABLE
     st.subheader(tr("sens_title", lg), anchor=False)
     output = st.selectbox(
         tr("sens_output", lg),
@@ -180,9 +179,8 @@ def sensitivity_part(scenario: Scenario, year: int, lg: str) -> None:
     )
 
 
-def goal_part(scenario: Scenario, year: int, median: float, lg: str) -> None:
+def goal_part(scenario: Scenario, year: int, median: float, lg: str, table: ParameterTable) -> None:
     """The goal-seek form and its answer, while the levers still hold its scenario."""
-    table = state.TABLE
     outputs = list(analysis.UNCERTAIN_OUTPUTS)
     st.subheader(tr("goal_title", lg), anchor=False)
     st.caption(tr("goal_intro", lg))
@@ -226,13 +224,13 @@ def goal_part(scenario: Scenario, year: int, median: float, lg: str) -> None:
             icon=":material/warning:",
         )
     elif isinstance(answer, state.GoalAnswer) and answer.scenario == scenario.values:
-        goal_answer(answer.found, lg)
+        goal_answer(answer.found, lg, table)
 
 
-def goal_answer(found: analysis.GoalSeek, lg: str) -> None:
+def goal_answer(found: analysis.GoalSeek, lg: str, table: ParameterTable) -> None:
     """The lever value that reaches the target, with a button to apply it; or how close the
     lever's range gets."""
-    words = escape_md(report.goal_words(found, lg, state.TABLE))
+    words = escape_md(report.goal_words(found, lg, table))
     if found.reachable:
         st.success(words, icon=":material/check_circle:")
         st.button(

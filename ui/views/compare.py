@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import streamlit as st
 
 from simulator import charts, compare, figures, safety
@@ -15,10 +17,10 @@ from ui.views import contributions
 from ui.widgets import chart, escape_md
 
 
-def view(values: dict[str, float]) -> None:
-    """The save form, the saved list, and one table and one chart of all of them."""
-    lg = state.lang()
-    saved = state.saved()
+def view(page: state.Page, values: dict[str, float], current: Scenario) -> None:
+    """The save form, the saved list, and one table and one chart of all of them (the
+    current scenario among them)."""
+    lg, saved = page.lang, page.saved
     st.caption(tr("compare_intro", lg))
     name_col, button_col = st.columns([3, 1], vertical_alignment="bottom")
     name_col.text_input(
@@ -41,13 +43,12 @@ def view(values: dict[str, float]) -> None:
     else:
         saved_list(saved, lg)
     end_year = int(values["end_year"])
-    current = Scenario.from_mapping(values, table=state.TABLE)
     # Quoted where a spreadsheet would read a formula: the table, its download and the
     # chart's own data view.
     saved_names = (safety.formula_safe(s.name) for s in saved)
     names = [tr("series_baseline", lg), tr("compare_current", lg), *saved_names]
     batch = runs.comparison(
-        (Scenario().values, current.values, *(s.values for s in saved)), end_year, state.TABLE
+        (Scenario().values, current.values, *(s.values for s in saved)), end_year, page.table
     )
     st.subheader(tr("compare_table", lg, year=end_year))
     st.caption(tr("compare_note", lg, year=end_year))
@@ -75,10 +76,11 @@ def view(values: dict[str, float]) -> None:
         figures.alt_compare(series, output, lg),
     )
     scenarios = (current.values, *(s.values for s in saved))
-    contributions.compare_part(list(zip(names[1:], scenarios, strict=True)), output, end_year)
+    named = list(zip(names[1:], scenarios, strict=True))
+    contributions.compare_part(page, named, output, end_year)
 
 
-def saved_list(saved: list[Scenario], lg: str) -> None:
+def saved_list(saved: Sequence[Scenario], lg: str) -> None:
     """Each saved scenario's name with buttons to open and remove it."""
     st.markdown(f"**{tr('saved_list', lg)}**")
     for index, scenario in enumerate(saved):

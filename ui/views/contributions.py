@@ -29,13 +29,12 @@ def split(values: Pairs, end_year: int, table: ParameterTable) -> Contributions:
     return contributions({**dict(values), "end_year": end_year}, table=table)
 
 
-def results_part(values: dict[str, float]) -> None:
+def results_part(page: state.Page, values: dict[str, float]) -> None:
     """On the results tab: the waterfall of the current scenario, when it moves two or more
     instruments (with one, the whole effect is that instrument's: the charts above)."""
-    table = state.TABLE
+    lg, table = page.lang, page.table
     if len(moved_instruments(values, table)) < 2:
         return
-    lg = state.lang()
     st.subheader(tr("wf_heading", lg), anchor=False)
     st.caption(tr("wf_intro", lg))
     output = st.selectbox(
@@ -47,14 +46,15 @@ def results_part(values: dict[str, float]) -> None:
         key=state.CONTRIB_OUTPUT,
     )
     pairs = tuple(sorted((k, v) for k, v in values.items() if v != table[k].value))
-    waterfall(split(pairs, int(values["end_year"]), table), output, lg)
+    waterfall(split(pairs, int(values["end_year"]), table), output, lg, table)
 
 
-def compare_part(named: list[tuple[str, Pairs]], output: str, end_year: int) -> None:
+def compare_part(
+    page: state.Page, named: list[tuple[str, Pairs]], output: str, end_year: int
+) -> None:
     """On the compare tab: the waterfall of one scenario of the comparison, picked by name,
     for the indicator the comparison chart shows."""
-    lg = state.lang()
-    table = state.TABLE
+    lg, table = page.lang, page.table
     st.subheader(tr("wf_heading", lg), anchor=False)
     st.caption(tr("wf_intro", lg))
     names = [name for name, _ in named]
@@ -71,12 +71,12 @@ def compare_part(named: list[tuple[str, Pairs]], output: str, end_year: int) -> 
     if len(moved) < 2:
         st.caption(tr("wf_single" if moved else "wf_none", lg))
         return
-    waterfall(split(pairs, end_year, table), output, lg)
+    waterfall(split(pairs, end_year, table), output, lg, table)
 
 
-def waterfall(found: Contributions, output: str, lg: str) -> None:
+def waterfall(found: Contributions, output: str, lg: str, table: ParameterTable) -> None:
     """The chart and its text alternative."""
-    labels = short_labels(state.TABLE, lg)
+    labels = short_labels(table, lg)
     chart(
         budget_charts.waterfall_chart(found, output, lg, labels),
         budget_charts.alt_waterfall(found, output, lg, labels),

@@ -16,9 +16,9 @@ def methodology_text(lg: str) -> str:
     return (DATA_DIR / f"methodology_{lg}.md").read_text(encoding="utf-8")
 
 
-def view(values: dict[str, float]) -> None:
+def view(page: state.Page, values: dict[str, float]) -> None:
     """The methodology text, then every parameter with its value, range, kind and source."""
-    lg = state.lang()
+    lg = page.lang
     st.markdown(methodology_text(lg))
     # The history's own addresses are links to public sources (our data file, not text a
     # link carried), so the table shows them as links, each named by its site.
@@ -29,12 +29,12 @@ def view(values: dict[str, float]) -> None:
         ),
     }
     for key, frame in (
-        ("rec", methodology.reconciliation(lg, state.TABLE)),
+        ("rec", methodology.reconciliation(lg, page.table)),
         ("src", methodology.history_sources(lg)),
-        ("d", methodology.derived_values(values, lg, state.TABLE)),
-        ("route", methodology.routes(values, lg, state.TABLE)),
-        ("ho", methodology.holdout_table(lg, state.TABLE)),
-        ("bt", methodology.backtest_table(lg, state.TABLE)),
+        ("d", methodology.derived_values(values, lg, page.table)),
+        ("route", methodology.routes(values, lg, page.table)),
+        ("ho", methodology.holdout_table(lg, page.table)),
+        ("bt", methodology.backtest_table(lg, page.table)),
     ):
         st.subheader(tr(f"{key}_title", lg), anchor=False)
         st.caption(tr(f"{key}_caption", lg))
@@ -54,6 +54,6 @@ def view(values: dict[str, float]) -> None:
             tr("p_source", lg): p.source_beside_kind(lg),
             tr("p_note", lg): p.note_text(lg),
         }
-        for p in state.TABLE.values()
+        for p in page.table.values()
     ]
     st.dataframe(rows, hide_index=True, width="stretch")

@@ -122,45 +122,45 @@ class Shown(NamedTuple):
     live: bool
 
 
-def view(result: Result, values: dict[str, float]) -> Shown:
+def view(page: state.Page, result: Result, values: dict[str, float]) -> Shown:
     """Controls, the slide (name, numbers, sentence, charts), the footer; returns what the
     slide shows."""
-    lg = state.lang()
+    lg, table = page.lang, page.table
     st.html(PRESENT_CSS)
-    slides = [None, *state.saved()]
+    slides = [None, *page.saved]
     index = state.slide()
     if index:  # a saved scenario's slide: its own numbers
         scenario = slides[index]
-        values = {**state.TABLE.defaults, **scenario.as_dict()}
-        result = runs.pair(scenario.values, state.TABLE)
+        values = {**table.defaults, **scenario.as_dict()}
+        result = runs.pair(scenario, table)
         title = scenario.name
     else:
-        title = session.scenario_title(values, state.PRESETS, state.TABLE, lg, state.saved())
+        title = session.scenario_title(values, page.presets, table, lg, page.saved)
     year = int(result.years[-1])
     with st.container(horizontal=True, vertical_alignment="center", key="present_slides"):
         st.subheader(escape_md(tr("present_title", lg, name=title, year=year)), anchor=False)
         if len(slides) > 1:
             st.button("", icon=":material/chevron_left:", help=tr("present_prev", lg),
-                      key="slide_prev", on_click=state.on_slide, args=(-1,))  # fmt: skip
+                      key=state.SLIDE_PREV, on_click=state.on_slide, args=(-1,))  # fmt: skip
             st.caption(
                 tr("present_slide", lg, n=index + 1, total=len(slides)),
                 help=tr("present_keys", lg),
             )
             st.button("", icon=":material/chevron_right:", help=tr("present_next", lg),
-                      key="slide_next", on_click=state.on_slide, args=(1,))  # fmt: skip
-            _KEYS(key="slide_keys", on_step_change=_on_key, height=0)
+                      key=state.SLIDE_NEXT, on_click=state.on_slide, args=(1,))  # fmt: skip
+            _KEYS(key=state.SLIDE_KEYS, on_step_change=state.on_slide_key, height=0)
         other = next(code for code in LANGS if code != lg)
-        st.button(tr("present_other_lang", lg), key="present_lang",
-                  on_click=_switch_language, args=(other,))  # fmt: skip
+        st.button(tr("present_other_lang", lg), key=state.PRESENT_LANG,
+                  on_click=state.switch_language, args=(other,))  # fmt: skip
         st.button(
             tr("back_to_edit", lg),
             icon=":material/edit:",
-            key="present_back",
+            key=state.PRESENT_BACK,
             on_click=state.whole_page(state.set_view),
             args=(DEFAULT_VIEW,),
             type="primary",
         )
-    flags_view(result, values)
+    flags_view(page, result, values)
     # The view sizes the plots itself from where its charts row begins in the window (so a
     # resize or a longer sentence needs no run): the room the footer and the charts' own
     # title, axis and legend take below that row, and the plot's bounds.
@@ -168,6 +168,7 @@ def view(result: Result, values: dict[str, float]) -> Shown:
     # The numbers, the sentence and the two charts: the scenario view, which the levers of
     # the strip move while dragged (on the current scenario's slide).
     scenario_view.draw(
+        page,
         scenario_view.SLIDE,
         result,
         values,
@@ -180,14 +181,3 @@ def view(result: Result, values: dict[str, float]) -> Shown:
     with st.container(key="present_footer"):
         st.caption(tr("footer", lg))
     return Shown(result, values, live=not index)
-
-
-def _on_key() -> None:
-    step = (st.session_state.get("slide_keys") or {}).get("step")
-    if step in (-1, 1):
-        state.on_slide(step)
-
-
-def _switch_language(code: str) -> None:
-    st.session_state[state.LANG] = code
-    state.on_language()

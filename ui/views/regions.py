@@ -11,9 +11,9 @@ from ui import state
 from ui.widgets import chart
 
 
-def view(result: Result) -> None:
+def view(page: state.Page, result: Result) -> None:
     """One chart per measure and the table by region."""
-    lg = state.lang()
+    lg = page.lang
     for column, measure in zip(st.columns(3), charts.REGION_MEASURES, strict=True):
         with column:
             chart(charts.region_chart(result, measure, lg), charts.alt_region(result, measure, lg))

@@ -12,9 +12,9 @@ from ui import state
 from ui.widgets import plain_table
 
 
-def view(result: Result) -> None:
+def view(page: state.Page, result: Result) -> None:
     """The results table, years by outputs, one group of outputs at a time."""
-    lg = state.lang()
+    lg = page.lang
     st.subheader(tr("table_title", lg))
     st.caption(tr("table_caption", lg))
     group = st.segmented_control(

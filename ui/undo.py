@@ -19,41 +19,39 @@ from ui import state
 from ui.components import component
 
 MAX_STEPS = 50
-STEPS = "_history"  # scenarios shown, as Scenario.values tuples
-AT = "_history_at"  # the index of the one shown now
-BACK = "_back"
 
 _BACK = component("ikm_back", "back")
 
 
 def record(scenario: Scenario) -> None:
     """Note the scenario shown now, if it differs from the one noted last."""
-    steps = st.session_state.setdefault(STEPS, [])
-    at = st.session_state.get(AT, -1)
+    steps = st.session_state.setdefault(state.UNDO_STEPS, [])
+    at = st.session_state.get(state.UNDO_AT, -1)
     if steps and 0 <= at < len(steps) and steps[at] == scenario.values:
         return
     steps = [*steps[: at + 1], scenario.values][-MAX_STEPS:]
-    st.session_state[STEPS] = steps
-    st.session_state[AT] = len(steps) - 1
+    st.session_state[state.UNDO_STEPS] = steps
+    st.session_state[state.UNDO_AT] = len(steps) - 1
 
 
 def can_undo() -> bool:
     """True when there is an earlier scenario to go back to."""
-    return st.session_state.get(AT, 0) > 0
+    return st.session_state.get(state.UNDO_AT, 0) > 0
 
 
 def can_redo() -> bool:
     """True when an undone scenario can be restored."""
-    return st.session_state.get(AT, 0) < len(st.session_state.get(STEPS, [])) - 1
+    steps = st.session_state.get(state.UNDO_STEPS, [])
+    return st.session_state.get(state.UNDO_AT, 0) < len(steps) - 1
 
 
 def _go(step: int) -> None:
-    at = st.session_state.get(AT, 0) + step
-    steps = st.session_state.get(STEPS, [])
+    at = st.session_state.get(state.UNDO_AT, 0) + step
+    steps = st.session_state.get(state.UNDO_STEPS, [])
     if 0 <= at < len(steps):
-        st.session_state[AT] = at
+        st.session_state[state.UNDO_AT] = at
         state.apply_values(dict(steps[at]))
-        state.follow_preset_quietly()
+        state.follow_preset()
 
 
 def on_undo() -> None:
@@ -66,23 +64,23 @@ def on_redo() -> None:
     _go(+1)
 
 
-def back_listener() -> None:
+def back_listener(lg: str) -> None:
     """The script that hears Back and Forward (drawn once per page); it also sets the
-    page's language on <html>, which Streamlit leaves at "en"."""
-    _BACK(key=BACK, data={"lang": state.lang()}, on_moved_change=_on_moved, height=0)
+    page's language ``lg`` on <html>, which Streamlit leaves at "en"."""
+    _BACK(key=state.BACK, data={"lang": lg}, on_moved_change=_on_moved, height=0)
 
 
 def _on_moved() -> None:
     """Reopen the state of the address Back or Forward landed on."""
-    search = (st.session_state.get(BACK) or {}).get("moved")
+    search = (st.session_state.get(state.BACK) or {}).get("moved")
     if not isinstance(search, str):
         return
     link = parse_query(parse_qsl(search[:100_000], keep_blank_values=True), state.TABLE)
-    steps = st.session_state.get(STEPS, [])
+    steps = st.session_state.get(state.UNDO_STEPS, [])
     target = link.scenario.values
     if target in steps:  # a step of this visit: keep the others for redo
-        st.session_state[AT] = len(steps) - 1 - steps[::-1].index(target)
+        st.session_state[state.UNDO_AT] = len(steps) - 1 - steps[::-1].index(target)
     state.apply_values(link.scenario.as_dict())
-    state.follow_preset_quietly()
+    state.follow_preset()
     state.set_view(link.view)
     st.session_state[state.SHOW] = link.show
