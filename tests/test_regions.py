@@ -13,11 +13,8 @@ naming the row to add. The notice of a share group over 100 % names the group's 
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
 import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
@@ -30,8 +27,8 @@ from simulator.i18n import tr
 from simulator.links import parse_query
 from simulator.params import load_parameters, parse_parameters
 from simulator.regions import REGIONS_CSV, load_regions, parse_regions
+from tests.project_copy import ROOT, copy_project, run_in
 
-ROOT = Path(__file__).resolve().parent.parent
 TABLE = load_parameters()
 REGION = "jawa_tengah,jateng,Jawa Tengah,Central Java\n"
 BASE_JATENG = 10.0  # [%] of existing units; the rest keeps 100 - 49.62 - 32.3 - 10
@@ -101,9 +98,7 @@ PROBE = textwrap.dedent(
 
 def _copy(tmp_path: Path, share_rows: bool) -> Path:
     """The project's model and data in ``tmp_path`` with Jawa Tengah (and its share rows)."""
-    ignore = shutil.ignore_patterns("__pycache__")
-    shutil.copytree(ROOT / "simulator", tmp_path / "simulator", ignore=ignore)
-    shutil.copytree(ROOT / "data", tmp_path / "data", ignore=ignore)
+    copy_project(tmp_path)
     regions = tmp_path / "data" / "regions.csv"
     lines = regions.read_text(encoding="utf-8").splitlines(keepends=True)
     regions.write_text("".join([*lines[:-1], REGION, lines[-1]]), encoding="utf-8")
@@ -114,10 +109,7 @@ def _copy(tmp_path: Path, share_rows: bool) -> Path:
 
 
 def _run(copy: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(copy)}
-    return subprocess.run(
-        [sys.executable, "-c", PROBE], cwd=copy, env=env, capture_output=True, text=True
-    )
+    return run_in(copy, PROBE)
 
 
 @pytest.fixture(scope="module")

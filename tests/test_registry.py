@@ -14,11 +14,8 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import re
-import shutil
 import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
@@ -28,8 +25,8 @@ import pytest
 from simulator import simulate
 from simulator.datafile import DataFileError
 from simulator.outputs import COLUMNS, OUTPUTS_CSV, parse_outputs
+from tests.project_copy import copy_project, run_in
 
-ROOT = Path(__file__).resolve().parent.parent
 NEW = "online_sales_share_pct"
 # Between online sales (2) and value added (3) in the table; the last in the pickers.
 ROW = f"{NEW},%,percent,1,1,,2.5,money,7,compare,,100 * online_sales_rp_tn / sales_rp_tn\n"
@@ -75,9 +72,7 @@ PROBE = textwrap.dedent(
 
 def _copy(tmp_path: Path, words: bool) -> Path:
     """The project's model and data in ``tmp_path``, with the new row (and its words)."""
-    ignore = shutil.ignore_patterns("__pycache__")
-    shutil.copytree(ROOT / "simulator", tmp_path / "simulator", ignore=ignore)
-    shutil.copytree(ROOT / "data", tmp_path / "data", ignore=ignore)
+    copy_project(tmp_path)
     with (tmp_path / "data" / "outputs.csv").open("a", encoding="utf-8") as registry:
         registry.write(ROW)
     if words:  # two rows of the translation table, data/text.csv (key, id, en, note)
@@ -89,10 +84,7 @@ def _copy(tmp_path: Path, words: bool) -> Path:
 
 
 def _run(copy: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(copy)}
-    return subprocess.run(
-        [sys.executable, "-c", PROBE], cwd=copy, env=env, capture_output=True, text=True
-    )
+    return run_in(copy, PROBE)
 
 
 @pytest.fixture(scope="module")
