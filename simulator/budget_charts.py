@@ -69,11 +69,7 @@ def _waterfall_template(
         "label:N",
         title=None,
         sort=alt.EncodingSortField(field="order", order="ascending"),
-        axis=alt.Axis(
-            labelExpr=charts.wrap_expr("datum.label", charts.name_chars(names)),
-            labelLimit=260,
-            labelLineHeight=15,
-        ),
+        axis=charts.name_axis(names),
     )
     x = alt.X(
         "start:Q",

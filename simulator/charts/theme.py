@@ -97,6 +97,14 @@ def name_chars(labels: Iterable[str]) -> str:
     return f"max({least}, floor(min(260, {CHART_WIDTH} * 0.36) / {LABEL_CHAR_PX}))"
 
 
+def name_axis(names: Iterable[str]) -> alt.Axis:
+    """The axis of a row chart's names (tornado, waterfall): wrapped as :func:`name_chars`
+    says, in lines of 15 px, at most 260 px wide."""
+    return alt.Axis(
+        labelExpr=wrap_expr("datum.label", name_chars(names)), labelLimit=260, labelLineHeight=15
+    )
+
+
 def _summary_field(field: str) -> str:
     """A Vega expression: ``field`` of the chart's summary dataset ('' without one)."""
     return f"(length(data('{SUMMARY}')) ? data('{SUMMARY}')[0].{field} : '')"

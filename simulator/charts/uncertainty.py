@@ -27,8 +27,7 @@ from simulator.charts.theme import (
     _year_axis,
     compact_label,
     legend_columns,
-    name_chars,
-    wrap_expr,
+    name_axis,
 )
 from simulator.i18n import mid_sentence, tr
 from simulator.outputs import OUTPUTS
@@ -139,11 +138,7 @@ def _tornado_template(
             "label:N",
             title=None,
             sort=None,
-            axis=alt.Axis(
-                labelExpr=wrap_expr("datum.label", name_chars(names)),
-                labelLimit=260,
-                labelLineHeight=15,
-            ),
+            axis=name_axis(names),
         ),
         x=alt.X(
             "start:Q",
