@@ -54,6 +54,7 @@ def page() -> None:
     lg = now.page.lang
     state.open_tab_label()
     if now.view == state.PRESENT:
+        places = present.head(now.page)
         slide = st.container()
         # The main instruments in a strip below the slide, opened on demand.
         strip = st.expander(tr("present_levers", lg))
@@ -61,7 +62,7 @@ def page() -> None:
             lever_slots = guarded(sidebar)(now.page, strip)
             data_place = st.container(key=view.DATA_PLACE)
         with slide:
-            present_fragment(lever_slots, data_place)
+            present_fragment(places, lever_slots, data_place)
         # Back undoes here too, and the page's language reaches <html> and screen readers.
         undo.back_listener(lg)
         names.page_names(lg)
@@ -130,13 +131,13 @@ def scenario_fragment(
 
 @st.fragment(key=state.PRESENT_FRAGMENT)
 @guarded
-def present_fragment(lever_slots: LeverSlots, data_place) -> None:
+def present_fragment(places: present.Head, lever_slots: LeverSlots, data_place) -> None:
     """The presentation view (its levers are hidden but kept, so they keep their state);
     its slide is the scenario view, which the levers move while dragged."""
     now = current()
     step = not state.take_drag()  # a value on the way of a drag is not a step
     notices_view(now.page, now.notices)
-    shown = present.view(now.page, now.result, now.values)
+    shown = present.view(now.page, places, now.result, now.values)
     levers(now.page, lever_slots, state.current_values())
     if step:
         state.write_link(now.scenario, now.view)

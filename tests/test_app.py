@@ -13,7 +13,7 @@ from simulator.history import load_history
 from simulator.i18n import TEXT, tr
 from simulator.params import load_parameters
 from tests import shown
-from tests.levers import move_lever
+from tests.levers import app_test, move_lever
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 RP_ID = re.compile(r"^Rp\d{1,3}(\.\d{3})*,\d{2} triliun$")
@@ -23,7 +23,7 @@ RP_EN = re.compile(r"^Rp \d{1,3}(,\d{3})*\.\d{2} trillion$")
 
 def fresh(lang: str = "id", **query: str | list[str]) -> AppTest:
     """A new session of the app opened with ``query`` as its link, run once, in ``lang``."""
-    at = AppTest.from_file(APP, default_timeout=60)
+    at = app_test()
     for key, value in query.items():
         at.query_params[key] = value
     at.run()

@@ -17,7 +17,7 @@ from simulator import formatting as fmt
 from simulator.cli import main as cli
 from simulator.links import to_query
 from tests import shown
-from tests.levers import move_lever
+from tests.levers import app_test, move_lever
 from tests.strategies import scenarios
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -25,7 +25,7 @@ APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
 def open_link(pairs: list[tuple[str, str]]) -> AppTest:
     """A fresh session opened with the given query pairs."""
-    at = AppTest.from_file(APP, default_timeout=60)
+    at = app_test()
     grouped: dict[str, list[str]] = {}
     for key, value in pairs:
         grouped.setdefault(key, []).append(value)

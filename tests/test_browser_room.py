@@ -9,7 +9,9 @@ from urllib.parse import quote
 
 import pytest
 
-from simulator import load_parameters
+from simulator import load_parameters, load_presets
+from simulator.controls import value_label
+from simulator.i18n import tr
 from tests.browser import (
     ARTIFACTS,
     LIVE_LEVER,
@@ -244,4 +246,71 @@ def test_indonesian_fields_have_no_english_placeholders(app_url, browser):
     assert "Pilih salah satu" in seen
     english = [text for text in seen if re.search(r"\b(Choose|Select|option|Type)\b", text)]
     assert english == []
+    page.close()
+
+
+def test_a_preset_undo_and_redo_reach_the_box_and_the_advanced_assumptions(app_url, browser):
+    """A preset that sets an advanced assumption, chosen with the assumptions open: the
+    assumption shows its value; Undo brings the box and the assumption back to the
+    baseline, Redo to the preset again (each reruns the fragments it reaches, not the page,
+    so this is where a value sent back to the browser could go missing)."""
+    table, presets = load_parameters(), load_presets(table=load_parameters())
+    chosen = presets["unit_baru_jabar"]
+    setting = next(k for k, _ in chosen.scenario.values if table[k].group != LEVER_GROUP)
+    param, set_to = table[setting], dict(chosen.scenario.values)[setting]
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{app_url}/?lang=en")
+    wait_idle(page)
+    side = page.locator("[data-testid='stSidebar']")
+    side.get_by_text(tr("advanced", "en")).click()
+    slider = side.get_by_role("slider", name=param.label("en"))
+    box = side.get_by_role("combobox", name=tr("preset", "en"))
+
+    def shows(preset: str, value: float) -> None:
+        label, text = presets[preset].label("en"), value_label(param, value, "en")
+        page.wait_for_function(
+            "([box, slider, label, text]) => box.value === label"
+            " && slider.getAttribute('aria-valuetext') === text",
+            arg=[box.element_handle(), slider.element_handle(), label, text],
+            timeout=20_000,
+        )
+
+    shows("baseline", param.value)
+    box.click()
+    page.get_by_role("option", name=chosen.label("en")).click()
+    shows("unit_baru_jabar", set_to)
+    page.get_by_role("button", name=tr("undo", "en")).click()
+    shows("baseline", param.value)
+    page.get_by_role("button", name=tr("redo", "en")).click()
+    shows("unit_baru_jabar", set_to)
+    wait_idle(page)
+    assert "new_units=" in page.url
+    page.close()
+
+
+def test_a_typed_value_keeps_a_lever_moved_since_the_form_was_drawn(app_url, browser):
+    """With the typed values open, a lever moved (the form is not redrawn on a lever move)
+    and then a value typed for another lever: applying takes the typed value and keeps the
+    move (the moved lever's box still showing its old value is not read)."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{app_url}/?lang=en")
+    wait_idle(page)
+    side = page.locator("[data-testid='stSidebar']")
+    side.get_by_text(tr("exact_values", "en")).click()
+    apply = side.get_by_role("button", name=tr("apply", "en"))
+    apply.wait_for(timeout=20_000)
+    wait_idle(page)
+    lever = page.locator(SIDEBAR_LEVER).first  # investment, Rp 2.8 trillion
+    lever.focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("() => location.search.includes('investment=')", timeout=20_000)
+    wait_idle(page)
+    moved = re.search(r"investment=([\d.]+)", page.url).group(1)
+    fields = side.locator("[data-testid='stTextInput'] input")
+    names = list(load_parameters().policy)
+    fields.nth(names.index("new_units")).fill("500")
+    apply.click()
+    page.wait_for_function("() => location.search.includes('new_units=500')", timeout=20_000)
+    wait_idle(page)
+    assert f"investment={moved}" in page.url
     page.close()

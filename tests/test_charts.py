@@ -15,7 +15,7 @@ from simulator import analysis, charts, figures
 from simulator.history import load_history
 from simulator.model import simulate_pair
 from simulator.params import load_parameters
-from tests.levers import move_lever
+from tests.levers import app_test, move_lever
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 TABLE = load_parameters()
@@ -152,7 +152,7 @@ def test_lever_moves_leave_the_scenario_views_as_they_were():
     charts again); only the view's state, the numbers, changes."""
     from tests import shown
 
-    at = AppTest.from_file(APP, default_timeout=120)
+    at = app_test(120)
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     before, numbers = view_configs(at), shown.state(at)["s"]
@@ -175,7 +175,7 @@ def test_lever_moves_send_the_same_specs_to_the_browser(view):
     """Two lever moves (a policy instrument, then the end year) send every chart of the tab
     with the same spec and accessible name as before, so the browser updates the drawn
     charts' data in place instead of embedding them afresh; the data do change."""
-    at = AppTest.from_file(APP, default_timeout=120)
+    at = app_test(120)
     at.query_params["view"] = view
     at.run()
     assert not at.exception, [e.value for e in at.exception]

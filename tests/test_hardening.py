@@ -8,10 +8,10 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from simulator.links import VIEWS
 from tests.browser import wait_idle
+from tests.levers import app_test
 from ui import state
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -103,7 +103,7 @@ def test_raw_html_is_only_the_pages_own_style_and_link_markup_stays_text(view):
     """On every view, opened from a link carrying markup, with the share and download popovers
     and the advanced assumptions open: the only raw HTML on the page is the page's own static
     style, and every text that shows the link's markup shows it escaped."""
-    at = AppTest.from_file(APP, default_timeout=60)
+    at = app_test()
     for key, value in hostile_link(view):
         at.query_params[key] = value
     at.run()
@@ -254,7 +254,6 @@ def test_an_error_in_the_page_is_shown_in_the_page_language(monkeypatch, lang):
     """When a part of the page fails (here the model's warnings above the headline), the
     reader sees a short message in the page's language instead of Streamlit's fixed English
     "This app has encountered an error" text, and no error details."""
-    from streamlit.testing.v1 import AppTest
 
     import ui.widgets
     from simulator.i18n import tr
@@ -264,7 +263,7 @@ def test_an_error_in_the_page_is_shown_in_the_page_language(monkeypatch, lang):
 
     # Where the page looks it up (the module may be loaded already by an earlier test).
     monkeypatch.setattr(ui.widgets, "flags", broken)
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at = app_test()
     at.query_params["lang"] = lang
     at.run()
     assert not at.exception

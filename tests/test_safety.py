@@ -22,6 +22,7 @@ from simulator.links import MAX_SAVED
 from simulator.model import simulate_pair
 from simulator.params import load_parameters
 from simulator.report import compare_table, region_table, results_table
+from tests.levers import app_test
 from tests.strategies import scenarios
 
 TABLE = load_parameters()
@@ -237,7 +238,7 @@ def test_csv_and_workbook_hold_no_formula(lang):
 
 def open_link(pairs: list[tuple[str, str]]) -> AppTest:
     """A fresh session opened with the given query pairs."""
-    at = AppTest.from_file(APP, default_timeout=60)
+    at = app_test()
     grouped: dict[str, list[str]] = {}
     for key, value in pairs:
         grouped.setdefault(key, []).append(value)

@@ -1,8 +1,11 @@
 """The sidebar: language, presets, reset, the levers' places, typed values, assumptions.
 
-Everything :func:`sidebar` draws sits outside the scenario fragment, so using it reruns the
-whole page; the preset's note and the main levers are drawn into their places by the
-fragment (:func:`levers`), so a lever move reruns only that.
+The language and the reset button rerun the whole page. The preset box and the settings
+(typed values, advanced assumptions) are fragments of their own: using one reruns it and the
+scenario's fragment by key (``state.rerun_parts``), and a change elsewhere that reaches one
+(a lever landing on a preset, undo) reruns it the same way. The preset's note and the main
+levers are drawn into their places by the scenario's fragment (:func:`levers`), so a lever
+move reruns only that.
 """
 
 from __future__ import annotations
@@ -14,8 +17,11 @@ import streamlit as st
 from simulator import controls, session
 from simulator.i18n import LANGS, tr
 from simulator.params import Parameter
-from ui import state, undo
+from ui import page_guard, state, undo
 from ui.lever import live_lever
+
+# An error in a fragment of the sidebar is logged and shown in the page's language.
+guarded = page_guard.errors_in_page_language(state.lang)
 
 # The group whose rows are drawn as the main levers; every other group is an advanced one.
 LEVER_GROUP = "lever"
@@ -42,9 +48,10 @@ def unit_hint(param: Parameter, lg: str) -> str:
 
 def slider(param: Parameter, lg: str, *, persist: bool = False) -> None:
     """A select-slider over the parameter's grid, labelled in ``lg``."""
+    state.resent(param.name)
     current = float(st.session_state[param.name])
     # A main lever lives in the scenario fragment (its move redraws only that); an advanced
-    # assumption lives outside it and reruns the page.
+    # assumption lives in the settings fragment and reruns it and the scenario's.
     # The value is also given as the default: a slider first drawn in the browser after its
     # first run (the presentation's lever strip is drawn when opened) starts at the default,
     # not at the session's value, and sends that back with the next change elsewhere (the
@@ -56,7 +63,7 @@ def slider(param: Parameter, lg: str, *, persist: bool = False) -> None:
         format_func=lambda v, p=param, lg=lg: controls.value_label(p, v, lg),
         key=param.name,
         help=help_text(param, lg),
-        on_change=None if persist else state.on_slider,
+        on_change=state.on_assumption if persist else state.on_slider,
         args=None if persist else (param.name,),
         persist_state="session" if persist else None,
     )
@@ -88,7 +95,7 @@ def sidebar(page: state.Page, lever_place=None) -> LeverSlots:
         required=True,
         on_change=state.on_language,
     )
-    preset_box(page)
+    preset_fragment(page)
     preset_note = st.container()
     st.button(
         tr("reset", lg), key=state.RESET, on_click=state.on_reset, icon=":material/restart_alt:"
@@ -100,6 +107,51 @@ def sidebar(page: state.Page, lever_place=None) -> LeverSlots:
         with lever_place:
             st.subheader(tr("levers", lg), anchor=False)
             lever_slot = st.container()
+    settings_fragment(page)
+    return LeverSlots(preset_note, lever_slot)
+
+
+def levers(page: state.Page, slots: LeverSlots, values: dict[str, float]) -> None:
+    """The preset's note and the main levers, in their places in the sidebar. What differs
+    from the preset is said below the levers: said above them, its line pushed every lever
+    down under the pointer on the first move."""
+    lg = page.lang
+    chosen = page.presets[state.preset_name()]
+    changed = session.preset_differences(values, chosen, page.table)
+    with slots.preset_note:
+        st.caption(chosen.description(lg))
+    with slots.levers:
+        with st.container(horizontal=True, gap="small"):
+            st.button(
+                tr("undo", lg),
+                key=state.UNDO,
+                icon=":material/undo:",
+                on_click=state.sets_scenario(undo.on_undo),
+                disabled=not undo.can_undo(),
+            )
+            st.button(
+                tr("redo", lg),
+                key=state.REDO,
+                icon=":material/redo:",
+                on_click=state.sets_scenario(undo.on_redo),
+                disabled=not undo.can_redo(),
+            )
+        for param in page.table.in_group(LEVER_GROUP):
+            if param.is_policy:
+                instrument(param, lg)
+            else:
+                slider(param, lg)
+        if changed:
+            labels = ", ".join(page.table[name].label(lg) for name in changed)
+            st.caption(tr("preset_changed", lg, items=labels))
+
+
+@st.fragment(key=state.SETTINGS_FRAGMENT)
+@guarded
+def settings_fragment(page: state.Page) -> None:
+    """Typed values and the advanced assumptions (a fragment: opening either, applying typed
+    values or moving an assumption reruns this and the scenario's fragment, not the page)."""
+    lg = page.lang
     # Typed values go through a form: its fields reach the server only on submit, so they
     # never race the sliders (a field echoing an old value would undo a slider move).
     # An expander, not a popover: a popover low in the sidebar got only the room below it
@@ -120,50 +172,22 @@ def sidebar(page: state.Page, lever_place=None) -> LeverSlots:
                 st.markdown(f"**{tr(f'group_{group}', lg)}**")
                 for param in page.table.in_group(group):
                     slider(param, lg, persist=True)
-    return LeverSlots(preset_note, lever_slot)
 
 
-def levers(page: state.Page, slots: LeverSlots, values: dict[str, float]) -> None:
-    """The preset's note and the main levers, in their places in the sidebar. What differs
-    from the preset is said below the levers: said above them, its line pushed every lever
-    down under the pointer on the first move."""
-    lg = page.lang
-    chosen = page.presets[state.preset_name()]
-    changed = session.preset_differences(values, chosen, page.table)
-    with slots.preset_note:
-        st.caption(chosen.description(lg))
-    with slots.levers:
-        with st.container(horizontal=True, gap="small"):
-            st.button(
-                tr("undo", lg),
-                key=state.UNDO,
-                icon=":material/undo:",
-                on_click=state.whole_page(undo.on_undo),
-                disabled=not undo.can_undo(),
-            )
-            st.button(
-                tr("redo", lg),
-                key=state.REDO,
-                icon=":material/redo:",
-                on_click=state.whole_page(undo.on_redo),
-                disabled=not undo.can_redo(),
-            )
-        for param in page.table.in_group(LEVER_GROUP):
-            if param.is_policy:
-                instrument(param, lg)
-            else:
-                slider(param, lg)
-        if changed:
-            labels = ", ".join(page.table[name].label(lg) for name in changed)
-            st.caption(tr("preset_changed", lg, items=labels))
+@st.fragment(key=state.PRESET_FRAGMENT)
+@guarded
+def preset_fragment(page: state.Page) -> None:
+    """The preset box, a fragment of its own: it reruns when its choice changes (chosen here,
+    or a lever landing on a preset, undo), not with every lever move."""
+    preset_box(page)
 
 
 def preset_box(page: state.Page) -> None:
-    """The preset box (outside the scenario fragment: choosing a preset reruns the page,
-    which a preset's advanced assumptions need)."""
-    # The script never writes this widget's value (only callbacks do): a value written on
-    # every run would race the browser, which echoes the old one back with the next slider
-    # move and so re-applies the preset over the user's change.
+    """The preset box."""
+    # The script writes this widget's value only when a callback asked (state.resent): a
+    # value written on every run would race the browser, which echoes the old one back
+    # with the next slider move and so re-applies the preset over the user's change.
+    state.resent(state.PRESET)
     lg, presets = page.lang, page.presets
     st.selectbox(
         tr("preset", lg),

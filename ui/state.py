@@ -3,14 +3,16 @@
 Streamlit keeps a widget's value in ``st.session_state`` under the widget's key; each
 parameter's slider is keyed by the parameter's name, every other key is a constant below, so
 no key is spelt twice. Callbacks run before the script, so a widget they set is drawn with
-its new value in the same run.
+its new value in the same run. A callback whose change reaches beyond its widget's fragment
+reruns the fragments it reaches by key (:func:`rerun_parts`), never the whole page, and marks
+the widget values it wrote to be sent again (:func:`resend`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, NoReturn
 
 import streamlit as st
 
@@ -74,9 +76,12 @@ GOAL_OUTPUT = "goal_output"
 GOAL_YEAR = "goal_year"
 GOAL_TARGET = "goal_target"
 GOAL_LEVER = "goal_lever"
-# Fragments (each reruns alone when a widget inside it changes).
+# Fragments (each reruns alone when a widget inside it changes; a callback whose change
+# reaches further reruns the fragments it reaches by key: see rerun_parts).
 SCENARIO_FRAGMENT = "scenario"
 PRESENT_FRAGMENT = "present"
+PRESET_FRAGMENT = "preset_box"  # the preset box in the sidebar
+SETTINGS_FRAGMENT = "settings"  # the typed values and the advanced assumptions
 # What the session holds besides widgets.
 OPENED = "_opened"  # the link has been read
 VIEW_CODE = "view_code"  # the open tab or the presentation view, language-neutral (in the link)
@@ -90,6 +95,8 @@ GOAL = "goal"  # the goal-seek answer (GoalAnswer, UnreadableTarget or None)
 GOAL_APPLIED = "_goal_applied"  # the confirmation of an answer just applied
 NOTICES = "_notices"  # typed-value notices: parameter name -> text
 LINK_NOTICES = "_link_notices"  # repairs made to the opening link (simulator.links.Notice)
+RESEND = "_resend"  # widget keys a callback wrote before a keyed rerun (see resend)
+EXACT_SHOWN = "_exact_shown"  # parameter name -> the text its typed-value box was given
 DRAGGING = "_dragging"  # this run shows a live lever's value on the way (not yet a step)
 ACKS = "_lever_acks"  # parameter name -> sequence number of the last value a lever sent
 UNDO_STEPS = "_history"  # undo: the scenarios shown, as Scenario.values tuples
@@ -407,8 +414,10 @@ def fill_exact_field(name: str) -> None:
     """Before the typed-value box of ``name`` is drawn: show the lever's value in it, in the
     page language. The box keeps the text last applied or shown (a typed draft stays in
     the browser until applied), so it is written only when the value or the language has
-    changed since; no callback keeps it in step."""
+    changed since; no callback keeps it in step. The text shown is kept (EXACT_SHOWN): an
+    untouched box is not read on submit."""
     shown = controls.number_text(TABLE[name], st.session_state[name], lang())
+    st.session_state[EXACT_SHOWN] = {**st.session_state.get(EXACT_SHOWN, {}), name: shown}
     if st.session_state.get(exact_key(name)) != shown:
         st.session_state[exact_key(name)] = shown
 
@@ -417,6 +426,7 @@ def apply_values(values: dict[str, float]) -> None:
     """Set every parameter (baseline where ``values`` is silent) and clear notices."""
     for param in TABLE.values():
         st.session_state[param.name] = values.get(param.name, param.value)
+    resend(*TABLE)
     st.session_state[NOTICES] = {}
     st.session_state[LINK_NOTICES] = []
 
@@ -454,6 +464,8 @@ def on_preset() -> None:
     name = st.session_state.get(PRESET)
     if name in PRESETS:
         apply_values(PRESETS[name].scenario.as_dict())
+    # The box is a fragment of its own: the scenario and the assumptions follow by key.
+    rerun_parts(PRESET_FRAGMENT, SETTINGS_FRAGMENT)
 
 
 def on_reset() -> None:
@@ -463,13 +475,16 @@ def on_reset() -> None:
 
 
 def on_exact_submit() -> None:
-    """Take the typed values that are valid; keep the others and say why."""
+    """Take the typed values that are valid; keep the others and say why. A box left as it
+    was drawn is not read: the form is not redrawn when a lever moves, so its text may be
+    a value the lever has left since (applying it would undo that move)."""
     notices = dict(typed_notices())
+    shown = st.session_state.get(EXACT_SHOWN, {})
     for name in TABLE.policy:
         typed = st.session_state[exact_key(name)]
         notices.pop(name, None)
-        if not str(typed or "").strip():
-            continue  # a field left empty keeps its lever (and is filled in again below)
+        if not str(typed or "").strip() or typed == shown.get(name):
+            continue  # a field left empty or untouched keeps its lever (filled in again)
         parsed = controls.parse_typed(TABLE[name], typed, lang(), st.session_state[name])
         if parsed.notice:  # not taken, or taken as read with a word on how ("5,000")
             notices[name] = parsed.notice
@@ -477,6 +492,7 @@ def on_exact_submit() -> None:
             st.session_state[name] = parsed.value
     st.session_state[NOTICES] = notices
     follow_preset()
+    rerun_parts(PRESET_FRAGMENT, SETTINGS_FRAGMENT)
 
 
 def mark_drag() -> None:
@@ -501,10 +517,15 @@ def on_slider(name: str) -> None:
     notices.pop(name, None)
     st.session_state[NOTICES] = notices
     if follow_preset():
-        # The box sits outside the fragment: the page is redrawn whole when its choice
-        # changes (rare: only on landing on another preset). Drawing the box in the
-        # fragment instead made every lever move slower (see issue-25-item6 note).
-        st.rerun()
+        # The box is a fragment of its own (drawn in the scenario's fragment, it made every
+        # lever move slower): it reruns only when its choice changes.
+        rerun_parts(PRESET_FRAGMENT)
+
+
+def on_assumption() -> None:
+    """An advanced assumption moved (in the settings fragment): the scenario's fragment
+    follows."""
+    rerun_parts(SETTINGS_FRAGMENT)
 
 
 def matching_preset() -> str | None:
@@ -519,22 +540,48 @@ def follow_preset() -> bool:
     found = matching_preset()
     if found is not None and found != st.session_state.get(PRESET):
         st.session_state[PRESET] = found
+        resend(PRESET)
         return True
     return False
 
 
-def whole_page(callback: Callable[..., None]) -> Callable[..., None]:
-    """``callback`` followed by a rerun of the whole page: for widgets inside a fragment
-    whose change reaches beyond it, each an explicit choice (undo and redo, opening a saved
-    scenario, applying a goal-seek answer or an allocation can move an advanced assumption
-    drawn outside the fragment; leaving presentation mode changes the layout)."""
+def rerun_parts(*parts: str) -> NoReturn:
+    """From a callback: rerun the fragment that shows the scenario (the tabs' or the
+    presentation's) and the sidebar ``parts`` (fragment keys) that the callback's change
+    reaches beyond the widget's own fragment - never the whole page."""
+    shown = PRESENT_FRAGMENT if view_code() == PRESENT else SCENARIO_FRAGMENT
+    st.rerun(list(dict.fromkeys((shown, *parts))))
+
+
+def sets_scenario(callback: Callable[..., None]) -> Callable[..., None]:
+    """``callback``, which sets the whole scenario (undo and redo, opening a saved scenario,
+    applying a goal-seek answer or an allocation), followed by a rerun of what shows it: the
+    scenario's fragment, the preset box and the typed values and advanced assumptions (in
+    the sidebar, outside the fragment of the button that asked)."""
 
     def run(*args: Any) -> None:
         callback(*args)
-        st.rerun()
+        rerun_parts(PRESET_FRAGMENT, SETTINGS_FRAGMENT)
 
     run.__doc__ = callback.__doc__
     return run
+
+
+def resend(*keys: str) -> None:
+    """Mark widget values a callback wrote, to be sent to the browser again when drawn.
+    Streamlit sends a widget a value written by a callback in the run that follows a whole
+    page's interaction; the run a keyed ``st.rerun`` starts no longer counts the write as
+    new (Streamlit 1.67), so the browser would keep showing the old value."""
+    st.session_state[RESEND] = {*st.session_state.get(RESEND, ()), *keys}
+
+
+def resent(key: str) -> None:
+    """Just before the widget ``key`` is drawn: write its value again if a callback marked
+    it (see :func:`resend`), so the browser gets it."""
+    marked = st.session_state.get(RESEND, set())
+    if key in marked:
+        st.session_state[RESEND] = marked - {key}
+        st.session_state[key] = st.session_state[key]
 
 
 def on_save() -> None:

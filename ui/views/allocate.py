@@ -153,7 +153,7 @@ def result_part(
         )
     st.button(
         tr("alloc_apply", lg),
-        on_click=state.whole_page(state.on_alloc_apply),
+        on_click=state.sets_scenario(state.on_alloc_apply),
         args=(tuple(found.best.mix.items()),),
         icon=":material/check:",
         key=state.ALLOC_APPLY,

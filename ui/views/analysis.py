@@ -235,7 +235,7 @@ def goal_answer(found: analysis.GoalSeek, lg: str, table: ParameterTable) -> Non
         st.success(words, icon=":material/check_circle:")
         st.button(
             tr("goal_apply", lg),
-            on_click=state.whole_page(state.on_goal_apply),
+            on_click=state.sets_scenario(state.on_goal_apply),
             icon=":material/done:",
         )
     else:

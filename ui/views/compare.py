@@ -89,7 +89,7 @@ def saved_list(saved: Sequence[Scenario], lg: str) -> None:
         open_col.button(
             tr("open_saved", lg),
             key=state.open_key(index),
-            on_click=state.whole_page(state.on_open),
+            on_click=state.sets_scenario(state.on_open),
             args=(index,),
         )
         remove_col.button(

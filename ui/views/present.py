@@ -122,11 +122,43 @@ class Shown(NamedTuple):
     live: bool
 
 
-def view(page: state.Page, result: Result, values: dict[str, float]) -> Shown:
-    """Controls, the slide (name, numbers, sentence, charts), the footer; returns what the
-    slide shows."""
-    lg, table = page.lang, page.table
+class Head(NamedTuple):
+    """The slide's top row, drawn by the page: places for the title and the slide buttons
+    (filled by the presentation's fragment); the language and "back to editing" buttons sit
+    beside them, outside the fragment, since either changes the whole page."""
+
+    title: object
+    steps: object
+
+
+def head(page: state.Page) -> Head:
+    """The top row: places for the slide's title and buttons, then the language and "back to
+    editing" buttons (outside the fragment: using either reruns the whole page)."""
+    lg = page.lang
     st.html(PRESENT_CSS)
+    with st.container(horizontal=True, vertical_alignment="center", key="present_slides"):
+        places = Head(
+            st.empty(),  # an element of the row, as the title was (a container did not grow)
+            st.container(horizontal=True, vertical_alignment="center", width="content"),
+        )
+        other = next(code for code in LANGS if code != lg)
+        st.button(tr("present_other_lang", lg), key=state.PRESENT_LANG,
+                  on_click=state.switch_language, args=(other,))  # fmt: skip
+        st.button(
+            tr("back_to_edit", lg),
+            icon=":material/edit:",
+            key=state.PRESENT_BACK,
+            on_click=state.set_view,
+            args=(DEFAULT_VIEW,),
+            type="primary",
+        )
+    return places
+
+
+def view(page: state.Page, places: Head, result: Result, values: dict[str, float]) -> Shown:
+    """The slide's title and buttons (in their places in the top row), the slide (numbers,
+    sentence, charts) and the footer; returns what the slide shows."""
+    lg, table = page.lang, page.table
     slides = [None, *page.saved]
     index = state.slide()
     if index:  # a saved scenario's slide: its own numbers
@@ -137,9 +169,9 @@ def view(page: state.Page, result: Result, values: dict[str, float]) -> Shown:
     else:
         title = session.scenario_title(values, page.presets, table, lg, page.saved)
     year = int(result.years[-1])
-    with st.container(horizontal=True, vertical_alignment="center", key="present_slides"):
-        st.subheader(escape_md(tr("present_title", lg, name=title, year=year)), anchor=False)
-        if len(slides) > 1:
+    places.title.subheader(escape_md(tr("present_title", lg, name=title, year=year)), anchor=False)
+    if len(slides) > 1:
+        with places.steps:
             st.button("", icon=":material/chevron_left:", help=tr("present_prev", lg),
                       key=state.SLIDE_PREV, on_click=state.on_slide, args=(-1,))  # fmt: skip
             st.caption(
@@ -149,17 +181,6 @@ def view(page: state.Page, result: Result, values: dict[str, float]) -> Shown:
             st.button("", icon=":material/chevron_right:", help=tr("present_next", lg),
                       key=state.SLIDE_NEXT, on_click=state.on_slide, args=(1,))  # fmt: skip
             _KEYS(key=state.SLIDE_KEYS, on_step_change=state.on_slide_key, height=0)
-        other = next(code for code in LANGS if code != lg)
-        st.button(tr("present_other_lang", lg), key=state.PRESENT_LANG,
-                  on_click=state.switch_language, args=(other,))  # fmt: skip
-        st.button(
-            tr("back_to_edit", lg),
-            icon=":material/edit:",
-            key=state.PRESENT_BACK,
-            on_click=state.whole_page(state.set_view),
-            args=(DEFAULT_VIEW,),
-            type="primary",
-        )
     flags_view(page, result, values)
     # The view sizes the plots itself from where its charts row begins in the window (so a
     # resize or a longer sentence needs no run): the room the footer and the charts' own
