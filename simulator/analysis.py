@@ -232,6 +232,15 @@ class Uncertainty:
         return pd.concat(frames, ignore_index=True)
 
 
+def percentiles(draws: np.ndarray) -> np.ndarray:
+    """``np.percentile(draws, QUANTILES, axis=0)`` exactly, in about half the time: each
+    year's draws are sorted as one contiguous row first (numpy's vectorised sort beats the
+    selection percentile makes down a strided column; on sorted rows that selection is
+    quick). Shape (len(QUANTILES), years)."""
+    rows = np.sort(np.ascontiguousarray(draws.T), axis=1)
+    return np.percentile(rows, QUANTILES, axis=1)
+
+
 def _centred(
     values: Mapping[str, float], ranges: Mapping[str, Range], table: ParameterTable
 ) -> dict[str, tuple[float, float, float]]:
@@ -268,7 +277,7 @@ def uncertainty(
             "effect": result.effect(output),
         }
         for name, array in series.items():
-            bands[(name, output)] = np.percentile(array, QUANTILES, axis=0)
+            bands[(name, output)] = percentiles(array)
             end[(name, output)] = array[:, -1].copy()
     return Uncertainty(years=result.years, bands=bands, end=end, draws=draws, seed=seed)
 

@@ -355,3 +355,23 @@ def test_headline_and_range_agree_and_a_differing_median_names_its_cause():
     assert found.median > found.central
     assert analysis.skew_source(values, "value_added_rp_tn") == "online_va_premium"
     assert analysis.skew_source({}, "jobs") is None
+
+
+@given(
+    st.integers(1, 400),
+    st.integers(1, 20),
+    st.sampled_from(["normal", "ties", "spread"]),
+    st.integers(0, 2**32 - 1),
+)
+def test_the_bands_are_numpys_percentiles_exactly(rows, years, kind, seed):
+    """The fan charts' percentiles (computed on sorted rows, for speed) are bit for bit
+    numpy's own, for any number of draws and years, with ties and wide ranges."""
+    rng = np.random.default_rng(seed)
+    if kind == "normal":
+        draws = rng.normal(size=(rows, years))
+    elif kind == "ties":
+        draws = rng.integers(-3, 3, size=(rows, years)).astype(float)
+    else:
+        draws = rng.normal(size=(rows, years)) * 10.0 ** rng.integers(-300, 300, size=years)
+    expected = np.percentile(draws, analysis.QUANTILES, axis=0)
+    assert np.array_equal(analysis.percentiles(draws), expected)
