@@ -629,8 +629,16 @@ def _assumed_cached(
     return found
 
 
+_ASSUMPTION_NAMES: dict[int, tuple[ParameterTable, tuple[str, ...]]] = {}
+
+
 def _assumption_names(table: ParameterTable) -> tuple[str, ...]:
-    return tuple(name for name in table if table[name].role == "assumption")
+    """The names of the table's assumptions, in table order (listed once a table)."""
+    found = _ASSUMPTION_NAMES.get(id(table))
+    if found is None or found[0] is not table:
+        names = tuple(name for name in table if table[name].role == "assumption")
+        found = _ASSUMPTION_NAMES[id(table)] = (table, names)
+    return found[1]
 
 
 def _core(
