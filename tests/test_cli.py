@@ -27,6 +27,7 @@ def run(*argv: str) -> tuple[int, str, str]:
     return status, out.getvalue(), err.getvalue()
 
 
+@pytest.mark.slow
 def test_module_entry_reproduces_calibration():
     """`python -m simulator run` prints 22.98 for 2016 and the published real growth after,
     and marks which years are data."""
@@ -291,6 +292,7 @@ READER = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", DATA_FILES)
 @pytest.mark.parametrize(
     "damage", ["missing", "folder", "binary", "header only", "huge field", "garbage"]
