@@ -4,8 +4,11 @@
                            http://localhost:8501 (extra arguments go to `streamlit run`)
     python run.py test     installs everything the tests need and runs lint and every test,
                            browser tests included (CI runs exactly this; see .ci/run)
-    python run.py check    the fast loop: lint and every non-browser test, with a small
-                           hypothesis profile (under two minutes)
+    python run.py check    the fast loop: lint and every test not marked browser or slow
+                           (slow: starts a server, nginx or a fresh Python of its own), on two
+                           workers (pytest-xdist) with a small hypothesis profile; about two
+                           minutes here (see the README). `check -m "not browser"` adds the
+                           slow ones, `check -n 0` runs in one process
     python run.py golden   rewrites tests/golden/ after an intended change (then read the diff)
     python run.py bench    the model benchmark
 
@@ -362,7 +365,9 @@ def command_check(args: list[str]) -> int:
     python = ensure_venv(DEV)
     if python is None:
         return 1
-    return lint(python) or pytest(python, "fast", ["-m", "not browser", *args])
+    # Two workers (the machine's two cores); a later -n or -m in args wins.
+    loop = ["-m", "not browser and not slow", "-n", "2"]
+    return lint(python) or pytest(python, "fast", [*loop, *args])
 
 
 def command_golden(args: list[str]) -> int:

@@ -20,7 +20,6 @@ from urllib.parse import urlencode
 
 import pandas as pd
 
-from simulator import session
 from simulator.allocate import GOALS, AllocationError, allocate, parse_limits
 from simulator.analysis import (
     DEFAULT_DRAWS,
@@ -32,7 +31,6 @@ from simulator.analysis import (
 )
 from simulator.contributions import CONTRIBUTION_OUTPUTS, contributions
 from simulator.datafile import DataFileError
-from simulator.files import briefing, builders, tables
 from simulator.history import load_history
 from simulator.i18n import DEFAULT_LANG, LANGS, tr
 from simulator.links import to_query
@@ -386,6 +384,11 @@ def _allocate(args: argparse.Namespace, scenario: Scenario) -> int:
 
 def _briefing(args: argparse.Namespace, scenario: Scenario) -> int:
     """Write the scenario's briefing (HTML or PDF) to a file; print its path and size."""
+    # Imported here, not at the top: the file builders bring Altair, fpdf and vl-convert,
+    # which every other command (and each `python -m simulator` start) would otherwise load.
+    from simulator import session
+    from simulator.files import briefing, builders, tables
+
     if not re.fullmatch(r"https?://[^\s]+", args.app_url):
         sys.stderr.write(f"error: --app-url must be an http(s) address, got {args.app_url!r}\n")
         return EXIT_USAGE

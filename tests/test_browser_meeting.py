@@ -177,14 +177,19 @@ def test_the_range_is_explained_in_plain_words_and_drawn_as_a_change(app_url, br
 
 
 # Notes every dialog Streamlit adds while the test runs, and whether one was ever painted
-# visible (sampled each animation frame).
+# visible (sampled each animation frame, counted in __frames).
 WATCH_DIALOGS = """() => {
   window.__dialogs = 0;
   window.__dialogShown = false;
+  window.__frames = 0;
+  window.__dialogFrame = Infinity;
   new MutationObserver((records) => {
     for (const r of records) for (const n of r.addedNodes) {
       if (n.nodeType === 1 && (n.matches("[data-testid='stDialog']")
-          || n.querySelector("[data-testid='stDialog']"))) window.__dialogs += 1;
+          || n.querySelector("[data-testid='stDialog']"))) {
+        window.__dialogs += 1;
+        window.__dialogFrame = Math.min(window.__dialogFrame, window.__frames);
+      }
     }
   }).observe(document.body, {subtree: true, childList: true});
   const tick = () => {
@@ -193,6 +198,7 @@ WATCH_DIALOGS = """() => {
       if (r.width > 0 && r.height > 0 && getComputedStyle(d).visibility !== "hidden")
         window.__dialogShown = true;
     }
+    window.__frames += 1;
     requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
@@ -200,52 +206,110 @@ WATCH_DIALOGS = """() => {
 NOTICE = "#ikm-connection"
 
 
-@pytest.mark.parametrize(("lang", "size"), LANG_SIZES)
-def test_a_lost_connection_gets_the_pages_own_notice_and_nothing_is_lost(browser, lang, size):
-    """The server stops: the page says, in its language, that it is reconnecting and that
-    the scenario is in the link, and Streamlit's English dialog is never shown; the server
-    comes back on the same address: the notice goes and the same numbers are back."""
+def _observe(seen: dict, name: str, step, *args) -> None:
+    """``seen[name] = step(*args)``; a step that fails is kept as its error (that page's test
+    then fails with it), so one page's failure neither hides nor fails the others'."""
+    if "error" in seen:
+        return
+    try:
+        seen[name] = step(*args)
+    except (AssertionError, PlaywrightTimeout) as error:
+        seen["error"] = f"{name}: {type(error).__name__}: {error}"
+
+
+def _drawn(page) -> list[str]:
+    """The headlines of a page, once its first run is drawn."""
+    wait_idle(page, timeout=90_000)  # a fresh server's first run imports everything
+    return page.locator(HEADLINE).all_inner_texts()
+
+
+def _offline(page, lang: str, size: tuple[int, int]) -> dict:
+    """What the page shows once the connection is gone and Streamlit has opened its dialog."""
+    page.locator(NOTICE).wait_for(state="visible", timeout=30_000)
+    # Streamlit opens its dialog a second or so after the connection goes.
+    page.wait_for_function("() => window.__dialogs > 0", timeout=30_000, polling=100)
+    width, height = size
+    page.screenshot(path=str(ARTIFACTS / f"offline-{lang}-{width}x{height}.png"))
+    return {
+        "notice": page.locator(NOTICE).inner_text(),
+        "dialog_shown": page.evaluate("() => window.__dialogShown"),
+        "frames_since_dialog": page.evaluate("() => window.__frames - window.__dialogFrame"),
+        "body": page.locator("body").inner_text(),
+        "status_hidden": page.locator("[data-testid='stConnectionStatus']").is_hidden(),
+        "box": page.locator(NOTICE).bounding_box(),
+    }
+
+
+def _back(page, shown: list[str]) -> list[str]:
+    """The page's headlines once the server is back and the notice gone."""
+    page.locator(NOTICE).wait_for(state="hidden", timeout=90_000)
+    page.wait_for_function(
+        "(v) => document.querySelector('.ikm-card-value')?.innerText === v",
+        arg=shown[0],
+        timeout=90_000,
+    )
+    wait_idle(page, timeout=90_000)
+    return page.locator(HEADLINE).all_inner_texts()
+
+
+@pytest.fixture(scope="module")
+def outage(browser) -> dict:
+    """One server, a page open on it at every size in both languages, then one outage and
+    one return for all of them at once (a server's start and stop cost as much for one page
+    as for eight): what each page showed before, during and after, by (lang, size)."""
     ARTIFACTS.mkdir(exist_ok=True)  # the server's log goes there
     port = free_port()
-    query = f"lang={lang}&investment=5.6&online_adoption=75"
-    if size == (1024, 650):
-        query += "&view=present"  # a windowed projector
-    page = new_page(browser, size)
-    with serving(port=port) as (url, process):
-        page.goto(f"{url}/?{query}")
-        wait_idle(page, timeout=90_000)  # a fresh server's first run imports everything
-        shown = page.locator(HEADLINE).all_inner_texts()
-        assert page.locator(NOTICE).is_hidden()
-        page.evaluate(WATCH_DIALOGS)
-        process.terminate()
-        process.wait(timeout=20)
-        page.locator(NOTICE).wait_for(state="visible", timeout=30_000)
-        # Streamlit opens its dialog a second or so after the connection goes.
-        page.wait_for_function("() => window.__dialogs > 0", timeout=30_000, polling=100)
-        notice = page.locator(NOTICE).inner_text()
-        assert tr("offline_title", lang) in notice
-        assert tr("offline_body", lang) in notice
-        assert not page.evaluate("() => window.__dialogShown")
-        body = page.locator("body").inner_text()
-        assert "Connection error" not in body
-        assert page.locator("[data-testid='stConnectionStatus']").is_hidden()
-        box = page.locator(NOTICE).bounding_box()
-        width, height = size
-        assert box["x"] >= 0
-        assert box["x"] + box["width"] <= width
-        assert box["y"] >= 0
-        assert box["y"] + box["height"] <= height
-        page.screenshot(path=str(ARTIFACTS / f"offline-{lang}-{width}x{height}.png"))
-    with serving(port=port):
-        page.locator(NOTICE).wait_for(state="hidden", timeout=90_000)
-        page.wait_for_function(
-            "(v) => document.querySelector('.ikm-card-value')?.innerText === v",
-            arg=shown[0],
-            timeout=90_000,
-        )
-        wait_idle(page, timeout=90_000)
-        assert page.locator(HEADLINE).all_inner_texts() == shown
-    page.close()
+    pages, seen = {}, {case: {} for case in LANG_SIZES}
+    try:
+        with serving(port=port) as (url, process):
+            for lang, size in LANG_SIZES:
+                query = f"lang={lang}&investment=5.6&online_adoption=75"
+                if size == (1024, 650):
+                    query += "&view=present"  # a windowed projector
+                pages[lang, size] = new_page(browser, size)
+                # Opened all at once: the server runs the pages while the browser draws.
+                _observe(seen[lang, size], "opened", pages[lang, size].goto, f"{url}/?{query}")
+            for case, page in pages.items():
+                _observe(seen[case], "shown", _drawn, page)
+                _observe(seen[case], "hidden_before", page.locator(NOTICE).is_hidden)
+                _observe(seen[case], "watching", page.evaluate, WATCH_DIALOGS)
+            process.terminate()
+            process.wait(timeout=20)
+            for (lang, size), page in pages.items():
+                _observe(seen[lang, size], "offline", _offline, page, lang, size)
+        with serving(port=port):
+            for case, page in pages.items():
+                _observe(seen[case], "after", _back, page, seen[case].get("shown"))
+    finally:
+        for page in pages.values():
+            page.close()
+    return seen
+
+
+@pytest.mark.parametrize(("lang", "size"), LANG_SIZES)
+def test_a_lost_connection_gets_the_pages_own_notice_and_nothing_is_lost(outage, lang, size):
+    """The server stops: the page says, in its language, that it is reconnecting and that
+    the scenario is in the link, and Streamlit's English dialog is never shown; the server
+    comes back on the same address: the notice goes and the same numbers are back. (The
+    pages of every size and language share one server and one outage: see ``outage``.)"""
+    seen = outage[lang, size]
+    assert "error" not in seen, seen["error"]
+    assert seen["hidden_before"]
+    during = seen["offline"]
+    assert tr("offline_title", lang) in during["notice"]
+    assert tr("offline_body", lang) in during["notice"]
+    # The dialog was watched on each animation frame after it came, and never painted.
+    assert during["frames_since_dialog"] > 0
+    assert not during["dialog_shown"]
+    assert "Connection error" not in during["body"]
+    assert during["status_hidden"]
+    box = during["box"]
+    width, height = size
+    assert box["x"] >= 0
+    assert box["x"] + box["width"] <= width
+    assert box["y"] >= 0
+    assert box["y"] + box["height"] <= height
+    assert seen["after"] == seen["shown"]
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])

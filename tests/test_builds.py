@@ -163,6 +163,7 @@ def test_a_builder_must_return_bytes():
         builds.get("k", lambda: "text", "s")
 
 
+@pytest.mark.slow
 def test_workers_build_in_processes_of_their_own_at_lower_priority(tmp_path, monkeypatch):
     """A build runs in another process, niced below the server, and starting the workers
     does not run the parent's ``__main__`` again (under Streamlit that is the page script,

@@ -60,6 +60,7 @@ async def clear_cache(url: str) -> None:
         await client.run()  # the message was handled before this run was
 
 
+@pytest.mark.slow
 def test_a_visitor_cannot_clear_the_shared_cache():
     """A session opens the page (the baseline is computed once); another connection sends
     "clear cache"; a third session opening the page finds the baseline still cached."""

@@ -27,6 +27,7 @@ def run(*argv: str) -> tuple[int, str, str]:
     return status, out.getvalue(), err.getvalue()
 
 
+@pytest.mark.slow
 def test_module_entry_reproduces_calibration():
     """`python -m simulator run` prints 22.98 for 2016 and the published real growth after,
     and marks which years are data."""
@@ -291,6 +292,7 @@ READER = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", DATA_FILES)
 @pytest.mark.parametrize(
     "damage", ["missing", "folder", "binary", "header only", "huge field", "garbage"]
@@ -300,14 +302,25 @@ def test_a_broken_data_file_gives_one_line_and_status_1(tmp_path, name, damage):
     naming the file, no traceback, nothing on stdout; also for `run`, which reads every
     file (the parser reads the parameter file before any command runs)."""
     root = project_copy(tmp_path, name, damage)
-    for command in {READER[name], ("run",)}:
-        done = subprocess.run(
+    # The commands run side by side (each in a fresh interpreter); all have ended before
+    # the first assertion.
+    started = {
+        command: subprocess.Popen(
             [sys.executable, "-m", "simulator", *command],
             cwd=root,
-            capture_output=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
             text=True,
-            timeout=120,
         )
+        for command in {READER[name], ("run",)}
+    }
+    ended = {}
+    for command, process in started.items():
+        stdout, stderr = process.communicate(timeout=120)
+        ended[command] = subprocess.CompletedProcess(
+            process.args, process.returncode, stdout, stderr
+        )
+    for command, done in ended.items():
         optional = name in ("uncertainty.csv", "correlations.csv")
         if optional and (command == ("run",) or damage == "header only"):
             # `run` needs no uncertainty ranges; a file of them with no rows is a model

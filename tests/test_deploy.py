@@ -11,6 +11,7 @@ import sys
 import tomllib
 from pathlib import Path
 
+import pytest
 import yaml
 
 from tests.limits import longest_query
@@ -285,6 +286,7 @@ def test_cloud_gets_the_fonts():
     """packages.txt brings the fonts that chart images and the PDF need on Cloud."""
 
 
+@pytest.mark.slow
 def test_the_files_the_image_copies_run_the_page(tmp_path):
     """The page runs from only what the Dockerfile copies (every package the app imports is
     in the image), in a fresh interpreter that cannot see this checkout."""

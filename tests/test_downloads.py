@@ -12,6 +12,9 @@ import pytest
 from tests.browser import ARTIFACTS, serving
 from tests.wsclient import Client, run_sync
 
+# Every test here starts a Streamlit server of its own.
+pytestmark = pytest.mark.slow
+
 MENU, PDF = "Unduh", "Ringkasan skenario (PDF)"
 BUILT = "download built: simulator.files.builders.briefing_pdf"  # the log line of one PDF build
 

@@ -31,6 +31,7 @@ def test_streamlit_config_is_hardened():
     assert config["server"]["headless"] is True
 
 
+@pytest.mark.slow
 def test_a_visitor_cannot_make_the_server_install_anything():
     """Started with the project's configuration alone (no command-line flag), an instance
     refuses the "install skills" request any connection can send, because it is headless;

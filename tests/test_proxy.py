@@ -19,6 +19,9 @@ from tests.limits import longest_query
 from tests.proxy import HOST, Proxy, check, configure, nginx_binary, running
 from tests.wsclient import Client, run_sync
 
+# Every test here starts nginx, and behind it a Streamlit server of its own.
+pytestmark = pytest.mark.slow
+
 SECURITY_HEADERS = {
     "strict-transport-security": "max-age=31536000; includeSubDomains",
     "x-frame-options": "DENY",

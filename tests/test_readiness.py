@@ -9,6 +9,9 @@ import pytest
 
 from tests.browser import ARTIFACTS, serving
 
+# Every test here starts a Streamlit server of its own.
+pytestmark = pytest.mark.slow
+
 # A page whose model call fails, as a bad deploy or a broken data file would make it.
 BROKEN_PAGE = """
 import runpy

@@ -120,6 +120,7 @@ def shown(tmp_path_factory: pytest.TempPathFactory) -> dict:
     return json.loads(done.stdout.splitlines()[-1])
 
 
+@pytest.mark.slow
 def test_a_fourth_region_is_rows_only(shown):
     """The copy's model has four regions, the new one before the rest, and each share group
     has its row for it."""
@@ -128,6 +129,7 @@ def test_a_fourth_region_is_rows_only(shown):
         assert shown["groups"][code] == [f"{code}_share_{s}" for s in ("jabar", "jatim", "jateng")]
 
 
+@pytest.mark.slow
 def test_the_regions_add_up_and_split_by_their_shares(shown):
     """Each regional output sums over the four regions to the national total; in the first
     (observed) year, before any policy, production splits by the existing units' shares, the
@@ -142,6 +144,7 @@ def test_the_regions_add_up_and_split_by_their_shares(shown):
     )
 
 
+@pytest.mark.slow
 def test_programme_units_open_in_the_new_region(shown):
     """With every programme unit opening in Central Java, its units change by the whole
     national change (run here, in a project that has no such region) and no other region's
@@ -153,6 +156,7 @@ def test_programme_units_open_in_the_new_region(shown):
     np.testing.assert_allclose(change, [0.0, 0.0, national, 0.0], atol=1e-6)
 
 
+@pytest.mark.slow
 def test_the_table_workbook_and_chart_name_the_new_region(shown):
     """The region table, the workbook's regions sheet (a row per region and year) and the
     region chart (scenario and baseline bars per region) show four regions in file order,
@@ -171,6 +175,7 @@ def test_the_table_workbook_and_chart_name_the_new_region(shown):
     assert "Central Java" in shown["alt"]
 
 
+@pytest.mark.slow
 def test_the_new_regions_notice_names_the_group_and_all_its_regions(shown):
     """Sales places over 100 % with the new region's share: the notice names sales places and
     the three named regions, in both languages."""
@@ -184,6 +189,7 @@ def test_the_new_regions_notice_names_the_group_and_all_its_regions(shown):
     )
 
 
+@pytest.mark.slow
 def test_an_existing_share_link_opens_as_before_in_the_copy(shown):
     """``sales_place_share_jatim=50`` (with West Java's 100 %) is over 100 % there too: the
     sales places go back to the baseline and the notice says so."""
@@ -193,6 +199,7 @@ def test_an_existing_share_link_opens_as_before_in_the_copy(shown):
     assert "150%" in text
 
 
+@pytest.mark.slow
 def test_a_region_without_its_share_rows_is_refused_naming_them(tmp_path):
     """Jawa Tengah in data/regions.csv but no share rows: the copy does not start, and the
     message names the parameter file, the share group and the row to add."""

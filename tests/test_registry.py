@@ -95,6 +95,7 @@ def shown(tmp_path_factory: pytest.TempPathFactory) -> dict:
     return json.loads(done.stdout.splitlines()[-1])
 
 
+@pytest.mark.slow
 def test_a_derived_output_is_computed_from_its_formula(shown):
     """The new output is 100 x online sales / sales of the same run, scenario and baseline
     (the two outputs taken from this process, where the registry has no such row)."""
@@ -104,6 +105,7 @@ def test_a_derived_output_is_computed_from_its_formula(shown):
     np.testing.assert_allclose(shown["baseline"], expected[1], rtol=1e-12)
 
 
+@pytest.mark.slow
 def test_a_new_output_reaches_the_table_and_its_group(shown):
     """Its column stands where its position puts it (after online sales), in the table tab's
     money group too; the last year's cell gives the value and its change."""
@@ -117,12 +119,14 @@ def test_a_new_output_reaches_the_table_and_its_group(shown):
     assert cell.startswith(f"{shown['value'][-1]:.1f}")
 
 
+@pytest.mark.slow
 def test_a_new_output_reaches_the_csv(shown):
     """The CSV download has its scenario and baseline columns."""
     assert "Online share of sales (%) – Scenario" in shown["csv_header"]
     assert "Online share of sales (%) – Baseline" in shown["csv_header"]
 
 
+@pytest.mark.slow
 def test_a_new_output_reaches_the_compare_view(shown):
     """With the role "compare" it is a column of the compare table; with a pick position,
     the compare chart's picker offers it last and draws it."""
@@ -133,6 +137,7 @@ def test_a_new_output_reaches_the_compare_view(shown):
     assert len(shown["chart_values"]) == 2 * len(shown["value"])
 
 
+@pytest.mark.slow
 def test_a_new_output_without_words_is_refused_naming_them(tmp_path):
     """Without its label and column in the translation table the copy does not start: the
     message names the file, the line, and both keys to add."""

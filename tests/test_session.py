@@ -111,6 +111,7 @@ def test_repeated_names_get_a_number():
     assert [n for n, _ in compare.distinct_names(series)] == ["A", "B", "A (2)", "A (3)"]
 
 
+@pytest.mark.slow
 def test_simulator_runs_without_streamlit():
     """Every simulator module imports in a fresh interpreter without loading Streamlit (the
     page's logic lives there so the CLI and the tests can use it without a page)."""
