@@ -23,7 +23,7 @@ from __future__ import annotations
 import string
 from pathlib import Path
 
-from simulator.datafile import DATA_DIR, Row, parse_rows, path_label, read_text
+from simulator.datafile import DATA_DIR, DataFileError, Row, parse_rows, path_label, read_text
 
 LANGS = ("id", "en")
 DEFAULT_LANG = "id"
@@ -112,17 +112,26 @@ def pick(lang: str, indonesian: str, english: str) -> str:
     return english if lang == "en" else indonesian
 
 
+def _words(table: dict[str, tuple[str, str]], key: str, path: Path) -> tuple[str, str]:
+    """The row ``key`` of a words table; a missing row (a damaged or cut file) is named
+    with its file, as the reader names any other fault."""
+    try:
+        return table[key]
+    except KeyError:
+        raise DataFileError(f"{path_label(path)}: no row {key!r}") from None
+
+
 def tr(key: str, lang: str, **values: object) -> str:
     """The text of ``key`` in ``lang`` with ``{placeholders}`` filled from ``values``."""
-    text = pick(lang, *TEXT[key])
+    text = pick(lang, *_words(TEXT, key, TEXT_CSV))
     return text.format(**values) if values else text
 
 
 def form(key: str, lang: str) -> str:
     """How a kind of number is written in ``lang`` (a '{v}'-template or a symbol)."""
-    return pick(lang, *NUMBER_FORMATS[key])
+    return pick(lang, *_words(NUMBER_FORMATS, key, NUMBER_FORMATS_CSV))
 
 
 def unit_template(unit: str, lang: str) -> str:
     """The '{v}'-template that shows a value with its unit in ``lang``."""
-    return pick(lang, *UNITS[unit])
+    return pick(lang, *_words(UNITS, unit, UNITS_CSV))

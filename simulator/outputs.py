@@ -220,6 +220,8 @@ def parse_outputs(text: str, source: str = "outputs.csv") -> tuple[Output, ...]:
     found: list[Output] = []
     names: set[str] = set()
     rows = list(parse_rows(text, COLUMNS, source))
+    if not rows:
+        raise DataFileError(f"{source}: no outputs (at least one row is needed)")
     for row in rows:
         name = row.text("name")
         if not name.isidentifier() or name in names:

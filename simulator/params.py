@@ -36,7 +36,7 @@ from simulator.datafile import (
     path_label,
     read_text,
 )
-from simulator.i18n import TEXT, UNITS, pick, sentence_start
+from simulator.i18n import TEXT, UNITS, pick, sentence_start, tr
 from simulator.regions import Region, load_regions
 
 __all__ = [
@@ -144,7 +144,7 @@ class Parameter:
         without the leading "asumsi:" the file writes for an assumption, so the word is not
         said twice, and with a capital letter to begin."""
         text = self.source_text(lang)
-        word = pick(lang, *TEXT[f"kind_{self.kind}"])
+        word = tr(f"kind_{self.kind}", lang)
         for mark in (":", ";"):
             if text.lower().startswith(word.lower() + mark):
                 text = text[len(word) + 1 :].lstrip()

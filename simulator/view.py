@@ -38,7 +38,7 @@ from babel.numbers import parse_pattern
 
 from simulator import charts, figures
 from simulator import formatting as fmt
-from simulator.i18n import NUMBER_FORMATS, TEXT, pick, tr
+from simulator.i18n import NUMBER_FORMATS, pick, tr
 from simulator.model import BASELINE, SCENARIO, Result
 from simulator.outputs import HEADLINES, OUTPUTS
 from simulator.params import ParameterTable
@@ -287,7 +287,7 @@ def _diff(output: str) -> Expr:
 
 
 def _template(key: str, lang: str) -> str:
-    return pick(lang, *TEXT[key])
+    return tr(key, lang)
 
 
 END_YEAR: Expr = ["end", ["year"]]

@@ -334,6 +334,40 @@ def test_a_broken_data_file_gives_one_line_and_status_1(tmp_path, name, damage):
         assert done.stdout == ""
 
 
+# Read as the package loads (words, number formats, units, outputs, regions): any command
+# meets a fault in them, a missing row when it is first used (number formats: by the
+# briefing; `run` writes plain numbers).
+PACKAGE_FILES = ("text.csv", "number_formats.csv", "units.csv", "outputs.csv", "regions.csv")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", PACKAGE_FILES)
+@pytest.mark.parametrize("damage", ["missing", "binary", "header only", "garbage"])
+def test_a_broken_table_read_as_the_package_loads_gives_one_line_and_status_1(
+    tmp_path, name, damage
+):
+    """`python -m simulator`, a table it reads on loading damaged: exit status 1 and one line
+    on stderr that names the file (a table cut to its header is named where its first
+    missing row is needed: "add ... to data/text.csv"), no traceback, nothing on stdout."""
+    root = project_copy(tmp_path, name, damage)
+    command = ["briefing", "--out", str(tmp_path / "b.html")]
+    if name != "number_formats.csv":
+        command = ["run"]
+    done = subprocess.run(
+        [sys.executable, "-m", "simulator", *command],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 1, done.stderr
+    lines = done.stderr.splitlines()
+    assert len(lines) == 1, done.stderr
+    assert lines[0].startswith("error: data/")
+    assert f"data/{name}" in lines[0]
+    assert done.stdout == ""
+
+
 def test_replaced_preset_name_still_runs_and_says_what_changed():
     """The old 'daring_tanpa_investasi' stopped all investment; its name now runs the
     preset that replaced it, with a note on stderr naming the change and the old setting."""
