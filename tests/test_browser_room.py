@@ -314,3 +314,27 @@ def test_a_typed_value_keeps_a_lever_moved_since_the_form_was_drawn(app_url, bro
     wait_idle(page)
     assert f"investment={moved}" in page.url
     page.close()
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_a_phone_presents_the_slide_title_on_its_line_and_every_button_in_view(
+    app_url, browser, lang
+):
+    """Presentation mode on a phone, with a saved scenario (so the slide buttons show): the
+    title reads across the screen, not a letter a line, and every button of the top row is
+    inside the screen."""
+    width = 390
+    page = browser.new_page(viewport={"width": width, "height": 844}, **PHONE)
+    page.goto(f"{app_url}/?view=present&lang={lang}&investment=5.6&{SAVED}")
+    wait_idle(page)
+    title = page.locator("h3").first.bounding_box()
+    assert title["width"] > 0.6 * width
+    assert title["height"] < 150
+    buttons = page.locator(".st-key-present_slides button")
+    assert buttons.count() >= 4
+    for i in range(buttons.count()):
+        box = buttons.nth(i).bounding_box()
+        assert box["x"] >= 0, i
+        assert box["x"] + box["width"] <= width, i
+    page.screenshot(path=str(ARTIFACTS / f"present-phone-{lang}.png"))
+    page.close()

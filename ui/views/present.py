@@ -68,6 +68,10 @@ h3 {padding: 0 !important; font-size: 1.8rem !important;}
   .st-key-present_sentence p {font-size: 1.05rem;}
 }
 @media (max-width: 640px) {
+  /* A phone: the title takes its own line and the buttons wrap below it (kept on one
+     line, the title had a letter's width and the last button ran off the screen). */
+  .st-key-present_slides {flex-wrap: wrap !important;}
+  .st-key-present_slides > div:first-child {flex: 1 1 100% !important;}
   [data-testid='stMainBlockContainer'] {padding: 0.5rem 0.75rem 0.2rem 0.75rem;}
   [data-testid='stMetricValue'] {font-size: 1.45rem !important;}
   [data-testid='stMetricDelta'], [data-testid='stMetricDelta'] *,
