@@ -136,6 +136,8 @@ def present_fragment(places: present.Head, lever_slots: LeverSlots, data_place) 
     its slide is the scenario view, which the levers move while dragged."""
     now = current()
     step = not state.take_drag()  # a value on the way of a drag is not a step
+    if step:  # the strip's levers move the current scenario: undo follows them here too
+        undo.record(now.scenario)
     notices_view(now.page, now.notices)
     shown = present.view(now.page, places, now.result, now.values)
     levers(now.page, lever_slots, state.current_values())

@@ -366,3 +366,21 @@ def test_a_link_or_a_move_landing_on_a_preset_names_it(lang):
     at.run()
     at.run()
     assert at.selectbox(key="preset").value == "baseline"
+
+
+def test_undo_names_the_preset_the_restored_levers_hold_or_the_baseline():
+    """Undo and redo restore a state, and the preset box says what a link to that state
+    opens with: the preset its levers hold, or the baseline (not the preset chosen after
+    it, whose values the levers no longer show)."""
+    at = fresh()
+    move_lever(at, "investment", 3.0)
+    at.run()
+    at.selectbox(key="preset").set_value("esmart_75")
+    at.run()
+    at.button(key="undo").click()
+    at.run()
+    assert at.session_state["investment"] == 3.0
+    assert at.selectbox(key="preset").value == "baseline"
+    at.button(key="redo").click()
+    at.run()
+    assert at.selectbox(key="preset").value == "esmart_75"

@@ -155,3 +155,17 @@ def test_presentation_mode_and_back():
     assert at.session_state["view_code"] == "results"
     assert len(shown.cards(at)) == 8
     assert "view" not in at.query_params
+
+
+def test_a_lever_moved_in_the_presentation_strip_can_be_undone():
+    """The presentation's lever strip moves the current scenario; undo takes the move back
+    there too (the strip's undo button was never enabled)."""
+    at = open_link([("view", "present")])
+    assert at.button(key="undo").disabled
+    move_lever(at, "investment", 5.6)
+    at.run()
+    assert not at.button(key="undo").disabled
+    at.button(key="undo").click()
+    at.run()
+    assert at.session_state["investment"] == 2.8
+    assert not at.exception

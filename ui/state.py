@@ -533,6 +533,16 @@ def matching_preset() -> str | None:
     return session.matching_preset(scenario_values(), PRESETS, TABLE)
 
 
+def name_preset() -> None:
+    """Name in the box the preset the levers now hold, or the baseline when they hold none:
+    what a link to this state opens with (undo, redo and Back restore a state; the box
+    does not keep a choice the restored levers no longer show)."""
+    name = matching_preset() or BASELINE_PRESET
+    if name != st.session_state.get(PRESET):
+        st.session_state[PRESET] = name
+        resend(PRESET)
+
+
 def follow_preset() -> bool:
     """Name the preset the levers now hold, if any (the box keeps its choice otherwise);
     True when the box's choice changed. Written only then (a write sends the box its value

@@ -51,7 +51,7 @@ def _go(step: int) -> None:
     if 0 <= at < len(steps):
         st.session_state[state.UNDO_AT] = at
         state.apply_values(dict(steps[at]))
-        state.follow_preset()
+        state.name_preset()
 
 
 def on_undo() -> None:
@@ -81,6 +81,6 @@ def _on_moved() -> None:
     if target in steps:  # a step of this visit: keep the others for redo
         st.session_state[state.UNDO_AT] = len(steps) - 1 - steps[::-1].index(target)
     state.apply_values(link.scenario.as_dict())
-    state.follow_preset()
+    state.name_preset()
     state.set_view(link.view)
     st.session_state[state.SHOW] = link.show
