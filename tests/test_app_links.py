@@ -169,3 +169,17 @@ def test_a_lever_moved_in_the_presentation_strip_can_be_undone():
     at.run()
     assert at.session_state["investment"] == 2.8
     assert not at.exception
+
+
+def test_a_strip_lever_moved_on_a_saved_scenarios_slide_brings_up_the_current_slide():
+    """On a saved scenario's slide the strip's levers still move the current scenario: a
+    lever moved there brings up the current scenario's slide, where the move shows."""
+    at = open_link(
+        [("view", "present"), ("s", "Rencana A|investment=8"), ("slide", "1"), ("lang", "en")]
+    )
+    assert "Rencana A" in at.subheader[0].value
+    at.select_slider(key="end_year").set_value(2035).run()
+    assert not at.exception
+    assert at.session_state["slide"] == 0
+    assert "Rencana A" not in at.subheader[0].value
+    assert at.query_params.get("slide") is None

@@ -223,3 +223,23 @@ def test_live_levers_have_no_serious_accessibility_violation(app_url, browser, p
     ]
     page.context.close()
     assert bad == []
+
+
+def test_a_strip_lever_moved_on_a_saved_slide_brings_up_the_levers_slide(app_url, browser):
+    """On a saved scenario's slide a strip lever moves the current scenario: the current
+    scenario's slide comes up with the move (a presenter saw nothing change)."""
+    page = open_page(
+        browser, f"{app_url}/?view=present&slide=1&s=Rencana+A%7Cinvestment%3D8", phone=False
+    )
+    assert "Rencana A" in page.locator("h3").first.inner_text()
+    page.get_by_text("Instrumen kebijakan").first.click()
+    lever = page.locator(f"[data-testid='stMain'] {LIVE_LEVER}").first
+    lever.wait_for(state="visible", timeout=20_000)
+    lever.focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function(
+        "() => !document.querySelector('h3').innerText.includes('Rencana A')", timeout=20_000
+    )
+    page.wait_for_function("() => location.search.includes('investment=')", timeout=20_000)
+    assert "slide=" not in page.url
+    page.context.close()

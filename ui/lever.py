@@ -66,6 +66,7 @@ def _take(name: str, kind: str) -> None:
     ):
         return
     st.session_state[name] = float(value)
+    state.show_levers_slide()
     if kind == "drag":
         state.mark_drag()
     else:

@@ -511,8 +511,16 @@ def take_drag() -> bool:
     return bool(st.session_state.pop(DRAGGING, False))
 
 
+def show_levers_slide() -> None:
+    """A lever moved: in the presentation, the slide of the scenario the levers hold (the
+    first) comes up, so a lever moved while a saved scenario's slide is shown is seen."""
+    if view_code() == PRESENT:
+        st.session_state[SLIDE] = 0
+
+
 def on_slider(name: str) -> None:
     """A lever was set: its typed-value notice goes, and the preset it lands on is named."""
+    show_levers_slide()
     notices = dict(typed_notices())
     notices.pop(name, None)
     st.session_state[NOTICES] = notices
