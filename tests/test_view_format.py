@@ -116,3 +116,55 @@ def test_the_browser_writes_every_grid_point_as_the_server(browser, scenario, la
                     assert rows == datasets[chart][name], (lever, value, chart, name)
             points += 1
     assert points > 600 / every
+
+
+# Values where a rounding rule shows: exact halves at 0, 1 and 2 decimals, just either side
+# of them, values that round to zero, and large ones.
+EDGES = [
+    *(k + 0.5 for k in range(-4, 5)),
+    0.125, 0.375, -0.125, 2.675, 1.005, 0.045, 0.055, 0.25, -0.25, 0.05, -0.05, 0.15,
+    1234.5, 1235.5, 999.95, 999.995, 0.005, -0.005, 4.999999999999999, 5.000000000000001,
+    0.49999999999999994, 1e-9, -1e-9, 0.0, -0.0, 123456789.5, 2.5e-7, 7.5e-7,
+]  # fmt: skip
+EDGE_CALLS = """async ({source, rules, values, arrays}) => {
+  const url = URL.createObjectURL(new Blob([source], {type: "text/javascript"}));
+  const m = await import(url);
+  return {
+    count: values.map((v) => m.count(v, rules)),
+    number: values.map((v) => [0, 1, 2].map((places) => m.number(v, rules, places))),
+    signed: values.map((v) => m.signed(v, rules, 1)),
+    rpTn: values.map((v) => m.rpTn(v, rules)),
+    sums: arrays.map((a) => m.numpySum(a)),
+  };
+}"""
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_browser_rounds_and_sums_edge_values_as_the_server(browser, lang):
+    """At exact halves and near them, counts, numbers, signed numbers and rupiah are written
+    by the browser as the server's Babel-based functions write them (ties to even), and
+    the view's sums of a year's values are numpy's to the bit (pairwise, for lengths around
+    its blocks of 8 and 128, with magnitudes that make the order matter)."""
+    import functools
+    import operator
+
+    import numpy as np
+
+    from simulator import formatting as fmt
+
+    rng = np.random.default_rng(2026)
+    lengths = [1, 2, 7, 8, 9, 15, 16, 17, 127, 128, 129, 200, 255, 256, 257, 300]
+    arrays = [(rng.normal(size=n) * 10.0 ** rng.integers(-8, 9, size=n)).tolist() for n in lengths]
+    page = browser.new_page()
+    got = page.evaluate(
+        EDGE_CALLS,
+        {"source": MODULE, "rules": view.format_rules(lang), "values": EDGES, "arrays": arrays},
+    )
+    page.close()
+    assert got["count"] == [fmt.count(v, lang) for v in EDGES]
+    assert got["number"] == [[fmt.number(v, lang, d) for d in (0, 1, 2)] for v in EDGES]
+    assert got["signed"] == [fmt.signed(v, lang, 1) for v in EDGES]
+    assert got["rpTn"] == [fmt.rp_tn(v, lang) for v in EDGES]
+    assert got["sums"] == [float(np.sum(np.array(a))) for a in arrays]
+    # The order mattered: a plain left-to-right sum differs from numpy's for some arrays.
+    assert any(float(np.sum(np.array(a))) != functools.reduce(operator.add, a) for a in arrays)
