@@ -25,9 +25,9 @@ Money is in constant 2016 rupiah. The equations are functions of
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 import pandas as pd
@@ -216,20 +216,32 @@ def resolve(
     return columns, n, end_year
 
 
-_DEFAULT_COLUMNS: dict[int, tuple[ParameterTable, dict[str, np.ndarray]]] = {}
+T = TypeVar("T")
+_PER_TABLE: dict[tuple[str, int], tuple[ParameterTable, Any]] = {}
+
+
+def _per_table(what: str, table: ParameterTable, make: Callable[[], T]) -> T:
+    """``make()`` for ``table``, made once a table (keyed by the table's identity, checked
+    against the table itself, since a freed table's id can be reused)."""
+    key = (what, id(table))
+    found = _PER_TABLE.get(key)
+    if found is None or found[0] is not table:
+        found = _PER_TABLE[key] = (table, make())
+    return found[1]
 
 
 def _default_columns(table: ParameterTable) -> dict[str, np.ndarray]:
     """Every parameter at its table value as a read-only (1, 1) column, made once a table."""
-    found = _DEFAULT_COLUMNS.get(id(table))
-    if found is None or found[0] is not table:
+
+    def make() -> dict[str, np.ndarray]:
         columns = {}
         for name, value in table.defaults.items():
             column = np.full((1, 1), value)
             column.flags.writeable = False
             columns[name] = column
-        found = _DEFAULT_COLUMNS[id(table)] = (table, columns)
-    return found[1]
+        return columns
+
+    return _per_table("defaults", table, make)
 
 
 def _baseline_columns(
@@ -629,16 +641,13 @@ def _assumed_cached(
     return found
 
 
-_ASSUMPTION_NAMES: dict[int, tuple[ParameterTable, tuple[str, ...]]] = {}
-
-
 def _assumption_names(table: ParameterTable) -> tuple[str, ...]:
     """The names of the table's assumptions, in table order (listed once a table)."""
-    found = _ASSUMPTION_NAMES.get(id(table))
-    if found is None or found[0] is not table:
-        names = tuple(name for name in table if table[name].role == "assumption")
-        found = _ASSUMPTION_NAMES[id(table)] = (table, names)
-    return found[1]
+    return _per_table(
+        "assumptions",
+        table,
+        lambda: tuple(name for name in table if table[name].role == "assumption"),
+    )
 
 
 def _core(

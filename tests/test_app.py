@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -15,7 +14,6 @@ from simulator.params import load_parameters
 from tests import shown
 from tests.levers import app_test, move_lever
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
 RP_ID = re.compile(r"^Rp\d{1,3}(\.\d{3})*,\d{2} triliun$")
 OTHER_INSTRUMENTS = ("new_units", "online_adoption", "sales_place_units")
 RP_EN = re.compile(r"^Rp \d{1,3}(,\d{3})*\.\d{2} trillion$")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import json
 from contextlib import redirect_stdout
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -19,8 +18,6 @@ from simulator.links import to_query
 from tests import shown
 from tests.levers import app_test, move_lever
 from tests.strategies import scenarios
-
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
 
 def open_link(pairs: list[tuple[str, str]]) -> AppTest:

@@ -4,7 +4,6 @@ scenario's numbers in the datasets, and text that fits the chart's width."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import numpy as np
 import pyarrow as pa
@@ -17,7 +16,6 @@ from simulator.model import simulate_pair
 from simulator.params import load_parameters
 from tests.levers import app_test, move_lever
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
 TABLE = load_parameters()
 # Two scenarios as far apart as a lever takes them: a policy against none, and the end year
 # (which sets how many years every chart draws and the year its titles name).

@@ -91,7 +91,6 @@ def test_a_visitor_cannot_make_the_server_install_anything():
 
 
 HOSTILE_NAME = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>'
-APP = str(ROOT / "app.py")
 
 
 def hostile_link(view: str) -> list[tuple[str, str]]:

@@ -7,7 +7,6 @@ import html
 import io
 import re
 import unicodedata
-from pathlib import Path
 
 import openpyxl
 import pandas as pd
@@ -26,7 +25,6 @@ from tests.levers import app_test
 from tests.strategies import scenarios
 
 TABLE = load_parameters()
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
 # What GitHub-flavoured Markdown (and so st.markdown / st.warning) turns into a link by
 # itself: any scheme followed by //, www., the schemes linked without slashes, and

@@ -66,8 +66,8 @@ def _take(name: str, kind: str) -> None:
     ):
         return
     st.session_state[name] = float(value)
-    state.show_levers_slide()
     if kind == "drag":
+        state.show_levers_slide()  # a release does it in on_slider
         state.mark_drag()
     else:
         state.end_drag()

@@ -375,7 +375,7 @@ def open_link(link: LinkState) -> None:
     state[NOTE] = link.note
     state[SHOW] = link.show
     apply_values(link.scenario.as_dict())
-    state[PRESET] = matching_preset() or BASELINE_PRESET
+    name_preset()
     state[LINK_NOTICES] = list(link.notices)
 
 
@@ -541,26 +541,28 @@ def matching_preset() -> str | None:
     return session.matching_preset(scenario_values(), PRESETS, TABLE)
 
 
+def _choose_preset(name: str) -> bool:
+    """Put ``name`` in the preset box; True when its choice changed. Written only then (a
+    write sends the box its value again)."""
+    if name == st.session_state.get(PRESET):
+        return False
+    st.session_state[PRESET] = name
+    resend(PRESET)
+    return True
+
+
 def name_preset() -> None:
     """Name in the box the preset the levers now hold, or the baseline when they hold none:
-    what a link to this state opens with (undo, redo and Back restore a state; the box
-    does not keep a choice the restored levers no longer show)."""
-    name = matching_preset() or BASELINE_PRESET
-    if name != st.session_state.get(PRESET):
-        st.session_state[PRESET] = name
-        resend(PRESET)
+    what a link to this state opens with (a link opened, undo, redo and Back restore a
+    state; the box does not keep a choice the restored levers no longer show)."""
+    _choose_preset(matching_preset() or BASELINE_PRESET)
 
 
 def follow_preset() -> bool:
     """Name the preset the levers now hold, if any (the box keeps its choice otherwise);
-    True when the box's choice changed. Written only then (a write sends the box its value
-    again)."""
+    True when the box's choice changed."""
     found = matching_preset()
-    if found is not None and found != st.session_state.get(PRESET):
-        st.session_state[PRESET] = found
-        resend(PRESET)
-        return True
-    return False
+    return found is not None and _choose_preset(found)
 
 
 def rerun_parts(*parts: str) -> NoReturn:
